@@ -1,0 +1,43 @@
+# Two commands: `make run` serves the app, `make test` runs the suite.
+# Both create .venv and install what they need on first use.
+
+PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+FLASK := $(BIN)/flask --app journal
+HOST ?= 127.0.0.1
+PORT ?= 5000
+
+.PHONY: run test install install-test upgrade demo clean
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed (set PYTHON=...)"'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	@touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
+	$(BIN)/pip install --quiet -e '.[test]'
+	@touch $@
+
+install: $(VENV)/.installed
+
+install-test: $(VENV)/.installed-test
+
+## Create or upgrade the database to the latest migration.
+upgrade: install
+	$(FLASK) db upgrade
+
+## Serve on http://127.0.0.1:5000 (SQLite in instance/ unless JOURNAL_DATABASE_URL is set).
+run: upgrade
+	$(FLASK) run --host $(HOST) --port $(PORT)
+
+## Run the whole suite with a coverage summary (PostgreSQL too when JOURNAL_TEST_POSTGRES_URL is set).
+test: install-test
+	$(BIN)/pytest --cov --cov-report=term
+
+clean:
+	rm -rf $(VENV) .pytest_cache .coverage htmlcov build *.egg-info

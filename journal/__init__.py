@@ -1,0 +1,80 @@
+"""Integration Journal: a private, guided journal for the integration phase of
+ketamine- and psychedelic-assisted therapy."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+
+from journal import database  # noqa: F401  (installs the SQLite pragmas)
+from journal.auth.session import init_login
+from journal.auth.views import bp as auth_bp
+from journal.cli import register_commands
+from journal.config import Config, finish_config, resolve_config
+from journal.errors import register_errorhandlers
+from journal.extensions import csrf, db, migrate
+from journal.main.views import bp as main_bp
+from journal.templating import init_templating
+
+ROOT = Path(__file__).resolve().parent.parent
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+
+def create_app(
+    config: str | type[Config] | None = None,
+    overrides: Mapping[str, Any] | None = None,
+    instance_path: str | Path | None = None,
+) -> Flask:
+    """Build the application: configuration, extensions, blueprints, errors, commands.
+
+    ``config`` names a config class (default: ``JOURNAL_ENV`` or development);
+    ``overrides`` win over every other source; ``instance_path`` defaults to
+    the checkout's ``instance/`` folder.
+    """
+    app = Flask(
+        __name__,
+        template_folder=str(ROOT / "templates"),
+        static_folder=str(ROOT / "static"),
+        instance_path=str(instance_path or ROOT / "instance"),
+        instance_relative_config=True,
+    )
+    load_config(app, config, overrides)
+    configure_logging(app)
+    register_extensions(app)
+    register_blueprints(app)
+    register_errorhandlers(app)
+    init_templating(app)
+    register_commands(app)
+    return app
+
+
+def load_config(app: Flask, config: str | type[Config] | None, overrides: Mapping[str, Any] | None) -> None:
+    """Layer the config class, ``instance/config.py``, ``JOURNAL_*`` and overrides."""
+    app.config.from_object(resolve_config(config))
+    app.config.from_pyfile("config.py", silent=True)
+    app.config.from_prefixed_env("JOURNAL")
+    app.config.update(overrides or {})
+    finish_config(app)
+
+
+def configure_logging(app: Flask) -> None:
+    """Log at the configured level; the app logs ids, never what people write."""
+    logging.getLogger("journal").setLevel(app.config["LOG_LEVEL"])
+
+
+def register_extensions(app: Flask) -> None:
+    """Bind the database, migrations, login manager and CSRF protection."""
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(MIGRATIONS), render_as_batch=True)
+    csrf.init_app(app)
+    init_login(app)
+
+
+def register_blueprints(app: Flask) -> None:
+    """Attach each area of the app."""
+    app.register_blueprint(main_bp)
+    app.register_blueprint(auth_bp)

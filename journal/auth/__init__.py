@@ -1,0 +1,1 @@
+"""Accounts: passwords, registration, login and logout."""

@@ -1,0 +1,104 @@
+"""Account forms. Each lists its fields; nothing else is read from a request."""
+
+from __future__ import annotations
+
+from flask_wtf import FlaskForm
+from wtforms import EmailField, PasswordField, SelectField, StringField
+from wtforms.validators import DataRequired, Email, EqualTo, InputRequired, Length, ValidationError
+
+from journal.auth.passwords import MAX_LENGTH, password_problem
+from journal.auth.services import find_user_by_email
+from journal.models.user import DISPLAY_NAME_MAX_LENGTH, EMAIL_MAX_LENGTH
+from journal.text import clean_line
+from journal.timezones import time_zone_choices
+
+
+def _email_field() -> EmailField:
+    return EmailField(
+        "Email",
+        filters=[clean_line],
+        validators=[
+            DataRequired("Please enter your email."),
+            Length(max=EMAIL_MAX_LENGTH),
+            Email("This doesn't look like an email address.", check_deliverability=False),
+        ],
+        render_kw={"autocomplete": "email"},
+    )
+
+
+class NewPasswordMixin:
+    """A new password typed twice, checked against the password policy."""
+
+    new_password = PasswordField(
+        "New password",
+        validators=[InputRequired("Please choose a password.")],
+        description="At least 12 characters. Spaces and any characters are welcome; a short sentence works well.",
+        render_kw={"autocomplete": "new-password", "maxlength": MAX_LENGTH},
+    )
+    confirm_password = PasswordField(
+        "New password again",
+        validators=[
+            InputRequired("Please type the password a second time."),
+            EqualTo("new_password", "The two passwords are not the same."),
+        ],
+        render_kw={"autocomplete": "new-password", "maxlength": MAX_LENGTH},
+    )
+
+    def password_context(self) -> tuple[str, ...]:
+        return ()
+
+    def validate_new_password(self, field: PasswordField) -> None:
+        problem = password_problem(field.data or "", context=self.password_context())
+        if problem:
+            raise ValidationError(problem)
+
+
+class RegistrationForm(NewPasswordMixin, FlaskForm):
+    email = _email_field()
+    display_name = StringField(
+        "Your name",
+        filters=[clean_line],
+        validators=[DataRequired("Please tell us what to call you."), Length(max=DISPLAY_NAME_MAX_LENGTH)],
+        description="Shown to you and to any therapist you choose to connect with. A first name is enough.",
+        render_kw={"autocomplete": "given-name"},
+    )
+    time_zone = SelectField(
+        "Your time zone",
+        choices=time_zone_choices,
+        default="UTC",
+        validate_choice=True,
+        description="Dates and times are shown in this time zone.",
+    )
+
+    def password_context(self) -> tuple[str, ...]:
+        return ((self.email.data or "").split("@")[0], self.display_name.data or "")
+
+    def validate_email(self, field: EmailField) -> None:
+        if field.data and find_user_by_email(field.data):
+            raise ValidationError("An account with this email already exists. Try logging in instead.")
+
+
+class LoginForm(FlaskForm):
+    email = _email_field()
+    password = PasswordField(
+        "Password",
+        validators=[InputRequired("Please enter your password."), Length(max=MAX_LENGTH)],
+        render_kw={"autocomplete": "current-password"},
+    )
+
+
+class ChangePasswordForm(NewPasswordMixin, FlaskForm):
+    current_password = PasswordField(
+        "Current password",
+        validators=[InputRequired("Please enter your current password.")],
+        render_kw={"autocomplete": "current-password"},
+    )
+
+    def __init__(self, *args, user=None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._user = user
+
+    def password_context(self) -> tuple[str, ...]:
+        if self._user is None:
+            return ()
+        return (self._user.email.split("@")[0], self._user.display_name)

@@ -1,0 +1,171 @@
+"""Configuration classes and the rules that finish a configuration.
+
+Order of precedence, lowest first: the class chosen by name, ``instance/config.py``,
+``JOURNAL_*`` environment variables, then overrides passed to ``create_app``.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import tempfile
+from pathlib import Path
+
+from flask import Flask
+
+# Keys that appear in tutorials and examples; production refuses them.
+KNOWN_WEAK_SECRET_KEYS = frozenset(
+    {"", "dev", "development", "secret", "changeme", "change-me", "please-change-me", "test"}
+)
+MIN_SECRET_KEY_LENGTH = 32
+SECRET_KEY_FILE = "secret_key"
+
+# An entry answer may hold 100,000 characters: up to 400 kB of UTF-8 in a
+# multipart field (the per-field limit applies there), and 1.2 MB once
+# percent-encoded in an ordinary form, which only the total limit bounds.
+MAX_FIELD_BYTES = 2 * 1024 * 1024
+MAX_REQUEST_BYTES = 16 * 1024 * 1024
+
+DEFAULT_CRISIS_RESOURCES = [
+    {
+        "title": "In the United States",
+        "lines": [
+            "Call or text 988 for the 988 Suicide & Crisis Lifeline, any time, day or night.",
+            "Text HOME to 741741 to reach the Crisis Text Line.",
+            "Call 911 if you or someone else is in immediate danger.",
+        ],
+    },
+    {
+        "title": "Elsewhere",
+        "lines": [
+            "Call your local emergency number (112 in the European Union, 999 in the UK, 000 in Australia).",
+            "Your therapist or clinic may have an after-hours line: keep it somewhere easy to find.",
+        ],
+    },
+]
+
+
+class Config:
+    """Settings shared by every environment."""
+
+    ENV_NAME = "base"
+    SECRET_KEY: str | None = None
+    SQLALCHEMY_DATABASE_URI: str | None = None  # default: instance/journal.sqlite3
+    SQLALCHEMY_ENGINE_OPTIONS: dict = {}
+    SQLITE_BUSY_TIMEOUT_MS = 5000
+
+    MAX_CONTENT_LENGTH = MAX_REQUEST_BYTES
+    MAX_FORM_MEMORY_SIZE = MAX_FIELD_BYTES
+
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_SECURE = False
+    # The CSRF token lives as long as the login session: an expired token must
+    # never be the reason a long piece of writing is refused.
+    WTF_CSRF_TIME_LIMIT = None
+
+    # argon2id parameters; None means argon2-cffi's current defaults.
+    PASSWORD_HASH_PARAMS: dict | None = None
+
+    CRISIS_RESOURCES = DEFAULT_CRISIS_RESOURCES
+    LOG_LEVEL = "INFO"
+
+
+class DevelopmentConfig(Config):
+    """Local use through ``make run``: SQLite, a generated secret key."""
+
+    ENV_NAME = "development"
+
+
+class TestingConfig(Config):
+    """The test suite: fast password hashing, a fixed key, CSRF left on."""
+
+    ENV_NAME = "testing"
+    TESTING = True
+    SECRET_KEY = "testing-secret-key-not-for-any-real-deployment"
+    # Cheap argon2id parameters keep the suite fast; production uses the defaults.
+    PASSWORD_HASH_PARAMS = {"time_cost": 1, "memory_cost": 1024, "parallelism": 1}
+
+
+class ProductionConfig(Config):
+    """Behind a TLS proxy: secure cookies and a secret key that must be set."""
+
+    ENV_NAME = "production"
+    SESSION_COOKIE_SECURE = True
+
+
+CONFIGS: dict[str, type[Config]] = {
+    cls.ENV_NAME: cls for cls in (DevelopmentConfig, TestingConfig, ProductionConfig)
+}
+
+
+def resolve_config(name: str | type[Config] | None) -> type[Config]:
+    """Return the config class for a name, a class, or ``JOURNAL_ENV``."""
+    if isinstance(name, type):
+        return name
+    name = name or os.environ.get("JOURNAL_ENV", "development")
+    try:
+        return CONFIGS[name]
+    except KeyError:
+        raise RuntimeError(
+            f"Unknown JOURNAL_ENV {name!r}; use one of {', '.join(sorted(CONFIGS))}."
+        ) from None
+
+
+def finish_config(app: Flask) -> None:
+    """Fill in derived settings and refuse unsafe ones."""
+    _finish_database(app)
+    _finish_secret_key(app)
+
+
+def _finish_database(app: Flask) -> None:
+    # JOURNAL_DATABASE_URL is the documented name; Flask-SQLAlchemy reads the other.
+    url = app.config.get("DATABASE_URL") or app.config.get("SQLALCHEMY_DATABASE_URI")
+    if not url:
+        url = "sqlite:///" + str(Path(app.instance_path) / "journal.sqlite3")
+    if url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
+    app.config["SQLALCHEMY_DATABASE_URI"] = url
+    options = dict(app.config.get("SQLALCHEMY_ENGINE_OPTIONS") or {})
+    if url.startswith("postgresql"):
+        # Connections dropped by a restart or a proxy are replaced, not handed out.
+        options.setdefault("pool_pre_ping", True)
+    elif url.startswith("sqlite"):
+        # pysqlite turns this into sqlite3_busy_timeout: wait for a lock, don't fail.
+        connect_args = dict(options.get("connect_args") or {})
+        connect_args.setdefault("timeout", app.config["SQLITE_BUSY_TIMEOUT_MS"] / 1000)
+        options["connect_args"] = connect_args
+    app.config["SQLALCHEMY_ENGINE_OPTIONS"] = options
+
+
+def _finish_secret_key(app: Flask) -> None:
+    key = app.config.get("SECRET_KEY")
+    if app.config["ENV_NAME"] == "production":
+        if not key or key in KNOWN_WEAK_SECRET_KEYS or len(key) < MIN_SECRET_KEY_LENGTH:
+            raise RuntimeError(
+                "Production needs a strong secret key: set JOURNAL_SECRET_KEY to at least "
+                f"{MIN_SECRET_KEY_LENGTH} random characters "
+                '(python -c "import secrets; print(secrets.token_hex(32))").'
+            )
+        return
+    if not key:
+        app.config["SECRET_KEY"] = load_or_create_secret_key(Path(app.instance_path))
+
+
+def load_or_create_secret_key(instance: Path) -> str:
+    """Read ``instance/secret_key``, creating it (mode 0600) on first start."""
+    path = instance / SECRET_KEY_FILE
+    if not path.exists():
+        instance.mkdir(parents=True, exist_ok=True)
+        # Write a private temporary file, then link it into place: two processes
+        # starting at once agree on one key and nobody reads a half-written file.
+        fd, tmp = tempfile.mkstemp(dir=instance, prefix=".secret_key.")
+        try:
+            with os.fdopen(fd, "w", encoding="ascii") as handle:
+                handle.write(secrets.token_hex(32))
+            os.link(tmp, path)
+        except FileExistsError:
+            pass
+        finally:
+            os.unlink(tmp)
+    return path.read_text(encoding="ascii").strip()

@@ -1,0 +1,62 @@
+"""Error pages in the app's own layout, never with a stack trace."""
+
+from __future__ import annotations
+
+from flask import Flask, render_template, request
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+from journal.extensions import db
+
+MESSAGES = {
+    400: ("Something in that request didn't make sense", "Please go back and try again."),
+    403: ("This page isn't available to you", "Your account doesn't have access to it."),
+    404: ("We couldn't find that page", "It may have moved, or the link may be mistyped."),
+    405: ("That didn't work", "This page can't be used that way. Please go back and try again."),
+    413: ("That was more than we can take at once", "Please shorten the text and try again. Nothing was saved."),
+    429: ("Let's slow down for a moment", "There were too many attempts. Please wait a little and try again."),
+    500: ("Something went wrong on our side", "Nothing you wrote was saved by this attempt. Please try again in a moment."),
+}
+PLAIN_500 = "Something went wrong on our side. Please try again in a moment."
+
+
+def wants_json() -> bool:
+    """Tell whether the client asked for JSON (the autosave script does)."""
+    return request.accept_mimetypes.best_match(["text/html", "application/json"]) == "application/json"
+
+
+def render_error(code: int, title: str | None = None, message: str | None = None):
+    """Render the error page, or a small JSON body for scripts."""
+    default_title, default_message = MESSAGES.get(code, MESSAGES[500])
+    title, message = title or default_title, message or default_message
+    if wants_json():
+        return {"error": title, "message": message}, code
+    return render_template("errors/error.html", code=code, title=title, message=message), code
+
+
+def register_errorhandlers(app: Flask) -> None:
+    """Send every HTTP error, CSRF failures and crashes to the error page."""
+
+    @app.errorhandler(CSRFError)
+    def csrf_error(error: CSRFError):
+        return render_error(
+            400,
+            "This form had expired",
+            "For your safety, forms stop working after you log out or your session ends. "
+            "Please go back, reload the page and try again.",
+        )
+
+    @app.errorhandler(HTTPException)
+    def http_error(error: HTTPException):
+        if error.code is None or error.code < 400:
+            return error
+        return render_error(error.code)
+
+    @app.errorhandler(InternalServerError)
+    def internal_error(error: InternalServerError):
+        # Undo anything the failed request half-did before the page is drawn.
+        db.session.rollback()
+        try:
+            return render_error(500)
+        except Exception:  # the layout itself failed (e.g. no database): plain text
+            return PLAIN_500, 500, {"Content-Type": "text/plain; charset=utf-8"}

@@ -1,0 +1,5 @@
+"""Database models, one module per domain."""
+
+from journal.models.user import Role, User
+
+__all__ = ["Role", "User"]

@@ -1,0 +1,76 @@
+"""Accounts: patients, therapists and admins."""
+
+from __future__ import annotations
+
+import enum
+import secrets
+from datetime import datetime
+
+from flask_login import UserMixin
+from sqlalchemy import Boolean, Enum, Integer, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from journal.clock import utcnow
+from journal.extensions import db
+from journal.models.types import UTCDateTime
+
+EMAIL_MAX_LENGTH = 254
+DISPLAY_NAME_MAX_LENGTH = 80
+TIME_ZONE_MAX_LENGTH = 64
+
+
+class Role(enum.StrEnum):
+    """What kind of account a user has; each role sees a different app."""
+
+    PATIENT = "patient"
+    THERAPIST = "therapist"
+    ADMIN = "admin"
+
+
+def new_session_token() -> str:
+    """Return a fresh random token that identifies a generation of logins."""
+    return secrets.token_urlsafe(16)
+
+
+class User(UserMixin, db.Model):
+    """A person who logs in. Emails are stored normalized (see ``normalize_email``)."""
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    email: Mapped[str] = mapped_column(String(EMAIL_MAX_LENGTH), unique=True)
+    display_name: Mapped[str] = mapped_column(String(DISPLAY_NAME_MAX_LENGTH))
+    password_hash: Mapped[str] = mapped_column(String(255))
+    role: Mapped[Role] = mapped_column(
+        Enum(
+            Role,
+            native_enum=False,
+            create_constraint=True,
+            length=16,
+            name="role",
+            values_callable=lambda roles: [role.value for role in roles],
+        ),
+        default=Role.PATIENT,
+    )
+    time_zone: Mapped[str] = mapped_column(String(TIME_ZONE_MAX_LENGTH), default="UTC")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Part of the login cookie; replacing it ends every session made before.
+    session_token: Mapped[str] = mapped_column(String(32), default=new_session_token)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    password_changed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    def get_id(self) -> str:
+        """Identify the user *and* the login generation in the session cookie."""
+        return f"{self.id}:{self.session_token}"
+
+    @property
+    def is_active(self) -> bool:  # type: ignore[override]
+        return self.active
+
+    def end_all_sessions(self) -> None:
+        """Invalidate every login cookie issued so far."""
+        self.session_token = new_session_token()
+
+    def __repr__(self) -> str:
+        return f"<User {self.id} {self.role.value}>"

@@ -1,0 +1,25 @@
+"""Template filters and values every page may use."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from flask import Flask
+from flask_login import current_user
+
+from journal.models import Role
+from journal.timezones import to_local
+
+
+def local_datetime(moment: datetime | None, fmt: str = "%-d %B %Y, %H:%M") -> str:
+    """Show a stored UTC time in the current user's time zone."""
+    if moment is None:
+        return ""
+    zone = current_user.time_zone if current_user.is_authenticated else "UTC"
+    return to_local(moment, zone).strftime(fmt)
+
+
+def init_templating(app: Flask) -> None:
+    """Register the ``localtime`` filter and the ``Role`` enum for templates."""
+    app.add_template_filter(local_datetime, "localtime")
+    app.add_template_global(Role, "Role")

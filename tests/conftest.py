@@ -1,0 +1,137 @@
+"""Fixtures in the flaskr style: app, client, runner, auth, and users.
+
+Every test runs once on SQLite and once on PostgreSQL (the latter skipped,
+with a reason, unless JOURNAL_TEST_POSTGRES_URL is set). The schema comes
+from the real migrations; tables are emptied after each test. CSRF
+protection stays on: the client fetches and sends tokens like a browser.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from flask.testing import FlaskClient
+from flask_migrate import upgrade
+from sqlalchemy import delete
+
+from journal import create_app
+from journal.auth.services import create_user
+from journal.extensions import db
+from journal.models import Role
+from tests import postgres
+
+PASSWORD = "a quiet walk by the river"
+CSRF_META = re.compile(r'<meta name="csrf-token" content="([^"]+)"')
+
+
+class BrowserLikeClient(FlaskClient):
+    """A test client that sends the CSRF token a real form would carry."""
+
+    def csrf_token(self) -> str:
+        page = self.get("/help")
+        return CSRF_META.search(page.get_data(as_text=True)).group(1)
+
+    def post_form(self, url: str, data: dict | None = None, **kwargs):
+        data = dict(data or {})
+        data.setdefault("csrf_token", self.csrf_token())
+        return self.post(url, data=data, **kwargs)
+
+
+def make_app(database_url: str, instance_path: Path, **overrides):
+    """Create a testing app on a given database."""
+    app = create_app("testing", {"SQLALCHEMY_DATABASE_URI": database_url, **overrides}, instance_path)
+    app.test_client_class = BrowserLikeClient
+    return app
+
+
+@pytest.fixture(scope="session", params=["sqlite", "postgresql"])
+def database_url(request, tmp_path_factory):
+    """A migrated database for the whole session, one per backend."""
+    if request.param == "sqlite":
+        url = "sqlite:///" + str(tmp_path_factory.mktemp("sqlite") / "journal.sqlite3")
+        yield _migrated(url, tmp_path_factory)
+    else:
+        with postgres.temporary_database("suite") as url:
+            yield _migrated(url, tmp_path_factory)
+
+
+def _migrated(url: str, tmp_path_factory) -> str:
+    app = make_app(url, tmp_path_factory.mktemp("instance"))
+    with app.app_context():
+        upgrade()
+        db.engine.dispose()
+    return url
+
+
+@pytest.fixture
+def backend(database_url) -> str:
+    return "postgresql" if database_url.startswith("postgresql") else "sqlite"
+
+
+@pytest.fixture
+def app(database_url, tmp_path):
+    app = make_app(database_url, tmp_path)
+    yield app
+    with app.app_context():
+        db.session.remove()
+        for table in reversed(db.metadata.sorted_tables):
+            db.session.execute(delete(table))
+        db.session.commit()
+        db.engine.dispose()
+
+
+@pytest.fixture
+def client(app) -> BrowserLikeClient:
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+@pytest.fixture
+def make_user(app):
+    """Create a user directly through the account service."""
+    counter = iter(range(1, 10_000))
+
+    def make(role: Role = Role.PATIENT, email: str | None = None, password: str = PASSWORD, **fields):
+        with app.app_context():
+            user = create_user(
+                email=email or f"{role.value}{next(counter)}@example.org",
+                display_name=fields.pop("display_name", f"Test {role.value}"),
+                password=password,
+                role=role,
+                **fields,
+            )
+            db.session.expunge(user)
+            return user
+
+    return make
+
+
+class AuthActions:
+    def __init__(self, client: BrowserLikeClient) -> None:
+        self._client = client
+
+    def login(self, email: str, password: str = PASSWORD, next: str | None = None):
+        query = {"next": next} if next is not None else None
+        return self._client.post_form("/login", {"email": email, "password": password}, query_string=query)
+
+    def logout(self):
+        return self._client.post_form("/logout")
+
+
+@pytest.fixture
+def auth(client) -> AuthActions:
+    return AuthActions(client)
+
+
+def pytest_report_header(config) -> str:
+    return postgres.status_line()
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    terminalreporter.write_line(postgres.status_line())

@@ -1,0 +1,64 @@
+import pytest
+from sqlalchemy.exc import OperationalError
+
+from journal.extensions import db
+
+
+def test_index_sends_visitors_to_login(client):
+    response = client.get("/")
+    assert response.status_code == 302
+    assert response.headers["Location"] == "/login"
+
+
+def test_login_page_is_served(client):
+    page = client.get("/login").get_data(as_text=True)
+    assert "<h1>Log in</h1>" in page
+
+
+@pytest.mark.parametrize("url", ["/login", "/register", "/help", "/no-such-page"])
+def test_every_page_links_to_crisis_help(client, url):
+    assert 'href="/help">Need help now?</a>' in client.get(url).get_data(as_text=True)
+
+
+def test_crisis_page_lists_us_and_local_resources(client):
+    page = client.get("/help").get_data(as_text=True)
+    for text in ("988", "HOME to 741741", "911", "local emergency number"):
+        assert text in page
+
+
+def test_crisis_text_comes_from_config(app, client):
+    app.config["CRISIS_RESOURCES"] = [{"title": "In Ireland", "lines": ["Call Samaritans on 116 123."]}]
+    page = client.get("/help").get_data(as_text=True)
+    assert "Samaritans on 116 123" in page
+    assert "741741" not in page
+
+
+def test_crisis_text_is_escaped(app, client):
+    app.config["CRISIS_RESOURCES"] = [{"title": "<script>x</script>", "lines": ["<b>bold</b>"]}]
+    page = client.get("/help").get_data(as_text=True)
+    assert "<script>x</script>" not in page and "&lt;b&gt;bold&lt;/b&gt;" in page
+
+
+def test_healthz_checks_the_database(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json == {"status": "ok", "database": "ok"}
+
+
+def test_healthz_reports_an_unreachable_database(app, client, monkeypatch):
+    def broken(*args, **kwargs):
+        raise OperationalError("SELECT 1", {}, Exception("connection refused"))
+
+    with app.app_context():
+        monkeypatch.setattr(db.session, "execute", broken)
+        response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json["database"] == "unreachable"
+
+
+def test_home_greets_a_logged_in_user_in_their_time_zone(client, auth, make_user):
+    make_user(email="ana@example.org", display_name="Ana", time_zone="Pacific/Auckland")
+    auth.login("ana@example.org")
+    page = client.get("/").get_data(as_text=True)
+    assert "Hello, Ana" in page
+    assert "Pacific/Auckland".replace("_", " ") in page
