@@ -17,7 +17,12 @@ from journal.cli import register_commands
 from journal.config import Config, finish_config, resolve_config
 from journal.errors import register_errorhandlers
 from journal.extensions import csrf, db, migrate
+from journal.entries.drafts_views import bp as drafts_bp
+from journal.entries.rescue import bp as rescue_bp
+from journal.entries.views import bp as entries_bp
 from journal.main.views import bp as main_bp
+from journal.sessions.views import bp as sessions_bp
+from journal.vault import init_vault
 from journal.templating import init_templating
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -72,9 +77,10 @@ def register_extensions(app: Flask) -> None:
     migrate.init_app(app, db, directory=str(MIGRATIONS), render_as_batch=True)
     csrf.init_app(app)
     init_login(app)
+    init_vault(app)
 
 
 def register_blueprints(app: Flask) -> None:
     """Attach each area of the app."""
-    app.register_blueprint(main_bp)
-    app.register_blueprint(auth_bp)
+    for blueprint in (main_bp, auth_bp, sessions_bp, entries_bp, drafts_bp, rescue_bp):
+        app.register_blueprint(blueprint)

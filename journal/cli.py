@@ -7,6 +7,9 @@ from flask import Flask
 from flask.cli import with_appcontext
 
 from journal.auth.services import AccountError, create_user
+from journal.demo import seed_demo_command
+from journal.entries.services import purge_expired_trash
+from journal.keys_cli import keys_cli
 from journal.models import Role
 
 
@@ -36,6 +39,14 @@ def create_user_command(email: str, role: str, display_name: str | None, time_zo
     click.echo(f"Created {user.role.value} {user.email} (id {user.id}).")
 
 
+@click.command("purge-trash")
+@with_appcontext
+def purge_trash_command() -> None:
+    """Delete entries that have been in the trash for more than 30 days (run daily)."""
+    click.echo(f"Deleted {purge_expired_trash()} entries from the trash.")
+
+
 def register_commands(app: Flask) -> None:
     """Add the project's commands to ``flask``."""
-    app.cli.add_command(create_user_command)
+    for command in (create_user_command, purge_trash_command, seed_demo_command, keys_cli):
+        app.cli.add_command(command)

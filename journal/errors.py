@@ -39,6 +39,13 @@ def register_errorhandlers(app: Flask) -> None:
 
     @app.errorhandler(CSRFError)
     def csrf_error(error: CSRFError):
+        from journal.entries.rescue import rescue_response
+
+        rescued = rescue_response(400)
+        if rescued is not None:
+            return rescued
+        if wants_json():
+            return {"error": "csrf", "message": "The page's security token expired. Retrying with a new one."}, 400
         return render_error(
             400,
             "This form had expired",

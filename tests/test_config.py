@@ -1,3 +1,4 @@
+import base64
 import os
 import stat
 
@@ -7,10 +8,11 @@ from journal import create_app
 from journal.config import SECRET_KEY_FILE, ProductionConfig
 
 STRONG_KEY = "9f1c2e7a4b6d8e0f1a3c5e7b9d1f3a5c7e9b1d3f5a7c9e1b"
+MASTER_KEY = "1:" + base64.b64encode(b"m" * 32).decode()
 
 
 def production(tmp_path, **overrides):
-    settings = {"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path}/p.sqlite3", **overrides}
+    settings = {"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path}/p.sqlite3", "MASTER_KEY": MASTER_KEY, **overrides}
     return create_app("production", settings, tmp_path)
 
 
@@ -37,11 +39,12 @@ def test_development_generates_a_private_secret_key_once(tmp_path, monkeypatch):
     assert len(first.config["SECRET_KEY"]) >= 64
     second = create_app("development", {"SQLALCHEMY_DATABASE_URI": "sqlite://"}, tmp_path)
     assert second.config["SECRET_KEY"] == first.config["SECRET_KEY"]
-    assert [p.name for p in tmp_path.iterdir()] == [SECRET_KEY_FILE]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["master.key", SECRET_KEY_FILE]
 
 
 def test_environment_variables_override_the_config(tmp_path, monkeypatch):
     monkeypatch.setenv("JOURNAL_SECRET_KEY", STRONG_KEY)
+    monkeypatch.setenv("JOURNAL_MASTER_KEY", MASTER_KEY)
     monkeypatch.setenv("JOURNAL_DATABASE_URL", "postgresql://someone@db.internal/journal")
     monkeypatch.setenv("JOURNAL_LOG_LEVEL", "WARNING")
     app = create_app("production", instance_path=tmp_path)
@@ -63,6 +66,7 @@ def test_instance_config_sits_between_defaults_and_environment(tmp_path, monkeyp
 def test_journal_env_chooses_the_config(tmp_path, monkeypatch):
     monkeypatch.setenv("JOURNAL_ENV", "production")
     monkeypatch.setenv("JOURNAL_SECRET_KEY", STRONG_KEY)
+    monkeypatch.setenv("JOURNAL_MASTER_KEY", MASTER_KEY)
     assert create_app(instance_path=tmp_path).config["ENV_NAME"] == ProductionConfig.ENV_NAME
     monkeypatch.setenv("JOURNAL_ENV", "staging")
     with pytest.raises(RuntimeError, match="Unknown JOURNAL_ENV"):

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from journal.extensions import db
 from journal.models import User
 from tests.conftest import PASSWORD
-from tests.test_config import STRONG_KEY
+from tests.test_config import MASTER_KEY, STRONG_KEY
 
 REGISTRATION = {
     "email": "ana@example.org", "display_name": "Ana", "new_password": PASSWORD,
@@ -62,7 +62,8 @@ def test_session_cookie_is_httponly_and_samesite_lax(client):
 def test_session_cookie_is_secure_in_production(tmp_path, database_url):
     from journal import create_app
 
-    app = create_app("production", {"SECRET_KEY": STRONG_KEY, "SQLALCHEMY_DATABASE_URI": database_url}, tmp_path)
+    settings = {"SECRET_KEY": STRONG_KEY, "MASTER_KEY": MASTER_KEY, "SQLALCHEMY_DATABASE_URI": database_url}
+    app = create_app("production", settings, tmp_path)
     response = app.test_client().get("/login", base_url="https://journal.example")
     assert session_cookie_attributes(response)["secure"] is True
 

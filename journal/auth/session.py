@@ -7,6 +7,7 @@ import secrets
 from flask import Flask, flash, redirect, request, url_for
 from sqlalchemy import select
 
+from journal.entries.rescue import rescue_response
 from journal.errors import wants_json
 from journal.extensions import db, login_manager
 from journal.models import User
@@ -38,5 +39,8 @@ def unauthorized():
     """Scripts get a 401 they can act on; people are sent to the login page."""
     if wants_json():
         return {"error": "login_required", "message": "Your session has ended. Please log in again."}, 401
+    rescued = rescue_response(401)
+    if rescued is not None:
+        return rescued
     flash(login_manager.login_message, login_manager.login_message_category)
     return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))

@@ -8,6 +8,8 @@ from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
 from journal.extensions import db
+from journal.main.home import patient_home
+from journal.models import Role
 
 bp = Blueprint("main", __name__)
 
@@ -16,7 +18,9 @@ bp = Blueprint("main", __name__)
 def index():
     if not current_user.is_authenticated:
         return redirect(url_for("auth.login"))
-    return render_template("main/index.html")
+    if current_user.role != Role.PATIENT:
+        return render_template("main/index.html")
+    return render_template("main/index.html", **patient_home(current_user))
 
 
 @bp.get("/help")

@@ -1,5 +1,19 @@
 """Database models, one module per domain."""
 
+from journal.models.journal import (
+    MEDICINE_LABELS,
+    SETTING_LABELS,
+    Draft,
+    Entry,
+    EntryKind,
+    Medicine,
+    Setting,
+    TreatmentSession,
+)
+from journal.models.keys import DataKey
 from journal.models.user import Role, User
 
-__all__ = ["Role", "User"]
+__all__ = [
+    "MEDICINE_LABELS",
+    "SETTING_LABELS",
+    "DataKey", "Draft", "Entry", "EntryKind", "Medicine", "Role", "Setting", "TreatmentSession", "User"]

@@ -13,5 +13,137 @@
     }
   }
 
-  document.addEventListener("DOMContentLoaded", guessTimeZone);
+  function csrfToken() {
+    var input = document.querySelector('input[name="csrf_token"]');
+    return input ? input.value : document.querySelector('meta[name="csrf-token"]').content;
+  }
+
+  function setCsrfToken(token) {
+    document.querySelectorAll('input[name="csrf_token"]').forEach(function (input) { input.value = token; });
+    document.querySelector('meta[name="csrf-token"]').content = token;
+  }
+
+  function refreshCsrfToken() {
+    return fetch("/auth/csrf-token", { headers: { Accept: "application/json" }, credentials: "same-origin" })
+      .then(function (response) { return response.json(); })
+      .then(function (data) { setCsrfToken(data.csrf_token); return data; });
+  }
+
+  // Autosave: the editor's text goes to a server-side draft every few seconds
+  // and when the page is hidden. Never to localStorage, never into a URL.
+  var SAVE_EVERY_MS = 3000;
+  var KEEPALIVE_LIMIT = 60000; // browsers cap keepalive request bodies at 64 kB
+
+  function initAutosave(form) {
+    var url = form.dataset.autosaveUrl;
+    if (!url) return;
+    var status = form.querySelector("[data-autosave-status]");
+    var dialog = document.querySelector("[data-relogin]");
+    var state = { dirty: false, saving: false, loggedOut: false, submitting: false };
+
+    function say(text) { if (status) status.textContent = text; }
+
+    function body() {
+      var data = new URLSearchParams(new FormData(form));
+      data.delete("csrf_token");
+      return data;
+    }
+
+    function save(leaving) {
+      if (state.saving || state.loggedOut) return Promise.resolve();
+      state.saving = true;
+      state.dirty = false;
+      var payload = body();
+      var options = {
+        method: "POST", body: payload, credentials: "same-origin",
+        headers: { "X-CSRFToken": csrfToken(), Accept: "application/json" },
+        keepalive: Boolean(leaving) && payload.toString().length < KEEPALIVE_LIMIT
+      };
+      return fetch(url, options).then(function (response) {
+        if (response.ok) {
+          say("Saved as a draft at " + new Date().toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }) + ".");
+          return;
+        }
+        state.dirty = true;
+        if (response.status === 401) {
+          state.loggedOut = true;
+          say("You were logged out. Your writing is safe on this page: log in again to keep saving.");
+          if (dialog && !leaving) openDialog();
+        } else if (response.status === 400) {
+          say("Refreshing this page's security check…");
+          return refreshCsrfToken();
+        } else if (response.status === 422) {
+          say("Some of your text is longer than we can save. Please shorten it; nothing has been lost.");
+        } else {
+          say("Could not save just now. We will keep trying; please keep this page open.");
+        }
+      }).catch(function () {
+        state.dirty = true;
+        say("No connection. Your writing is still here; we will keep trying to save it.");
+      }).finally(function () { state.saving = false; });
+    }
+
+    function openDialog() {
+      if (typeof dialog.showModal === "function" && !dialog.open) dialog.showModal();
+      var email = dialog.querySelector('input[name="email"]');
+      if (email) email.focus();
+    }
+
+    function relogin(event) {
+      event.preventDefault();
+      var fields = new URLSearchParams(new FormData(event.target));
+      var error = dialog.querySelector("[data-relogin-error]");
+      refreshCsrfToken().then(function (data) {
+        fields.set("csrf_token", data.csrf_token);
+        return fetch("/login", {
+          method: "POST", body: fields, credentials: "same-origin", headers: { Accept: "application/json" }
+        });
+      }).then(function (response) {
+        return response.json().then(function (data) { return { ok: response.ok && data.ok, data: data }; });
+      }).then(function (result) {
+        if (!result.ok) {
+          error.textContent = result.data.message || "That did not work. Please try again.";
+          error.hidden = false;
+          return;
+        }
+        setCsrfToken(result.data.csrf_token);
+        error.hidden = true;
+        event.target.reset();
+        dialog.close();
+        state.loggedOut = false;
+        state.dirty = true;
+        save(false);
+      }).catch(function () {
+        error.textContent = "No connection. Please try again in a moment.";
+        error.hidden = false;
+      });
+    }
+
+    form.addEventListener("input", function () { state.dirty = true; });
+    form.addEventListener("change", function () { state.dirty = true; });
+    form.addEventListener("submit", function (event) {
+      if (state.loggedOut && dialog) {
+        event.preventDefault();
+        openDialog();
+        return;
+      }
+      state.submitting = true;
+    });
+    if (dialog) dialog.querySelector("form").addEventListener("submit", relogin);
+    window.setInterval(function () { if (state.dirty) save(false); }, SAVE_EVERY_MS);
+    document.addEventListener("visibilitychange", function () {
+      if (document.visibilityState === "hidden" && state.dirty && !state.submitting) save(true);
+    });
+    window.addEventListener("beforeunload", function (event) {
+      if (state.submitting || !state.dirty) return;
+      save(true);
+      event.preventDefault();
+      event.returnValue = "";
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    guessTimeZone();
+    document.querySelectorAll("form.js-autosave").forEach(initAutosave);
+  });
 })();

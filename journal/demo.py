@@ -1,0 +1,118 @@
+"""``flask seed-demo``: a demo patient with sessions and realistic entries."""
+
+from __future__ import annotations
+
+import random
+from datetime import timedelta
+
+import click
+from flask.cli import with_appcontext
+from sqlalchemy import delete
+
+from journal.auth.services import create_user, find_user_by_email
+from journal.clock import utcnow
+from journal.entries.content import AFTER_EFFECTS, Answer, CheckIn, EntryContent
+from journal.entries.services import create_entry
+from journal.extensions import db
+from journal.models import EntryKind, Medicine, Role, Setting, User
+from journal.prompts import library
+from journal.sessions.services import SessionDetails, save_session
+
+DEMO_EMAIL = "demo@example.org"
+DEMO_PASSWORD = "calm waters after the storm"
+
+OPENINGS = [
+    "This morning I woke up earlier than usual and lay still for a while.",
+    "I keep coming back to the moment when the music changed.",
+    "It is strange how quiet my mind feels compared with last week.",
+    "I went for a long walk by the canal and let my thoughts drift.",
+    "Talking with my sister yesterday felt different, softer somehow.",
+    "The heaviness in my chest was there again when I got up.",
+]
+MIDDLES = [
+    "During the session I saw my worries from far away, like boats on a distant lake, and none of them needed me to row.",
+    "There was a moment where I felt held, and I think I have not let myself feel that since I was a child.",
+    "I noticed the old voice that tells me I am not doing enough, and for once I could just listen to it without agreeing.",
+    "My hands felt warm and heavy, and the tension I carry in my shoulders seemed to melt into the chair.",
+    "Colours kept folding into each other, and I remember a door made of light that I did not need to open.",
+    "I cried for a while without really knowing why, and afterwards I felt lighter, as if something had been rinsed out.",
+    "Some of it is already fading, which worries me a little, but the feeling of space is still here.",
+    "I realised that the anger I feel at work is really about not being heard at home, and that surprised me.",
+]
+CLOSINGS = [
+    "I want to practise pausing for three breaths before I answer when I feel rushed.",
+    "Tomorrow I will try to write a few lines before looking at my phone.",
+    "I would like to bring this up with my therapist next week.",
+    "For now I am going to be gentle with myself and rest.",
+    "One small thing: drink more water and go to bed before eleven.",
+]
+TAGS = ["family", "sleep", "work", "hope", "grief", "body", "music", "nature", "anger", "relief"]
+
+
+def _paragraph(rng: random.Random, words: int = 80) -> str:
+    sentences = [rng.choice(OPENINGS)]
+    while len(" ".join(sentences).split()) < words - 15:
+        sentences.append(rng.choice(MIDDLES))
+    sentences.append(rng.choice(CLOSINGS))
+    return " ".join(sentences)
+
+
+def seed_demo(entries: int, seed: int = 7) -> User:
+    """Replace the demo patient with a fresh one holding sessions and ``entries`` entries."""
+    rng = random.Random(seed)
+    existing = find_user_by_email(DEMO_EMAIL)
+    if existing is not None:
+        db.session.execute(delete(User).where(User.id == existing.id))
+        db.session.commit()
+    user = create_user(email=DEMO_EMAIL, display_name="Alex (demo)", password=DEMO_PASSWORD, role=Role.PATIENT,
+                       time_zone="Europe/London")
+    sets = library().sets
+    per_session = len(sets)
+    session_count = max(1, -(-entries // per_session))
+    now = utcnow().replace(minute=0, second=0, microsecond=0)
+    first = now - timedelta(days=14 * session_count + 30)
+    medicines = [Medicine.KETAMINE_IV, Medicine.KETAMINE_IM, Medicine.ESKETAMINE_NASAL, Medicine.PSILOCYBIN]
+    written = 0
+    for index in range(session_count):
+        when = first + timedelta(days=14 * index, hours=10)
+        session = save_session(
+            None, owner_id=user.id, occurred_at=when, medicine=medicines[index % len(medicines)],
+            setting=Setting.CLINIC if index % 3 else Setting.HOME_MONITORED,
+            details=SessionDetails(intention=_paragraph(rng, 30), notes="Demo session. " + _paragraph(rng, 20)),
+        )
+        for prompt_set in sets:
+            if written >= entries:
+                break
+            at = when + timedelta(days=prompt_set.offset_days, hours=8)
+            if at > now:
+                break
+            answers = [Answer(p.id, p.theme, p.text, _paragraph(rng)) for p in prompt_set.prompts[:5]]
+            effects = rng.sample(list(AFTER_EFFECTS)[:-1], k=rng.choice([0, 0, 1, 2])) or ["none"]
+            content = EntryContent(
+                title=f"{prompt_set.name}: {rng.choice(['a quieter mind', 'old patterns', 'warmth', 'letting go', 'the lake'])}",
+                answers=answers, after_effects=effects, after_effects_note="", tags=rng.sample(TAGS, k=2),
+            )
+            checkin = CheckIn(rng.randint(-3, 4), rng.randint(2, 8), rng.randint(0, 7))
+            create_entry(owner_id=user.id, kind=EntryKind.GUIDED, content=content, checkin=checkin,
+                         session_id=session.id, prompt_set=prompt_set.key, library_version=library().version,
+                         created_at=at)
+            written += 1
+    # Sessions run out of past dates before the count does: fill with free writing.
+    while written < entries:
+        at = now - timedelta(days=rng.randint(0, 14 * session_count), hours=rng.randint(0, 12))
+        content = EntryContent(title="Free writing", answers=[Answer(None, None, None, _paragraph(rng, 200))],
+                               tags=rng.sample(TAGS, k=1))
+        create_entry(owner_id=user.id, kind=EntryKind.FREE, content=content, checkin=CheckIn(rng.randint(-2, 3)),
+                     created_at=at)
+        written += 1
+    return user
+
+
+@click.command("seed-demo")
+@click.option("--entries", default=40, show_default=True, help="How many entries to write.")
+@with_appcontext
+def seed_demo_command(entries: int) -> None:
+    """Create (or recreate) a demo patient with sessions and entries."""
+    seed_demo(entries)
+    click.echo(f"Demo patient ready with {entries} entries.")
+    click.echo(f"Log in at http://127.0.0.1:5000/login as {DEMO_EMAIL} with the password: {DEMO_PASSWORD}")

@@ -1,0 +1,1 @@
+"""Journal entries: writing, drafts and autosave, conflicts, trash, finding."""

@@ -1,0 +1,69 @@
+"""What an entry holds, in plain Python: the shape of its sealed payload."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+AFTER_EFFECTS = {
+    "nausea": "Nausea",
+    "dizziness": "Dizziness",
+    "disorientation": "Disorientation or confusion",
+    "headache": "Headache",
+    "bladder": "Bladder pain or urgency",
+    "urge_to_use": "An urge to use outside treatment",
+    "none": "None of these",
+}
+# Rare but serious after-effects that a therapist should see first.
+SERIOUS_AFTER_EFFECTS = frozenset({"bladder", "urge_to_use"})
+
+
+@dataclass
+class Answer:
+    """One prompt (a snapshot of its text when answered) and what was written."""
+
+    prompt_id: str | None
+    theme: str | None
+    prompt: str | None
+    text: str
+
+
+@dataclass
+class EntryContent:
+    title: str = ""
+    answers: list[Answer] = field(default_factory=list)
+    after_effects: list[str] = field(default_factory=list)
+    after_effects_note: str = ""
+    tags: list[str] = field(default_factory=list)
+
+    def to_payload(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_payload(cls, payload: dict) -> EntryContent:
+        answers = [Answer(**answer) for answer in payload.get("answers", [])]
+        return cls(**{**payload, "answers": answers})
+
+    @property
+    def themes(self) -> set[str]:
+        return {answer.theme for answer in self.answers if answer.theme and answer.text.strip()}
+
+    def text_for_search(self) -> str:
+        parts = [self.title, self.after_effects_note, *self.tags, *(answer.text for answer in self.answers)]
+        return "\n".join(parts).casefold()
+
+
+@dataclass
+class CheckIn:
+    mood: int | None = None
+    intensity: int | None = None
+    detachment: int | None = None
+
+
+def parse_tags(raw: str) -> list[str]:
+    """Split a comma-separated tag line; trim, drop empties and repeats, keep order."""
+    seen: dict[str, str] = {}
+    for tag in raw.split(","):
+        tag = " ".join(tag.split())
+        if tag and tag.casefold() not in seen:
+            seen[tag.casefold()] = tag
+    return list(seen.values())

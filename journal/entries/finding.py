@@ -1,0 +1,79 @@
+"""The entry list: filters, search and pages.
+
+Filters that are plain ids and dates may travel in the URL; tags and search
+words are journal text, so they only travel in a POST body.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from flask import render_template, request
+from flask_wtf import FlaskForm
+from wtforms import DateField, HiddenField, SelectField
+from wtforms.validators import Optional, ValidationError
+
+from journal.entries.forms import parse_uuid
+from journal.entries.services import EntryFilters, all_tags, find_entries
+from journal.forms import line_field
+from journal.models import User
+from journal.prompts import library
+from journal.sessions.services import list_sessions
+
+
+class FriendlyDateField(DateField):
+    """A date field whose error says what to type."""
+
+    def process_formdata(self, valuelist):
+        try:
+            super().process_formdata(valuelist)
+        except ValueError:
+            raise ValueError("Please enter a date like 2026-11-27.") from None
+
+
+class FilterForm(FlaskForm):
+    session = SelectField("Session", choices=[], default="")
+    theme = SelectField("Theme", choices=[], default="")
+    tag = SelectField("Tag", choices=[], default="")
+    date_from = FriendlyDateField("From", validators=[Optional()])
+    date_to = FriendlyDateField("To", validators=[Optional()])
+    q = line_field("Search your entries")
+    page = HiddenField(default="1")
+
+    def validate_date_to(self, field) -> None:
+        if field.data and self.date_from.data and field.data < self.date_from.data:
+            raise ValidationError("The end date is before the start date.")
+
+
+def _local_midnight(day, zone: str) -> datetime:
+    return datetime.combine(day, time.min, tzinfo=ZoneInfo(zone)).astimezone(UTC)
+
+
+def filters_from(form: FilterForm, zone: str) -> EntryFilters:
+    return EntryFilters(
+        session_id=parse_uuid(form.session.data),
+        start=_local_midnight(form.date_from.data, zone) if form.date_from.data else None,
+        end=_local_midnight(form.date_to.data + timedelta(days=1), zone) if form.date_to.data else None,
+        tag=form.tag.data or "", theme=form.theme.data or "", query=form.q.data or "",
+    )
+
+
+def render_list(user: User):
+    """Answer GET (plain filters in the query string) and POST (search) alike."""
+    posting = request.method == "POST"
+    form = FilterForm() if posting else FilterForm(formdata=request.args, meta={"csrf": False})
+    sessions = list_sessions(user.id)
+    form.session.choices = [("", "All sessions")] + [(str(s.id), f"{s.occurred_at:%Y-%m-%d} · {s.medicine_label}") for s in sessions]
+    form.theme.choices = [("", "All themes")] + list(library().themes.items())
+    form.tag.choices = [("", "All tags")] + [(tag, tag) for tag in all_tags(user.id)]
+    if not posting:  # words never come from a URL, even a hand-made one
+        form.q.data = form.tag.data = ""
+    valid = form.validate()
+    page_number = int(form.page.data) if str(form.page.data or "").isdigit() else 1
+    filters = filters_from(form, user.time_zone) if valid else EntryFilters()
+    page = find_entries(user.id, filters, page_number)
+    return render_template(
+        "entries/index.html", form=form, page=page, searching=posting, library=library(),
+        sessions={s.id: s for s in sessions},
+    ), (200 if valid else 422)

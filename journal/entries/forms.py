@@ -1,0 +1,108 @@
+"""The entry editor form, built for the prompts an entry answers."""
+
+from __future__ import annotations
+
+import uuid
+
+from flask_wtf import FlaskForm
+from wtforms import HiddenField, SelectField
+from wtforms.validators import Optional, ValidationError
+
+from journal.entries.content import AFTER_EFFECTS, Answer, CheckIn, EntryContent, parse_tags
+from journal.forms import NOTE_MAX, TAGS_MAX, TITLE_MAX, CheckboxesField, line_field, text_field
+
+FREE_PROMPT = Answer(prompt_id=None, theme=None, prompt=None, text="")
+MAX_TAGS = 20
+TAG_MAX = 40
+DRAFT_FIELDS = ("title", "mood", "intensity", "detachment", "after_effects", "after_effects_note", "tags", "session_id")
+
+
+def _scale(label: str, low: int, high: int, low_words: str, high_words: str) -> SelectField:
+    choices = [("", "Skip")] + [(str(n), f"{n:+d}" if low < 0 else str(n)) for n in range(low, high + 1)]
+    return SelectField(label, choices=choices, default="", validators=[Optional()],
+                       description=f"{low} = {low_words}, {high} = {high_words}. You can skip this.")
+
+
+class EntryForm(FlaskForm):
+    """Fields common to every entry; ``build_entry_form`` adds one field per answer."""
+
+    title = line_field("Title", TITLE_MAX, description="Optional. A few words to find this entry again.")
+    mood = _scale("Mood right now", -5, 5, "very low", "very good")
+    intensity = _scale("How intense do your emotions feel?", 0, 10, "calm", "overwhelming")
+    detachment = _scale("How distant or detached do you feel?", 0, 10, "fully here", "very far away")
+    after_effects = CheckboxesField("Any after-effects today?", choices=list(AFTER_EFFECTS.items()))
+    after_effects_note = text_field("Anything to add about how you feel physically?", NOTE_MAX, rows=2)
+    tags = line_field("Tags", TAGS_MAX, description="Optional, separated by commas, e.g. family, sleep, hope.")
+    session_id = SelectField("Session", choices=[], default="")
+    # Context the editor carries so autosave and rescue know what is being written.
+    version = HiddenField()
+    draft_id = HiddenField()
+    entry_id = HiddenField()
+    prompt_set = HiddenField()
+
+    prompts: list[Answer] = []
+
+    @property
+    def answer_fields(self):
+        return [self[f"answer_{index}"] for index in range(len(self.prompts))]
+
+    def validate_after_effects(self, field) -> None:
+        if "none" in (field.data or []) and len(field.data) > 1:
+            raise ValidationError("You chose “None of these” together with an after-effect. Please pick one or the other.")
+
+    def validate_tags(self, field) -> None:
+        tags = parse_tags(field.data or "")
+        if len(tags) > MAX_TAGS:
+            raise ValidationError(f"Please use at most {MAX_TAGS} tags.")
+        if any(len(tag) > TAG_MAX for tag in tags):
+            raise ValidationError(f"Each tag can have at most {TAG_MAX} characters.")
+
+    def content(self) -> EntryContent:
+        answers = [
+            Answer(prompt.prompt_id, prompt.theme, prompt.prompt, field.data or "")
+            for prompt, field in zip(self.prompts, self.answer_fields)
+        ]
+        return EntryContent(
+            title=self.title.data or "", answers=answers, after_effects=list(self.after_effects.data or []),
+            after_effects_note=self.after_effects_note.data or "", tags=parse_tags(self.tags.data or ""),
+        )
+
+    def checkin(self) -> CheckIn:
+        value = lambda field: int(field.data) if field.data not in (None, "") else None  # noqa: E731
+        return CheckIn(value(self.mood), value(self.intensity), value(self.detachment))
+
+    def chosen_session(self) -> uuid.UUID | None:
+        """The chosen session, only if it is one of the user's (the offered choices)."""
+        offered = {value for value, _ in self.session_id.choices if value}
+        return uuid.UUID(self.session_id.data) if self.session_id.data in offered else None
+
+    def chosen_draft(self) -> uuid.UUID | None:
+        return parse_uuid(self.draft_id.data)
+
+    def draft_fields(self) -> dict[str, list[str]]:
+        """The editor's state as plain strings, to seal into a draft."""
+        names = [*DRAFT_FIELDS, *(f"answer_{index}" for index in range(len(self.prompts)))]
+        fields = {}
+        for name in names:
+            data = self[name].data
+            fields[name] = [str(item) for item in data] if isinstance(data, list) else [data or ""]
+        return fields
+
+
+def parse_uuid(value: str | None) -> uuid.UUID | None:
+    """Read an id sent by the page; anything malformed counts as absent."""
+    try:
+        return uuid.UUID(value) if value else None
+    except (TypeError, ValueError):
+        return None
+
+
+def build_entry_form(prompts: list[Answer], sessions: list[tuple[str, str]], **kwargs) -> EntryForm:
+    """Make an editor for these prompts (text snapshots) and the user's sessions."""
+    form_class = type("BoundEntryForm", (EntryForm,), {"prompts": prompts})
+    for index, prompt in enumerate(prompts):
+        label = prompt.prompt or "What would you like to write?"
+        setattr(form_class, f"answer_{index}", text_field(label, rows=8 if prompt.prompt is None else 5))
+    form = form_class(**kwargs)
+    form.session_id.choices = [("", "Not tied to a session"), *sessions]
+    return form

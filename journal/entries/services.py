@@ -1,0 +1,229 @@
+"""Entry rules: saving with conflict detection, trash, and finding entries."""
+
+from __future__ import annotations
+
+import math
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm.exc import StaleDataError
+
+from journal.clock import utcnow
+from journal.entries.content import CheckIn, EntryContent
+from journal.extensions import db
+from journal.models import Draft, Entry, EntryKind
+from journal.vault import seal_row, unseal_row
+
+TRASH_DAYS = 30
+PAGE_SIZE = 20
+
+
+@dataclass
+class EntryView:
+    """An entry with its content decrypted, for one request."""
+
+    row: Entry
+    content: EntryContent
+
+    @property
+    def id(self) -> uuid.UUID:
+        return self.row.id
+
+    @property
+    def title(self) -> str:
+        return self.content.title or "Untitled entry"
+
+    @property
+    def checkin(self) -> CheckIn:
+        return CheckIn(self.row.mood, self.row.intensity, self.row.detachment)
+
+    @property
+    def purge_on(self) -> datetime | None:
+        return self.row.deleted_at + timedelta(days=TRASH_DAYS) if self.row.deleted_at else None
+
+
+class EditConflict(Exception):
+    """The entry changed since the form was opened (another tab or device saved it)."""
+
+    def __init__(self, current: EntryView) -> None:
+        super().__init__("entry changed since it was opened")
+        self.current = current
+
+
+def open_entry(row: Entry) -> EntryView:
+    return EntryView(row, EntryContent.from_payload(unseal_row(row)))
+
+
+def _apply(row: Entry, content: EntryContent, checkin: CheckIn) -> None:
+    row.mood, row.intensity, row.detachment = checkin.mood, checkin.intensity, checkin.detachment
+    row.updated_at = max(utcnow(), row.created_at or utcnow())
+    seal_row(row, content.to_payload())
+
+
+def _discard_draft(owner_id: int, draft_id: uuid.UUID | None) -> None:
+    """Drop the draft a save came from, inside the save's own transaction."""
+    if draft_id:
+        db.session.execute(delete(Draft).where(Draft.id == draft_id, Draft.owner_id == owner_id))
+
+
+def create_entry(
+    *, owner_id: int, kind: EntryKind, content: EntryContent, checkin: CheckIn,
+    session_id: uuid.UUID | None = None, prompt_set: str | None = None, library_version: int | None = None,
+    draft_id: uuid.UUID | None = None, created_at: datetime | None = None,
+) -> Entry:
+    """Save a new entry and drop the draft it came from, in one transaction. Commits.
+
+    ``created_at`` is for imports and demo data; entries written in the app are "now".
+    """
+    row = Entry(
+        id=uuid.uuid4(), owner_id=owner_id, kind=kind, session_id=session_id, prompt_set=prompt_set,
+        library_version=library_version, created_at=created_at or utcnow(),
+    )
+    _apply(row, content, checkin)
+    db.session.add(row)
+    _discard_draft(owner_id, draft_id)
+    db.session.commit()
+    return row
+
+
+def update_entry(
+    row: Entry, *, expected_version: int, content: EntryContent, checkin: CheckIn,
+    session_id: uuid.UUID | None, draft_id: uuid.UUID | None = None,
+) -> Entry:
+    """Save changes unless someone saved in between; then raise EditConflict. Commits.
+
+    ``Entry.version`` is SQLAlchemy's version counter: the UPDATE itself checks
+    it, so two saves racing in the same instant cannot both win.
+    """
+    if row.version != expected_version:
+        raise EditConflict(open_entry(row))
+    row.session_id = session_id
+    _apply(row, content, checkin)
+    _discard_draft(row.owner_id, draft_id)
+    try:
+        db.session.commit()
+    except StaleDataError:
+        db.session.rollback()
+        raise EditConflict(open_entry(db.session.get(Entry, row.id))) from None
+    return row
+
+
+def trash_entry(row: Entry) -> None:
+    """Move an entry to the trash; it can be restored for 30 days. Commits."""
+    row.deleted_at = utcnow()
+    db.session.commit()
+
+
+def restore_entry(row: Entry) -> None:
+    """Bring an entry back from the trash. Commits."""
+    row.deleted_at = None
+    db.session.commit()
+
+
+def delete_forever(row: Entry) -> None:
+    """Delete a trashed entry now rather than in 30 days. Commits."""
+    db.session.delete(row)
+    db.session.commit()
+
+
+def purge_expired_trash(owner_id: int | None = None) -> int:
+    """Delete entries trashed more than 30 days ago (for one owner, or all). Commits."""
+    statement = delete(Entry).where(Entry.deleted_at < utcnow() - timedelta(days=TRASH_DAYS))
+    if owner_id is not None:
+        statement = statement.where(Entry.owner_id == owner_id)
+    count = db.session.execute(statement).rowcount
+    db.session.commit()
+    return count
+
+
+def trashed_entries(owner_id: int) -> list[EntryView]:
+    rows = db.session.scalars(
+        select(Entry).where(Entry.owner_id == owner_id, Entry.deleted_at.is_not(None))
+        .order_by(Entry.deleted_at.desc())
+    )
+    return [open_entry(row) for row in rows]
+
+
+@dataclass
+class EntryFilters:
+    """What the list is narrowed to. Text filters are applied after decryption."""
+
+    session_id: uuid.UUID | None = None
+    start: datetime | None = None  # inclusive, UTC
+    end: datetime | None = None  # exclusive, UTC
+    tag: str = ""
+    theme: str = ""
+    query: str = ""
+
+    @property
+    def needs_decryption(self) -> bool:
+        return bool(self.tag or self.theme or self.query)
+
+
+@dataclass
+class Page:
+    items: list[EntryView]
+    number: int
+    total: int
+    size: int = PAGE_SIZE
+    tags: list[str] = field(default_factory=list)
+
+    @property
+    def pages(self) -> int:
+        return max(1, math.ceil(self.total / self.size))
+
+
+def find_entries(owner_id: int, filters: EntryFilters, page: int = 1, size: int = PAGE_SIZE) -> Page:
+    """List live entries, newest first, in a fixed number of queries.
+
+    Plain filters (session, dates) run in SQL. Tag, theme and text search need
+    the decrypted content, so they run in memory over this user's entries
+    alone: there is no plaintext index anywhere.
+    """
+    statement = select(Entry).where(Entry.owner_id == owner_id, Entry.deleted_at.is_(None))
+    if filters.session_id:
+        statement = statement.where(Entry.session_id == filters.session_id)
+    if filters.start:
+        statement = statement.where(Entry.created_at >= filters.start)
+    if filters.end:
+        statement = statement.where(Entry.created_at < filters.end)
+    statement = statement.order_by(Entry.created_at.desc(), Entry.id)
+    page = max(1, page)
+
+    if not filters.needs_decryption:
+        total = db.session.scalar(select(func.count()).select_from(statement.order_by(None).subquery()))
+        rows = db.session.scalars(statement.limit(size).offset((page - 1) * size))
+        return Page([open_entry(row) for row in rows], page, total, size)
+
+    matches = [view for view in map(open_entry, db.session.scalars(statement)) if _matches(view, filters)]
+    start = (page - 1) * size
+    return Page(matches[start : start + size], page, len(matches), size)
+
+
+def _matches(view: EntryView, filters: EntryFilters) -> bool:
+    content = view.content
+    if filters.tag and filters.tag.casefold() not in {tag.casefold() for tag in content.tags}:
+        return False
+    if filters.theme and filters.theme not in content.themes:
+        return False
+    if filters.query:
+        haystack = content.text_for_search()
+        return all(word in haystack for word in filters.query.casefold().split())
+    return True
+
+
+def all_tags(owner_id: int) -> list[str]:
+    """Every tag the user has used on live entries, sorted (decrypts their entries)."""
+    rows = db.session.scalars(select(Entry).where(Entry.owner_id == owner_id, Entry.deleted_at.is_(None)))
+    tags = {tag.casefold(): tag for row in rows for tag in open_entry(row).content.tags}
+    return sorted(tags.values(), key=str.casefold)
+
+
+def latest_entries(owner_id: int, limit: int = 5) -> list[EntryView]:
+    rows = db.session.scalars(
+        select(Entry).where(Entry.owner_id == owner_id, Entry.deleted_at.is_(None))
+        .order_by(Entry.created_at.desc()).limit(limit)
+    )
+    return [open_entry(row) for row in rows]

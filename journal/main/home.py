@@ -1,0 +1,23 @@
+"""What a patient's home page shows: prompts due now, latest entries, drafts."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from journal.clock import utcnow
+from journal.entries.services import latest_entries
+from journal.extensions import db
+from journal.models import Draft, User
+from journal.sessions.services import list_sessions
+from journal.sessions.timeline import due_now, local_date
+
+
+def patient_home(user: User) -> dict:
+    sessions = list_sessions(user.id)
+    today = local_date(utcnow(), user.time_zone)
+    return {
+        "due": due_now(user.id, [s.row for s in sessions], today, user.time_zone),
+        "sessions": {s.id: s for s in sessions},
+        "latest": latest_entries(user.id),
+        "drafts_count": db.session.scalar(select(func.count()).select_from(Draft).where(Draft.owner_id == user.id)),
+    }

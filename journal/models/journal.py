@@ -1,0 +1,146 @@
+"""Treatment sessions, journal entries and drafts.
+
+Everything a person writes lives in ``sealed`` (see ``journal.vault``).
+Plain columns hold only what the app must sort, filter or chart without
+decrypting: dates, the medicine and setting, numeric check-ins, and which
+prompt set an entry answers.
+"""
+
+from __future__ import annotations
+
+import enum
+import uuid
+from datetime import datetime
+
+from sqlalchemy import CheckConstraint, Enum, ForeignKey, Integer, LargeBinary, SmallInteger, String, Uuid
+from sqlalchemy.orm import Mapped, mapped_column
+
+from journal.clock import utcnow
+from journal.extensions import db
+from journal.models.types import UTCDateTime
+
+
+def _enum(cls: type[enum.Enum], name: str) -> Enum:
+    return Enum(
+        cls, native_enum=False, create_constraint=True, length=24, name=name,
+        values_callable=lambda members: [member.value for member in members],
+    )
+
+
+class Medicine(enum.StrEnum):
+    KETAMINE_IV = "ketamine_iv"
+    KETAMINE_IM = "ketamine_im"
+    KETAMINE_ORAL = "ketamine_oral"
+    ESKETAMINE_NASAL = "esketamine_nasal"
+    MDMA = "mdma"
+    PSILOCYBIN = "psilocybin"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return MEDICINE_LABELS[self]
+
+
+MEDICINE_LABELS = {
+    Medicine.KETAMINE_IV: "Ketamine, IV infusion",
+    Medicine.KETAMINE_IM: "Ketamine, IM injection",
+    Medicine.KETAMINE_ORAL: "Ketamine, oral or lozenge",
+    Medicine.ESKETAMINE_NASAL: "Esketamine nasal spray",
+    Medicine.MDMA: "MDMA",
+    Medicine.PSILOCYBIN: "Psilocybin",
+    Medicine.OTHER: "Other",
+}
+
+
+class Setting(enum.StrEnum):
+    CLINIC = "clinic"
+    HOME_MONITORED = "home_monitored"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return SETTING_LABELS[self]
+
+
+SETTING_LABELS = {
+    Setting.CLINIC: "At a clinic",
+    Setting.HOME_MONITORED: "At home, with a monitor",
+    Setting.OTHER: "Somewhere else",
+}
+
+
+class TreatmentSession(db.Model):
+    """One dosing session, past or planned. Sealed: intention, notes, free-text medicine/setting."""
+
+    __tablename__ = "treatment_sessions"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    occurred_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    medicine: Mapped[Medicine] = mapped_column(_enum(Medicine, "medicine"))
+    setting: Mapped[Setting] = mapped_column(_enum(Setting, "setting"))
+    sealed: Mapped[bytes] = mapped_column(LargeBinary)
+    version: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class EntryKind(enum.StrEnum):
+    GUIDED = "guided"
+    FREE = "free"
+
+
+class Entry(db.Model):
+    """A saved journal entry. Sealed: title, prompts and answers, after-effects, tags.
+
+    ``deleted_at`` set means the entry is in the trash; it is purged 30 days later.
+    ``version`` grows with every save, so a stale form can be detected.
+    """
+
+    __tablename__ = "entries"
+    __table_args__ = (
+        CheckConstraint("mood BETWEEN -5 AND 5", name="mood_range"),
+        CheckConstraint("intensity BETWEEN 0 AND 10", name="intensity_range"),
+        CheckConstraint("detachment BETWEEN 0 AND 10", name="detachment_range"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    session_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("treatment_sessions.id", ondelete="SET NULL"), index=True
+    )
+    kind: Mapped[EntryKind] = mapped_column(_enum(EntryKind, "entry_kind"))
+    prompt_set: Mapped[str | None] = mapped_column(String(32))
+    library_version: Mapped[int | None] = mapped_column(Integer)
+    mood: Mapped[int | None] = mapped_column(SmallInteger)
+    intensity: Mapped[int | None] = mapped_column(SmallInteger)
+    detachment: Mapped[int | None] = mapped_column(SmallInteger)
+    sealed: Mapped[bytes] = mapped_column(LargeBinary)
+    version: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+
+    # SQLAlchemy checks and bumps this on every UPDATE: a stale save fails.
+    __mapper_args__ = {"version_id_col": version}
+
+
+class Draft(db.Model):
+    """Autosaved, unfinished writing: private, never shared.
+
+    ``entry_id`` is set when the draft edits an existing entry; otherwise it
+    becomes a new entry, guided (``prompt_set`` and ``session_id``) or free.
+    """
+
+    __tablename__ = "drafts"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    entry_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("entries.id", ondelete="CASCADE"))
+    session_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("treatment_sessions.id", ondelete="SET NULL"))
+    prompt_set: Mapped[str | None] = mapped_column(String(32))
+    sealed: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)

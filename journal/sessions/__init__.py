@@ -1,0 +1,1 @@
+"""Treatment sessions and the integration timeline that follows each one."""

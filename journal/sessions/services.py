@@ -1,0 +1,84 @@
+"""Treatment sessions: create, read, update, delete, with the private parts sealed."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+
+from journal.extensions import db
+from journal.models import Medicine, Setting, TreatmentSession
+from journal.vault import seal_row, unseal_row
+
+
+@dataclass
+class SessionDetails:
+    """What a patient writes about a session; sealed as one blob."""
+
+    intention: str = ""
+    notes: str = ""
+    medicine_other: str = ""
+    setting_other: str = ""
+
+
+@dataclass
+class SessionView:
+    """A session with its private details decrypted, for one request."""
+
+    row: TreatmentSession
+    details: SessionDetails
+
+    @property
+    def id(self) -> uuid.UUID:
+        return self.row.id
+
+    @property
+    def occurred_at(self) -> datetime:
+        return self.row.occurred_at
+
+    @property
+    def medicine_label(self) -> str:
+        if self.row.medicine == Medicine.OTHER and self.details.medicine_other:
+            return self.details.medicine_other
+        return self.row.medicine.label
+
+    @property
+    def setting_label(self) -> str:
+        if self.row.setting == Setting.OTHER and self.details.setting_other:
+            return self.details.setting_other
+        return self.row.setting.label
+
+
+def open_session(row: TreatmentSession) -> SessionView:
+    return SessionView(row, SessionDetails(**unseal_row(row)))
+
+
+def save_session(
+    row: TreatmentSession | None, *, owner_id: int, occurred_at: datetime, medicine: Medicine,
+    setting: Setting, details: SessionDetails,
+) -> TreatmentSession:
+    """Create (row None) or update a session. Commits."""
+    if row is None:
+        row = TreatmentSession(id=uuid.uuid4(), owner_id=owner_id)
+    row.occurred_at, row.medicine, row.setting = occurred_at, medicine, setting
+    seal_row(row, details.__dict__)
+    db.session.add(row)
+    db.session.commit()
+    return row
+
+
+def delete_session(row: TreatmentSession) -> None:
+    """Delete a session; its entries stay in the journal, no longer tied to it. Commits."""
+    db.session.delete(row)
+    db.session.commit()
+
+
+def list_sessions(owner_id: int) -> list[SessionView]:
+    """All of a patient's sessions, latest first, decrypted (one query)."""
+    rows = db.session.scalars(
+        select(TreatmentSession).where(TreatmentSession.owner_id == owner_id)
+        .order_by(TreatmentSession.occurred_at.desc())
+    )
+    return [open_session(row) for row in rows]

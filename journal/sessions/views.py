@@ -1,0 +1,103 @@
+"""Log, view, edit and delete treatment sessions; see each session's timeline."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC
+from zoneinfo import ZoneInfo
+
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from journal.access import owned_or_404, patient_required
+from journal.clock import utcnow
+from journal.models import Medicine, Setting, TreatmentSession
+from journal.prompts import library
+from journal.sessions.forms import SessionForm
+from journal.sessions.services import (
+    SessionDetails,
+    delete_session,
+    list_sessions,
+    open_session,
+    save_session,
+)
+from journal.sessions.timeline import done_sets, local_date, steps_for
+from journal.timezones import to_local
+
+bp = Blueprint("sessions", __name__)
+
+
+def _today():
+    return local_date(utcnow(), current_user.time_zone)
+
+
+@bp.get("/sessions")
+@patient_required
+def index():
+    sessions = list_sessions(current_user.id)
+    done = done_sets(current_user.id, (s.id for s in sessions))
+    today = _today()
+    timelines = {s.id: steps_for(s.row, done[s.id], today, current_user.time_zone) for s in sessions}
+    return render_template("sessions/index.html", sessions=sessions, timelines=timelines, now=utcnow())
+
+
+@bp.get("/sessions/<uuid:session_id>")
+@patient_required
+def show(session_id: uuid.UUID):
+    session = open_session(owned_or_404(TreatmentSession, session_id))
+    done = done_sets(current_user.id, [session.id])[session.id]
+    steps = steps_for(session.row, done, _today(), current_user.time_zone)
+    return render_template("sessions/show.html", session=session, steps=steps, now=utcnow())
+
+
+def _save(form: SessionForm, row: TreatmentSession | None) -> TreatmentSession:
+    local = form.occurred_at.data.replace(tzinfo=ZoneInfo(current_user.time_zone))
+    details = SessionDetails(
+        intention=form.intention.data or "", notes=form.notes.data or "",
+        medicine_other=form.medicine_other.data or "", setting_other=form.setting_other.data or "",
+    )
+    return save_session(
+        row, owner_id=current_user.id, occurred_at=local.astimezone(UTC),
+        medicine=Medicine(form.medicine.data), setting=Setting(form.setting.data), details=details,
+    )
+
+
+@bp.route("/sessions/new", methods=["GET", "POST"])
+@patient_required
+def new():
+    form = SessionForm()
+    if request.method == "GET":
+        form.occurred_at.data = to_local(utcnow(), current_user.time_zone).replace(tzinfo=None, second=0, microsecond=0)
+    if form.validate_on_submit():
+        row = _save(form, None)
+        flash("The session is in your log.", "success")
+        return redirect(url_for("sessions.show", session_id=row.id))
+    return render_template("sessions/form.html", form=form, session=None, library=library()), 422 if form.errors else 200
+
+
+@bp.route("/sessions/<uuid:session_id>/edit", methods=["GET", "POST"])
+@patient_required
+def edit(session_id: uuid.UUID):
+    session = open_session(owned_or_404(TreatmentSession, session_id))
+    form = SessionForm()
+    if request.method == "GET":
+        form.occurred_at.data = to_local(session.occurred_at, current_user.time_zone).replace(tzinfo=None)
+        form.medicine.data, form.setting.data = session.row.medicine.value, session.row.setting.value
+        for name, value in session.details.__dict__.items():
+            form[name].data = value
+    if form.validate_on_submit():
+        _save(form, session.row)
+        flash("The session is updated.", "success")
+        return redirect(url_for("sessions.show", session_id=session.id))
+    return render_template("sessions/form.html", form=form, session=session, library=library()), 422 if form.errors else 200
+
+
+@bp.route("/sessions/<uuid:session_id>/delete", methods=["GET", "POST"])
+@patient_required
+def delete(session_id: uuid.UUID):
+    session = open_session(owned_or_404(TreatmentSession, session_id))
+    if request.method == "POST":
+        delete_session(session.row)
+        flash("The session was deleted. Its entries are still in your journal.", "success")
+        return redirect(url_for("sessions.index"))
+    return render_template("sessions/delete.html", session=session)

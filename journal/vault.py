@@ -1,0 +1,109 @@
+"""The app's side of encryption: the keyring, users' data keys, sealing rows."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Protocol
+
+from flask import Flask, current_app, g
+from sqlalchemy import select
+
+from journal import crypto
+from journal.extensions import db
+from journal.models.keys import DataKey
+
+EXTENSION = "journal.keyring"
+
+
+class SealedRow(Protocol):
+    """A row whose private content is one encrypted blob."""
+
+    __tablename__: str
+    id: object
+    owner_id: int
+    sealed: bytes
+
+
+def init_vault(app: Flask) -> None:
+    """Load the master keyring from ``JOURNAL_MASTER_KEY`` or ``instance/master.key``.
+
+    Outside production a missing key file is created; production refuses to
+    start without one, since a key made by accident would be lost with the host.
+    """
+    configured = app.config.get("MASTER_KEY")
+    if configured:
+        keyring = crypto.Keyring.parse(str(configured))
+    else:
+        create = app.config["ENV_NAME"] != "production"
+        keyring = crypto.load_or_create_keyring_file(Path(app.instance_path), create=create)
+        if keyring is None:
+            raise RuntimeError(
+                "Production needs a master key: run 'flask --app journal keys init' "
+                "or set JOURNAL_MASTER_KEY (see README, Encryption)."
+            )
+    app.extensions[EXTENSION] = keyring
+
+
+def keyring() -> crypto.Keyring:
+    return current_app.extensions[EXTENSION]
+
+
+def _cache() -> dict[int, tuple[int, bytes]]:
+    if "data_keys" not in g:
+        g.data_keys = {}
+    return g.data_keys
+
+
+def data_key(user_id: int) -> tuple[int, bytes]:
+    """Return (version, key) for a user, creating the key on first use."""
+    cache = _cache()
+    if user_id not in cache:
+        with db.session.no_autoflush:  # the row being sealed is not complete yet
+            row = db.session.scalar(
+                select(DataKey).where(DataKey.user_id == user_id).order_by(DataKey.version.desc()).limit(1)
+            )
+        if row is None:
+            key = crypto.new_data_key()
+            master_id, wrapped = keyring().wrap(key, user_id)
+            db.session.add(DataKey(user_id=user_id, version=1, master_key_id=master_id, wrapped=wrapped))
+            cache[user_id] = (1, key)
+        else:
+            cache[user_id] = (row.version, keyring().unwrap(row.master_key_id, row.wrapped, user_id))
+    return cache[user_id]
+
+
+def seal_row(row: SealedRow, payload: dict) -> None:
+    """Encrypt ``payload`` into ``row.sealed``, bound to that row and owner."""
+    version, key = data_key(row.owner_id)
+    row.sealed = crypto.seal(
+        key, version, table=row.__tablename__, row_id=str(row.id), owner_id=row.owner_id, payload=payload
+    )
+
+
+def unseal_row(row: SealedRow) -> dict:
+    """Decrypt ``row.sealed``; raises crypto.DecryptionError if it was moved or altered."""
+    version = crypto.blob_key_version(row.sealed)
+    key_version, key = data_key(row.owner_id)
+    if version != key_version:  # only one data-key version exists today
+        raise crypto.DecryptionError(f"data key version {version} is not available")
+    return crypto.unseal(key, row.sealed, table=row.__tablename__, row_id=str(row.id), owner_id=row.owner_id)
+
+
+def rewrap_all() -> Counter:
+    """Rewrap every data key under the active master key; return counts by old key id. Commits."""
+    ring = keyring()
+    moved: Counter = Counter()
+    for row in db.session.scalars(select(DataKey)):
+        if row.master_key_id == ring.active_id:
+            continue
+        key = ring.unwrap(row.master_key_id, row.wrapped, row.user_id)
+        moved[row.master_key_id] += 1
+        row.master_key_id, row.wrapped = ring.wrap(key, row.user_id)
+    db.session.commit()
+    return moved
+
+
+def keys_in_use() -> Counter:
+    """Count data keys by the master key that wraps them."""
+    return Counter(db.session.scalars(select(DataKey.master_key_id)))
