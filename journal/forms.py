@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from wtforms import SelectMultipleField, StringField, TextAreaField
+from collections.abc import Iterable
+
+from wtforms import DateField, DateTimeLocalField, SelectMultipleField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Length, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
@@ -13,6 +16,11 @@ ANSWER_MAX = 100_000
 NOTE_MAX = 20_000
 SHORT_MAX = 120
 TAGS_MAX = 500
+
+
+def options(pairs: Iterable[tuple[str, str]]) -> list[SelectChoice]:
+    """Turn (value, label) pairs into choices for a select, radio or checkbox field."""
+    return [SelectChoice(value, label) for value, label in pairs]
 
 
 def too_long(limit: int) -> str:
@@ -33,6 +41,26 @@ def text_field(label: str, limit: int = ANSWER_MAX, **kwargs) -> TextAreaField:
         label, filters=[clean_multiline], validators=[Length(max=limit, message=too_long(limit))],
         render_kw={"rows": kwargs.pop("rows", 5), **kwargs.pop("render_kw", {})}, **kwargs,
     )
+
+
+class FriendlyDateField(DateField):
+    """A date field whose error says what to type."""
+
+    def process_formdata(self, valuelist):
+        try:
+            super().process_formdata(valuelist)
+        except ValueError:
+            raise ValueError("Please enter a date like 2026-11-27.") from None
+
+
+class FriendlyDateTimeField(DateTimeLocalField):
+    """A local date-and-time field whose error says what to type."""
+
+    def process_formdata(self, valuelist):
+        try:
+            super().process_formdata(valuelist)
+        except ValueError:
+            raise ValueError("Please enter a date and time like 2026-11-27 10:30.") from None
 
 
 class CheckboxesField(SelectMultipleField):

@@ -15,7 +15,7 @@ def time_zone_names() -> frozenset[str]:
 
 @cache
 def time_zone_choices() -> list[tuple[str, str]]:
-    """List the zones for a select box, sorted, with readable labels."""
+    """List the zones as (value, label) pairs, sorted, with readable labels."""
     return [(zone, zone.replace("_", " ")) for zone in sorted(time_zone_names())]
 
 

@@ -135,3 +135,59 @@ def pytest_report_header(config) -> str:
 
 def pytest_terminal_summary(terminalreporter) -> None:
     terminalreporter.write_line(postgres.status_line())
+
+
+@pytest.fixture
+def clock():
+    """Control the application's clock: ``clock(datetime)``; restored after the test."""
+    from journal import clock as app_clock
+
+    yield app_clock.freeze
+    app_clock.freeze(None)
+
+
+@pytest.fixture
+def patient(client, auth, make_user):
+    """A patient, logged in on ``client``."""
+    user = make_user(email="pat@example.org", display_name="Pat", time_zone="Europe/Berlin")
+    auth.login("pat@example.org")
+    return user
+
+
+@pytest.fixture
+def journal(app):
+    """Write sessions and entries straight through the services, for a given user id."""
+    return JournalFactory(app)
+
+
+class JournalFactory:
+    def __init__(self, app) -> None:
+        self.app = app
+
+    def session(self, owner_id: int, occurred_at=None, intention: str = "to meet my fear kindly", **fields):
+        from journal.clock import utcnow
+        from journal.models import Medicine, Setting
+        from journal.sessions.services import SessionDetails, save_session
+
+        with self.app.app_context():
+            row = save_session(
+                None, owner_id=owner_id, occurred_at=occurred_at or utcnow(),
+                medicine=fields.pop("medicine", Medicine.KETAMINE_IV), setting=fields.pop("setting", Setting.CLINIC),
+                details=SessionDetails(intention=intention, **fields),
+            )
+            return row.id
+
+    def entry(self, owner_id: int, text: str = "a quiet morning", *, title: str = "Morning", tags=(),
+              session_id=None, prompt_set=None, created_at=None, mood=None, theme=None):
+        from journal.entries.content import Answer, CheckIn, EntryContent
+        from journal.entries.services import create_entry
+        from journal.models import EntryKind
+
+        content = EntryContent(title=title, answers=[Answer("p1" if theme else None, theme, "Prompt?" if theme else None, text)],
+                               tags=list(tags))
+        with self.app.app_context():
+            row = create_entry(
+                owner_id=owner_id, kind=EntryKind.GUIDED if prompt_set else EntryKind.FREE, content=content,
+                checkin=CheckIn(mood), session_id=session_id, prompt_set=prompt_set, created_at=created_at,
+            )
+            return row.id

@@ -9,6 +9,7 @@ from wtforms.validators import DataRequired, Email, EqualTo, InputRequired, Leng
 from journal.auth.passwords import MAX_LENGTH, password_problem
 from journal.auth.services import find_user_by_email
 from journal.models.user import DISPLAY_NAME_MAX_LENGTH, EMAIL_MAX_LENGTH
+from journal.forms import options
 from journal.text import clean_line
 from journal.timezones import time_zone_choices
 
@@ -64,7 +65,7 @@ class RegistrationForm(NewPasswordMixin, FlaskForm):
     )
     time_zone = SelectField(
         "Your time zone",
-        choices=time_zone_choices,
+        choices=lambda: options(time_zone_choices()),
         default="UTC",
         validate_choice=True,
         description="Dates and times are shown in this time zone.",

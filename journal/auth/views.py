@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, render_template, request, session, url_for
+from flask import Blueprint, flash, g, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_required, login_user, logout_user
 from flask_wtf.csrf import generate_csrf
 
@@ -19,6 +19,7 @@ LOGIN_FAILED = "That email and password don't match an account. Please try again
 def start_session(user) -> None:
     """Log a user in on a brand-new session: no pre-login value, CSRF token included, survives."""
     session.clear()
+    g.pop("csrf_token", None)  # Flask-WTF caches the old token for the rest of the request
     login_user(user)
 
 

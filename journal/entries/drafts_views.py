@@ -11,6 +11,7 @@ from journal.access import entry_or_404, owned_or_404, patient_required
 from journal.entries.drafts import DraftTaken, discard_draft, list_drafts, open_draft, save_draft
 from journal.entries.editor import edit_entry_editor, new_entry_editor
 from journal.entries.forms import parse_uuid
+from journal.extensions import csrf
 from journal.models import Draft
 
 bp = Blueprint("drafts", __name__)
@@ -43,9 +44,11 @@ def discard(draft_id: uuid.UUID):
 
 
 @bp.post("/drafts/<uuid:draft_id>/autosave")
+@csrf.exempt  # checked below, after the login check, so an ended session answers 401, not 400
 @patient_required
 def autosave(draft_id: uuid.UUID):
     """Save the editor's current text as this draft; answers JSON for the page's script."""
+    csrf.protect()
     entry_id = parse_uuid(request.form.get("entry_id"))
     if entry_id:
         entry_or_404(entry_id)

@@ -6,6 +6,7 @@ import uuid
 from dataclasses import dataclass
 
 from flask import abort
+from flask_login import current_user
 from werkzeug.datastructures import MultiDict
 
 from journal.access import entry_or_404, owned_or_404
@@ -15,7 +16,7 @@ from journal.entries.forms import FREE_PROMPT, EntryForm, build_entry_form, pars
 from journal.entries.services import EntryView, open_entry
 from journal.models import Draft, EntryKind, TreatmentSession
 from journal.prompts import PromptSet, library
-from journal.sessions.services import SessionView, list_sessions, open_session
+from journal.sessions.services import SessionView, list_sessions, open_session, session_options
 
 
 @dataclass
@@ -35,7 +36,7 @@ def _prompts_of(prompt_set: PromptSet | None) -> list[Answer]:
 
 
 def _session_choices(owner_id: int) -> list[tuple[str, str]]:
-    return [(str(s.id), f"{s.occurred_at:%Y-%m-%d} · {s.medicine_label}") for s in list_sessions(owner_id)]
+    return session_options(list_sessions(owner_id), current_user.time_zone)
 
 
 def _form_source(draft: DraftView | None, posting: bool) -> dict:

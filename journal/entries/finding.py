@@ -11,25 +11,15 @@ from zoneinfo import ZoneInfo
 
 from flask import render_template, request
 from flask_wtf import FlaskForm
-from wtforms import DateField, HiddenField, SelectField
+from wtforms import HiddenField, SelectField
 from wtforms.validators import Optional, ValidationError
 
 from journal.entries.forms import parse_uuid
 from journal.entries.services import EntryFilters, all_tags, find_entries
-from journal.forms import line_field
+from journal.forms import FriendlyDateField, line_field, options
 from journal.models import User
 from journal.prompts import library
-from journal.sessions.services import list_sessions
-
-
-class FriendlyDateField(DateField):
-    """A date field whose error says what to type."""
-
-    def process_formdata(self, valuelist):
-        try:
-            super().process_formdata(valuelist)
-        except ValueError:
-            raise ValueError("Please enter a date like 2026-11-27.") from None
+from journal.sessions.services import list_sessions, session_options
 
 
 class FilterForm(FlaskForm):
@@ -64,9 +54,9 @@ def render_list(user: User):
     posting = request.method == "POST"
     form = FilterForm() if posting else FilterForm(formdata=request.args, meta={"csrf": False})
     sessions = list_sessions(user.id)
-    form.session.choices = [("", "All sessions")] + [(str(s.id), f"{s.occurred_at:%Y-%m-%d} · {s.medicine_label}") for s in sessions]
-    form.theme.choices = [("", "All themes")] + list(library().themes.items())
-    form.tag.choices = [("", "All tags")] + [(tag, tag) for tag in all_tags(user.id)]
+    form.session.choices = options([("", "All sessions"), *session_options(sessions, user.time_zone)])
+    form.theme.choices = options([("", "All themes"), *library().themes.items()])
+    form.tag.choices = options([("", "All tags"), *((tag, tag) for tag in all_tags(user.id))])
     if not posting:  # words never come from a URL, even a hand-made one
         form.q.data = form.tag.data = ""
     valid = form.validate()

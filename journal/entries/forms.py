@@ -9,7 +9,7 @@ from wtforms import HiddenField, SelectField
 from wtforms.validators import Optional, ValidationError
 
 from journal.entries.content import AFTER_EFFECTS, Answer, CheckIn, EntryContent, parse_tags
-from journal.forms import NOTE_MAX, TAGS_MAX, TITLE_MAX, CheckboxesField, line_field, text_field
+from journal.forms import NOTE_MAX, TAGS_MAX, TITLE_MAX, CheckboxesField, line_field, options, text_field
 
 FREE_PROMPT = Answer(prompt_id=None, theme=None, prompt=None, text="")
 MAX_TAGS = 20
@@ -18,7 +18,7 @@ DRAFT_FIELDS = ("title", "mood", "intensity", "detachment", "after_effects", "af
 
 
 def _scale(label: str, low: int, high: int, low_words: str, high_words: str) -> SelectField:
-    choices = [("", "Skip")] + [(str(n), f"{n:+d}" if low < 0 else str(n)) for n in range(low, high + 1)]
+    choices = options([("", "Skip")] + [(str(n), f"{n:+d}" if low < 0 else str(n)) for n in range(low, high + 1)])
     return SelectField(label, choices=choices, default="", validators=[Optional()],
                        description=f"{low} = {low_words}, {high} = {high_words}. You can skip this.")
 
@@ -30,7 +30,7 @@ class EntryForm(FlaskForm):
     mood = _scale("Mood right now", -5, 5, "very low", "very good")
     intensity = _scale("How intense do your emotions feel?", 0, 10, "calm", "overwhelming")
     detachment = _scale("How distant or detached do you feel?", 0, 10, "fully here", "very far away")
-    after_effects = CheckboxesField("Any after-effects today?", choices=list(AFTER_EFFECTS.items()))
+    after_effects = CheckboxesField("Any after-effects today?", choices=options(AFTER_EFFECTS.items()))
     after_effects_note = text_field("Anything to add about how you feel physically?", NOTE_MAX, rows=2)
     tags = line_field("Tags", TAGS_MAX, description="Optional, separated by commas, e.g. family, sleep, hope.")
     session_id = SelectField("Session", choices=[], default="")
@@ -73,8 +73,13 @@ class EntryForm(FlaskForm):
 
     def chosen_session(self) -> uuid.UUID | None:
         """The chosen session, only if it is one of the user's (the offered choices)."""
-        offered = {value for value, _ in self.session_id.choices if value}
+        offered = {choice.value for choice in self.session_id.choices if choice.value}
         return uuid.UUID(self.session_id.data) if self.session_id.data in offered else None
+
+    def expected_version(self) -> int:
+        """The entry version this form was opened on; garbage never matches a real version."""
+        value = self.version.data or ""
+        return int(value) if value.isdigit() else -1
 
     def chosen_draft(self) -> uuid.UUID | None:
         return parse_uuid(self.draft_id.data)
@@ -104,5 +109,5 @@ def build_entry_form(prompts: list[Answer], sessions: list[tuple[str, str]], **k
         label = prompt.prompt or "What would you like to write?"
         setattr(form_class, f"answer_{index}", text_field(label, rows=8 if prompt.prompt is None else 5))
     form = form_class(**kwargs)
-    form.session_id.choices = [("", "Not tied to a session"), *sessions]
+    form.session_id.choices = options([("", "Not tied to a session"), *sessions])
     return form

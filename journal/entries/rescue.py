@@ -35,6 +35,7 @@ def rescue_response(status: int):
     """Show an editor post again with its text, or None when this is not an editor post."""
     if request.method != "POST" or request.endpoint not in RESCUABLE_ENDPOINTS:
         return None
+    status = status if current_user.is_authenticated else 401
     return render_template(
         "entries/rescue.html", fields=_kept_fields(), action=request.full_path, error=None
     ), status

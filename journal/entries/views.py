@@ -74,7 +74,7 @@ def edit(entry_id: uuid.UUID):
         return redirect(url_for("entries.show", entry_id=new_entry.id))
     try:
         update_entry(
-            entry.row, expected_version=int(form.version.data or 0), content=form.content(),
+            entry.row, expected_version=form.expected_version(), content=form.content(),
             checkin=form.checkin(), session_id=form.chosen_session(), draft_id=form.chosen_draft(),
         )
     except EditConflict as conflict:

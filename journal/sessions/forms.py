@@ -3,31 +3,35 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import DateTimeLocalField, RadioField, SelectField
-from wtforms.validators import InputRequired, ValidationError
+from wtforms import RadioField, SelectField
+from wtforms.validators import InputRequired
 
-from journal.forms import ANSWER_MAX, NOTE_MAX, line_field, text_field
+from journal.forms import ANSWER_MAX, NOTE_MAX, FriendlyDateTimeField, line_field, options, text_field
 from journal.models import MEDICINE_LABELS, SETTING_LABELS, Medicine, Setting
 
 
 class SessionForm(FlaskForm):
-    occurred_at = DateTimeLocalField(
+    occurred_at = FriendlyDateTimeField(
         "Date and time",
-        format="%Y-%m-%dT%H:%M",
+        format=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
         validators=[InputRequired("Please enter the date and time, like 2026-11-27 10:30.")],
         description="A planned session can be in the future.",
     )
     medicine = SelectField(
-        "Medicine", choices=[(m.value, label) for m, label in MEDICINE_LABELS.items()], default=Medicine.KETAMINE_IV.value
+        "Medicine", choices=options((m.value, label) for m, label in MEDICINE_LABELS.items()), default=Medicine.KETAMINE_IV.value
     )
     medicine_other = line_field("If other, which medicine?")
     setting = RadioField(
-        "Setting", choices=[(s.value, label) for s, label in SETTING_LABELS.items()], default=Setting.CLINIC.value
+        "Setting", choices=options((s.value, label) for s, label in SETTING_LABELS.items()), default=Setting.CLINIC.value
     )
     setting_other = line_field("If somewhere else, where?")
     intention = text_field("Your intention", NOTE_MAX, rows=4)
     notes = text_field("Notes", ANSWER_MAX, rows=4, description="Dose, people present, anything you want to remember.")
 
-    def validate_medicine_other(self, field) -> None:
-        if self.medicine.data == Medicine.OTHER.value and not field.data:
-            raise ValidationError("Please name the medicine.")
+    def validate(self, extra_validators=None) -> bool:
+        valid = super().validate(extra_validators)
+        # Checked here, not on the field: the field is optional unless "Other" is chosen.
+        if self.medicine.data == Medicine.OTHER.value and not self.medicine_other.data:
+            self.medicine_other.errors = [*self.medicine_other.errors, "Please name the medicine."]
+            valid = False
+        return valid

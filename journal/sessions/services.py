@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from journal.extensions import db
 from journal.models import Medicine, Setting, TreatmentSession
+from journal.timezones import to_local
 from journal.vault import seal_row, unseal_row
 
 
@@ -73,6 +74,11 @@ def delete_session(row: TreatmentSession) -> None:
     """Delete a session; its entries stay in the journal, no longer tied to it. Commits."""
     db.session.delete(row)
     db.session.commit()
+
+
+def session_options(sessions: list[SessionView], zone: str) -> list[tuple[str, str]]:
+    """(id, label) pairs naming each session by its local date and medicine."""
+    return [(str(s.id), f"{to_local(s.occurred_at, zone):%-d %b %Y} · {s.medicine_label}") for s in sessions]
 
 
 def list_sessions(owner_id: int) -> list[SessionView]:

@@ -1,0 +1,145 @@
+import re
+import uuid
+
+from sqlalchemy import func, select
+
+from journal.entries.drafts import open_draft
+from journal.extensions import db
+from journal.models import Draft
+
+JSON = {"Accept": "application/json"}
+
+
+def autosave(client, draft_id, data, token=None, headers=None):
+    headers = {**JSON, **(headers or {})}
+    if token is not False:
+        headers["X-CSRFToken"] = token or client.csrf_token()
+    return client.post(f"/drafts/{draft_id}/autosave", data=data, headers=headers)
+
+
+def draft_text(app, draft_id) -> dict:
+    with app.app_context():
+        row = db.session.get(Draft, uuid.UUID(str(draft_id)))
+        return open_draft(row).fields if row else {}
+
+
+def new_editor(client) -> dict:
+    page = client.get("/entries/new").get_data(as_text=True)
+    return dict(re.findall(r'name="(draft_id|prompt_set|entry_id|version)" type="hidden" value="([^"]*)"', page))
+
+
+def test_autosave_creates_then_updates_one_draft(client, app, patient):
+    fields = new_editor(client)
+    draft_id = fields["draft_id"]
+    first = autosave(client, draft_id, {**fields, "answer_0": "first words"})
+    assert first.status_code == 200 and first.json["saved"] is True
+    autosave(client, draft_id, {**fields, "answer_0": "first words, then more"})
+    assert draft_text(app, draft_id)["answer_0"] == ["first words, then more"]
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(Draft)) == 1
+
+
+def test_drafts_are_listed_resumed_and_finished(client, app, patient):
+    fields = new_editor(client)
+    autosave(client, fields["draft_id"], {**fields, "title": "Unfinished", "answer_0": "half a thought"})
+    listing = client.get("/drafts").get_data(as_text=True)
+    assert "Unfinished" in listing and "half a thought" in listing
+    resume = client.get(f"/drafts/{fields['draft_id']}")
+    editor = client.get(resume.headers["Location"]).get_data(as_text=True)
+    assert "half a thought" in editor and f'value="{fields["draft_id"]}"' in editor
+    client.post_form(resume.headers["Location"], {**fields, "title": "Unfinished", "answer_0": "a whole thought"})
+    assert draft_text(app, fields["draft_id"]) == {}
+    assert "No drafts" in client.get("/drafts").get_data(as_text=True)
+
+
+def test_a_draft_of_an_edit_reopens_that_entry(client, app, patient, journal):
+    entry_id = journal.entry(patient.id, "saved text")
+    page = client.get(f"/entries/{entry_id}/edit").get_data(as_text=True)
+    fields = dict(re.findall(r'name="(draft_id|prompt_set|entry_id|version)" type="hidden" value="([^"]*)"', page))
+    autosave(client, fields["draft_id"], {**fields, "answer_0": "edited but not saved"})
+    location = client.get(f"/drafts/{fields['draft_id']}").headers["Location"]
+    assert location == f"/entries/{entry_id}/edit?draft={fields['draft_id']}"
+    assert "edited but not saved" in client.get(location).get_data(as_text=True)
+    assert "saved text" in client.get(f"/entries/{entry_id}").get_data(as_text=True)  # the entry is untouched
+
+
+def test_discarding_a_draft_asks_first(client, app, patient):
+    fields = new_editor(client)
+    autosave(client, fields["draft_id"], {**fields, "answer_0": "maybe"})
+    assert "Discard this draft?" in client.get(f"/drafts/{fields['draft_id']}/discard").get_data(as_text=True)
+    assert draft_text(app, fields["draft_id"])
+    client.post_form(f"/drafts/{fields['draft_id']}/discard")
+    assert draft_text(app, fields["draft_id"]) == {}
+
+
+def test_autosave_after_the_session_ended_answers_401_json(client, app, patient, auth):
+    fields = new_editor(client)
+    token = client.csrf_token()
+    auth.logout()
+    response = autosave(client, fields["draft_id"], {**fields, "answer_0": "still typing"}, token=token)
+    assert response.status_code == 401
+    assert response.json["error"] == "login_required"
+    assert draft_text(app, fields["draft_id"]) == {}
+
+
+def test_autosave_without_csrf_token_is_refused_with_json(client, app, patient):
+    fields = new_editor(client)
+    response = autosave(client, fields["draft_id"], {**fields, "answer_0": "x"}, token=False)
+    assert response.status_code == 400 and response.json["error"] == "csrf"
+    assert draft_text(app, fields["draft_id"]) == {}
+
+
+def test_relogin_from_the_editor_hands_a_fresh_token_and_saving_resumes(client, app, patient, auth):
+    fields = new_editor(client)
+    auth.logout()
+    anonymous_token = client.get("/auth/csrf-token").json["csrf_token"]
+    response = client.post(
+        "/login", data={"email": "pat@example.org", "password": "a quiet walk by the river", "csrf_token": anonymous_token},
+        headers=JSON,
+    )
+    assert response.status_code == 200 and response.json["ok"] is True
+    fresh = response.json["csrf_token"]
+    assert autosave(client, fields["draft_id"], {**fields, "answer_0": "word for word"}, token=fresh).status_code == 200
+    assert draft_text(app, fields["draft_id"])["answer_0"] == ["word for word"]
+
+
+def test_failed_json_login_says_so(client, patient, auth):
+    auth.logout()
+    token = client.get("/auth/csrf-token").json["csrf_token"]
+    response = client.post("/login", data={"email": "pat@example.org", "password": "wrong wrong wrong", "csrf_token": token},
+                           headers=JSON)
+    assert response.status_code == 401 and response.json["ok"] is False
+
+
+def test_autosave_refuses_text_over_the_limit(client, app, patient):
+    fields = new_editor(client)
+    response = autosave(client, fields["draft_id"], {**fields, "answer_0": "x" * 100_001})
+    assert response.status_code == 422 and response.json["fields"] == ["answer_0"]
+    assert draft_text(app, fields["draft_id"]) == {}
+
+
+def test_another_patients_draft_cannot_be_read_or_overwritten(client, app, patient, make_user):
+    other = make_user(email="other@example.org")
+    other_client = app.test_client()
+    other_client.post_form("/login", {"email": "other@example.org", "password": "a quiet walk by the river"})
+    fields = new_editor(other_client)
+    autosave(other_client, fields["draft_id"], {**fields, "answer_0": "their private draft"})
+
+    assert autosave(client, fields["draft_id"], {"answer_0": "overwrite"}).status_code == 404
+    assert draft_text(app, fields["draft_id"])["answer_0"] == ["their private draft"]
+    for url in (f"/drafts/{fields['draft_id']}", f"/drafts/{fields['draft_id']}/discard",
+                f"/entries/new?draft={fields['draft_id']}"):
+        response = client.get(url)
+        assert response.status_code == 404 and "their private draft" not in response.get_data(as_text=True)
+    assert client.post_form(f"/drafts/{fields['draft_id']}/discard").status_code == 404
+    assert "their private draft" not in client.get("/drafts").get_data(as_text=True)
+    assert other.id != patient.id
+
+
+def test_autosave_cannot_attach_a_draft_to_someone_elses_entry_or_session(client, app, patient, make_user, journal):
+    other = make_user()
+    entry_id, session_id = journal.entry(other.id), journal.session(other.id)
+    draft_id = str(uuid.uuid4())
+    assert autosave(client, draft_id, {"entry_id": str(entry_id), "answer_0": "x"}).status_code == 404
+    assert autosave(client, draft_id, {"session_id": str(session_id), "prompt_set": "same_day"}).status_code == 404
+    assert draft_text(app, draft_id) == {}

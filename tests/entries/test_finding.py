@@ -1,0 +1,105 @@
+import re
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import event
+
+from journal.extensions import db
+
+START = datetime(2026, 6, 1, 12, tzinfo=UTC)
+
+
+def titles(page: str) -> list[str]:
+    block = page.split('<ul class="item-list entries">', 1)[-1].split("</ul>", 1)[0]
+    return re.findall(r'<a href="/entries/[0-9a-f-]{36}">([^<]+)</a>', block)
+
+
+def search(client, **fields):
+    data = {"page": "1", **fields}
+    return client.post_form("/entries", data)
+
+
+def test_newest_first_in_pages_of_twenty(client, patient, journal):
+    for day in range(25):
+        journal.entry(patient.id, title=f"Day {day:02d}", created_at=START + timedelta(days=day))
+    first = client.get("/entries").get_data(as_text=True)
+    assert titles(first) == [f"Day {day:02d}" for day in range(24, 4, -1)]
+    assert "Page 1 of 2" in first
+    assert titles(client.get("/entries?page=2").get_data(as_text=True)) == [f"Day {day:02d}" for day in range(4, -1, -1)]
+    assert titles(client.get("/entries?page=abc").get_data(as_text=True))[0] == "Day 24"
+
+
+def test_filter_by_session_theme_tag_and_dates(client, patient, journal):
+    session_id = journal.session(patient.id)
+    journal.entry(patient.id, title="Tied", session_id=session_id, created_at=START)
+    journal.entry(patient.id, title="Bodily", theme="body", tags=["Sleep"], created_at=START + timedelta(days=2))
+    journal.entry(patient.id, title="Later", tags=["work"], created_at=START + timedelta(days=10))
+    assert titles(client.get(f"/entries?session={session_id}").get_data(as_text=True)) == ["Tied"]
+    assert titles(search(client, theme="body").get_data(as_text=True)) == ["Bodily"]
+    assert titles(search(client, tag="Sleep").get_data(as_text=True)) == ["Bodily"]
+    between = search(client, date_from="2026-06-02", date_to="2026-06-05").get_data(as_text=True)
+    assert titles(between) == ["Bodily"]
+    assert titles(client.get("/entries?date_from=2026-06-09").get_data(as_text=True)) == ["Later"]
+
+
+def test_search_finds_words_anywhere_in_my_entries_only(client, patient, make_user, journal):
+    journal.entry(patient.id, "The lake was still and silver.", title="Lake")
+    journal.entry(patient.id, "Work was loud.", title="Office", tags=["Silver lining"])
+    journal.entry(make_user().id, "another person's silver lake", title="Not mine")
+    assert titles(search(client, q="SILVER lake").get_data(as_text=True)) == ["Lake"]
+    assert sorted(titles(search(client, q="silver").get_data(as_text=True))) == ["Lake", "Office"]
+    assert titles(search(client, q="nothing like this").get_data(as_text=True)) == []
+
+
+def test_search_words_never_come_from_the_url(client, patient, journal):
+    journal.entry(patient.id, "lake", title="Lake")
+    journal.entry(patient.id, "office", title="Office")
+    page = client.get("/entries?q=lake&tag=x").get_data(as_text=True)
+    assert sorted(titles(page)) == ["Lake", "Office"]
+    assert 'method="post"' in page
+
+
+@pytest.mark.parametrize(("fields", "message"), [
+    ({"date_from": "27/11/2026"}, "like 2026-11-27"),
+    ({"date_from": "2026-02-30"}, "like 2026-11-27"),
+    ({"date_from": "2026-06-10", "date_to": "2026-06-01"}, "before the start date"),
+    ({"tag": "never used"}, "Not a valid choice"),
+])
+def test_bad_filters_are_explained(client, patient, journal, fields, message):
+    journal.entry(patient.id)
+    response = search(client, **fields)
+    assert response.status_code == 422
+    assert message in response.get_data(as_text=True)
+
+
+def count_queries(app, client, request):
+    statements = []
+
+    def record(conn, cursor, statement, *args):
+        statements.append(statement)
+
+    with app.app_context():
+        engine = db.engine
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        response = request(client)
+        assert response.status_code == 200
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+    return len(statements)
+
+
+@pytest.mark.parametrize("request_list", [
+    lambda client: client.get("/entries"),
+    lambda client: client.get("/entries?page=2"),
+    lambda client: client.post_form("/entries", {"q": "words", "tag": "calm", "page": "1"}),
+], ids=["list", "page-2", "search"])
+def test_the_list_runs_a_fixed_number_of_queries(app, client, patient, journal, request_list):
+    session_id = journal.session(patient.id)
+    for n in range(3):
+        journal.entry(patient.id, "some words", tags=["calm"], session_id=session_id)
+    few = count_queries(app, client, request_list)
+    for n in range(40):
+        journal.entry(patient.id, "some words", tags=["calm"], session_id=journal.session(patient.id))
+    many = count_queries(app, client, request_list)
+    assert few == many, (few, many)

@@ -1,0 +1,70 @@
+"""Writing survives an ended session and an expired form."""
+
+import re
+
+from sqlalchemy import select
+
+from journal.entries.drafts import open_draft
+from journal.extensions import db
+from journal.models import Draft, Entry
+from tests.conftest import PASSWORD
+
+WORDS = "Something I finally understood about my father, after all these years."
+
+
+def editor(client, url="/entries/new") -> dict:
+    page = client.get(url).get_data(as_text=True)
+    return dict(re.findall(r'name="(draft_id|prompt_set|entry_id|version)" type="hidden" value="([^"]*)"', page))
+
+
+def test_an_expired_form_shows_the_text_again_and_saves_on_retry(client, app, patient):
+    fields = {**editor(client), "title": "About Dad", "answer_0": WORDS}
+    response = client.post("/entries/new", data={**fields, "csrf_token": "expired-token"})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert WORDS in page and "Your writing is safe" in page
+    carried = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)">', page))
+    assert carried["answer_0"] == WORDS
+    assert client.post("/entries/new", data=carried).status_code == 302  # the page's fresh token works
+    with app.app_context():
+        assert db.session.scalar(select(Entry)) is not None
+
+
+def test_logged_out_while_writing_logs_in_on_the_page_and_keeps_the_text(client, app, patient, auth):
+    fields = {**editor(client), "title": "About Dad", "answer_0": WORDS, "mood": "1"}
+    auth.logout()
+    response = client.post_form("/entries/new", fields)
+    page = response.get_data(as_text=True)
+    assert response.status_code == 401
+    assert WORDS in page and 'name="password"' in page
+    carried = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)">', page))
+
+    wrong = client.post("/rescue", data={**carried, "email": "pat@example.org", "password": "not it at all"})
+    assert wrong.status_code == 401 and WORDS in wrong.get_data(as_text=True)
+
+    fresh = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)">', wrong.get_data(as_text=True)))
+    done = client.post("/rescue", data={**fresh, "email": "pat@example.org", "password": PASSWORD})
+    assert done.status_code == 302
+    with app.app_context():
+        draft = open_draft(db.session.scalar(select(Draft)))
+    assert draft.fields["answer_0"] == [WORDS] and draft.fields["mood"] == ["1"]
+    resumed = client.get(client.get(done.headers["Location"]).headers["Location"]).get_data(as_text=True)
+    assert WORDS in resumed
+
+
+def test_session_ended_on_the_server_keeps_the_text(client, app, patient, journal):
+    entry_id = journal.entry(patient.id, "old words")
+    fields = {**editor(client, f"/entries/{entry_id}/edit"), "answer_0": WORDS}
+    with app.app_context():  # e.g. a password change on another device
+        from journal.models import User
+
+        db.session.get(User, patient.id).end_all_sessions()
+        db.session.commit()
+    response = client.post_form(f"/entries/{entry_id}/edit", fields)
+    assert response.status_code == 401 and WORDS in response.get_data(as_text=True)
+
+
+def test_rescue_is_only_for_editor_posts(client, patient, auth):
+    auth.logout()
+    response = client.post_form("/sessions/new", {"intention": "x"})
+    assert response.status_code == 302 and "/login" in response.headers["Location"]

@@ -1,0 +1,269 @@
+import re
+import uuid
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import func, select
+
+from journal.entries.services import open_entry
+from journal.extensions import db
+from journal.models import Entry, EntryKind
+from journal.prompts import library
+
+
+def entry_count(app, *, trashed=None) -> int:
+    with app.app_context():
+        statement = select(func.count()).select_from(Entry)
+        if trashed is not None:
+            statement = statement.where(Entry.deleted_at.is_not(None) if trashed else Entry.deleted_at.is_(None))
+        return db.session.scalar(statement)
+
+
+def only_entry(app):
+    with app.app_context():
+        return open_entry(db.session.scalar(select(Entry)))
+
+
+def editor_fields(page: str) -> dict[str, str]:
+    return dict(re.findall(r'name="(version|draft_id|entry_id|prompt_set)" type="hidden" value="([^"]*)"', page))
+
+
+def test_write_a_guided_same_day_entry(client, app, patient, journal):
+    session_id = journal.session(patient.id)
+    url = f"/entries/new?session={session_id}&set=same_day"
+    page = client.get(url).get_data(as_text=True)
+    same_day = library().get_set("same_day")
+    for prompt in same_day.prompts:
+        assert prompt.text.replace("'", "&#39;") in page
+    assert "to meet my fear kindly" in page  # the session's intention is shown
+    fields = editor_fields(page)
+    data = {**fields, "title": "First evening", "answer_0": "Heavy arms, warm hands.", "answer_2": "Space",
+            "mood": "-2", "intensity": "7", "detachment": "4", "after_effects": ["nausea", "dizziness"],
+            "after_effects_note": "Nausea faded by 8pm", "tags": "body, rest, body", "session_id": str(session_id)}
+    response = client.post_form(url, data)
+    assert response.status_code == 302
+    entry = only_entry(app)
+    assert (entry.row.kind, entry.row.prompt_set, entry.row.session_id) == (EntryKind.GUIDED, "same_day", session_id)
+    assert (entry.row.mood, entry.row.intensity, entry.row.detachment) == (-2, 7, 4)
+    assert entry.row.library_version == library().version
+    assert [a.prompt for a in entry.content.answers] == [p.text for p in same_day.prompts]
+    assert entry.content.answers[0].text == "Heavy arms, warm hands."
+    assert entry.content.after_effects == ["nausea", "dizziness"]
+    assert entry.content.tags == ["body", "rest"]
+    shown = client.get(response.headers["Location"]).get_data(as_text=True)
+    for text in ("First evening", "Heavy arms, warm hands.", "Nausea faded by 8pm", "Dizziness", "-2", "rest"):
+        assert text in shown
+
+
+def test_every_prompt_is_optional(client, app, patient, journal):
+    session_id = journal.session(patient.id)
+    url = f"/entries/new?session={session_id}&set=next_day"
+    response = client.post_form(url, {**editor_fields(client.get(url).get_data(as_text=True)),
+                                      "session_id": str(session_id)})
+    assert response.status_code == 302
+    assert entry_count(app) == 1
+
+
+def test_the_entry_keeps_its_prompt_snapshot_when_the_library_changes(client, app, patient, journal, monkeypatch):
+    session_id = journal.session(patient.id)
+    url = f"/entries/new?session={session_id}&set=same_day"
+    client.post_form(url, {**editor_fields(client.get(url).get_data(as_text=True)), "answer_0": "my answer",
+                           "session_id": str(session_id)})
+    entry_id = only_entry(app).id
+    original = library().get_set("same_day").prompts[0].text
+    changed = library().__class__(
+        version=library().version + 1, themes=library().themes, preparation=library().preparation,
+        sets=tuple(s.__class__(s.key, s.name, s.offset_days, s.intro,
+                               tuple(p.__class__(p.id, p.theme, "REWORDED " + p.text) for p in s.prompts))
+                   for s in library().sets),
+    )
+    monkeypatch.setattr("journal.entries.views.library", lambda: changed)
+    monkeypatch.setattr("journal.entries.editor.library", lambda: changed)
+    page = client.get(f"/entries/{entry_id}").get_data(as_text=True)
+    assert original.replace("'", "&#39;") in page and "REWORDED" not in page
+    assert "REWORDED" not in client.get(f"/entries/{entry_id}/edit").get_data(as_text=True)
+
+
+def test_write_freely_with_or_without_a_session(client, app, patient, journal):
+    session_id = journal.session(patient.id)
+    page = client.get("/entries/new").get_data(as_text=True)
+    assert "Write freely" in page and "Not tied to a session" in page
+    data = {**editor_fields(page), "answer_0": "Just writing.\n\nTwo paragraphs.", "session_id": str(session_id)}
+    assert client.post_form("/entries/new", data).status_code == 302
+    entry = only_entry(app)
+    assert (entry.row.kind, entry.row.session_id, entry.row.prompt_set) == (EntryKind.FREE, session_id, None)
+    assert entry.content.answers[0].text == "Just writing.\n\nTwo paragraphs."
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"answer_0": "x" * 100_001}, "longer than 100,000 characters"),
+        ({"title": "t" * 201}, "longer than 200 characters"),
+        ({"mood": "6"}, "Not a valid choice"),
+        ({"intensity": "-1"}, "Not a valid choice"),
+        ({"after_effects": ["none", "nausea"]}, "None of these"),
+        ({"after_effects": ["hallucinations"]}, "not a valid choice"),
+        ({"tags": ",".join(f"t{n}" for n in range(21))}, "at most 20 tags"),
+        ({"tags": "y" * 41}, "at most 40 characters"),
+        ({"session_id": str(uuid.uuid4())}, "Not a valid choice"),
+    ],
+)
+def test_bad_input_is_explained_keeps_the_text_and_saves_nothing(client, app, patient, fields, message):
+    page = client.get("/entries/new").get_data(as_text=True)
+    data = {**editor_fields(page), "answer_0": "words I must not lose", **fields}
+    response = client.post_form("/entries/new", data)
+    body = response.get_data(as_text=True)
+    assert response.status_code == 422
+    assert message.lower() in body.lower()
+    if "answer_0" not in fields:
+        assert "words I must not lose" in body
+    assert entry_count(app) == 0
+
+
+def test_an_answer_of_100000_characters_is_saved_whole(client, app, patient):
+    text = ("🌊 Ωmega " * 12_500)[:100_000]
+    data = {**editor_fields(client.get("/entries/new").get_data(as_text=True)), "answer_0": text}
+    assert client.post_form("/entries/new", data, content_type="multipart/form-data").status_code == 302
+    assert only_entry(app).content.answers[0].text == text
+
+
+def test_control_characters_are_removed_and_line_breaks_kept(client, app, patient):
+    data = {**editor_fields(client.get("/entries/new").get_data(as_text=True)),
+            "title": "A\x00 title\x1b", "answer_0": "one\r\ntwo\x07\tthree\u200b"}
+    client.post_form("/entries/new", data)
+    content = only_entry(app).content
+    assert content.title == "A title"
+    assert content.answers[0].text == "one\ntwo\tthree\u200b"
+
+
+def test_user_text_is_escaped(client, app, patient, journal):
+    entry_id = journal.entry(patient.id, "<script>alert(1)</script>", title="<b>bold</b>")
+    page = client.get(f"/entries/{entry_id}").get_data(as_text=True)
+    assert "<script>alert(1)</script>" not in page and "&lt;script&gt;" in page
+    assert "<b>bold</b>" not in page
+
+
+def test_unknown_set_or_session_is_not_found(client, patient, journal):
+    session_id = journal.session(patient.id)
+    assert client.get(f"/entries/new?session={session_id}&set=next_year").status_code == 404
+    assert client.get(f"/entries/new?session={uuid.uuid4()}&set=same_day").status_code == 404
+    assert client.get("/entries/new?session=bogus&set=same_day").status_code == 404
+    assert client.get("/entries/new?set=same_day").status_code == 404
+    assert client.get(f"/entries/{uuid.uuid4()}").status_code == 404
+
+
+def test_edit_saves_a_new_version(client, app, patient, journal):
+    entry_id = journal.entry(patient.id, "before")
+    page = client.get(f"/entries/{entry_id}/edit").get_data(as_text=True)
+    assert "before" in page
+    fields = editor_fields(page)
+    assert fields["version"] == "1"
+    response = client.post_form(f"/entries/{entry_id}/edit", {**fields, "answer_0": "after"})
+    assert response.status_code == 302
+    entry = only_entry(app)
+    assert entry.content.answers[0].text == "after" and entry.row.version == 2
+
+
+def _two_tabs(client, entry_id):
+    first = editor_fields(client.get(f"/entries/{entry_id}/edit").get_data(as_text=True))
+    second = editor_fields(client.get(f"/entries/{entry_id}/edit").get_data(as_text=True))
+    data = {**first, "title": "Morning", "answer_0": "text from tab one"}
+    assert client.post_form(f"/entries/{entry_id}/edit", data).status_code == 302
+    return {**second, "title": "Morning"}
+
+
+def test_a_stale_save_shows_both_versions_and_overwrites_nothing(client, app, patient, journal):
+    entry_id = journal.entry(patient.id, "original")
+    second = _two_tabs(client, entry_id)
+    response = client.post_form(f"/entries/{entry_id}/edit", {**second, "answer_0": "text from tab two"})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 409
+    assert "text from tab one" in page and "text from tab two" in page
+    assert "Keep my version" in page and "Keep both" in page and "Keep the saved version" in page
+    assert only_entry(app).content.answers[0].text == "text from tab one"
+    assert "text from tab two" in client.get("/drafts").get_data(as_text=True)  # kept as a draft meanwhile
+
+
+def _resolve(client, entry_id, second, choice):
+    conflict = client.post_form(f"/entries/{entry_id}/edit", {**second, "answer_0": "text from tab two"})
+    carried = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)">', conflict.get_data(as_text=True)))
+    carried.pop("csrf_token", None)
+    assert carried["answer_0"] == "text from tab two" and carried["version"] == "2"
+    return client.post_form(f"/entries/{entry_id}/edit", {**carried, "resolution": choice})
+
+
+def test_conflict_keep_mine(client, app, patient, journal):
+    entry_id = journal.entry(patient.id, "original")
+    response = _resolve(client, entry_id, _two_tabs(client, entry_id), "mine")
+    assert response.status_code == 302
+    assert only_entry(app).content.answers[0].text == "text from tab two"
+    assert "text from tab two" not in client.get("/drafts").get_data(as_text=True)
+
+
+def test_conflict_keep_both(client, app, patient, journal):
+    entry_id = journal.entry(patient.id, "original", title="Morning")
+    _resolve(client, entry_id, _two_tabs(client, entry_id), "both")
+    with app.app_context():
+        entries = {open_entry(e).content.title: open_entry(e).content.answers[0].text
+                   for e in db.session.scalars(select(Entry))}
+    assert entries == {"Morning": "text from tab one", "Morning (second version)": "text from tab two"}
+
+
+def test_conflict_keep_saved(client, app, patient, journal):
+    entry_id = journal.entry(patient.id, "original")
+    _resolve(client, entry_id, _two_tabs(client, entry_id), "theirs")
+    assert only_entry(app).content.answers[0].text == "text from tab one"
+    assert "text from tab two" not in client.get("/drafts").get_data(as_text=True)
+
+
+def test_a_forged_version_cannot_skip_the_check(client, app, patient, journal):
+    entry_id = journal.entry(patient.id, "original")
+    second = _two_tabs(client, entry_id)
+    for version in ("abc", "", "99"):
+        response = client.post_form(f"/entries/{entry_id}/edit", {**second, "version": version, "answer_0": "x"})
+        assert response.status_code == 409
+    assert only_entry(app).content.answers[0].text == "text from tab one"
+
+
+def test_trash_restore_and_purge(client, app, patient, journal, clock):
+    entry_id = journal.entry(patient.id, "keep me safe", title="Trashable")
+    assert "Move this entry to the trash?" in client.get(f"/entries/{entry_id}/delete").get_data(as_text=True)
+    assert entry_count(app, trashed=True) == 0
+    client.post_form(f"/entries/{entry_id}/delete")
+    assert entry_count(app, trashed=True) == 1
+    assert client.get(f"/entries/{entry_id}").status_code == 404
+    assert "Trashable" not in client.get("/entries").get_data(as_text=True)
+    assert "Trashable" in client.get("/trash").get_data(as_text=True)
+
+    client.post_form(f"/trash/{entry_id}/restore")
+    assert client.get(f"/entries/{entry_id}").status_code == 200
+
+    client.post_form(f"/entries/{entry_id}/delete")
+    clock(datetime.now(UTC) + timedelta(days=29))
+    client.get("/trash")
+    assert entry_count(app) == 1
+    clock(datetime.now(UTC) + timedelta(days=31))
+    client.get("/trash")
+    assert entry_count(app) == 0
+
+
+def test_delete_for_good_from_the_trash_asks_first(client, app, patient, journal):
+    entry_id = journal.entry(patient.id)
+    assert client.post_form(f"/trash/{entry_id}/delete").status_code == 404  # not in the trash yet
+    client.post_form(f"/entries/{entry_id}/delete")
+    assert "cannot be undone" in client.get(f"/trash/{entry_id}/delete").get_data(as_text=True)
+    assert entry_count(app) == 1
+    client.post_form(f"/trash/{entry_id}/delete")
+    assert entry_count(app) == 0
+
+
+def test_purge_trash_command(app, runner, make_user, journal, clock):
+    user = make_user()
+    entry_id = journal.entry(user.id)
+    with app.app_context():
+        db.session.get(Entry, entry_id).deleted_at = datetime.now(UTC) - timedelta(days=31)
+        db.session.commit()
+    result = runner.invoke(args=["purge-trash"])
+    assert "Deleted 1 entries" in result.output
+    assert entry_count(app) == 0

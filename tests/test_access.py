@@ -1,0 +1,122 @@
+"""Only the author reaches a journal: every other role is told it does not exist."""
+
+import hashlib
+
+import pytest
+from sqlalchemy import select
+
+from journal.extensions import db
+from journal.models import Draft, Entry, Role, TreatmentSession
+from tests.conftest import PASSWORD
+
+SECRET = "moonlit-orchard-secret"
+ACTORS = ["other_patient", "therapist", "admin", "anonymous"]
+
+
+@pytest.fixture
+def world(app, make_user, journal):
+    """An author with a session, an entry, a trashed entry and a draft, all holding SECRET."""
+    author = make_user(email="author@example.org")
+    session_id = journal.session(author.id, intention=SECRET)
+    entry_id = journal.entry(author.id, SECRET, title=SECRET, session_id=session_id, tags=[SECRET])
+    trashed_id = journal.entry(author.id, SECRET, title=SECRET)
+    author_client = app.test_client()
+    author_client.post_form("/login", {"email": "author@example.org", "password": PASSWORD})
+    author_client.post_form(f"/entries/{trashed_id}/delete")
+    draft_id = "0f0f0f0f-1111-4222-8333-444455556666"
+    author_client.post(f"/drafts/{draft_id}/autosave", data={"answer_0": SECRET},
+                       headers={"X-CSRFToken": author_client.csrf_token(), "Accept": "application/json"})
+    return {"session": session_id, "entry": entry_id, "trashed": trashed_id, "draft": draft_id}
+
+
+@pytest.fixture
+def actor_client(request, app, make_user):
+    name = request.param
+    client = app.test_client()
+    if name != "anonymous":
+        role = {"other_patient": Role.PATIENT, "therapist": Role.THERAPIST, "admin": Role.ADMIN}[name]
+        make_user(role=role, email=f"{name}@example.org")
+        client.post_form("/login", {"email": f"{name}@example.org", "password": PASSWORD})
+    client.actor = name
+    return client
+
+
+def snapshot(app) -> str:
+    with app.app_context():
+        rows = [(str(r.id), r.sealed, getattr(r, "deleted_at", None), getattr(r, "version", None))
+                for model in (TreatmentSession, Entry, Draft) for r in db.session.scalars(select(model))]
+    return hashlib.sha256(repr(sorted(rows, key=lambda r: r[0])).encode()).hexdigest()
+
+
+# (method, url template, form data) — every route that touches a session, entry or draft.
+ROUTES = [
+    ("GET", "/sessions/{session}", None),
+    ("GET", "/sessions/{session}/edit", None),
+    ("POST", "/sessions/{session}/edit", {"occurred_at": "2026-01-01T10:00", "medicine": "mdma", "setting": "clinic"}),
+    ("GET", "/sessions/{session}/delete", None),
+    ("POST", "/sessions/{session}/delete", {}),
+    ("GET", "/entries/{entry}", None),
+    ("GET", "/entries/{entry}/edit", None),
+    ("POST", "/entries/{entry}/edit", {"answer_0": "overwritten", "version": "1"}),
+    ("GET", "/entries/{entry}/delete", None),
+    ("POST", "/entries/{entry}/delete", {}),
+    ("GET", "/entries/new?session={session}&set=same_day", None),
+    ("POST", "/entries/new?session={session}&set=same_day", {"answer_0": "planted"}),
+    ("POST", "/trash/{trashed}/restore", {}),
+    ("GET", "/trash/{trashed}/delete", None),
+    ("POST", "/trash/{trashed}/delete", {}),
+    ("GET", "/drafts/{draft}", None),
+    ("GET", "/drafts/{draft}/discard", None),
+    ("POST", "/drafts/{draft}/discard", {}),
+    ("GET", "/entries/new?draft={draft}", None),
+    ("POST", "/drafts/{draft}/autosave", {"answer_0": "overwritten"}),
+]
+LISTS = [("GET", "/entries", None), ("POST", "/entries", {"q": "orchard", "page": "1"}), ("GET", "/sessions", None),
+         ("GET", "/drafts", None), ("GET", "/trash", None), ("GET", "/", None)]
+
+
+def send(client, method, url, data):
+    if method == "GET":
+        return client.get(url)
+    if "autosave" in url:
+        return client.post(url, data=data, headers={"X-CSRFToken": client.csrf_token(), "Accept": "application/json"})
+    return client.post_form(url, data)
+
+
+@pytest.mark.parametrize("actor_client", ACTORS, indirect=True)
+@pytest.mark.parametrize(("method", "template", "data"), ROUTES, ids=[f"{m} {t}" for m, t, _ in ROUTES])
+def test_nobody_but_the_author_reaches_a_record(app, world, actor_client, method, template, data):
+    before = snapshot(app)
+    response = send(actor_client, method, template.format(**world), data)
+    body = response.get_data(as_text=True)
+    if actor_client.actor == "anonymous":
+        if "autosave" in template:
+            assert response.status_code == 401
+        elif method == "POST" and template.startswith("/entries/") and ("edit" in template or "new" in template):
+            assert response.status_code == 401  # the rescue page: the sender's own text, nothing of the journal
+        else:
+            assert response.status_code == 302 and response.headers["Location"].startswith("/login")
+    else:
+        assert response.status_code == 404
+    assert SECRET not in body
+    assert snapshot(app) == before
+
+
+@pytest.mark.parametrize("actor_client", ACTORS, indirect=True)
+@pytest.mark.parametrize(("method", "url", "data"), LISTS, ids=[f"{m} {u}" for m, u, _ in LISTS])
+def test_lists_and_search_never_show_another_journal(app, world, actor_client, method, url, data):
+    response = send(actor_client, method, url, data)
+    assert response.status_code in (200, 302, 404)
+    if actor_client.actor in ("therapist", "admin") and url != "/":
+        assert response.status_code == 404
+    assert SECRET not in response.get_data(as_text=True)
+
+
+def test_the_author_reaches_everything(app, world):
+    client = app.test_client()
+    client.post_form("/login", {"email": "author@example.org", "password": PASSWORD})
+    for method, template, _ in ROUTES:
+        if method == "GET":
+            expected = 302 if template == "/drafts/{draft}" else 200  # resuming redirects to the editor
+            assert client.get(template.format(**world)).status_code == expected, template
+    assert SECRET in client.post_form("/entries", {"q": SECRET, "page": "1"}).get_data(as_text=True)
