@@ -8,7 +8,7 @@ FLASK := $(BIN)/flask --app journal
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test install install-test upgrade demo clean
+.PHONY: run test install install-test upgrade demo clean ensure-chromium
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed (set PYTHON=...)"'
@@ -35,8 +35,22 @@ upgrade: install
 run: upgrade
 	$(FLASK) run --host $(HOST) --port $(PORT)
 
+## Create (or recreate) the demo patient with ENTRIES entries, and say how to log in.
+ENTRIES ?= 40
+demo: upgrade
+	$(FLASK) seed-demo --entries $(ENTRIES)
+
+## Browser tests drive Debian's Chromium; install it when we can (root with apt), else they skip.
+ensure-chromium:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing Chromium for the browser tests"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "Chromium is missing: browser tests will be skipped (sudo apt-get install chromium)"; fi; \
+	fi
+
 ## Run the whole suite with a coverage summary (PostgreSQL too when JOURNAL_TEST_POSTGRES_URL is set).
-test: install-test
+test: install-test ensure-chromium
 	$(BIN)/pytest --cov --cov-report=term
 
 clean:

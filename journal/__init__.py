@@ -4,6 +4,7 @@ ketamine- and psychedelic-assisted therapy."""
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -38,13 +39,13 @@ def create_app(
 
     ``config`` names a config class (default: ``JOURNAL_ENV`` or development);
     ``overrides`` win over every other source; ``instance_path`` defaults to
-    the checkout's ``instance/`` folder.
+    ``JOURNAL_INSTANCE_PATH`` or the checkout's ``instance/`` folder.
     """
     app = Flask(
         __name__,
         template_folder=str(ROOT / "templates"),
         static_folder=str(ROOT / "static"),
-        instance_path=str(instance_path or ROOT / "instance"),
+        instance_path=str(instance_path or os.environ.get("JOURNAL_INSTANCE_PATH") or ROOT / "instance"),
         instance_relative_config=True,
     )
     load_config(app, config, overrides)

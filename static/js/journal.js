@@ -62,6 +62,7 @@
       return fetch(url, options).then(function (response) {
         if (response.ok) {
           say("Saved as a draft at " + new Date().toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }) + ".");
+          rememberDraftInAddress();
           return;
         }
         state.dirty = true;
@@ -81,6 +82,16 @@
         state.dirty = true;
         say("No connection. Your writing is still here; we will keep trying to save it.");
       }).finally(function () { state.saving = false; });
+    }
+
+    // After the first save, put the draft's id (never its text) in the address,
+    // so reloading the page reopens the draft instead of an empty editor.
+    function rememberDraftInAddress() {
+      var draftId = form.querySelector('input[name="draft_id"]').value;
+      var address = new URL(window.location.href);
+      if (address.searchParams.get("draft") === draftId) return;
+      address.searchParams.set("draft", draftId);
+      window.history.replaceState(null, "", address.pathname + address.search);
     }
 
     function openDialog() {
