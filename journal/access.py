@@ -7,6 +7,7 @@ the record does not exist (404), so ids reveal nothing.
 from __future__ import annotations
 
 import uuid
+from datetime import timedelta
 from functools import wraps
 from typing import TypeVar
 
@@ -14,8 +15,11 @@ from flask import abort
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
+from journal.clock import utcnow
 from journal.extensions import db
 from journal.models import Draft, Entry, Role, TreatmentSession
+
+TRASH_DAYS = 30
 
 Row = TypeVar("Row", TreatmentSession, Entry, Draft)
 
@@ -33,17 +37,26 @@ def patient_required(view):
     return wrapper
 
 
+def owned_or_none(model: type[Row], row_id: uuid.UUID | None) -> Row | None:
+    """Fetch a session, entry or draft of the current user, or None."""
+    if row_id is None:
+        return None
+    return db.session.scalar(select(model).where(model.id == row_id, model.owner_id == current_user.id))
+
+
 def owned_or_404(model: type[Row], row_id: uuid.UUID) -> Row:
     """Fetch a session, entry or draft of the current user, or answer 404."""
-    row = db.session.scalar(select(model).where(model.id == row_id, model.owner_id == current_user.id))
+    row = owned_or_none(model, row_id)
     if row is None:
         abort(404)
     return row
 
 
 def entry_or_404(entry_id: uuid.UUID, *, trashed: bool = False) -> Entry:
-    """Fetch the current user's entry; trashed entries only when asked for."""
+    """Fetch the current user's entry; trashed ones only when asked, and only for 30 days."""
     entry = owned_or_404(Entry, entry_id)
     if (entry.deleted_at is not None) != trashed:
         abort(404)
+    if trashed and entry.deleted_at < utcnow() - timedelta(days=TRASH_DAYS):
+        abort(404)  # past its time in the trash, even if not purged yet
     return entry

@@ -23,6 +23,14 @@ def options(pairs: Iterable[tuple[str, str]]) -> list[SelectChoice]:
     return [SelectChoice(value, label) for value, label in pairs]
 
 
+def parse_count(value: str | None, default: int) -> int:
+    """Read a small non-negative whole number sent by a page (ASCII digits only)."""
+    value = (value or "").strip()
+    if value.isascii() and value.isdigit() and len(value) <= 9:
+        return int(value)
+    return default
+
+
 def too_long(limit: int) -> str:
     return f"This is longer than {limit:,} characters. Please shorten it; nothing has been saved or lost yet."
 
@@ -43,24 +51,34 @@ def text_field(label: str, limit: int = ANSWER_MAX, **kwargs) -> TextAreaField:
     )
 
 
-class FriendlyDateField(DateField):
-    """A date field whose error says what to type."""
+# Dates outside these years are typing mistakes, and near year 1 or 9999 the
+# conversions between time zones overflow.
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+
+
+class _FriendlyDateMixin:
+    """Say what to type when a date does not parse, and keep years sensible."""
+
+    message = "Please enter a date like 2026-11-27."
 
     def process_formdata(self, valuelist):
         try:
             super().process_formdata(valuelist)
         except ValueError:
-            raise ValueError("Please enter a date like 2026-11-27.") from None
+            raise ValueError(self.message) from None
+        if self.data is not None and not FIRST_YEAR <= self.data.year <= LAST_YEAR:
+            self.data = None
+            raise ValueError(f"Please enter a date between {FIRST_YEAR} and {LAST_YEAR}.")
 
 
-class FriendlyDateTimeField(DateTimeLocalField):
-    """A local date-and-time field whose error says what to type."""
+class FriendlyDateField(_FriendlyDateMixin, DateField):
+    """A date field with a helpful error."""
 
-    def process_formdata(self, valuelist):
-        try:
-            super().process_formdata(valuelist)
-        except ValueError:
-            raise ValueError("Please enter a date and time like 2026-11-27 10:30.") from None
+
+class FriendlyDateTimeField(_FriendlyDateMixin, DateTimeLocalField):
+    """A local date-and-time field with a helpful error."""
+
+    message = "Please enter a date and time like 2026-11-27 10:30."
 
 
 class CheckboxesField(SelectMultipleField):

@@ -3,17 +3,23 @@
 import re
 import unicodedata
 
-# C0 and C1 control characters except tab and newline; carriage returns are
-# folded into newlines first so Windows line endings survive as line breaks.
+# C0 and C1 control characters except tab and newline; carriage returns and
+# the Unicode line and paragraph separators become newlines first.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Bidi embeddings, overrides and isolates can make text display in another
+# order than it was written (to a therapist, or in a PDF); the byte-order mark
+# is invisible noise. Marks that scripts need (ZWJ, ZWNJ, LRM, RLM, zero-width
+# space) are kept.
+_INVISIBLE = re.compile("[\u202a-\u202e\u2066-\u2069\ufeff]")
+_NEWLINES = str.maketrans({"\r": "\n", "\u2028": "\n", "\u2029": "\n"})
 
 
 def clean_multiline(value: str | None) -> str | None:
-    """Remove control characters, keeping tabs, line breaks and all other Unicode."""
+    """Remove control and bidi-override characters, keeping tabs, line breaks and all other Unicode."""
     if value is None:
         return None
-    value = value.replace("\r\n", "\n").replace("\r", "\n")
-    return _CONTROL.sub("", value)
+    value = value.replace("\r\n", "\n").translate(_NEWLINES)
+    return _INVISIBLE.sub("", _CONTROL.sub("", value))
 
 
 def clean_line(value: str | None) -> str | None:

@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import select
 
 from journal.extensions import db
-from journal.models import Draft, Entry, Role, TreatmentSession
+from journal.models import Draft, Entry, Role, TreatmentSession, User
 from tests.conftest import PASSWORD
 
 SECRET = "moonlit-orchard-secret"
@@ -42,9 +42,12 @@ def actor_client(request, app, make_user):
 
 
 def snapshot(app) -> str:
+    """A fingerprint of everything the author has: it must not move."""
     with app.app_context():
-        rows = [(str(r.id), r.sealed, getattr(r, "deleted_at", None), getattr(r, "version", None))
-                for model in (TreatmentSession, Entry, Draft) for r in db.session.scalars(select(model))]
+        author = db.session.scalar(select(User.id).where(User.email == "author@example.org"))
+        rows = [(str(r.id), r.sealed, getattr(r, "deleted_at", None), getattr(r, "version", None),
+                 getattr(r, "session_id", None)) for model in (TreatmentSession, Entry, Draft)
+                for r in db.session.scalars(select(model).where(model.owner_id == author))]
     return hashlib.sha256(repr(sorted(rows, key=lambda r: r[0])).encode()).hexdigest()
 
 
@@ -96,6 +99,10 @@ def test_nobody_but_the_author_reaches_a_record(app, world, actor_client, method
             assert response.status_code == 401  # the rescue page: the sender's own text, nothing of the journal
         else:
             assert response.status_code == 302 and response.headers["Location"].startswith("/login")
+    elif actor_client.actor == "other_patient" and method == "POST" and template.startswith("/entries/new"):
+        # A patient's own words become their own entry; someone else's session id is ignored,
+        # exactly as one of their own sessions deleted meanwhile would be.
+        assert response.status_code == 302
     else:
         assert response.status_code == 404
     assert SECRET not in body
@@ -120,3 +127,15 @@ def test_the_author_reaches_everything(app, world):
             expected = 302 if template == "/drafts/{draft}" else 200  # resuming redirects to the editor
             assert client.get(template.format(**world)).status_code == expected, template
     assert SECRET in client.post_form("/entries", {"q": SECRET, "page": "1"}).get_data(as_text=True)
+
+
+def test_someone_elses_session_id_is_never_attached(app, world, make_user):
+    make_user(email="intruder@example.org")
+    client = app.test_client()
+    client.post_form("/login", {"email": "intruder@example.org", "password": PASSWORD})
+    url = f"/entries/new?session={world['session']}&set=same_day"
+    client.post_form(url, {"answer_0": "mine", "session_id": str(world["session"]), "prompt_set": "same_day"})
+    with app.app_context():
+        intruder = db.session.scalar(select(User.id).where(User.email == "intruder@example.org"))
+        entry = db.session.scalar(select(Entry).where(Entry.owner_id == intruder))
+        assert entry.session_id is None

@@ -1,4 +1,8 @@
-"""Drafts: the autosaved state of an editor, private to its author."""
+"""Drafts: the autosaved state of an editor, private to its author.
+
+A draft keeps the editor's raw field values and the prompts they answer, so
+it can always be reopened, even if its session or entry is gone.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import delete, select
 
 from journal.clock import utcnow
+from journal.entries.content import Answer
 from journal.extensions import db
 from journal.models import Draft
 from journal.vault import seal_row, unseal_row
@@ -21,6 +26,7 @@ class DraftTaken(Exception):
 class DraftView:
     row: Draft
     fields: dict[str, list[str]]
+    prompts: list[Answer]
 
     @property
     def id(self) -> uuid.UUID:
@@ -33,20 +39,20 @@ class DraftView:
     @property
     def preview(self) -> str:
         """The first words written, for the drafts list."""
-        text = " ".join(
-            value for name, values in sorted(self.fields.items()) if name.startswith("answer_") for value in values
-        )
-        words = text.split()
+        answers = sorted((name for name in self.fields if name.startswith("answer_")), key=lambda n: int(n[7:]))
+        words = " ".join(value for name in answers for value in self.fields[name]).split()
         return " ".join(words[:24]) + (" …" if len(words) > 24 else "")
 
 
 def open_draft(row: Draft) -> DraftView:
-    return DraftView(row, unseal_row(row)["fields"])
+    payload = unseal_row(row)
+    prompts = [Answer(prompt_id, theme, prompt, "") for prompt_id, theme, prompt in payload.get("prompts", [])]
+    return DraftView(row, payload["fields"], prompts)
 
 
 def save_draft(
-    *, owner_id: int, draft_id: uuid.UUID, fields: dict[str, list[str]], entry_id: uuid.UUID | None,
-    session_id: uuid.UUID | None, prompt_set: str | None,
+    *, owner_id: int, draft_id: uuid.UUID, fields: dict[str, list[str]], prompts: list[Answer],
+    entry_id: uuid.UUID | None, session_id: uuid.UUID | None, prompt_set: str | None,
 ) -> Draft:
     """Create or replace the draft with this id. Commits.
 
@@ -60,10 +66,20 @@ def save_draft(
         raise DraftTaken(str(draft_id))
     row.entry_id, row.session_id, row.prompt_set = entry_id, session_id, prompt_set
     row.updated_at = utcnow()
-    seal_row(row, {"fields": fields})
+    payload = {"fields": fields, "prompts": [[p.prompt_id, p.theme, p.prompt] for p in prompts]}
+    seal_row(row, payload)
     db.session.add(row)
     db.session.commit()
     return row
+
+
+def keep_as_draft(*, owner_id: int, draft_id: uuid.UUID | None, entry_id: uuid.UUID | None, **details) -> uuid.UUID:
+    """Save text that must not be lost; reuse ``draft_id`` only if it is this writer's draft of this entry."""
+    existing = db.session.get(Draft, draft_id) if draft_id else None
+    if draft_id is None or (existing and (existing.owner_id != owner_id or existing.entry_id != entry_id)):
+        draft_id = uuid.uuid4()
+    save_draft(owner_id=owner_id, draft_id=draft_id, entry_id=entry_id, **details)
+    return draft_id
 
 
 def list_drafts(owner_id: int) -> list[DraftView]:

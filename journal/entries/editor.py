@@ -1,22 +1,29 @@
-"""Setting up the editor: which prompts, which session, which draft."""
+"""Setting up the editor: which prompts, which session, which draft.
+
+Pages opened with GET are strict: an unknown set, session, entry or draft is
+a 404. A posted editor is rebuilt from its own hidden fields and is never
+refused for context that vanished meanwhile (a session deleted, a draft used
+up, an entry trashed in another tab): the text it carries must be kept.
+"""
 
 from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
 
-from flask import abort
+from flask import abort, request
 from flask_login import current_user
 from werkzeug.datastructures import MultiDict
 
-from journal.access import entry_or_404, owned_or_404
+from journal.access import entry_or_404, owned_or_404, owned_or_none
 from journal.entries.content import Answer
-from journal.entries.drafts import DraftView, open_draft
+from journal.entries.drafts import DraftView, keep_as_draft, open_draft
 from journal.entries.forms import FREE_PROMPT, EntryForm, build_entry_form, parse_uuid
 from journal.entries.services import EntryView, open_entry
-from journal.models import Draft, EntryKind, TreatmentSession
+from journal.models import Draft, Entry, EntryKind, TreatmentSession
 from journal.prompts import PromptSet, library
 from journal.sessions.services import SessionView, list_sessions, open_session, session_options
+from journal.timezones import to_local
 
 
 @dataclass
@@ -27,6 +34,12 @@ class Editor:
     session: SessionView | None = None
     entry: EntryView | None = None
     draft: DraftView | None = None
+    # Set when the entry being edited was trashed or deleted while the page was open.
+    entry_gone: bool = False
+
+    @property
+    def prompts(self) -> list[Answer]:
+        return self.form.prompts
 
 
 def _prompts_of(prompt_set: PromptSet | None) -> list[Answer]:
@@ -39,10 +52,12 @@ def _session_choices(owner_id: int) -> list[tuple[str, str]]:
     return session_options(list_sessions(owner_id), current_user.time_zone)
 
 
-def _form_source(draft: DraftView | None, posting: bool) -> dict:
-    """Posted forms read the request; a resumed draft fills the form on GET."""
-    if posting or draft is None:
-        return {}
+def _own_session(session_id: uuid.UUID | None) -> SessionView | None:
+    row = owned_or_none(TreatmentSession, session_id)
+    return open_session(row) if row else None
+
+
+def _draft_formdata(draft: DraftView) -> dict:
     return {"formdata": MultiDict([(name, value) for name, values in draft.fields.items() for value in values])}
 
 
@@ -55,49 +70,102 @@ def _load_draft(draft_arg: str | None) -> DraftView | None:
     return open_draft(owned_or_404(Draft, draft_id))
 
 
-def new_entry_editor(owner_id: int, args: MultiDict, posting: bool) -> Editor:
-    """An editor for a new entry: guided (``set`` and ``session``) or free, maybe from a draft."""
+def _default_title(prompt_set: PromptSet, session: SessionView) -> str:
+    return f"{prompt_set.name} · {to_local(session.occurred_at, current_user.time_zone):%-d %B}"
+
+
+def new_entry_editor(owner_id: int, args: MultiDict) -> Editor:
+    """A blank editor (GET): guided by ``set`` and ``session``, free, or resuming ``draft``."""
     draft = _load_draft(args.get("draft"))
-    set_key = draft.row.prompt_set if draft else args.get("set")
+    if draft is not None:
+        return _editor_from_draft(owner_id, draft)
+    set_key = args.get("set")
     prompt_set = library().get_set(set_key) if set_key else None
     if set_key and prompt_set is None:
         abort(404)
-    session_id = draft.row.session_id if draft else parse_uuid(args.get("session"))
+    session_id = parse_uuid(args.get("session"))
     if args.get("session") and session_id is None:
         abort(404)
     session = open_session(owned_or_404(TreatmentSession, session_id)) if session_id else None
     if prompt_set and session is None:
-        abort(404)  # a guided entry always belongs to one of the user's sessions
-
-    form = build_entry_form(_prompts_of(prompt_set), _session_choices(owner_id), **_form_source(draft, posting))
-    if not posting:
-        form.session_id.data = form.session_id.data or (str(session.id) if session else "")
-        form.draft_id.data = str(draft.id) if draft else str(uuid.uuid4())
-        form.prompt_set.data = prompt_set.key if prompt_set else ""
-        if prompt_set and not form.title.data and session:
-            form.title.data = f"{prompt_set.name} · {session.occurred_at:%-d %B}"
-    kind = EntryKind.GUIDED if prompt_set else EntryKind.FREE
-    return Editor(form, kind, prompt_set, session, None, draft)
+        abort(404)  # a new guided entry starts from one of the user's sessions
+    form = build_entry_form(_prompts_of(prompt_set), _session_choices(owner_id))
+    form.session_id.data = str(session.id) if session else ""
+    form.draft_id.data = str(uuid.uuid4())
+    form.prompt_set.data = prompt_set.key if prompt_set else ""
+    if prompt_set and session:
+        form.title.data = _default_title(prompt_set, session)
+    return Editor(form, EntryKind.GUIDED if prompt_set else EntryKind.FREE, prompt_set, session)
 
 
-def edit_entry_editor(owner_id: int, entry_id: uuid.UUID, args: MultiDict, posting: bool) -> Editor:
-    """An editor for an existing entry, with its own prompt snapshot, maybe from a draft."""
+def _editor_from_draft(owner_id: int, draft: DraftView) -> Editor:
+    """Reopen a draft as a new entry, with the prompts it was written against."""
+    prompt_set = library().get_set(draft.row.prompt_set)
+    prompts = draft.prompts or _prompts_of(prompt_set)
+    form = build_entry_form(prompts, _session_choices(owner_id), **_draft_formdata(draft))
+    session = _own_session(draft.row.session_id)
+    form.draft_id.data, form.entry_id.data, form.version.data = str(draft.id), "", ""
+    form.prompt_set.data = prompt_set.key if prompt_set else ""
+    if prompt_set:
+        form.session_id.data = str(session.id) if session else ""
+    return Editor(form, EntryKind.GUIDED if prompt_set else EntryKind.FREE, prompt_set, session, None, draft)
+
+
+def edit_entry_editor(owner_id: int, entry_id: uuid.UUID, args: MultiDict) -> Editor:
+    """An editor (GET) for a live entry, with its own prompt snapshot, maybe resuming a draft."""
     entry = open_entry(entry_or_404(entry_id))
     draft = _load_draft(args.get("draft"))
     if draft and draft.row.entry_id != entry.id:
         abort(404)
-    prompts = [Answer(a.prompt_id, a.theme, a.prompt, "") for a in entry.content.answers] or [FREE_PROMPT]
-    form = build_entry_form(prompts, _session_choices(owner_id), **_form_source(draft, posting))
-    if not posting:
-        if draft is None:
-            _fill_from_entry(form, entry)
-        form.version.data = str(entry.row.version)
-        form.draft_id.data = str(draft.id) if draft else str(uuid.uuid4())
-        form.entry_id.data = str(entry.id)
-        form.prompt_set.data = entry.row.prompt_set or ""
-    prompt_set = library().get_set(entry.row.prompt_set)
-    session = open_session(owned_or_404(TreatmentSession, entry.row.session_id)) if entry.row.session_id else None
-    return Editor(form, entry.row.kind, prompt_set, session, entry, draft)
+    form = build_entry_form(_entry_prompts(entry), _session_choices(owner_id), **(_draft_formdata(draft) if draft else {}))
+    if draft is None:
+        _fill_from_entry(form, entry)
+    # A resumed draft keeps the version it was started from, so a save made
+    # elsewhere in between is still detected as a conflict.
+    form.version.data = form.version.data or str(entry.row.version)
+    form.draft_id.data = str(draft.id) if draft else str(uuid.uuid4())
+    form.entry_id.data, form.prompt_set.data = str(entry.id), entry.row.prompt_set or ""
+    return _entry_editor(form, entry, draft)
+
+
+def _entry_prompts(entry: EntryView) -> list[Answer]:
+    return [Answer(a.prompt_id, a.theme, a.prompt, "") for a in entry.content.answers] or [FREE_PROMPT]
+
+
+def _entry_editor(form: EntryForm, entry: EntryView, draft: DraftView | None = None) -> Editor:
+    session = _own_session(entry.row.session_id)
+    return Editor(form, entry.row.kind, library().get_set(entry.row.prompt_set), session, entry, draft)
+
+
+def posted_editor(owner_id: int, entry_id: uuid.UUID | None) -> Editor:
+    """Rebuild the editor a POST came from (``request.form``), keeping every word.
+
+    ``entry_id`` is the entry being edited, if any: unknown ids are a 404, as
+    everywhere. When the entry is in the trash the editor describes a new entry
+    with the same prompts, and says ``entry_gone``.
+    """
+    data = request.form
+    if entry_id is not None:
+        entry = open_entry(owned_or_404(Entry, entry_id))
+        if entry.row.deleted_at is None:
+            return _entry_editor(build_entry_form(_entry_prompts(entry), _session_choices(owner_id)), entry)
+        editor = _new_from_post(owner_id, data, _entry_prompts(entry))
+        editor.entry_gone = True
+        return editor
+    return _new_from_post(owner_id, data)
+
+
+def _new_from_post(owner_id: int, data: MultiDict, prompts: list[Answer] | None = None) -> Editor:
+    prompt_set = library().get_set(data.get("prompt_set"))
+    draft_row = owned_or_none(Draft, parse_uuid(data.get("draft_id")))
+    if prompts is None:
+        draft_prompts = open_draft(draft_row).prompts if draft_row else None
+        prompts = draft_prompts or _prompts_of(prompt_set)
+    form = build_entry_form(prompts, _session_choices(owner_id))
+    session = _own_session(parse_uuid(data.get("session_id")))
+    if prompt_set:  # the session of a guided entry is not chosen in the form: resolve it here
+        form.session_id.data = str(session.id) if session else ""
+    return Editor(form, EntryKind.GUIDED if prompt_set else EntryKind.FREE, prompt_set, session)
 
 
 def _fill_from_entry(form: EntryForm, entry: EntryView) -> None:
@@ -112,3 +180,20 @@ def _fill_from_entry(form: EntryForm, entry: EntryView) -> None:
     form.after_effects_note.data = content.after_effects_note
     form.tags.data = ", ".join(content.tags)
     form.session_id.data = str(entry.row.session_id) if entry.row.session_id else ""
+
+
+def draft_details(editor: Editor) -> dict:
+    """What a draft of this editor stores besides its id and owner."""
+    session_id = editor.form.chosen_session() or (editor.session.id if editor.session else None)
+    return {
+        "fields": editor.form.draft_fields(), "prompts": editor.prompts, "session_id": session_id,
+        "prompt_set": editor.prompt_set.key if editor.prompt_set else None,
+    }
+
+
+def keep_editor_text(editor: Editor) -> uuid.UUID:
+    """Keep whatever this posted editor holds as a draft; return the draft's id."""
+    return keep_as_draft(
+        owner_id=current_user.id, draft_id=editor.form.chosen_draft(),
+        entry_id=editor.entry.id if editor.entry else None, **draft_details(editor),
+    )

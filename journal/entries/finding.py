@@ -16,7 +16,7 @@ from wtforms.validators import Optional, ValidationError
 
 from journal.entries.forms import parse_uuid
 from journal.entries.services import EntryFilters, all_tags, find_entries
-from journal.forms import FriendlyDateField, line_field, options
+from journal.forms import FriendlyDateField, line_field, options, parse_count
 from journal.models import User
 from journal.prompts import library
 from journal.sessions.services import list_sessions, session_options
@@ -60,7 +60,7 @@ def render_list(user: User):
     if not posting:  # words never come from a URL, even a hand-made one
         form.q.data = form.tag.data = ""
     valid = form.validate()
-    page_number = int(form.page.data) if str(form.page.data or "").isdigit() else 1
+    page_number = parse_count(form.page.data, 1)
     filters = filters_from(form, user.time_zone) if valid else EntryFilters()
     page = find_entries(user.id, filters, page_number)
     return render_template(

@@ -9,12 +9,14 @@ from wtforms import HiddenField, SelectField
 from wtforms.validators import Optional, ValidationError
 
 from journal.entries.content import AFTER_EFFECTS, Answer, CheckIn, EntryContent, parse_tags
-from journal.forms import NOTE_MAX, TAGS_MAX, TITLE_MAX, CheckboxesField, line_field, options, text_field
+from journal.forms import NOTE_MAX, TAGS_MAX, TITLE_MAX, CheckboxesField, line_field, options, parse_count, text_field
 
 FREE_PROMPT = Answer(prompt_id=None, theme=None, prompt=None, text="")
 MAX_TAGS = 20
 TAG_MAX = 40
-DRAFT_FIELDS = ("title", "mood", "intensity", "detachment", "after_effects", "after_effects_note", "tags", "session_id")
+DRAFT_FIELDS = (
+    "title", "mood", "intensity", "detachment", "after_effects", "after_effects_note", "tags", "session_id", "version",
+)
 
 
 def _scale(label: str, low: int, high: int, low_words: str, high_words: str) -> SelectField:
@@ -78,19 +80,26 @@ class EntryForm(FlaskForm):
 
     def expected_version(self) -> int:
         """The entry version this form was opened on; garbage never matches a real version."""
-        value = self.version.data or ""
-        return int(value) if value.isdigit() else -1
+        return parse_count(self.version.data, -1)
 
     def chosen_draft(self) -> uuid.UUID | None:
         return parse_uuid(self.draft_id.data)
 
     def draft_fields(self) -> dict[str, list[str]]:
-        """The editor's state as plain strings, to seal into a draft."""
+        """The editor's state as plain strings, to seal into a draft.
+
+        Choice fields keep only offered values, so a draft is never bigger than
+        its text fields allow.
+        """
         names = [*DRAFT_FIELDS, *(f"answer_{index}" for index in range(len(self.prompts)))]
         fields = {}
         for name in names:
-            data = self[name].data
-            fields[name] = [str(item) for item in data] if isinstance(data, list) else [data or ""]
+            field = self[name]
+            values = [str(item) for item in field.data] if isinstance(field.data, list) else [field.data or ""]
+            if getattr(field, "choices", None):
+                offered = {choice.value for choice in field.choices}
+                values = [value for value in values if value in offered]
+            fields[name] = values
         return fields
 
 

@@ -12,17 +12,15 @@ import uuid
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
-from werkzeug.datastructures import MultiDict
 
 from journal.auth.services import authenticate
 from journal.auth.views import LOGIN_FAILED, start_session
-from journal.entries.drafts import DraftTaken, save_draft
-from journal.entries.editor import edit_entry_editor, new_entry_editor
+from journal.entries.editor import keep_editor_text, posted_editor
 from journal.entries.forms import parse_uuid
 from journal.models import Role
 
-RESCUABLE_ENDPOINTS = frozenset({"entries.new", "entries.edit"})
-NOT_TEXT = frozenset({"csrf_token", "email", "password", "resolution"})
+RESCUABLE_ENDPOINTS = frozenset({"entries.new", "entries.edit", "rescue.rescue_login"})
+NOT_TEXT = frozenset({"csrf_token", "email", "password", "resolution", "action"})
 
 bp = Blueprint("rescue", __name__)
 
@@ -36,9 +34,8 @@ def rescue_response(status: int):
     if request.method != "POST" or request.endpoint not in RESCUABLE_ENDPOINTS:
         return None
     status = status if current_user.is_authenticated else 401
-    return render_template(
-        "entries/rescue.html", fields=_kept_fields(), action=request.full_path, error=None
-    ), status
+    action = request.form.get("action", "/") if request.endpoint == "rescue.rescue_login" else request.full_path
+    return render_template("entries/rescue.html", fields=_kept_fields(), action=action, error=None), status
 
 
 @bp.post("/rescue")
@@ -58,21 +55,5 @@ def rescue_login():
 
 
 def _keep_as_draft(owner_id: int) -> uuid.UUID:
-    form_data = request.form
-    entry_id = parse_uuid(form_data.get("entry_id"))
-    if entry_id:
-        editor = edit_entry_editor(owner_id, entry_id, MultiDict(), posting=True)
-    else:
-        args = MultiDict({k: v for k, v in (("set", form_data.get("prompt_set")),
-                                             ("session", form_data.get("session_id"))) if v})
-        editor = new_entry_editor(owner_id, args, posting=True)
-    draft_id = parse_uuid(form_data.get("draft_id")) or uuid.uuid4()
-    fields = editor.form.draft_fields()
-    context = dict(entry_id=entry_id, session_id=editor.form.chosen_session(),
-                   prompt_set=editor.prompt_set.key if editor.prompt_set else None)
-    try:
-        save_draft(owner_id=owner_id, draft_id=draft_id, fields=fields, **context)
-    except DraftTaken:
-        draft_id = uuid.uuid4()
-        save_draft(owner_id=owner_id, draft_id=draft_id, fields=fields, **context)
-    return draft_id
+    entry_id = parse_uuid(request.form.get("entry_id"))
+    return keep_editor_text(posted_editor(owner_id, entry_id))

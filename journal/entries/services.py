@@ -10,14 +10,15 @@ from datetime import datetime, timedelta
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm.exc import StaleDataError
 
+from journal.access import TRASH_DAYS
 from journal.clock import utcnow
 from journal.entries.content import CheckIn, EntryContent
 from journal.extensions import db
 from journal.models import Draft, Entry, EntryKind
 from journal.vault import seal_row, unseal_row
 
-TRASH_DAYS = 30
 PAGE_SIZE = 20
+MAX_PAGE = 10_000  # far beyond any journal; keeps OFFSET in range
 
 
 @dataclass
@@ -190,7 +191,7 @@ def find_entries(owner_id: int, filters: EntryFilters, page: int = 1, size: int 
     if filters.end:
         statement = statement.where(Entry.created_at < filters.end)
     statement = statement.order_by(Entry.created_at.desc(), Entry.id)
-    page = max(1, page)
+    page = min(max(1, page), MAX_PAGE)
 
     if not filters.needs_decryption:
         total = db.session.scalar(select(func.count()).select_from(statement.order_by(None).subquery()))

@@ -10,8 +10,14 @@ from flask_login import current_user
 from journal.access import entry_or_404, owned_or_404, patient_required
 from journal.entries import finding
 from journal.entries.content import AFTER_EFFECTS
-from journal.entries.drafts import discard_draft_by_id, save_draft
-from journal.entries.editor import Editor, edit_entry_editor, new_entry_editor
+from journal.entries.drafts import discard_draft_by_id
+from journal.entries.editor import (
+    Editor,
+    edit_entry_editor,
+    keep_editor_text,
+    new_entry_editor,
+    posted_editor,
+)
 from journal.entries.services import (
     EditConflict,
     create_entry,
@@ -34,44 +40,53 @@ def _render_editor(editor: Editor, status: int = 200):
     return render_template("entries/editor.html", editor=editor, form=editor.form, library=library()), status
 
 
+def _create(editor: Editor, title_suffix: str = ""):
+    form = editor.form
+    content = form.content()
+    if title_suffix:
+        content.title = f"{content.title or 'Untitled entry'}{title_suffix}"
+    return create_entry(
+        owner_id=current_user.id, kind=editor.kind, content=content, checkin=form.checkin(),
+        session_id=form.chosen_session(), prompt_set=editor.prompt_set.key if editor.prompt_set else None,
+        library_version=library().version if editor.prompt_set else None, draft_id=form.chosen_draft(),
+    )
+
+
 @bp.route("/entries/new", methods=["GET", "POST"])
 @patient_required
 def new():
-    editor = new_entry_editor(current_user.id, request.args, posting=request.method == "POST")
-    form = editor.form
-    if form.validate_on_submit():
-        entry = create_entry(
-            owner_id=current_user.id, kind=editor.kind, content=form.content(), checkin=form.checkin(),
-            session_id=form.chosen_session(), prompt_set=editor.prompt_set.key if editor.prompt_set else None,
-            library_version=library().version if editor.prompt_set else None, draft_id=form.chosen_draft(),
-        )
-        flash("Your entry is saved.", "success")
-        return redirect(url_for("entries.show", entry_id=entry.id))
-    return _render_editor(editor, 422 if form.errors else 200)
+    if request.method == "GET":
+        return _render_editor(new_entry_editor(current_user.id, request.args))
+    editor = posted_editor(current_user.id, entry_id=None)
+    if not editor.form.validate():
+        return _render_editor(editor, 422)
+    entry = _create(editor)
+    flash("Your entry is saved.", "success")
+    return redirect(url_for("entries.show", entry_id=entry.id))
 
 
 @bp.route("/entries/<uuid:entry_id>/edit", methods=["GET", "POST"])
 @patient_required
 def edit(entry_id: uuid.UUID):
-    editor = edit_entry_editor(current_user.id, entry_id, request.args, posting=request.method == "POST")
+    if request.method == "GET":
+        return _render_editor(edit_entry_editor(current_user.id, entry_id, request.args))
+    editor = posted_editor(current_user.id, entry_id)
+    if editor.entry_gone:
+        draft_id = keep_editor_text(editor)
+        flash("This entry was moved to the trash or deleted elsewhere. Your changes are kept as a draft.", "info")
+        return redirect(url_for("drafts.resume", draft_id=draft_id))
     form, entry = editor.form, editor.entry
-    if not form.validate_on_submit():
-        return _render_editor(editor, 422 if form.errors else 200)
+    if not form.validate():
+        return _render_editor(editor, 422)
     resolution = request.form.get("resolution")
     if resolution == "theirs":
         discard_draft_by_id(current_user.id, form.chosen_draft())
         flash("You kept the saved version.", "success")
         return redirect(url_for("entries.show", entry_id=entry.id))
     if resolution == "both":
-        copy = form.content()
-        copy.title = f"{copy.title or entry.title} (second version)"
-        new_entry = create_entry(
-            owner_id=current_user.id, kind=entry.row.kind, content=copy, checkin=form.checkin(),
-            session_id=form.chosen_session(), prompt_set=entry.row.prompt_set,
-            library_version=entry.row.library_version, draft_id=form.chosen_draft(),
-        )
+        copy = _create(Editor(form, entry.row.kind, editor.prompt_set, editor.session), " (second version)")
         flash("Both versions are kept: yours was saved as a separate entry.", "success")
-        return redirect(url_for("entries.show", entry_id=new_entry.id))
+        return redirect(url_for("entries.show", entry_id=copy.id))
     try:
         update_entry(
             entry.row, expected_version=form.expected_version(), content=form.content(),
@@ -86,15 +101,11 @@ def edit(entry_id: uuid.UUID):
 def _conflict(editor: Editor, conflict: EditConflict):
     """Keep this tab's text as a draft, then show both versions side by side."""
     form = editor.form
-    draft_id = form.chosen_draft() or uuid.uuid4()
-    save_draft(
-        owner_id=current_user.id, draft_id=draft_id, fields=form.draft_fields(), entry_id=editor.entry.id,
-        session_id=form.chosen_session(), prompt_set=editor.entry.row.prompt_set,
-    )
-    form.draft_id.data = str(draft_id)
+    form.draft_id.data = str(keep_editor_text(editor))
     form.version.data = str(conflict.current.row.version)
-    mine = form.content()
-    return render_template("entries/conflict.html", form=form, mine=mine, theirs=conflict.current, editor=editor), 409
+    return render_template(
+        "entries/conflict.html", form=form, mine=form.content(), theirs=conflict.current, editor=editor
+    ), 409
 
 
 @bp.get("/entries/<uuid:entry_id>")

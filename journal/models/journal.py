@@ -138,7 +138,8 @@ class Draft(db.Model):
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
     owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
-    entry_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("entries.id", ondelete="CASCADE"))
+    # A draft outlives its entry: deleting the entry for good turns the draft into a new entry's.
+    entry_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("entries.id", ondelete="SET NULL"))
     session_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("treatment_sessions.id", ondelete="SET NULL"))
     prompt_set: Mapped[str | None] = mapped_column(String(32))
     sealed: Mapped[bytes] = mapped_column(LargeBinary)

@@ -141,5 +141,57 @@ def test_autosave_cannot_attach_a_draft_to_someone_elses_entry_or_session(client
     entry_id, session_id = journal.entry(other.id), journal.session(other.id)
     draft_id = str(uuid.uuid4())
     assert autosave(client, draft_id, {"entry_id": str(entry_id), "answer_0": "x"}).status_code == 404
-    assert autosave(client, draft_id, {"session_id": str(session_id), "prompt_set": "same_day"}).status_code == 404
+    assert autosave(client, draft_id, {"entry_id": "not-a-uuid", "answer_0": "x"}).status_code == 404
     assert draft_text(app, draft_id) == {}
+    # Someone else's session is simply not attached; the words are still kept.
+    response = autosave(client, draft_id, {"session_id": str(session_id), "prompt_set": "same_day", "answer_0": "kept"})
+    assert response.status_code == 200
+    with app.app_context():
+        assert db.session.get(Draft, uuid.UUID(draft_id)).session_id is None
+    assert draft_text(app, draft_id)["answer_0"] == ["kept"]
+
+
+def test_autosave_keeps_only_offered_choices(client, app, patient):
+    fields = new_editor(client)
+    data = {**fields, "answer_0": "words", "mood": "x" * 500_000, "after_effects": ["nausea", "y" * 500_000]}
+    assert autosave(client, fields["draft_id"], data).status_code == 200
+    saved = draft_text(app, fields["draft_id"])
+    assert saved["after_effects"] == ["nausea"] and saved["mood"] == []
+    with app.app_context():
+        assert len(db.session.get(Draft, uuid.UUID(fields["draft_id"])).sealed) < 10_000
+
+
+def test_a_resumed_draft_keeps_the_version_it_started_from(client, app, patient, journal):
+    """Tab A autosaves against version 1; tab B saves version 2; A reloads and saves: a conflict, not an overwrite."""
+    entry_id = journal.entry(patient.id, "original")
+    page_a = client.get(f"/entries/{entry_id}/edit").get_data(as_text=True)
+    tab_a = dict(re.findall(r'name="(draft_id|prompt_set|entry_id|version)" type="hidden" value="([^"]*)"', page_a))
+    autosave(client, tab_a["draft_id"], {**tab_a, "answer_0": "tab A words"})
+    tab_b = dict(re.findall(r'name="(draft_id|prompt_set|entry_id|version)" type="hidden" value="([^"]*)"',
+                            client.get(f"/entries/{entry_id}/edit").get_data(as_text=True)))
+    assert client.post_form(f"/entries/{entry_id}/edit", {**tab_b, "answer_0": "tab B words"}).status_code == 302
+
+    reloaded = client.get(f"/entries/{entry_id}/edit?draft={tab_a['draft_id']}").get_data(as_text=True)
+    assert 'name="version" type="hidden" value="1"' in reloaded and "tab A words" in reloaded
+    response = client.post_form(f"/entries/{entry_id}/edit", {**tab_a, "answer_0": "tab A words"})
+    assert response.status_code == 409
+    assert "tab B words" in client.get(f"/entries/{entry_id}").get_data(as_text=True)
+
+
+def test_drafts_reopen_after_their_session_or_entry_is_gone(client, app, patient, journal):
+    session_id = journal.session(patient.id)
+    page = client.get(f"/entries/new?session={session_id}&set=same_day").get_data(as_text=True)
+    guided = dict(re.findall(r'name="(draft_id|prompt_set|entry_id|version)" type="hidden" value="([^"]*)"', page))
+    autosave(client, guided["draft_id"], {**guided, "session_id": str(session_id), "answer_1": "an image of a door"})
+    client.post_form(f"/sessions/{session_id}/delete")
+    reopened = client.get(client.get(f"/drafts/{guided['draft_id']}").headers["Location"])
+    assert reopened.status_code == 200 and "an image of a door" in reopened.get_data(as_text=True)
+
+    entry_id = journal.entry(patient.id, "to be trashed")
+    page = client.get(f"/entries/{entry_id}/edit").get_data(as_text=True)
+    edit = dict(re.findall(r'name="(draft_id|prompt_set|entry_id|version)" type="hidden" value="([^"]*)"', page))
+    autosave(client, edit["draft_id"], {**edit, "answer_0": "changes to a trashed entry"})
+    client.post_form(f"/entries/{entry_id}/delete")
+    location = client.get(f"/drafts/{edit['draft_id']}").headers["Location"]
+    assert location == f"/entries/new?draft={edit['draft_id']}"
+    assert "changes to a trashed entry" in client.get(location).get_data(as_text=True)

@@ -103,3 +103,10 @@ def test_the_list_runs_a_fixed_number_of_queries(app, client, patient, journal, 
         journal.entry(patient.id, "some words", tags=["calm"], session_id=journal.session(patient.id))
     many = count_queries(app, client, request_list)
     assert few == many, (few, many)
+
+
+@pytest.mark.parametrize("query", ["page=99999999999999999999999", "page=²", "date_to=9999-12-31",
+                                   "date_from=0001-01-01", "date_from=2026-06-01&date_to=2026-06-30&page=-3"])
+def test_odd_list_parameters_never_crash(client, patient, journal, query):
+    journal.entry(patient.id)
+    assert client.get(f"/entries?{query}").status_code in (200, 422)

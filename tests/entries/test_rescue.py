@@ -68,3 +68,25 @@ def test_rescue_is_only_for_editor_posts(client, patient, auth):
     auth.logout()
     response = client.post_form("/sessions/new", {"intention": "x"})
     assert response.status_code == 302 and "/login" in response.headers["Location"]
+
+
+def test_an_expired_token_on_the_rescue_page_still_keeps_the_text(client, app, patient, auth):
+    fields = {**editor(client), "answer_0": WORDS}
+    auth.logout()
+    page = client.post_form("/entries/new", fields).get_data(as_text=True)
+    carried = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)">', page))
+    response = client.post("/rescue", data={**carried, "csrf_token": "stale", "email": "x@y.z", "password": "p"})
+    assert response.status_code == 401 and WORDS in response.get_data(as_text=True)
+
+
+def test_rescue_of_an_edit_to_a_trashed_entry_keeps_the_text(client, app, patient, auth, journal):
+    entry_id = journal.entry(patient.id, "old words")
+    fields = {**editor(client, f"/entries/{entry_id}/edit"), "answer_0": WORDS}
+    client.post_form(f"/entries/{entry_id}/delete")
+    auth.logout()
+    page = client.post_form(f"/entries/{entry_id}/edit", fields).get_data(as_text=True)
+    carried = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)">', page))
+    done = client.post("/rescue", data={**carried, "email": "pat@example.org", "password": PASSWORD})
+    assert done.status_code == 302
+    with app.app_context():
+        assert open_draft(db.session.scalar(select(Draft))).fields["answer_0"] == [WORDS]

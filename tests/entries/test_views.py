@@ -267,3 +267,70 @@ def test_purge_trash_command(app, runner, make_user, journal, clock):
     result = runner.invoke(args=["purge-trash"])
     assert "Deleted 1 entries" in result.output
     assert entry_count(app) == 0
+
+
+def test_saving_an_entry_trashed_in_another_tab_keeps_the_text_as_a_draft(client, app, patient, journal):
+    entry_id = journal.entry(patient.id, "original")
+    fields = editor_fields(client.get(f"/entries/{entry_id}/edit").get_data(as_text=True))
+    client.post_form(f"/entries/{entry_id}/delete")
+    response = client.post_form(f"/entries/{entry_id}/edit", {**fields, "answer_0": "written meanwhile"})
+    assert response.status_code == 302
+    assert "written meanwhile" in client.get(client.get(response.headers["Location"]).headers["Location"]).get_data(as_text=True)
+
+
+def test_saving_a_guided_entry_after_its_session_was_deleted_saves_it_untied(client, app, patient, journal):
+    session_id = journal.session(patient.id)
+    url = f"/entries/new?session={session_id}&set=same_day"
+    fields = editor_fields(client.get(url).get_data(as_text=True))
+    client.post_form(f"/sessions/{session_id}/delete")
+    response = client.post_form(url, {**fields, "session_id": str(session_id), "answer_0": "still here"})
+    assert response.status_code == 302
+    entry = only_entry(app)
+    assert entry.row.session_id is None and entry.row.prompt_set == "same_day"
+    assert entry.content.answers[0].text == "still here"
+
+
+def test_a_used_up_draft_in_the_address_does_not_lose_a_save(client, app, patient):
+    page = client.get("/entries/new").get_data(as_text=True)
+    fields = editor_fields(page)
+    client.post(f"/drafts/{fields['draft_id']}/autosave", data={**fields, "answer_0": "v1"},
+                headers={"X-CSRFToken": client.csrf_token(), "Accept": "application/json"})
+    url = f"/entries/new?draft={fields['draft_id']}"
+    assert client.post_form(url, {**fields, "answer_0": "first tab"}).status_code == 302
+    assert client.post_form(url, {**fields, "answer_0": "second tab"}).status_code == 302
+    assert entry_count(app) == 2
+
+
+def test_conflict_never_overwrites_another_entrys_draft(client, app, patient, journal):
+    first, second = journal.entry(patient.id, "one"), journal.entry(patient.id, "two")
+    page = client.get(f"/entries/{first}/edit").get_data(as_text=True)
+    other = editor_fields(page)
+    client.post(f"/drafts/{other['draft_id']}/autosave", data={**other, "answer_0": "draft of the first entry"},
+                headers={"X-CSRFToken": client.csrf_token(), "Accept": "application/json"})
+    stale = {**editor_fields(client.get(f"/entries/{second}/edit").get_data(as_text=True)), "version": "0",
+             "draft_id": other["draft_id"], "answer_0": "stale text"}
+    assert client.post_form(f"/entries/{second}/edit", stale).status_code == 409
+    drafts = client.get("/drafts").get_data(as_text=True)
+    assert "draft of the first entry" in drafts and "stale text" in drafts
+
+
+@pytest.mark.parametrize("version", ["²", "１", "99999999999999999999"])
+def test_odd_version_numbers_are_a_conflict_not_a_crash(client, app, patient, journal, version):
+    entry_id = journal.entry(patient.id, "original")
+    fields = editor_fields(client.get(f"/entries/{entry_id}/edit").get_data(as_text=True))
+    assert client.post_form(f"/entries/{entry_id}/edit", {**fields, "version": version, "answer_0": "x"}).status_code == 409
+
+
+def test_bidi_overrides_are_removed_and_scripts_kept(client, app, patient):
+    data = {**editor_fields(client.get("/entries/new").get_data(as_text=True)),
+            "answer_0": "abc\u202edcba\u2066x\u2069 \u200dשלום\u200f\u2028next"}
+    client.post_form("/entries/new", data)
+    assert only_entry(app).content.answers[0].text == "abcdcbax \u200dשלום\u200f\nnext"
+
+
+def test_restore_refuses_an_entry_past_its_30_days(client, app, patient, journal, clock):
+    entry_id = journal.entry(patient.id)
+    client.post_form(f"/entries/{entry_id}/delete")
+    clock(datetime.now(UTC) + timedelta(days=31))
+    assert client.post_form(f"/trash/{entry_id}/restore").status_code == 404
+    assert client.get(f"/trash/{entry_id}/delete").status_code == 404

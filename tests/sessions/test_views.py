@@ -133,3 +133,12 @@ def test_list_shows_only_my_sessions(client, patient, make_user, journal):
     journal.session(make_user().id, intention="theirs", medicine=Medicine.MDMA)
     page = client.get("/sessions").get_data(as_text=True)
     assert "Psilocybin" in page and "MDMA" not in page
+
+
+@pytest.mark.parametrize("value", ["0001-01-01T00:00", "9999-12-20T10:00", "1899-12-31T23:59"])
+def test_session_dates_must_be_in_sensible_years(client, app, patient, value):
+    response = client.post_form("/sessions/new", {**FORM, "occurred_at": value})
+    assert response.status_code == 422
+    assert "between 1900 and 2100" in response.get_data(as_text=True)
+    assert count(app, TreatmentSession) == 0
+    assert client.get("/sessions").status_code == 200

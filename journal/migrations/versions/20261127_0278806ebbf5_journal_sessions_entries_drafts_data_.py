@@ -86,7 +86,7 @@ def upgrade():
     sa.Column('sealed', sa.LargeBinary(), nullable=False),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False),
-    sa.ForeignKeyConstraint(['entry_id'], ['entries.id'], name=op.f('fk_drafts_entry_id_entries'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['entry_id'], ['entries.id'], name=op.f('fk_drafts_entry_id_entries'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['owner_id'], ['users.id'], name=op.f('fk_drafts_owner_id_users'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['session_id'], ['treatment_sessions.id'], name=op.f('fk_drafts_session_id_treatment_sessions'), ondelete='SET NULL'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_drafts'))
