@@ -45,9 +45,11 @@ def line_field(label: str, limit: int = SHORT_MAX, **kwargs) -> StringField:
 
 def text_field(label: str, limit: int = ANSWER_MAX, **kwargs) -> TextAreaField:
     """A multi-line text field with control characters removed and a clear limit."""
+    # No maxlength attribute: a browser would cut a long paste silently (and
+    # counts emoji twice); the server says what is too long and keeps the text.
     return TextAreaField(
         label, filters=[clean_multiline], validators=[Length(max=limit, message=too_long(limit))],
-        render_kw={"rows": kwargs.pop("rows", 5), **kwargs.pop("render_kw", {})}, **kwargs,
+        render_kw={"rows": kwargs.pop("rows", 5), "maxlength": False, **kwargs.pop("render_kw", {})}, **kwargs,
     )
 
 

@@ -18,6 +18,7 @@ from journal.auth.views import LOGIN_FAILED, start_session
 from journal.entries.editor import keep_editor_text, posted_editor
 from journal.entries.forms import parse_uuid
 from journal.models import Role
+from journal.prompts import library
 
 RESCUABLE_ENDPOINTS = frozenset({"entries.new", "entries.edit", "rescue.rescue_login"})
 NOT_TEXT = frozenset({"csrf_token", "email", "password", "resolution", "action"})
@@ -30,9 +31,19 @@ def _kept_fields() -> list[tuple[str, str]]:
 
 
 def rescue_response(status: int):
-    """Show an editor post again with its text, or None when this is not an editor post."""
+    """Show an editor post again with its text, or None when this is not an editor post.
+
+    A logged-in writer (the form's token had expired) gets the editor itself
+    back, filled in, with a fresh token; a logged-out one gets the text and a
+    log-in form that keeps it.
+    """
     if request.method != "POST" or request.endpoint not in RESCUABLE_ENDPOINTS:
         return None
+    if current_user.is_authenticated and request.endpoint != "rescue.rescue_login":
+        editor = posted_editor(current_user.id, (request.view_args or {}).get("entry_id"))
+        if not editor.entry_gone:
+            return render_template("entries/editor.html", editor=editor, form=editor.form, library=library(),
+                                   expired=True), status
     status = status if current_user.is_authenticated else 401
     action = request.form.get("action", "/") if request.endpoint == "rescue.rescue_login" else request.full_path
     return render_template("entries/rescue.html", fields=_kept_fields(), action=action, error=None), status

@@ -17,15 +17,16 @@ def editor(client, url="/entries/new") -> dict:
     return dict(re.findall(r'name="(draft_id|prompt_set|entry_id|version)" type="hidden" value="([^"]*)"', page))
 
 
-def test_an_expired_form_shows_the_text_again_and_saves_on_retry(client, app, patient):
-    fields = {**editor(client), "title": "About Dad", "answer_0": WORDS}
+def test_an_expired_form_shows_the_form_again_with_the_text(client, app, patient):
+    fields = {**editor(client), "title": "About Dad", "answer_0": WORDS, "mood": "2"}
     response = client.post("/entries/new", data={**fields, "csrf_token": "expired-token"})
     page = response.get_data(as_text=True)
     assert response.status_code == 400
-    assert WORDS in page and "Your writing is safe" in page
-    carried = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)">', page))
-    assert carried["answer_0"] == WORDS
-    assert client.post("/entries/new", data=carried).status_code == 302  # the page's fresh token works
+    assert "security check expired" in page
+    assert f"{WORDS}</textarea>" in page and 'value="About Dad"' in page
+    assert '<option selected value="2">' in page
+    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
+    assert client.post("/entries/new", data={**fields, "csrf_token": token}).status_code == 302  # fresh token works
     with app.app_context():
         assert db.session.scalar(select(Entry)) is not None
 

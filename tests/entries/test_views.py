@@ -334,3 +334,9 @@ def test_restore_refuses_an_entry_past_its_30_days(client, app, patient, journal
     clock(datetime.now(UTC) + timedelta(days=31))
     assert client.post_form(f"/trash/{entry_id}/restore").status_code == 404
     assert client.get(f"/trash/{entry_id}/delete").status_code == 404
+
+
+def test_text_areas_have_no_maxlength_that_would_cut_a_paste(client, patient):
+    page = client.get("/entries/new").get_data(as_text=True)
+    textareas = re.findall(r"<textarea[^>]*>", page)
+    assert textareas and not any("maxlength" in tag for tag in textareas)
