@@ -17,24 +17,32 @@ from sqlalchemy import select
 
 from journal.clock import utcnow
 from journal.extensions import db
-from journal.models import Draft, Entry, Role, TreatmentSession
+from journal.models import Connection, Draft, Entry, EntryShare, Role, SessionShare, TreatmentSession, User
 
 TRASH_DAYS = 30
 
 Row = TypeVar("Row", TreatmentSession, Entry, Draft)
 
 
-def patient_required(view):
-    """Let only logged-in patients in; other roles have no journal here (404)."""
+def role_required(role: Role):
+    """Let only logged-in users of one role in; to everyone else the page does not exist (404)."""
 
-    @login_required
-    @wraps(view)
-    def wrapper(*args, **kwargs):
-        if current_user.role != Role.PATIENT:
-            abort(404)
-        return view(*args, **kwargs)
+    def decorator(view):
+        @login_required
+        @wraps(view)
+        def wrapper(*args, **kwargs):
+            if current_user.role != role:
+                abort(404)
+            return view(*args, **kwargs)
 
-    return wrapper
+        return wrapper
+
+    return decorator
+
+
+patient_required = role_required(Role.PATIENT)
+therapist_required = role_required(Role.THERAPIST)
+admin_required = role_required(Role.ADMIN)
 
 
 def owned_or_none(model: type[Row], row_id: uuid.UUID | None) -> Row | None:
@@ -60,3 +68,56 @@ def entry_or_404(entry_id: uuid.UUID, *, trashed: bool = False) -> Entry:
     if trashed and entry.deleted_at < utcnow() - timedelta(days=TRASH_DAYS):
         abort(404)  # past its time in the trash, even if not purged yet
     return entry
+
+
+# What a therapist may reach: only what a patient shared with them, while
+# they are connected, and never anything in the trash or any draft.
+
+def _active_connection(patient_id: int, therapist_id: int):
+    return (Connection.patient_id == patient_id) & (Connection.therapist_id == therapist_id) & (
+        Connection.ended_at.is_(None))
+
+
+def connected_patient_or_404(patient_id: int) -> User:
+    """A patient connected to the current therapist, or 404."""
+    patient = db.session.scalar(
+        select(User).join(Connection, Connection.patient_id == User.id)
+        .where(User.id == patient_id, _active_connection(patient_id, current_user.id))
+    )
+    if patient is None:
+        abort(404)
+    return patient
+
+
+def shared_entry_or_404(entry_id: uuid.UUID) -> tuple[Entry, EntryShare]:
+    """A live entry shared with the current therapist by a connected patient, or 404."""
+    row = db.session.execute(
+        select(Entry, EntryShare)
+        .join(EntryShare, (EntryShare.entry_id == Entry.id) & (EntryShare.therapist_id == current_user.id))
+        .join(Connection, _active_connection(Entry.owner_id, current_user.id))
+        .where(Entry.id == entry_id, Entry.deleted_at.is_(None))
+    ).first()
+    if row is None:
+        abort(404)
+    return row[0], row[1]
+
+
+def shared_entries_query(therapist_id: int, patient_id: int | None = None):
+    """Select (Entry, EntryShare) rows a therapist may read now."""
+    statement = (
+        select(Entry, EntryShare)
+        .join(EntryShare, (EntryShare.entry_id == Entry.id) & (EntryShare.therapist_id == therapist_id))
+        .join(Connection, _active_connection(Entry.owner_id, therapist_id))
+        .where(Entry.deleted_at.is_(None))
+    )
+    return statement.where(Entry.owner_id == patient_id) if patient_id is not None else statement
+
+
+def shared_sessions_query(therapist_id: int, patient_id: int):
+    """Select the sessions a connected patient shared with a therapist."""
+    return (
+        select(TreatmentSession)
+        .join(SessionShare, (SessionShare.session_id == TreatmentSession.id) & (SessionShare.therapist_id == therapist_id))
+        .join(Connection, _active_connection(TreatmentSession.owner_id, therapist_id))
+        .where(TreatmentSession.owner_id == patient_id)
+    )

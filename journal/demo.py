@@ -7,19 +7,33 @@ from datetime import timedelta
 
 import click
 from flask.cli import with_appcontext
-from sqlalchemy import delete
+from sqlalchemy import delete, select
 
 from journal.auth.services import create_user, find_user_by_email
 from journal.clock import utcnow
 from journal.entries.content import AFTER_EFFECTS, Answer, CheckIn, EntryContent
 from journal.entries.services import create_entry
 from journal.extensions import db
-from journal.models import EntryKind, Medicine, Role, Setting, User
+from journal.models import AccessAction, Entry, EntryKind, EntryShare, Medicine, Role, Setting, TreatmentSession, User
 from journal.prompts import library
 from journal.sessions.services import SessionDetails, save_session
+from journal.sharing.services import (
+    add_reply,
+    connect,
+    mark_reviewed,
+    record_access,
+    set_entry_sharing,
+    set_session_sharing,
+)
 
 DEMO_EMAIL = "demo@example.org"
 DEMO_PASSWORD = "calm waters after the storm"
+THERAPIST_EMAIL = "therapist@example.org"
+THERAPIST_PASSWORD = "steady hands and open doors"
+THERAPIST_REPLIES = [
+    "Thank you for writing this down so honestly. The image of the boats is one we could explore together next week.",
+    "I noticed you mentioned some nausea. That is common on the day, but do let the clinic know if it stays.",
+]
 
 OPENINGS = [
     "This morning I woke up earlier than usual and lay still for a while.",
@@ -60,10 +74,11 @@ def _paragraph(rng: random.Random, words: int = 80) -> str:
 def seed_demo(entries: int, seed: int = 7) -> User:
     """Replace the demo patient with a fresh one holding sessions and ``entries`` entries."""
     rng = random.Random(seed)
-    existing = find_user_by_email(DEMO_EMAIL)
-    if existing is not None:
-        db.session.execute(delete(User).where(User.id == existing.id))
-        db.session.commit()
+    for email in (DEMO_EMAIL, THERAPIST_EMAIL):
+        existing = find_user_by_email(email)
+        if existing is not None:
+            db.session.execute(delete(User).where(User.id == existing.id))
+            db.session.commit()
     user = create_user(email=DEMO_EMAIL, display_name="Alex (demo)", password=DEMO_PASSWORD, role=Role.PATIENT,
                        time_zone="Europe/London")
     sets = library().sets
@@ -105,7 +120,30 @@ def seed_demo(entries: int, seed: int = 7) -> User:
         create_entry(owner_id=user.id, kind=EntryKind.FREE, content=content, checkin=CheckIn(rng.randint(-2, 3)),
                      created_at=at)
         written += 1
+    _connect_demo_therapist(user, rng)
     return user
+
+
+def _connect_demo_therapist(patient: User, rng: random.Random) -> None:
+    """A therapist connected to the demo patient: some entries shared, reviewed and replied to."""
+    therapist = create_user(email=THERAPIST_EMAIL, display_name="Dr. Sam Rivera", password=THERAPIST_PASSWORD,
+                            role=Role.THERAPIST, time_zone="Europe/London")
+    connect(patient, therapist)
+    entries = db.session.scalars(
+        select(Entry).where(Entry.owner_id == patient.id).order_by(Entry.created_at.desc()).limit(8)).all()
+    for entry in entries:
+        set_entry_sharing(entry, {therapist.id})
+    for session_id in {entry.session_id for entry in entries if entry.session_id}:
+        set_session_sharing(db.session.get(TreatmentSession, session_id), {therapist.id})
+    shares = {s.entry_id: s for s in db.session.scalars(select(EntryShare).where(EntryShare.therapist_id == therapist.id))}
+    for index, entry in enumerate(entries[4:]):  # the older half: read, reviewed, some replied to
+        record_access(patient.id, therapist.id, AccessAction.VIEW_ENTRY, entry.id)
+        mark_reviewed(shares[entry.id])
+        if index < len(THERAPIST_REPLIES):
+            add_reply(entry, therapist.id, therapist, THERAPIST_REPLIES[index])
+            record_access(patient.id, therapist.id, AccessAction.REPLY, entry.id)
+    if len(entries) > 4:
+        add_reply(entries[4], therapist.id, patient, "Thank you. I would like that; it still feels important.")
 
 
 @click.command("seed-demo")
@@ -114,5 +152,6 @@ def seed_demo(entries: int, seed: int = 7) -> User:
 def seed_demo_command(entries: int) -> None:
     """Create (or recreate) a demo patient with sessions and entries."""
     seed_demo(entries)
-    click.echo(f"Demo patient ready with {entries} entries.")
+    click.echo(f"Demo patient ready with {entries} entries, connected to a demo therapist.")
     click.echo(f"Log in at http://127.0.0.1:5000/login as {DEMO_EMAIL} with the password: {DEMO_PASSWORD}")
+    click.echo(f"The therapist: {THERAPIST_EMAIL} with the password: {THERAPIST_PASSWORD}")

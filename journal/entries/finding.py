@@ -20,6 +20,7 @@ from journal.forms import FriendlyDateField, line_field, options, parse_count
 from journal.models import User
 from journal.prompts import library
 from journal.sessions.services import list_sessions, session_options
+from journal.sharing.services import patient_connections, shared_with
 
 
 class FilterForm(FlaskForm):
@@ -63,7 +64,10 @@ def render_list(user: User):
     page_number = parse_count(form.page.data, 1)
     filters = filters_from(form, user.time_zone) if valid else EntryFilters()
     page = find_entries(user.id, filters, page_number)
+    therapists = {t.id: t.display_name for _, t in patient_connections(user.id)}
+    shares = {entry_id: sorted(therapists[t] for t in ids if t in therapists)
+              for entry_id, ids in shared_with([entry.id for entry in page.items]).items()}
     return render_template(
         "entries/index.html", form=form, page=page, searching=posting, library=library(),
-        sessions={s.id: s for s in sessions},
+        sessions={s.id: s for s in sessions}, shares=shares, has_therapists=bool(therapists),
     ), (200 if valid else 422)

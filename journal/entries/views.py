@@ -31,7 +31,10 @@ from journal.entries.services import (
 )
 from journal.models import TreatmentSession
 from journal.prompts import library
+from journal.forms import options
 from journal.sessions.services import open_session
+from journal.sharing.forms import ReplyForm, ShareForm, reply_form_for
+from journal.sharing.services import last_views, mark_thread_read, patient_connections, share_automatically, shared_with, thread
 
 bp = Blueprint("entries", __name__)
 
@@ -61,6 +64,7 @@ def new():
     if not editor.form.validate():
         return _render_editor(editor, 422)
     entry = _create(editor)
+    share_automatically(entry)
     flash("Your entry is saved.", "success")
     return redirect(url_for("entries.show", entry_id=entry.id))
 
@@ -111,11 +115,28 @@ def _conflict(editor: Editor, conflict: EditConflict):
 @bp.get("/entries/<uuid:entry_id>")
 @patient_required
 def show(entry_id: uuid.UUID):
-    entry = open_entry(entry_or_404(entry_id))
-    session = open_session(owned_or_404(TreatmentSession, entry.row.session_id)) if entry.row.session_id else None
+    return render_entry_page(entry_or_404(entry_id))
+
+
+def render_entry_page(row, *, reply_form: ReplyForm | None = None, reply_to: int | None = None, status: int = 200):
+    """The author's view of an entry: content, sharing, who viewed it, and each therapist's thread."""
+    entry = open_entry(row)
+    session = open_session(owned_or_404(TreatmentSession, row.session_id)) if row.session_id else None
+    therapists = patient_connections(current_user.id)
+    shared = shared_with([row.id])[row.id]
+    share_form = ShareForm(formdata=None, therapists=sorted(shared))
+    share_form.therapists.choices = options((str(t.id), t.display_name) for _, t in therapists)
+    threads = []
+    for _, therapist in therapists:
+        messages = thread(row, therapist.id)
+        if therapist.id in shared or messages:
+            form = reply_form if reply_to == therapist.id and reply_form else reply_form_for(therapist.id, formdata=None)
+            threads.append((therapist, messages, form, therapist.id in shared))
+            mark_thread_read(row, therapist.id, current_user)
     return render_template(
-        "entries/show.html", entry=entry, session=session, library=library(), after_effects=AFTER_EFFECTS
-    )
+        "entries/show.html", entry=entry, session=session, library=library(), after_effects=AFTER_EFFECTS,
+        share_form=share_form, threads=threads, views=last_views(row.id), has_therapists=bool(therapists),
+    ), status
 
 
 @bp.route("/entries/<uuid:entry_id>/delete", methods=["GET", "POST"])

@@ -18,8 +18,10 @@ bp = Blueprint("main", __name__)
 def index():
     if not current_user.is_authenticated:
         return redirect(url_for("auth.login"))
-    if current_user.role != Role.PATIENT:
-        return render_template("main/index.html")
+    if current_user.role == Role.THERAPIST:
+        return redirect(url_for("therapist.index"))
+    if current_user.role == Role.ADMIN:
+        return redirect(url_for("admin.users"))
     return render_template("main/index.html", **patient_home(current_user))
 
 

@@ -11,9 +11,25 @@ from journal.models.journal import (
     TreatmentSession,
 )
 from journal.models.keys import DataKey
+from journal.models.sharing import (
+    AccessAction,
+    AccessLog,
+    Connection,
+    EntryShare,
+    Reply,
+    SessionShare,
+    TherapistInvite,
+)
 from journal.models.user import Role, User
 
 __all__ = [
+    "AccessAction",
+    "AccessLog",
+    "Connection",
+    "EntryShare",
+    "Reply",
+    "SessionShare",
+    "TherapistInvite",
     "MEDICINE_LABELS",
     "SETTING_LABELS",
     "DataKey", "Draft", "Entry", "EntryKind", "Medicine", "Role", "Setting", "TreatmentSession", "User"]

@@ -11,6 +11,7 @@ from flask_login import current_user
 
 from journal.access import owned_or_404, patient_required
 from journal.clock import utcnow
+from journal.forms import options
 from journal.models import Medicine, Setting, TreatmentSession
 from journal.prompts import library
 from journal.sessions.forms import SessionForm
@@ -22,6 +23,8 @@ from journal.sessions.services import (
     save_session,
 )
 from journal.sessions.timeline import done_sets, local_date, steps_for
+from journal.sharing.forms import ShareForm
+from journal.sharing.services import patient_connections, session_shared_with
 from journal.timezones import to_local
 
 bp = Blueprint("sessions", __name__)
@@ -47,7 +50,9 @@ def show(session_id: uuid.UUID):
     session = open_session(owned_or_404(TreatmentSession, session_id))
     done = done_sets(current_user.id, [session.id])[session.id]
     steps = steps_for(session.row, done, _today(), current_user.time_zone)
-    return render_template("sessions/show.html", session=session, steps=steps, now=utcnow())
+    share_form = ShareForm(formdata=None, therapists=sorted(session_shared_with(session.id)))
+    share_form.therapists.choices = options((str(t.id), t.display_name) for _, t in patient_connections(current_user.id))
+    return render_template("sessions/show.html", session=session, steps=steps, now=utcnow(), share_form=share_form)
 
 
 def _save(form: SessionForm, row: TreatmentSession | None) -> TreatmentSession:

@@ -1,0 +1,1 @@
+"""Account administration. Admins manage accounts; they cannot read journals."""

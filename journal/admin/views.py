@@ -1,0 +1,37 @@
+"""Account administration: list accounts, disable and enable them. No journal content, ever."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask_login import current_user
+from sqlalchemy import select
+
+from journal.access import admin_required
+from journal.extensions import db
+from journal.models import User
+
+bp = Blueprint("admin", __name__, url_prefix="/admin")
+
+
+@bp.get("/users")
+@admin_required
+def users():
+    rows = db.session.scalars(select(User).order_by(User.role, User.email))
+    return render_template("admin/users.html", users=rows)
+
+
+@bp.post("/users/<int:user_id>/active")
+@admin_required
+def toggle_active(user_id: int):
+    user = db.session.get(User, user_id)
+    if user is None:
+        abort(404)
+    if user.id == current_user.id:
+        flash("You cannot disable your own account.", "error")
+        return redirect(url_for("admin.users"))
+    user.active = not user.active
+    if not user.active:
+        user.end_all_sessions()  # a disabled account is logged out everywhere at once
+    db.session.commit()
+    flash(f"{user.email} is now {'enabled' if user.active else 'disabled'}.", "success")
+    return redirect(url_for("admin.users"))

@@ -1,0 +1,118 @@
+"""Connections between patients and therapists, what is shared, replies, and the access log."""
+
+from __future__ import annotations
+
+import enum
+import uuid
+from datetime import datetime
+
+from sqlalchemy import Boolean, Enum, ForeignKey, Integer, LargeBinary, String, UniqueConstraint, Uuid
+from sqlalchemy.orm import Mapped, mapped_column
+
+from journal.clock import utcnow
+from journal.extensions import db
+from journal.models.types import UTCDateTime
+
+
+class TherapistInvite(db.Model):
+    """A therapist's current connection code and invite link token; renewing replaces both."""
+
+    __tablename__ = "therapist_invites"
+
+    therapist_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
+    code: Mapped[str] = mapped_column(String(16), unique=True)
+    token: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Connection(db.Model):
+    """A patient's consent for one therapist to see what they share. ``ended_at`` ends it at once."""
+
+    __tablename__ = "connections"
+    __table_args__ = (UniqueConstraint("patient_id", "therapist_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    patient_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    therapist_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    auto_share: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    @property
+    def active(self) -> bool:
+        return self.ended_at is None
+
+
+class EntryShare(db.Model):
+    """One entry shared with one therapist, and when that therapist marked it reviewed."""
+
+    __tablename__ = "entry_shares"
+    __table_args__ = (UniqueConstraint("entry_id", "therapist_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    entry_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("entries.id", ondelete="CASCADE"), index=True)
+    therapist_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    shared_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class SessionShare(db.Model):
+    """A session record (date, medicine, intention) shared with one therapist."""
+
+    __tablename__ = "session_shares"
+    __table_args__ = (UniqueConstraint("session_id", "therapist_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    session_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("treatment_sessions.id", ondelete="CASCADE"), index=True)
+    therapist_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    shared_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Reply(db.Model):
+    """One message in the thread between a patient and one therapist about one entry.
+
+    Sealed with the patient's data key (``owner_id`` is the patient), like the entry.
+    """
+
+    __tablename__ = "replies"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    entry_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("entries.id", ondelete="CASCADE"), index=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    therapist_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    author_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    sealed: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+    read_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class AccessAction(enum.StrEnum):
+    VIEW_PATIENT = "view_patient"
+    VIEW_ENTRY = "view_entry"
+    REPLY = "reply"
+    EXPORT = "export"
+
+    @property
+    def label(self) -> str:
+        return {
+            AccessAction.VIEW_PATIENT: "opened your journal page",
+            AccessAction.VIEW_ENTRY: "read an entry",
+            AccessAction.REPLY: "replied to an entry",
+            AccessAction.EXPORT: "exported your shared entries",
+        }[self]
+
+
+class AccessLog(db.Model):
+    """Who looked at which part of a patient's journal, and when. Never any text. Append-only."""
+
+    __tablename__ = "access_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    patient_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    therapist_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    action: Mapped[AccessAction] = mapped_column(
+        Enum(AccessAction, native_enum=False, create_constraint=True, length=24, name="access_action",
+             values_callable=lambda members: [m.value for m in members])
+    )
+    entry_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, index=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)

@@ -1,0 +1,1 @@
+"""Sharing with therapists: consented connections, per-entry sharing, replies, the access log."""

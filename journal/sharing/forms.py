@@ -1,0 +1,39 @@
+"""Forms for connecting, sharing and replying."""
+
+from __future__ import annotations
+
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, HiddenField
+from wtforms.validators import DataRequired
+
+from journal.forms import CheckboxesField, line_field, text_field
+from journal.sharing.services import REPLY_MAX
+
+
+class CodeForm(FlaskForm):
+    code = line_field("Connection code", 32, description="The code your therapist gave you, e.g. K7QX-3MPA-2R.",
+                      validators=[DataRequired("Please enter the code.")], render_kw={"autocomplete": "off"})
+
+
+class ConsentForm(FlaskForm):
+    code = HiddenField()
+    token = HiddenField()
+    agree = BooleanField("I understand what my therapist will and will not see",
+                         validators=[DataRequired("Please tick the box to confirm.")])
+
+
+class ShareForm(FlaskForm):
+    therapists = CheckboxesField("Share with", coerce=int, choices=[])
+
+
+class AutoShareForm(FlaskForm):
+    auto_share = BooleanField("Share my new entries automatically")
+
+
+class ReplyForm(FlaskForm):
+    text = text_field("Your reply", REPLY_MAX, rows=4, validators=[DataRequired("Please write a reply first.")])
+
+
+def reply_form_for(therapist_id: int, **kwargs) -> ReplyForm:
+    """A reply form whose fields are named for one thread, so several can sit on one page."""
+    return ReplyForm(prefix=f"thread-{therapist_id}", **kwargs)

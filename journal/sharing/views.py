@@ -1,0 +1,167 @@
+"""The patient's side of sharing: connect with consent, share and unshare, reply, see every access."""
+
+from __future__ import annotations
+
+import uuid
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from journal.access import entry_or_404, owned_or_404, patient_required
+from journal.entries.views import render_entry_page
+from journal.extensions import db
+from journal.forms import options
+from journal.models import Connection, TreatmentSession, User
+from journal.sharing.forms import AutoShareForm, CodeForm, ConsentForm, ShareForm, reply_form_for
+from journal.sharing.services import (
+    SharingError,
+    access_log,
+    active_connection,
+    add_reply,
+    connect,
+    end_connection,
+    patient_connections,
+    set_entry_sharing,
+    set_session_sharing,
+    shared_with,
+    therapist_for_invite,
+)
+
+bp = Blueprint("sharing", __name__)
+
+
+def _own_connection_or_404(connection_id: int) -> tuple[Connection, User]:
+    for connection, therapist in patient_connections(current_user.id):
+        if connection.id == connection_id:
+            return connection, therapist
+    abort(404)
+
+
+@bp.get("/connections")
+@patient_required
+def connections():
+    return render_template("sharing/connections.html", connections=patient_connections(current_user.id),
+                           form=CodeForm(), auto_form=AutoShareForm())
+
+
+@bp.post("/connections/code")
+@patient_required
+def enter_code():
+    form = CodeForm()
+    therapist = therapist_for_invite(code=form.code.data) if form.validate() else None
+    if therapist is None:
+        if form.validate():
+            form.code.errors = ["This code doesn't match a therapist. Please check it with them; codes change when renewed."]
+        return render_template("sharing/connections.html", connections=patient_connections(current_user.id),
+                               form=form, auto_form=AutoShareForm()), 422
+    return render_template("sharing/consent.html", therapist=therapist, form=ConsentForm(code=form.code.data))
+
+
+@bp.get("/connect/<token>")
+@patient_required
+def consent_link(token: str):
+    therapist = therapist_for_invite(token=token)
+    if therapist is None:
+        abort(404)
+    return render_template("sharing/consent.html", therapist=therapist, form=ConsentForm(token=token))
+
+
+@bp.post("/connections/confirm")
+@patient_required
+def confirm():
+    form = ConsentForm()
+    therapist = therapist_for_invite(code=form.code.data, token=form.token.data)
+    if therapist is None:
+        abort(404)
+    if not form.validate():
+        return render_template("sharing/consent.html", therapist=therapist, form=form), 422
+    try:
+        connect(current_user, therapist)
+    except SharingError as error:
+        flash(str(error), "info")
+    else:
+        flash(f"You are connected with {therapist.display_name}. Nothing is shared until you choose to share it.",
+              "success")
+    return redirect(url_for("sharing.connections"))
+
+
+@bp.post("/connections/<int:connection_id>/auto-share")
+@patient_required
+def auto_share(connection_id: int):
+    connection, therapist = _own_connection_or_404(connection_id)
+    form = AutoShareForm()
+    connection.auto_share = bool(form.auto_share.data)
+    db.session.commit()
+    state = "will be shared" if connection.auto_share else "will not be shared"
+    flash(f"New entries {state} with {therapist.display_name} automatically.", "success")
+    return redirect(url_for("sharing.connections"))
+
+
+@bp.route("/connections/<int:connection_id>/end", methods=["GET", "POST"])
+@patient_required
+def end(connection_id: int):
+    connection, therapist = _own_connection_or_404(connection_id)
+    if request.method == "POST":
+        end_connection(connection)
+        flash(f"You are no longer connected with {therapist.display_name}. They can no longer see anything.",
+              "success")
+        return redirect(url_for("sharing.connections"))
+    return render_template("sharing/end.html", therapist=therapist, connection=connection)
+
+
+def _therapist_choices() -> list[tuple[int, str]]:
+    return [(therapist.id, therapist.display_name) for _, therapist in patient_connections(current_user.id)]
+
+
+@bp.route("/entries/<uuid:entry_id>/sharing", methods=["GET", "POST"])
+@patient_required
+def entry_sharing(entry_id: uuid.UUID):
+    entry = entry_or_404(entry_id)
+    form = ShareForm()
+    form.therapists.choices = options((str(i), name) for i, name in _therapist_choices())
+    if form.validate_on_submit():
+        try:
+            set_entry_sharing(entry, set(form.therapists.data or []))
+        except SharingError as error:
+            flash(str(error), "error")
+        else:
+            flash("Sharing is updated.", "success")
+        return redirect(request.form.get("back") or url_for("entries.show", entry_id=entry.id))
+    if request.method == "GET":
+        form.therapists.data = sorted(shared_with([entry.id])[entry.id])
+    return render_template("sharing/entry_sharing.html", form=form, entry_id=entry.id), 422 if form.errors else 200
+
+
+@bp.post("/sessions/<uuid:session_id>/sharing")
+@patient_required
+def session_sharing(session_id: uuid.UUID):
+    session = owned_or_404(TreatmentSession, session_id)
+    form = ShareForm()
+    form.therapists.choices = options((str(i), name) for i, name in _therapist_choices())
+    if form.validate():
+        set_session_sharing(session, set(form.therapists.data or []))
+        flash("Sharing is updated.", "success")
+    else:
+        flash("Please choose only therapists you are connected with.", "error")
+    return redirect(url_for("sessions.show", session_id=session.id))
+
+
+@bp.post("/entries/<uuid:entry_id>/replies")
+@patient_required
+def reply(entry_id: uuid.UUID):
+    entry = entry_or_404(entry_id)
+    therapist_id = request.form.get("therapist_id", type=int)
+    if therapist_id not in shared_with([entry.id])[entry.id] or active_connection(current_user.id, therapist_id) is None:
+        abort(404)
+    form = reply_form_for(therapist_id)
+    if not form.validate():  # show the page again with the reply as written
+        return render_entry_page(entry, reply_form=form, reply_to=therapist_id, status=422)
+    add_reply(entry, therapist_id, current_user, form.text.data)
+    flash("Your reply was sent.", "success")
+    return redirect(url_for("entries.show", entry_id=entry.id, _anchor=f"thread-{therapist_id}"))
+
+
+@bp.get("/access-log")
+@patient_required
+def log():
+    return render_template("sharing/access_log.html", rows=access_log(current_user.id))

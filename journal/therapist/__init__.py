@@ -1,0 +1,1 @@
+"""The therapist's side: dashboard, patient pages, reading, reviewing and replying."""

@@ -1,0 +1,123 @@
+"""The therapist's pages. Every read of a patient's journal is written to their access log."""
+
+from __future__ import annotations
+
+import uuid
+
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+from sqlalchemy import select
+
+from journal.access import (
+    connected_patient_or_404,
+    shared_entries_query,
+    shared_entry_or_404,
+    shared_sessions_query,
+    therapist_required,
+)
+from journal.entries.content import AFTER_EFFECTS
+from journal.entries.services import open_entry
+from journal.extensions import db
+from journal.models import AccessAction, Entry, TreatmentSession
+from journal.sessions.services import open_session
+from journal.sharing.forms import ReplyForm
+from journal.sharing.services import (
+    active_connection,
+    add_reply,
+    current_invite,
+    end_connection,
+    mark_reviewed,
+    mark_thread_read,
+    record_access,
+    renew_invite,
+    thread,
+)
+from journal.therapist.dashboard import dashboard
+
+bp = Blueprint("therapist", __name__, url_prefix="/therapist")
+
+
+@bp.get("/")
+@therapist_required
+def index():
+    return render_template("therapist/dashboard.html", patients=dashboard(current_user.id))
+
+
+@bp.route("/invite", methods=["GET", "POST"])
+@therapist_required
+def invite():
+    if request.method == "POST":
+        renew_invite(current_user)
+        flash("Your code and link are renewed. The old ones no longer work.", "success")
+        return redirect(url_for("therapist.invite"))
+    code = current_invite(current_user)
+    link = url_for("sharing.consent_link", token=code.token, _external=True)
+    return render_template("therapist/invite.html", invite=code, link=link)
+
+
+@bp.get("/patients/<int:patient_id>")
+@therapist_required
+def patient(patient_id: int):
+    patient = connected_patient_or_404(patient_id)
+    record_access(patient.id, current_user.id, AccessAction.VIEW_PATIENT)
+    rows = db.session.execute(
+        shared_entries_query(current_user.id, patient.id).order_by(Entry.created_at.desc()))
+    entries = [(open_entry(entry), share) for entry, share in rows]
+    sessions = {row.id: open_session(row) for row in db.session.scalars(
+        shared_sessions_query(current_user.id, patient.id).order_by(TreatmentSession.occurred_at.desc()))}
+    return render_template("therapist/patient.html", patient=patient, entries=entries, sessions=sessions)
+
+
+@bp.get("/entries/<uuid:entry_id>")
+@therapist_required
+def entry(entry_id: uuid.UUID):
+    row, share = shared_entry_or_404(entry_id)
+    record_access(row.owner_id, current_user.id, AccessAction.VIEW_ENTRY, row.id)
+    mark_thread_read(row, current_user.id, current_user)
+    return _render_entry(row, share, ReplyForm())
+
+
+def _render_entry(row: Entry, share, form: ReplyForm, status: int = 200):
+    session = None
+    if row.session_id:
+        shared = db.session.scalar(shared_sessions_query(current_user.id, row.owner_id)
+                                   .where(TreatmentSession.id == row.session_id))
+        session = open_session(shared) if shared else None
+    patient = connected_patient_or_404(row.owner_id)
+    return render_template(
+        "therapist/entry.html", entry=open_entry(row), share=share, session=session, patient=patient,
+        replies=thread(row, current_user.id), form=form, after_effects=AFTER_EFFECTS,
+    ), status
+
+
+@bp.post("/entries/<uuid:entry_id>/review")
+@therapist_required
+def review(entry_id: uuid.UUID):
+    _, share = shared_entry_or_404(entry_id)
+    mark_reviewed(share)
+    flash("Marked as reviewed.", "success")
+    return redirect(url_for("therapist.entry", entry_id=entry_id))
+
+
+@bp.post("/entries/<uuid:entry_id>/replies")
+@therapist_required
+def reply(entry_id: uuid.UUID):
+    row, share = shared_entry_or_404(entry_id)
+    form = ReplyForm()
+    if not form.validate():
+        return _render_entry(row, share, form, 422)
+    add_reply(row, current_user.id, current_user, form.text.data)
+    record_access(row.owner_id, current_user.id, AccessAction.REPLY, row.id)
+    flash("Your reply was sent.", "success")
+    return redirect(url_for("therapist.entry", entry_id=entry_id, _anchor="replies"))
+
+
+@bp.route("/patients/<int:patient_id>/end", methods=["GET", "POST"])
+@therapist_required
+def end(patient_id: int):
+    patient = connected_patient_or_404(patient_id)
+    if request.method == "POST":
+        end_connection(active_connection(patient.id, current_user.id))
+        flash(f"The connection with {patient.display_name} has ended.", "success")
+        return redirect(url_for("therapist.index"))
+    return render_template("therapist/end.html", patient=patient)
