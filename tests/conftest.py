@@ -191,3 +191,55 @@ class JournalFactory:
                 checkin=CheckIn(mood), session_id=session_id, prompt_set=prompt_set, created_at=created_at,
             )
             return row.id
+
+
+def login_client(app, email: str, password: str = PASSWORD) -> BrowserLikeClient:
+    """A fresh client logged in as ``email``."""
+    client = app.test_client()
+    response = client.post_form("/login", {"email": email, "password": password})
+    assert response.status_code == 302, response.get_data(as_text=True)
+    return client
+
+
+@pytest.fixture
+def sharing(app):
+    """Connect and share straight through the services."""
+    return SharingFactory(app)
+
+
+class SharingFactory:
+    def __init__(self, app) -> None:
+        self.app = app
+
+    def connect(self, patient_id: int, therapist_id: int):
+        from journal.models import User
+        from journal.sharing.services import connect
+
+        with self.app.app_context():
+            from journal.extensions import db as _db
+
+            return connect(_db.session.get(User, patient_id), _db.session.get(User, therapist_id)).id
+
+    def share(self, entry_id, *therapist_ids: int) -> None:
+        from journal.models import Entry
+        from journal.sharing.services import set_entry_sharing
+
+        with self.app.app_context():
+            from journal.extensions import db as _db
+
+            set_entry_sharing(_db.session.get(Entry, entry_id), set(therapist_ids))
+
+    def share_session(self, session_id, *therapist_ids: int) -> None:
+        from journal.models import TreatmentSession
+        from journal.sharing.services import set_session_sharing
+
+        with self.app.app_context():
+            from journal.extensions import db as _db
+
+            set_session_sharing(_db.session.get(TreatmentSession, session_id), set(therapist_ids))
+
+    def disconnect(self, patient_id: int, therapist_id: int) -> None:
+        from journal.sharing.services import active_connection, end_connection
+
+        with self.app.app_context():
+            end_connection(active_connection(patient_id, therapist_id))

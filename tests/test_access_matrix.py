@@ -1,0 +1,178 @@
+"""Every role against every action on every route that touches an entry, session, draft or reply.
+
+Each cell asserts the exact status (or redirect), that the author's data did
+not change when the action was refused, that no refused access was logged,
+and that no text of the journal appears in a refused response.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+from sqlalchemy import func, select
+
+from journal.extensions import db
+from journal.models import AccessLog, Connection, Draft, Entry, EntryShare, Reply, Role, SessionShare, TreatmentSession
+from tests.conftest import PASSWORD, login_client
+
+SECRET = "saffron-cathedral-7731"
+REPLY_SECRET = "lantern-reply-5520"
+DRAFT = "7e3b0000-0000-4000-8000-00000000d7af"
+
+ROLES = ["author", "shared_therapist", "connected_therapist", "unshared_therapist", "disconnected_therapist",
+         "unconnected_therapist", "other_patient", "admin", "anonymous"]
+
+
+@pytest.fixture
+def world(app, make_user, journal, sharing):
+    author = make_user(email="author@example.org", display_name="Author")
+    therapists = {name: make_user(Role.THERAPIST, email=f"{name}@example.org", display_name=name)
+                  for name in ROLES if name.endswith("_therapist")}
+    make_user(email="other_patient@example.org")
+    make_user(Role.ADMIN, email="admin@example.org")
+    session_id = journal.session(author.id, intention=SECRET)
+    entry_id = journal.entry(author.id, SECRET, title=SECRET, session_id=session_id, tags=[SECRET])
+    for name in ("shared_therapist", "connected_therapist", "unshared_therapist", "disconnected_therapist"):
+        sharing.connect(author.id, therapists[name].id)
+    sharing.share(entry_id, therapists["shared_therapist"].id, therapists["unshared_therapist"].id,
+                  therapists["disconnected_therapist"].id)
+    sharing.share_session(session_id, therapists["shared_therapist"].id)
+    sharing.share(entry_id, therapists["shared_therapist"].id, therapists["disconnected_therapist"].id)
+    sharing.disconnect(author.id, therapists["disconnected_therapist"].id)
+    with app.app_context():
+        from journal.sharing.services import add_reply
+
+        add_reply(db.session.get(Entry, entry_id), therapists["shared_therapist"].id,
+                  db.session.get(__import__("journal.models", fromlist=["User"]).User, author.id), REPLY_SECRET)
+    author_client = login_client(app, "author@example.org")
+    author_client.post(f"/drafts/{DRAFT}/autosave", data={"answer_0": SECRET},
+                       headers={"X-CSRFToken": author_client.csrf_token(), "Accept": "application/json"})
+    return {"entry": entry_id, "session": session_id, "draft": DRAFT, "author": author.id}
+
+
+def client_for(app, role):
+    if role == "anonymous":
+        return app.test_client()
+    return login_client(app, "author@example.org" if role == "author" else f"{role}@example.org")
+
+
+def fingerprint(app) -> str:
+    """Everything of the author's journal that an action could change, plus the access log."""
+    with app.app_context():
+        rows = []
+        for model in (TreatmentSession, Entry, Draft, Reply, EntryShare, SessionShare, Connection):
+            for row in db.session.scalars(select(model)):
+                rows.append((model.__tablename__, repr(sorted(
+                    (k, v) for k, v in vars(row).items() if not k.startswith("_")))))
+        rows.append(("log", db.session.scalar(select(func.count()).select_from(AccessLog))))
+    return hashlib.sha256(repr(sorted(rows)).encode()).hexdigest()
+
+
+# action, method, url, data, JSON?
+ROUTES = [
+    ("view", "GET", "/entries/{entry}", None),
+    ("view", "GET", "/sessions/{session}", None),
+    ("view", "GET", "/drafts/{draft}", None),
+    ("view", "GET", "/therapist/entries/{entry}", None),
+    ("list", "GET", "/entries", None),
+    ("list", "GET", "/sessions", None),
+    ("list", "GET", "/drafts", None),
+    ("list", "GET", "/therapist/patients/{author}", None),
+    ("list", "GET", "/therapist/", None),
+    ("search", "POST", "/entries", {"q": "cathedral", "page": "1"}),
+    ("edit", "GET", "/entries/{entry}/edit", None),
+    ("edit", "POST", "/entries/{entry}/edit", {"answer_0": "changed", "version": "1"}),
+    ("edit", "POST", "/sessions/{session}/edit", {"occurred_at": "2026-01-01T10:00", "medicine": "mdma", "setting": "clinic"}),
+    ("edit", "POST", "/drafts/{draft}/autosave", {"answer_0": "changed"}),
+    ("edit", "POST", "/entries/{entry}/sharing", {}),
+    ("delete", "POST", "/entries/{entry}/delete", {}),
+    ("delete", "POST", "/sessions/{session}/delete", {}),
+    ("delete", "POST", "/drafts/{draft}/discard", {}),
+    ("reply", "POST", "/therapist/entries/{entry}/replies", {"text": "a reply"}),
+    ("reply", "POST", "/entries/{entry}/replies", {"therapist_id": "0", "text": "a reply"}),
+    ("review", "POST", "/therapist/entries/{entry}/review", {}),
+]
+
+# Cells that are allowed, with their status; every other logged-in cell is a 404.
+ALLOWED = {
+    ("author", "GET", "/entries/{entry}"): 200, ("author", "GET", "/sessions/{session}"): 200,
+    ("author", "GET", "/drafts/{draft}"): 302, ("author", "GET", "/entries"): 200,
+    ("author", "GET", "/sessions"): 200, ("author", "GET", "/drafts"): 200, ("author", "POST", "/entries"): 200,
+    ("author", "GET", "/entries/{entry}/edit"): 200, ("author", "POST", "/entries/{entry}/edit"): 302,
+    ("author", "POST", "/sessions/{session}/edit"): 302, ("author", "POST", "/drafts/{draft}/autosave"): 200,
+    ("author", "POST", "/entries/{entry}/sharing"): 302, ("author", "POST", "/entries/{entry}/delete"): 302,
+    ("author", "POST", "/sessions/{session}/delete"): 302, ("author", "POST", "/drafts/{draft}/discard"): 302,
+    ("author", "POST", "/entries/{entry}/replies"): 404,  # therapist 0 has no thread: refused
+    ("shared_therapist", "GET", "/therapist/entries/{entry}"): 200,
+    ("shared_therapist", "GET", "/therapist/patients/{author}"): 200,
+    ("shared_therapist", "POST", "/therapist/entries/{entry}/replies"): 302,
+    ("shared_therapist", "POST", "/therapist/entries/{entry}/review"): 302,
+    ("connected_therapist", "GET", "/therapist/patients/{author}"): 200,
+    ("unshared_therapist", "GET", "/therapist/patients/{author}"): 200,
+}
+# A patient's own list pages: another patient gets their own (empty) journal there.
+OWN_LISTS = {("GET", "/entries"), ("GET", "/sessions"), ("GET", "/drafts"), ("POST", "/entries")}
+# Pages where an allowed viewer legitimately reads the journal's words.
+READS_TEXT = {("author", m, u) for (r, m, u) in ALLOWED if r == "author"} | {
+    ("shared_therapist", "GET", "/therapist/entries/{entry}"), ("shared_therapist", "GET", "/therapist/patients/{author}"),
+}
+
+
+def expected_status(role, method, url):
+    if (role, method, url) in ALLOWED:
+        return ALLOWED[(role, method, url)]
+    if url == "/therapist/" and role.endswith("_therapist"):
+        return 200
+    if role == "other_patient" and (method, url) in OWN_LISTS:
+        return 200
+    if role == "anonymous":
+        if url.endswith("/autosave"):
+            return 401
+        if method == "POST" and url.startswith("/entries/{entry}/edit"):
+            return 401  # the rescue page: only the sender's own words
+        return 302
+    return 404
+
+
+def send(client, method, url, data):
+    if method == "GET":
+        return client.get(url)
+    if url.endswith("/autosave"):
+        return client.post(url, data=data, headers={"X-CSRFToken": client.csrf_token(), "Accept": "application/json"})
+    return client.post_form(url, data)
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize(("action", "method", "url", "data"), ROUTES, ids=[f"{a}:{m} {u}" for a, m, u, _ in ROUTES])
+def test_matrix(app, world, role, action, method, url, data):
+    client = client_for(app, role)
+    before = fingerprint(app)
+    response = send(client, method, url.format(**world), data)
+    body = response.get_data(as_text=True)
+    status = expected_status(role, method, url)
+    assert response.status_code == status, (role, method, url, body[:300])
+    if status == 302 and role == "anonymous":
+        assert response.headers["Location"].startswith("/login")
+    if (role, method, url) not in ALLOWED or status == 404:
+        if not (url == "/therapist/" and role.endswith("_therapist")):
+            assert fingerprint(app) == before, "a refused action changed something"
+    if (role, method, url) not in READS_TEXT:
+        assert SECRET not in body
+        assert REPLY_SECRET not in body
+
+
+def test_refused_requests_never_write_the_access_log(app, world):
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(AccessLog)) == 0
+    for role in ("connected_therapist", "unshared_therapist", "disconnected_therapist", "unconnected_therapist"):
+        client_for(app, role).get(f"/therapist/entries/{world['entry']}")
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(AccessLog)) == 0
+
+
+def test_admin_sees_accounts_not_journals(app, world):
+    client = client_for(app, "admin")
+    page = client.get("/admin/users").get_data(as_text=True)
+    assert "author@example.org" in page and SECRET not in page
+    assert PASSWORD not in page
