@@ -8,7 +8,7 @@ FLASK := $(BIN)/flask --app journal
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test install install-test upgrade demo clean ensure-chromium
+.PHONY: run test install install-test upgrade demo clean ensure-chromium bench-pdf
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed (set PYTHON=...)"'
@@ -52,6 +52,10 @@ ensure-chromium:
 ## Run the whole suite with a coverage summary (PostgreSQL too when JOURNAL_TEST_POSTGRES_URL is set).
 test: install-test ensure-chromium
 	$(BIN)/pytest --cov --cov-report=term
+
+## Time the PDF export of a 300-entry journal against a bare ReportLab script; prints figures.
+bench-pdf: install-test
+	$(BIN)/python benchmarks/pdf.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .coverage htmlcov build *.egg-info

@@ -22,6 +22,7 @@ from journal.admin.views import bp as admin_bp
 from journal.entries.drafts_views import bp as drafts_bp
 from journal.entries.rescue import bp as rescue_bp
 from journal.entries.views import bp as entries_bp
+from journal.export.views import bp as export_bp
 from journal.main.views import bp as main_bp
 from journal.sessions.views import bp as sessions_bp
 from journal.sharing.views import bp as sharing_bp
@@ -87,5 +88,5 @@ def register_extensions(app: Flask) -> None:
 def register_blueprints(app: Flask) -> None:
     """Attach each area of the app."""
     for blueprint in (main_bp, auth_bp, sessions_bp, entries_bp, drafts_bp, rescue_bp, sharing_bp, therapist_bp,
-                      admin_bp):
+                      export_bp, admin_bp):
         app.register_blueprint(blueprint)

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import click
-from flask import Flask
+from flask import Flask, current_app
 from flask.cli import with_appcontext
 
-from journal.auth.services import AccountError, create_user
+from journal.auth.services import AccountError, create_user, find_user_by_email
 from journal.demo import seed_demo_command
 from journal.entries.services import purge_expired_trash
+from journal.export.document import build_pdf
+from journal.export.fonts import load_fonts
+from journal.export.gather import ExportOptions, patient_export
 from journal.keys_cli import keys_cli
 from journal.models import Role
 
@@ -46,7 +49,26 @@ def purge_trash_command() -> None:
     click.echo(f"Deleted {purge_expired_trash()} entries from the trash.")
 
 
+@click.command("export-pdf")
+@click.argument("email")
+@click.option("--out", "out", required=True, type=click.Path(dir_okay=False, writable=True), help="PDF file to write.")
+@click.option("--from", "date_from", type=click.DateTime(["%Y-%m-%d"]), help="First day (YYYY-MM-DD), inclusive.")
+@click.option("--to", "date_to", type=click.DateTime(["%Y-%m-%d"]), help="Last day (YYYY-MM-DD), inclusive.")
+@with_appcontext
+def export_pdf_command(email: str, out: str, date_from, date_to) -> None:
+    """Export a patient's own journal to a PDF file."""
+    user = find_user_by_email(email)
+    if user is None or user.role != Role.PATIENT:
+        raise click.ClickException(f"No patient account {email!r}.")
+    options = ExportOptions(date_from=date_from.date() if date_from else None,
+                            date_to=date_to.date() if date_to else None, page_size=user.paper_size)
+    pdf = build_pdf(patient_export(user, options), load_fonts(tuple(current_app.config.get("PDF_FONT_DIRS") or ())))
+    with open(out, "wb") as handle:
+        handle.write(pdf)
+    click.echo(f"Wrote {out} ({len(pdf):,} bytes).")
+
+
 def register_commands(app: Flask) -> None:
     """Add the project's commands to ``flask``."""
-    for command in (create_user_command, purge_trash_command, seed_demo_command, keys_cli):
+    for command in (create_user_command, purge_trash_command, seed_demo_command, export_pdf_command, keys_cli):
         app.cli.add_command(command)

@@ -68,6 +68,8 @@ class Config:
     PASSWORD_HASH_PARAMS: dict | None = None
 
     CRISIS_RESOURCES = DEFAULT_CRISIS_RESOURCES
+    # Extra folders searched first for the PDF's fonts (DejaVu or Noto; a Noto CJK font adds CJK).
+    PDF_FONT_DIRS: list[str] = []
     LOG_LEVEL = "INFO"
 
 

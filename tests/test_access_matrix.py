@@ -8,8 +8,10 @@ and that no text of the journal appears in a refused response.
 from __future__ import annotations
 
 import hashlib
+import io
 
 import pytest
+from pypdf import PdfReader
 from sqlalchemy import func, select
 
 from journal.extensions import db
@@ -92,6 +94,8 @@ ROUTES = [
     ("reply", "POST", "/therapist/entries/{entry}/replies", {"text": "a reply"}),
     ("reply", "POST", "/entries/{entry}/replies", {"therapist_id": "0", "text": "a reply"}),
     ("review", "POST", "/therapist/entries/{entry}/review", {}),
+    ("export", "POST", "/export", {"scope": "all", "paper_size": "a4"}),
+    ("export", "POST", "/therapist/patients/{author}/export", {"paper_size": "a4"}),
 ]
 
 # Cells that are allowed, with their status; every other logged-in cell is a 404.
@@ -110,12 +114,18 @@ ALLOWED = {
     ("shared_therapist", "POST", "/therapist/entries/{entry}/review"): 302,
     ("connected_therapist", "GET", "/therapist/patients/{author}"): 200,
     ("unshared_therapist", "GET", "/therapist/patients/{author}"): 200,
+    ("author", "POST", "/export"): 200,
+    ("shared_therapist", "POST", "/therapist/patients/{author}/export"): 200,
+    # Connected therapists may export; what they get is only what is shared with them (nothing here).
+    ("connected_therapist", "POST", "/therapist/patients/{author}/export"): 200,
+    ("unshared_therapist", "POST", "/therapist/patients/{author}/export"): 200,
 }
 # A patient's own list pages: another patient gets their own (empty) journal there.
-OWN_LISTS = {("GET", "/entries"), ("GET", "/sessions"), ("GET", "/drafts"), ("POST", "/entries")}
+OWN_LISTS = {("GET", "/entries"), ("GET", "/sessions"), ("GET", "/drafts"), ("POST", "/entries"), ("POST", "/export")}
 # Pages where an allowed viewer legitimately reads the journal's words.
 READS_TEXT = {("author", m, u) for (r, m, u) in ALLOWED if r == "author"} | {
     ("shared_therapist", "GET", "/therapist/entries/{entry}"), ("shared_therapist", "GET", "/therapist/patients/{author}"),
+    ("shared_therapist", "POST", "/therapist/patients/{author}/export"),
 }
 
 
@@ -149,17 +159,20 @@ def test_matrix(app, world, role, action, method, url, data):
     client = client_for(app, role)
     before = fingerprint(app)
     response = send(client, method, url.format(**world), data)
-    body = response.get_data(as_text=True)
+    body = response.get_data().decode("utf-8", "replace")
     status = expected_status(role, method, url)
     assert response.status_code == status, (role, method, url, body[:300])
     if status == 302 and role == "anonymous":
         assert response.headers["Location"].startswith("/login")
     if (role, method, url) not in ALLOWED or status == 404:
-        if not (url == "/therapist/" and role.endswith("_therapist")):
+        if not (url == "/therapist/" and role.endswith("_therapist")) and (method, url) != ("POST", "/export"):
             assert fingerprint(app) == before, "a refused action changed something"
     if (role, method, url) not in READS_TEXT:
         assert SECRET not in body
         assert REPLY_SECRET not in body
+        if response.mimetype == "application/pdf":
+            text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(response.data)).pages)
+            assert SECRET not in text and REPLY_SECRET not in text
 
 
 def test_refused_requests_never_write_the_access_log(app, world):
@@ -176,3 +189,16 @@ def test_admin_sees_accounts_not_journals(app, world):
     page = client.get("/admin/users").get_data(as_text=True)
     assert "author@example.org" in page and SECRET not in page
     assert PASSWORD not in page
+
+
+def test_exports_hold_exactly_what_each_role_may_read(app, world):
+    def pdf_text(response):
+        assert response.mimetype == "application/pdf"
+        return "".join(page.extract_text() for page in PdfReader(io.BytesIO(response.data)).pages)
+
+    url = f"/therapist/patients/{world['author']}/export"
+    assert SECRET in pdf_text(client_for(app, "shared_therapist").post_form(url, {"paper_size": "a4"}))
+    for role in ("connected_therapist", "unshared_therapist"):
+        assert SECRET not in pdf_text(client_for(app, role).post_form(url, {"paper_size": "a4"}))
+    assert SECRET in pdf_text(client_for(app, "author").post_form("/export", {"scope": "all", "paper_size": "a4"}))
+    assert SECRET not in pdf_text(client_for(app, "other_patient").post_form("/export", {"scope": "all", "paper_size": "a4"}))

@@ -52,6 +52,7 @@ def create_user(
         password_hash=hash_password(password),
         role=role,
         time_zone=time_zone,
+        paper_size="letter" if time_zone.startswith(("America/", "Canada/", "US/")) else "a4",
     )
     db.session.add(user)
     try:

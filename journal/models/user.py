@@ -53,6 +53,8 @@ class User(UserMixin, db.Model):
         default=Role.PATIENT,
     )
     time_zone: Mapped[str] = mapped_column(String(TIME_ZONE_MAX_LENGTH), default="UTC")
+    # "a4" or "letter": remembered from the last PDF export.
+    paper_size: Mapped[str] = mapped_column(String(8), default="a4", server_default="a4")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     # Part of the login cookie; replacing it ends every session made before.
     session_token: Mapped[str] = mapped_column(String(32), default=new_session_token)

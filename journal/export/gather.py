@@ -1,0 +1,147 @@
+"""Choose and decrypt what goes into an export, for a patient or a therapist."""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from sqlalchemy import select
+
+from journal.access import shared_entries_query, shared_sessions_query
+from journal.clock import utcnow
+from journal.entries.content import AFTER_EFFECTS
+from journal.entries.services import EntryView, open_entry
+from journal.export.document import ExportEntry, ExportGroup, ExportReply, JournalExport
+from journal.extensions import db
+from journal.models import Entry, Reply, TreatmentSession, User
+from journal.sessions.services import SessionView, open_session
+from journal.timezones import to_local
+from journal.vault import unseal_row
+
+NO_SESSION = "Entries not tied to a session"
+
+
+@dataclass
+class ExportOptions:
+    """What to include. Dates are the reader's local calendar days, inclusive."""
+
+    date_from: date | None = None
+    date_to: date | None = None
+    session_id: uuid.UUID | None = None
+    entry_ids: set[uuid.UUID] = field(default_factory=set)
+    include_checkins: bool = True
+    include_replies: bool = True
+    page_size: str = "a4"
+
+
+def _in_range(moment: datetime, zone: str, options: ExportOptions) -> bool:
+    day = to_local(moment, zone).date()
+    return (options.date_from is None or day >= options.date_from) and (options.date_to is None or day <= options.date_to)
+
+
+def _fmt(moment: datetime, zone: str, with_time: bool = True) -> str:
+    return to_local(moment, zone).strftime("%-d %B %Y, %H:%M" if with_time else "%-d %B %Y")
+
+
+def _replies(entry_ids: list[uuid.UUID], zone: str, therapist_id: int | None) -> dict[uuid.UUID, list[ExportReply]]:
+    """Reply threads for these entries (one query); a therapist gets only their own thread."""
+    statement = select(Reply, User.display_name).join(User, User.id == Reply.author_id).where(
+        Reply.entry_id.in_(entry_ids)).order_by(Reply.created_at)
+    if therapist_id is not None:
+        statement = statement.where(Reply.therapist_id == therapist_id)
+    threads: dict[uuid.UUID, list[ExportReply]] = defaultdict(list)
+    for reply, name in db.session.execute(statement):
+        threads[reply.entry_id].append(ExportReply(name, _fmt(reply.created_at, zone), unseal_row(reply)["text"]))
+    return threads
+
+
+def _entry(view: EntryView, zone: str, options: ExportOptions, replies: list[ExportReply]) -> ExportEntry:
+    checkin = []
+    if options.include_checkins:
+        row = view.row
+        for label, value, scale in (("Mood", row.mood, "−5 to +5"), ("Emotional intensity", row.intensity, "0 to 10"),
+                                    ("Distance or detachment", row.detachment, "0 to 10")):
+            if value is not None:
+                checkin.append((label, f"{value:+d}" if label == "Mood" else str(value)))
+    content = view.content
+    return ExportEntry(
+        key=f"e-{view.id}", title=view.title, when=_fmt(view.row.created_at, zone),
+        answers=[(answer.prompt, answer.text) for answer in content.answers],
+        checkin=checkin,
+        after_effects=[AFTER_EFFECTS[k] for k in content.after_effects if k in AFTER_EFFECTS] if options.include_checkins else [],
+        after_effects_note=content.after_effects_note if options.include_checkins else "",
+        tags=content.tags, replies=replies if options.include_replies else [],
+    )
+
+
+def _group(session: SessionView | None, zone: str) -> ExportGroup:
+    if session is None:
+        return ExportGroup(key="g-none", heading=NO_SESSION)
+    return ExportGroup(
+        key=f"g-{session.id}", heading=f"Session of {_fmt(session.occurred_at, zone, with_time=False)}",
+        details=f"{session.medicine_label} · {session.setting_label} · {_fmt(session.occurred_at, zone)}",
+        intention=session.details.intention,
+    )
+
+
+def _assemble(views: list[EntryView], sessions: dict[uuid.UUID, SessionView], zone: str, options: ExportOptions,
+              threads: dict[uuid.UUID, list[ExportReply]]) -> list[ExportGroup]:
+    """Group entries by session, sessions in date order, entries in date order, untied entries last."""
+    groups: dict[uuid.UUID | None, ExportGroup] = {}
+    for view in sorted(views, key=lambda v: v.row.created_at):
+        session = sessions.get(view.row.session_id)
+        key = session.id if session else None
+        if key not in groups:
+            groups[key] = _group(session, zone)
+        groups[key].entries.append(_entry(view, zone, options, threads.get(view.id, [])))
+    ordered = sorted((k for k in groups if k is not None), key=lambda k: sessions[k].occurred_at)
+    return [groups[k] for k in ordered] + ([groups[None]] if None in groups else [])
+
+
+def _range_text(views: list[EntryView], zone: str, options: ExportOptions) -> str:
+    if options.date_from or options.date_to:
+        start = options.date_from.strftime("%-d %B %Y") if options.date_from else "the beginning"
+        end = options.date_to.strftime("%-d %B %Y") if options.date_to else "today"
+        return f"{start} to {end}"
+    if not views:
+        return "No entries"
+    dates = sorted(v.row.created_at for v in views)
+    return f"{_fmt(dates[0], zone, False)} to {_fmt(dates[-1], zone, False)}"
+
+
+def patient_export(user: User, options: ExportOptions) -> JournalExport:
+    """The patient's own journal, narrowed by the options."""
+    statement = select(Entry).where(Entry.owner_id == user.id, Entry.deleted_at.is_(None))
+    if options.session_id:
+        statement = statement.where(Entry.session_id == options.session_id)
+    if options.entry_ids:
+        statement = statement.where(Entry.id.in_(options.entry_ids))
+    zone = user.time_zone
+    rows = [row for row in db.session.scalars(statement) if _in_range(row.created_at, zone, options)]
+    views = [open_entry(row) for row in rows]
+    sessions = {s.id: open_session(s) for s in db.session.scalars(
+        select(TreatmentSession).where(TreatmentSession.owner_id == user.id))}
+    threads = _replies([v.id for v in views], zone, None) if options.include_replies else {}
+    return JournalExport(
+        title="Integration Journal", patient_name=user.display_name, date_range=_range_text(views, zone, options),
+        generated=_fmt(utcnow(), zone), groups=_assemble(views, sessions, zone, options, threads),
+        page_size=options.page_size, author=user.display_name,
+    )
+
+
+def therapist_export(therapist: User, patient: User, options: ExportOptions) -> JournalExport:
+    """Only what this patient shares with this therapist; sessions only where shared."""
+    zone = therapist.time_zone
+    rows = [entry for entry, _ in db.session.execute(shared_entries_query(therapist.id, patient.id))
+            if _in_range(entry.created_at, zone, options)]
+    views = [open_entry(row) for row in rows]
+    sessions = {s.id: open_session(s) for s in db.session.scalars(shared_sessions_query(therapist.id, patient.id))}
+    threads = _replies([v.id for v in views], zone, therapist.id) if options.include_replies else {}
+    return JournalExport(
+        title="Shared integration journal", patient_name=patient.display_name,
+        date_range=_range_text(views, zone, options), generated=_fmt(utcnow(), zone),
+        groups=_assemble(views, sessions, zone, options, threads), page_size=options.page_size,
+        author=f"{patient.display_name}, shared with {therapist.display_name}",
+    )

@@ -1,0 +1,83 @@
+"""Download a journal as a PDF: patients their own, therapists what is shared with them."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, current_app, render_template
+from flask_login import current_user
+
+from journal.access import connected_patient_or_404, patient_required, therapist_required
+from journal.clock import utcnow
+from journal.entries.forms import parse_uuid
+from journal.entries.services import latest_entries
+from journal.export.document import build_pdf
+from journal.export.fonts import load_fonts
+from journal.export.forms import PatientExportForm, TherapistExportForm
+from journal.export.gather import ExportOptions, patient_export, therapist_export
+from journal.extensions import db
+from journal.forms import options
+from journal.models import AccessAction
+from journal.sessions.services import list_sessions, session_options
+from journal.sharing.services import record_access
+from journal.timezones import to_local
+
+bp = Blueprint("export", __name__)
+
+
+def pdf_response(pdf: bytes) -> Response:
+    """Send a PDF as a private download with a safe, dated file name."""
+    name = f"integration-journal-{to_local(utcnow(), current_user.time_zone):%Y-%m-%d}.pdf"
+    return Response(pdf, mimetype="application/pdf", headers={
+        "Content-Disposition": f'attachment; filename="{name}"', "Cache-Control": "no-store",
+    })
+
+
+def _fonts():
+    return load_fonts(tuple(current_app.config.get("PDF_FONT_DIRS") or ()))
+
+
+def _remember_paper(size: str) -> None:
+    if current_user.paper_size != size:
+        current_user.paper_size = size
+        db.session.commit()
+
+
+@bp.route("/export", methods=["GET", "POST"])
+@patient_required
+def patient():
+    form = PatientExportForm()
+    form.session.choices = options([("", "Choose a session"), *session_options(list_sessions(current_user.id),
+                                                                               current_user.time_zone)])
+    form.entries.choices = options((str(e.id), f"{to_local(e.row.created_at, current_user.time_zone):%Y-%m-%d} · {e.title}")
+                                   for e in latest_entries(current_user.id, limit=1000))
+    if not form.is_submitted():
+        form.paper_size.data = current_user.paper_size
+    if not form.validate_on_submit():
+        return render_template("export/patient.html", form=form), 422 if form.errors else 200
+    scope = form.scope.data
+    chosen = ExportOptions(
+        date_from=form.date_from.data if scope == "range" else None,
+        date_to=form.date_to.data if scope == "range" else None,
+        session_id=parse_uuid(form.session.data) if scope == "session" else None,
+        entry_ids={parse_uuid(v) for v in form.entries.data} if scope == "chosen" else set(),
+        include_checkins=form.include_checkins.data, include_replies=form.include_replies.data,
+        page_size=form.paper_size.data,
+    )
+    _remember_paper(form.paper_size.data)
+    return pdf_response(build_pdf(patient_export(current_user, chosen), _fonts()))
+
+
+@bp.route("/therapist/patients/<int:patient_id>/export", methods=["GET", "POST"])
+@therapist_required
+def therapist(patient_id: int):
+    patient = connected_patient_or_404(patient_id)
+    form = TherapistExportForm()
+    if not form.is_submitted():
+        form.paper_size.data = current_user.paper_size
+    if not form.validate_on_submit():
+        return render_template("export/therapist.html", form=form, patient=patient), 422 if form.errors else 200
+    chosen = ExportOptions(date_from=form.date_from.data, date_to=form.date_to.data,
+                           include_replies=form.include_replies.data, page_size=form.paper_size.data)
+    pdf = build_pdf(therapist_export(current_user, patient, chosen), _fonts())
+    record_access(patient.id, current_user.id, AccessAction.EXPORT)
+    _remember_paper(form.paper_size.data)
+    return pdf_response(pdf)
