@@ -28,6 +28,7 @@ from journal.sessions.views import bp as sessions_bp
 from journal.sharing.views import bp as sharing_bp
 from journal.therapist.views import bp as therapist_bp
 from journal.vault import init_vault
+from journal.routing import DbIdConverter
 from journal.templating import init_templating
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -87,6 +88,7 @@ def register_extensions(app: Flask) -> None:
 
 def register_blueprints(app: Flask) -> None:
     """Attach each area of the app."""
+    app.url_map.converters["id"] = DbIdConverter
     for blueprint in (main_bp, auth_bp, sessions_bp, entries_bp, drafts_bp, rescue_bp, sharing_bp, therapist_bp,
                       export_bp, admin_bp):
         app.register_blueprint(blueprint)

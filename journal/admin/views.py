@@ -20,7 +20,7 @@ def users():
     return render_template("admin/users.html", users=rows)
 
 
-@bp.post("/users/<int:user_id>/active")
+@bp.post("/users/<id:user_id>/active")
 @admin_required
 def toggle_active(user_id: int):
     user = db.session.get(User, user_id)

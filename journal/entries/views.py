@@ -34,7 +34,16 @@ from journal.prompts import library
 from journal.forms import options
 from journal.sessions.services import open_session
 from journal.sharing.forms import ReplyForm, ShareForm, reply_form_for
-from journal.sharing.services import last_views, mark_thread_read, patient_connections, share_automatically, shared_with, thread
+from journal.sharing.services import (
+    last_views,
+    mark_changed,
+    mark_thread_read,
+    patient_connections,
+    share_automatically,
+    shared_with,
+    thread,
+    thread_partners,
+)
 
 bp = Blueprint("entries", __name__)
 
@@ -89,6 +98,7 @@ def edit(entry_id: uuid.UUID):
         return redirect(url_for("entries.show", entry_id=entry.id))
     if resolution == "both":
         copy = _create(Editor(form, entry.row.kind, editor.prompt_set, editor.session), " (second version)")
+        share_automatically(copy)
         flash("Both versions are kept: yours was saved as a separate entry.", "success")
         return redirect(url_for("entries.show", entry_id=copy.id))
     try:
@@ -98,6 +108,7 @@ def edit(entry_id: uuid.UUID):
         )
     except EditConflict as conflict:
         return _conflict(editor, conflict)
+    mark_changed(entry.row)
     flash("Your changes are saved.", "success")
     return redirect(url_for("entries.show", entry_id=entry.id))
 
@@ -127,11 +138,11 @@ def render_entry_page(row, *, reply_form: ReplyForm | None = None, reply_to: int
     share_form = ShareForm(formdata=None, therapists=sorted(shared))
     share_form.therapists.choices = options((str(t.id), t.display_name) for _, t in therapists)
     threads = []
-    for _, therapist in therapists:
+    for therapist, connected in thread_partners(current_user.id, row.id):
         messages = thread(row, therapist.id)
         if therapist.id in shared or messages:
             form = reply_form if reply_to == therapist.id and reply_form else reply_form_for(therapist.id, formdata=None)
-            threads.append((therapist, messages, form, therapist.id in shared))
+            threads.append((therapist, messages, form, connected and therapist.id in shared))
             mark_thread_read(row, therapist.id, current_user)
     return render_template(
         "entries/show.html", entry=entry, session=session, library=library(), after_effects=AFTER_EFFECTS,

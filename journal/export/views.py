@@ -66,7 +66,7 @@ def patient():
     return pdf_response(build_pdf(patient_export(current_user, chosen), _fonts()))
 
 
-@bp.route("/therapist/patients/<int:patient_id>/export", methods=["GET", "POST"])
+@bp.route("/therapist/patients/<id:patient_id>/export", methods=["GET", "POST"])
 @therapist_required
 def therapist(patient_id: int):
     patient = connected_patient_or_404(patient_id)

@@ -176,6 +176,21 @@ def session_shared_with(session_id: uuid.UUID) -> set[int]:
     return set(db.session.scalars(select(SessionShare.therapist_id).where(SessionShare.session_id == session_id)))
 
 
+def mark_changed(entry: Entry) -> None:
+    """An edited entry is new again for every therapist it is shared with. Commits."""
+    for share in db.session.scalars(select(EntryShare).where(EntryShare.entry_id == entry.id)):
+        share.reviewed_at = None
+    db.session.commit()
+
+
+def thread_partners(patient_id: int, entry_id: uuid.UUID) -> list[tuple[User, bool]]:
+    """Therapists with a thread on this entry or connected now; True where the patient can still write."""
+    connected = {therapist.id: therapist for _, therapist in patient_connections(patient_id)}
+    past_ids = set(db.session.scalars(select(Reply.therapist_id).where(Reply.entry_id == entry_id))) - connected.keys()
+    past = db.session.scalars(select(User).where(User.id.in_(past_ids))).all()
+    return [(t, True) for t in connected.values()] + [(t, False) for t in past]
+
+
 def mark_reviewed(share: EntryShare) -> None:
     share.reviewed_at = share.reviewed_at or utcnow()
     db.session.commit()
@@ -229,6 +244,7 @@ def unread_replies_for_patient(patient_id: int) -> int:
         select(func.count()).select_from(Reply)
         .join(Connection, (Connection.patient_id == Reply.owner_id) & (Connection.therapist_id == Reply.therapist_id)
               & Connection.ended_at.is_(None))
+        .join(Entry, (Entry.id == Reply.entry_id) & Entry.deleted_at.is_(None))
         .where(Reply.owner_id == patient_id, Reply.author_id == Reply.therapist_id, Reply.read_at.is_(None))
     ) or 0
 
@@ -242,12 +258,17 @@ def record_access(patient_id: int, therapist_id: int, action: AccessAction, entr
     db.session.commit()
 
 
-def access_log(patient_id: int, limit: int = 500) -> list[tuple[AccessLog, str | None]]:
-    """The latest accesses to a patient's journal, with the therapist's name."""
-    return list(db.session.execute(
+ACCESS_LOG_PAGE = 100
+
+
+def access_log(patient_id: int, page: int = 1) -> tuple[list[tuple[AccessLog, str | None]], bool]:
+    """One page of accesses to a patient's journal, newest first, and whether older ones exist."""
+    rows = list(db.session.execute(
         select(AccessLog, User.display_name).outerjoin(User, User.id == AccessLog.therapist_id)
-        .where(AccessLog.patient_id == patient_id).order_by(AccessLog.at.desc(), AccessLog.id.desc()).limit(limit)
+        .where(AccessLog.patient_id == patient_id).order_by(AccessLog.at.desc(), AccessLog.id.desc())
+        .limit(ACCESS_LOG_PAGE + 1).offset((page - 1) * ACCESS_LOG_PAGE)
     ).all())
+    return rows[:ACCESS_LOG_PAGE], len(rows) > ACCESS_LOG_PAGE
 
 
 def last_views(entry_id: uuid.UUID) -> list[tuple[str, datetime]]:
@@ -255,5 +276,5 @@ def last_views(entry_id: uuid.UUID) -> list[tuple[str, datetime]]:
     return list(db.session.execute(
         select(User.display_name, func.max(AccessLog.at)).join(User, User.id == AccessLog.therapist_id)
         .where(AccessLog.entry_id == entry_id, AccessLog.action == AccessAction.VIEW_ENTRY)
-        .group_by(User.display_name).order_by(func.max(AccessLog.at).desc())
+        .group_by(User.id, User.display_name).order_by(func.max(AccessLog.at).desc())
     ).all())

@@ -8,9 +8,10 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_login import current_user
 
 from journal.access import entry_or_404, owned_or_404, patient_required
+from journal.auth.urls import is_safe_next
 from journal.entries.views import render_entry_page
 from journal.extensions import db
-from journal.forms import options
+from journal.forms import options, parse_count
 from journal.models import Connection, TreatmentSession, User
 from journal.sharing.forms import AutoShareForm, CodeForm, ConsentForm, ShareForm, reply_form_for
 from journal.sharing.services import (
@@ -85,7 +86,7 @@ def confirm():
     return redirect(url_for("sharing.connections"))
 
 
-@bp.post("/connections/<int:connection_id>/auto-share")
+@bp.post("/connections/<id:connection_id>/auto-share")
 @patient_required
 def auto_share(connection_id: int):
     connection, therapist = _own_connection_or_404(connection_id)
@@ -97,7 +98,7 @@ def auto_share(connection_id: int):
     return redirect(url_for("sharing.connections"))
 
 
-@bp.route("/connections/<int:connection_id>/end", methods=["GET", "POST"])
+@bp.route("/connections/<id:connection_id>/end", methods=["GET", "POST"])
 @patient_required
 def end(connection_id: int):
     connection, therapist = _own_connection_or_404(connection_id)
@@ -126,7 +127,8 @@ def entry_sharing(entry_id: uuid.UUID):
             flash(str(error), "error")
         else:
             flash("Sharing is updated.", "success")
-        return redirect(request.form.get("back") or url_for("entries.show", entry_id=entry.id))
+        back = request.form.get("back")
+        return redirect(back if is_safe_next(back) else url_for("entries.show", entry_id=entry.id))
     if request.method == "GET":
         form.therapists.data = sorted(shared_with([entry.id])[entry.id])
     return render_template("sharing/entry_sharing.html", form=form, entry_id=entry.id), 422 if form.errors else 200
@@ -164,4 +166,6 @@ def reply(entry_id: uuid.UUID):
 @bp.get("/access-log")
 @patient_required
 def log():
-    return render_template("sharing/access_log.html", rows=access_log(current_user.id))
+    page = parse_count(request.args.get("page"), 1) or 1
+    rows, older = access_log(current_user.id, page)
+    return render_template("sharing/access_log.html", rows=rows, page=page, older=older)

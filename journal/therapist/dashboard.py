@@ -65,9 +65,12 @@ def dashboard(therapist_id: int) -> list[PatientSummary]:
     by_patient: dict[int, list] = defaultdict(list)
     for entry, share in db.session.execute(shared_entries_query(therapist_id).order_by(Entry.created_at)):
         by_patient[entry.owner_id].append((entry, share))
+    # Only messages on entries this therapist can still open count.
+    reachable = shared_entries_query(therapist_id).with_only_columns(Entry.id)
     unread = dict(db.session.execute(
         select(Reply.owner_id, func.count()).where(
-            Reply.therapist_id == therapist_id, Reply.author_id == Reply.owner_id, Reply.read_at.is_(None))
+            Reply.therapist_id == therapist_id, Reply.author_id == Reply.owner_id, Reply.read_at.is_(None),
+            Reply.entry_id.in_(reachable))
         .group_by(Reply.owner_id)).all())
 
     for patient_id, summary in summaries.items():

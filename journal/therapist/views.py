@@ -6,7 +6,6 @@ import uuid
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user
-from sqlalchemy import select
 
 from journal.access import (
     connected_patient_or_404,
@@ -55,7 +54,7 @@ def invite():
     return render_template("therapist/invite.html", invite=code, link=link)
 
 
-@bp.get("/patients/<int:patient_id>")
+@bp.get("/patients/<id:patient_id>")
 @therapist_required
 def patient(patient_id: int):
     patient = connected_patient_or_404(patient_id)
@@ -72,12 +71,13 @@ def patient(patient_id: int):
 @therapist_required
 def entry(entry_id: uuid.UUID):
     row, share = shared_entry_or_404(entry_id)
-    record_access(row.owner_id, current_user.id, AccessAction.VIEW_ENTRY, row.id)
     mark_thread_read(row, current_user.id, current_user)
     return _render_entry(row, share, ReplyForm())
 
 
 def _render_entry(row: Entry, share, form: ReplyForm, status: int = 200):
+    """Show a shared entry; every time it is shown, the patient's access log says so."""
+    record_access(row.owner_id, current_user.id, AccessAction.VIEW_ENTRY, row.id)
     session = None
     if row.session_id:
         shared = db.session.scalar(shared_sessions_query(current_user.id, row.owner_id)
@@ -112,7 +112,7 @@ def reply(entry_id: uuid.UUID):
     return redirect(url_for("therapist.entry", entry_id=entry_id, _anchor="replies"))
 
 
-@bp.route("/patients/<int:patient_id>/end", methods=["GET", "POST"])
+@bp.route("/patients/<id:patient_id>/end", methods=["GET", "POST"])
 @therapist_required
 def end(patient_id: int):
     patient = connected_patient_or_404(patient_id)
