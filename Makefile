@@ -8,6 +8,9 @@ FLASK := $(BIN)/flask --app journal
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
+AXE_VERSION := 4.14.1
+AXE := .cache/axe/node_modules/axe-core/axe.min.js
+
 .PHONY: run test install install-test upgrade demo clean ensure-chromium bench-pdf
 
 $(BIN)/python:
@@ -49,8 +52,14 @@ ensure-chromium:
 	  else echo "Chromium is missing: browser tests will be skipped (sudo apt-get install chromium)"; fi; \
 	fi
 
+## axe-core, from the npm registry, is injected into pages by the browser tests.
+$(AXE):
+	@if command -v npm >/dev/null; then \
+	  npm install --silent --no-save --no-package-lock --prefix .cache/axe axe-core@$(AXE_VERSION); \
+	else echo "npm is missing: accessibility checks will be skipped"; fi
+
 ## Run the whole suite with a coverage summary (PostgreSQL too when JOURNAL_TEST_POSTGRES_URL is set).
-test: install-test ensure-chromium
+test: install-test ensure-chromium $(AXE)
 	$(BIN)/pytest --cov --cov-report=term
 
 ## Time the PDF export of a 300-entry journal against a bare ReportLab script; prints figures.
@@ -58,4 +67,4 @@ bench-pdf: install-test
 	$(BIN)/python benchmarks/pdf.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .coverage htmlcov build *.egg-info
+	rm -rf $(VENV) .pytest_cache .coverage htmlcov build *.egg-info .cache artifacts

@@ -18,7 +18,14 @@ from types import SimpleNamespace
 
 import pytest
 
+ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path(os.environ.get("JOURNAL_TEST_CHROMIUM", "/usr/bin/chromium"))
+AXE = Path(os.environ.get("JOURNAL_TEST_AXE", ROOT / ".cache/axe/node_modules/axe-core/axe.min.js"))
+SCREENSHOTS = ROOT / "artifacts" / "screenshots"  # git-ignored, for people to look at
+VIEWPORTS = {
+    "desktop": {"viewport": {"width": 1280, "height": 900}},
+    "phone": {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2},
+}
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
     "--disable-sync", "--no-first-run", "--disable-default-apps",
@@ -55,6 +62,8 @@ def live_server(tmp_path_factory):
     }
     flask = [sys.executable, "-m", "flask", "--app", "journal"]
     subprocess.run([*flask, "db", "upgrade"], env=env, check=True, capture_output=True)
+    # The demo therapist that journeys connect to (and a demo patient).
+    subprocess.run([*flask, "seed-demo", "--entries", "3"], env=env, check=True, capture_output=True)
     port = _free_port()
     log = open(instance / "server.log", "wb")  # noqa: SIM115 (closed below)
     process = subprocess.Popen([*flask, "run", "--host", "127.0.0.1", "--port", str(port), "--no-reload"],
@@ -83,26 +92,82 @@ def browser():
         browser.close()
 
 
+@pytest.fixture(params=list(VIEWPORTS))
+def viewport(request) -> str:
+    """Every journey runs on a desktop and on a 390x844 touch phone."""
+    return request.param
+
+
 @pytest.fixture
-def context(browser, live_server):
-    context = browser.new_context(base_url=live_server.url, viewport={"width": 1200, "height": 900})
+def context(browser, live_server, viewport):
+    context = browser.new_context(base_url=live_server.url, **VIEWPORTS[viewport])
     context.set_default_timeout(10_000)
+    context.viewport_name = viewport
     yield context
     context.close()
 
 
+CSP_LISTENER = """
+window.__cspViolations = [];
+document.addEventListener('securitypolicyviolation', e => window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));
+"""
+
+
+def watch(page, context) -> None:
+    """Fail the test later on any console error, uncaught exception or CSP violation."""
+    problems: list[tuple[str, str]] = []
+    answered: set[str] = set()  # pages and fetches whose error status the app chose (409 conflict, 422 form, 401)
+
+    def on_response(response):
+        if response.status in (401, 409, 422) and response.request.resource_type in ("document", "fetch"):
+            answered.add(response.url)
+
+    def on_console(message):
+        if message.type == "error":
+            problems.append((message.text, message.location.get("url", "")))
+
+    page.on("response", on_response)
+    page.on("console", on_console)
+    page.on("pageerror", lambda error: problems.append((str(error), "")))
+    page.add_init_script(CSP_LISTENER)
+    page.problems, page.answered = problems, answered
+    page.viewport_name = context.viewport_name
+
+
+def assert_clean(page) -> None:
+    # Chromium logs every 4xx response as "Failed to load resource"; a status the app chose on
+    # purpose for a page or for autosave is not an error. Anything else is.
+    unexpected = [text for text, url in page.problems
+                  if not (text.startswith("Failed to load resource") and url in page.answered)]
+    assert unexpected == [], unexpected
+
+
 @pytest.fixture
 def page(context):
-    """A page that fails the test on any console error or uncaught exception."""
+    """A page that fails the test on any console error, uncaught exception or CSP violation."""
     page = context.new_page()
-    problems: list[str] = []
-    page.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)
-    page.on("pageerror", lambda error: problems.append(str(error)))
-    page.problems = problems
+    watch(page, context)
     yield page
-    # A 401 from autosave after the session ended is expected and logged by Chromium.
-    unexpected = [p for p in problems if "401" not in p]
-    assert unexpected == [], unexpected
+    assert_clean(page)
+
+
+def check_page(page, name: str) -> None:
+    """Run axe-core on the current page (no serious or critical violation) and keep a screenshot."""
+    violations = page.evaluate("window.__cspViolations || []")
+    assert violations == [], violations
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{page.viewport_name}-{name}.png"), full_page=True)
+    if not AXE.exists():
+        if os.environ.get("JOURNAL_TEST_REQUIRE_BROWSER"):
+            pytest.fail(f"axe-core is missing at {AXE} (make test installs it with npm)")
+        return
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    serious = [
+        f"{v['id']} ({v['impact']}): {v['help']} -> {[n['target'] for n in v['nodes']][:3]}"
+        for v in result["violations"] if v["impact"] in ("serious", "critical")
+    ]
+    assert serious == [], f"{name}: {serious}"
 
 
 @pytest.fixture
@@ -110,12 +175,13 @@ def new_patient(live_server):
     """Register a patient through the real form; returns (email, password)."""
     counter = iter(range(10_000))
 
-    def register(page):
+    def register(page, name: str = "Robin"):
         email = f"walker{time.monotonic_ns()}{next(counter)}@example.org"
         password = "a long path through the pines"
         page.goto("/register")
+        check_page(page, "register")
         page.get_by_label("Email").fill(email)
-        page.get_by_label("Your name").fill("Robin")
+        page.get_by_label("Your name").fill(name)
         page.get_by_label("New password", exact=True).fill(password)
         page.get_by_label("New password again").fill(password)
         page.get_by_role("button", name="Create account").click()
