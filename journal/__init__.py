@@ -29,6 +29,7 @@ from journal.sharing.views import bp as sharing_bp
 from journal.therapist.views import bp as therapist_bp
 from journal.vault import init_vault
 from journal.routing import DbIdConverter
+from journal.security import init_security_headers
 from journal.templating import init_templating
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -84,6 +85,7 @@ def register_extensions(app: Flask) -> None:
     csrf.init_app(app)
     init_login(app)
     init_vault(app)
+    init_security_headers(app)
 
 
 def register_blueprints(app: Flask) -> None:

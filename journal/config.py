@@ -71,6 +71,13 @@ class Config:
     # Extra folders searched first for the PDF's fonts (DejaVu or Noto; a Noto CJK font adds CJK).
     PDF_FONT_DIRS: list[str] = []
     LOG_LEVEL = "INFO"
+    HSTS_ENABLED = False
+    # A login ends after this long without a request, and after this long in any case.
+    SESSION_IDLE_MINUTES = 30
+    SESSION_ABSOLUTE_HOURS = 12
+    # Changing a password, connecting to a therapist or exporting a whole journal
+    # asks for the password again when it was last typed longer ago than this.
+    FRESH_LOGIN_MINUTES = 15
 
 
 class DevelopmentConfig(Config):
@@ -94,6 +101,9 @@ class ProductionConfig(Config):
 
     ENV_NAME = "production"
     SESSION_COOKIE_SECURE = True
+    # __Host- cookies must be Secure, for path / and without a Domain: no subdomain can set or read them.
+    SESSION_COOKIE_NAME = "__Host-session"
+    HSTS_ENABLED = True
 
 
 CONFIGS: dict[str, type[Config]] = {

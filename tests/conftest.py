@@ -138,12 +138,19 @@ def pytest_terminal_summary(terminalreporter) -> None:
 
 
 @pytest.fixture
-def clock():
-    """Control the application's clock: ``clock(datetime)``; restored after the test."""
+def raw_clock():
+    """Control the application's clock: ``raw_clock(datetime)``; restored after the test."""
     from journal import clock as app_clock
 
     yield app_clock.freeze
     app_clock.freeze(None)
+
+
+@pytest.fixture
+def clock(app, raw_clock):
+    """The clock, for tests about something else than login timeouts: logins do not expire."""
+    app.config.update(SESSION_IDLE_MINUTES=10**7, SESSION_ABSOLUTE_HOURS=10**6)
+    return raw_clock
 
 
 @pytest.fixture

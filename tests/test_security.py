@@ -46,8 +46,8 @@ def test_csrf_token_does_not_expire_with_time(app):
     assert app.config["WTF_CSRF_TIME_LIMIT"] is None
 
 
-def session_cookie_attributes(response) -> dict:
-    header = next(h for h in response.headers.getlist("Set-Cookie") if h.startswith("session="))
+def session_cookie_attributes(response, name: str = "session") -> dict:
+    header = next(h for h in response.headers.getlist("Set-Cookie") if h.startswith(f"{name}="))
     parts = [p.strip() for p in header.split(";")]
     return {p.split("=")[0].lower(): (p.split("=", 1)[1] if "=" in p else True) for p in parts[1:]}
 
@@ -65,7 +65,8 @@ def test_session_cookie_is_secure_in_production(tmp_path, database_url):
     settings = {"SECRET_KEY": STRONG_KEY, "MASTER_KEY": MASTER_KEY, "SQLALCHEMY_DATABASE_URI": database_url}
     app = create_app("production", settings, tmp_path)
     response = app.test_client().get("/login", base_url="https://journal.example")
-    assert session_cookie_attributes(response)["secure"] is True
+    attributes = session_cookie_attributes(response, "__Host-session")
+    assert attributes["secure"] is True and attributes["path"] == "/" and "domain" not in attributes
 
 
 @pytest.mark.parametrize("content_type", ["application/x-www-form-urlencoded", "multipart/form-data"])

@@ -7,6 +7,7 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from journal.access import admin_required
+from journal.auth.logins import end_all_sessions
 from journal.extensions import db
 from journal.models import User
 
@@ -30,8 +31,8 @@ def toggle_active(user_id: int):
         flash("You cannot disable your own account.", "error")
         return redirect(url_for("admin.users"))
     user.active = not user.active
-    if not user.active:
-        user.end_all_sessions()  # a disabled account is logged out everywhere at once
     db.session.commit()
+    if not user.active:
+        end_all_sessions(user)  # a disabled account is logged out everywhere at once
     flash(f"{user.email} is now {'enabled' if user.active else 'disabled'}.", "success")
     return redirect(url_for("admin.users"))

@@ -88,6 +88,13 @@ class LoginForm(FlaskForm):
     )
 
 
+class ReauthForm(FlaskForm):
+    password = PasswordField(
+        "Your password", validators=[InputRequired("Please enter your password.")],
+        render_kw={"autocomplete": "current-password"},
+    )
+
+
 class ChangePasswordForm(NewPasswordMixin, FlaskForm):
     current_password = PasswordField(
         "Current password",

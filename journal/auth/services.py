@@ -100,6 +100,5 @@ def change_password(user: User, current: str, new: str) -> None:
         raise AccountError(problem)
     user.password_hash = hash_password(new)
     user.password_changed_at = utcnow()
-    user.end_all_sessions()
     db.session.commit()
     log.info("password changed: user=%s", user.id)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import secrets
 
-from flask import Flask, flash, redirect, request, url_for
+from flask import Flask, flash, g, redirect, request, url_for
 from sqlalchemy import select
 
+from journal.auth.logins import current_login
 from journal.entries.rescue import rescue_response
 from journal.errors import wants_json
 from journal.extensions import db, login_manager
@@ -29,8 +30,12 @@ def load_user(user_id: str) -> User | None:
     if not raw_id.isdigit() or not token:
         return None
     user = db.session.scalar(select(User).where(User.id == int(raw_id)))
-    if user is None or not secrets.compare_digest(user.session_token, token):
+    if user is None or not user.active or not secrets.compare_digest(user.session_token, token):
         return None
+    row = current_login(user)  # ended, idle too long or too old: no longer logged in
+    if row is None:
+        return None
+    g.login_session = row
     return user
 
 

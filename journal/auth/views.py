@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, flash, g, redirect, render_template, request, session, url_for
-from flask_login import current_user, login_required, login_user, logout_user
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
 from flask_wtf.csrf import generate_csrf
 
-from journal.auth.forms import ChangePasswordForm, LoginForm, RegistrationForm
+from journal.auth.forms import ChangePasswordForm, LoginForm, ReauthForm, RegistrationForm
+from journal.auth.logins import confirm_password_now, end_all_sessions, end_session, start_session
+from journal.auth.passwords import verify_password
 from journal.auth.services import AccountError, authenticate, change_password, create_user
 from journal.auth.urls import is_safe_next
 from journal.errors import wants_json
@@ -14,13 +16,6 @@ from journal.errors import wants_json
 bp = Blueprint("auth", __name__)
 
 LOGIN_FAILED = "That email and password don't match an account. Please try again."
-
-
-def start_session(user) -> None:
-    """Log a user in on a brand-new session: no pre-login value, CSRF token included, survives."""
-    session.clear()
-    g.pop("csrf_token", None)  # Flask-WTF caches the old token for the rest of the request
-    login_user(user)
 
 
 def _after_login_target() -> str:
@@ -79,10 +74,31 @@ def csrf_token():
 @bp.post("/logout")
 @login_required
 def logout():
-    logout_user()
-    session.clear()
+    end_session()
     flash("You have logged out. Take care.", "success")
     return redirect(url_for("auth.login"))
+
+
+@bp.post("/account/logout-everywhere")
+@login_required
+def logout_everywhere():
+    end_all_sessions(current_user._get_current_object())
+    end_session()
+    flash("You have logged out on every device.", "success")
+    return redirect(url_for("auth.login"))
+
+
+@bp.route("/reauth", methods=["GET", "POST"])
+@login_required
+def reauthenticate():
+    """Type the password again before a sensitive action."""
+    form = ReauthForm()
+    if form.validate_on_submit():
+        if verify_password(current_user.password_hash, form.password.data):
+            confirm_password_now()
+            return redirect(_after_login_target())
+        form.password.errors.append("That password is not right.")
+    return render_template("auth/reauth.html", form=form)
 
 
 @bp.route("/account/password", methods=["GET", "POST"])
@@ -95,8 +111,10 @@ def password():
         except AccountError as error:
             form.current_password.errors.append(str(error))
         else:
-            # Every older session has just ended; this one carries on.
-            start_session(current_user._get_current_object())
+            # Every older session has just ended; this device gets a new one.
+            user = current_user._get_current_object()
+            end_all_sessions(user)
+            start_session(user)
             flash("Your password has been changed. Other devices have been logged out.", "success")
             return redirect(url_for("main.index"))
     return render_template("auth/change_password.html", form=form)

@@ -14,7 +14,8 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_login import current_user
 
 from journal.auth.services import authenticate
-from journal.auth.views import LOGIN_FAILED, start_session
+from journal.auth.logins import start_session
+from journal.auth.views import LOGIN_FAILED
 from journal.entries.editor import keep_editor_text, posted_editor
 from journal.entries.forms import parse_uuid
 from journal.models import Role

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, current_app, render_template
+from flask import Blueprint, Response, current_app, redirect, render_template, url_for
 from flask_login import current_user
 
 from journal.access import connected_patient_or_404, patient_required, therapist_required
+from journal.auth.logins import is_fresh
 from journal.clock import utcnow
 from journal.entries.forms import parse_uuid
 from journal.entries.services import latest_entries
@@ -54,6 +55,8 @@ def patient():
     if not form.validate_on_submit():
         return render_template("export/patient.html", form=form), 422 if form.errors else 200
     scope = form.scope.data
+    if scope == "all" and not is_fresh():  # the whole journal: confirm it's really the patient
+        return redirect(url_for("auth.reauthenticate", next=url_for("export.patient")))
     chosen = ExportOptions(
         date_from=form.date_from.data if scope == "range" else None,
         date_to=form.date_to.data if scope == "range" else None,

@@ -11,6 +11,7 @@ from journal.models.journal import (
     TreatmentSession,
 )
 from journal.models.keys import DataKey
+from journal.models.login_session import LoginSession
 from journal.models.sharing import (
     AccessAction,
     AccessLog,
@@ -32,4 +33,5 @@ __all__ = [
     "TherapistInvite",
     "MEDICINE_LABELS",
     "SETTING_LABELS",
-    "DataKey", "Draft", "Entry", "EntryKind", "Medicine", "Role", "Setting", "TreatmentSession", "User"]
+    "DataKey",
+    "LoginSession", "Draft", "Entry", "EntryKind", "Medicine", "Role", "Setting", "TreatmentSession", "User"]

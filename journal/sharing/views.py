@@ -8,6 +8,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_login import current_user
 
 from journal.access import entry_or_404, owned_or_404, patient_required
+from journal.auth.logins import fresh_login_required
 from journal.auth.urls import is_safe_next
 from journal.entries.views import render_entry_page
 from journal.extensions import db
@@ -47,6 +48,7 @@ def connections():
 
 @bp.post("/connections/code")
 @patient_required
+@fresh_login_required(back="sharing.connections")
 def enter_code():
     form = CodeForm()
     therapist = therapist_for_invite(code=form.code.data) if form.validate() else None
@@ -60,6 +62,7 @@ def enter_code():
 
 @bp.get("/connect/<token>")
 @patient_required
+@fresh_login_required(back="sharing.connections")
 def consent_link(token: str):
     therapist = therapist_for_invite(token=token)
     if therapist is None:
@@ -69,6 +72,7 @@ def consent_link(token: str):
 
 @bp.post("/connections/confirm")
 @patient_required
+@fresh_login_required(back="sharing.connections")
 def confirm():
     form = ConsentForm()
     therapist = therapist_for_invite(code=form.code.data, token=form.token.data)
