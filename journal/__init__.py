@@ -28,6 +28,7 @@ from journal.sessions.views import bp as sessions_bp
 from journal.sharing.views import bp as sharing_bp
 from journal.therapist.views import bp as therapist_bp
 from journal.vault import init_vault
+from journal.ratelimits import init_rate_limits
 from journal.routing import DbIdConverter
 from journal.security import init_security_headers
 from journal.templating import init_templating
@@ -86,6 +87,7 @@ def register_extensions(app: Flask) -> None:
     init_login(app)
     init_vault(app)
     init_security_headers(app)
+    init_rate_limits(app)
 
 
 def register_blueprints(app: Flask) -> None:

@@ -79,6 +79,17 @@ class Config:
     # asks for the password again when it was last typed longer ago than this.
     FRESH_LOGIN_MINUTES = 15
 
+    # Rate limits (Flask-Limiter). memory:// suits one process; use Redis when there are several.
+    RATELIMIT_STORAGE_URI = "memory://"
+    RATELIMIT_LOGIN_PER_IP = "20 per 15 minutes"  # failed logins from one address
+    RATELIMIT_LOGIN_PER_ACCOUNT = "5 per 15 minutes"  # failed logins for one email, from anywhere
+    RATELIMIT_REGISTER = "10 per hour"
+    RATELIMIT_CODES = "10 per hour"  # therapist connection codes tried by one patient
+    RATELIMIT_AUTOSAVE = "60 per minute"  # a tab saves every 3 s; this leaves room for three
+    RATELIMIT_REAUTH = "10 per 15 minutes"
+    # How many proxies in front of the app may set X-Forwarded-For / -Proto / -Host. 0: none is trusted.
+    TRUSTED_PROXIES = 0
+
 
 class DevelopmentConfig(Config):
     """Local use through ``make run``: SQLite, a generated secret key."""

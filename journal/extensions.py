@@ -4,6 +4,8 @@ This module imports nothing from ``journal`` so that any module may import it
 without a cycle.
 """
 
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
@@ -31,3 +33,5 @@ db = SQLAlchemy(model_class=Base)
 migrate = Migrate()
 login_manager = LoginManager()
 csrf = CSRFProtect()
+# The client address: the socket's, or the one a configured number of trusted proxies vouch for (ProxyFix).
+limiter = Limiter(key_func=get_remote_address, headers_enabled=True)

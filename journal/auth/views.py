@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, g, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 from flask_wtf.csrf import generate_csrf
 
@@ -12,6 +12,7 @@ from journal.auth.passwords import verify_password
 from journal.auth.services import AccountError, authenticate, change_password, create_user
 from journal.auth.urls import is_safe_next
 from journal.errors import wants_json
+from journal.ratelimits import login_per_account, login_per_ip, reauth_limit, register_limit
 
 bp = Blueprint("auth", __name__)
 
@@ -24,6 +25,7 @@ def _after_login_target() -> str:
 
 
 @bp.route("/register", methods=["GET", "POST"])
+@register_limit
 def register():
     if current_user.is_authenticated:
         return redirect(url_for("main.index"))
@@ -46,6 +48,8 @@ def register():
 
 
 @bp.route("/login", methods=["GET", "POST"])
+@login_per_ip
+@login_per_account
 def login():
     """Log in. Scripts (the editor's re-login dialog) get JSON and a fresh CSRF token."""
     if current_user.is_authenticated and request.method == "GET":
@@ -59,7 +63,7 @@ def login():
             if wants_json():
                 return {"ok": True, "csrf_token": generate_csrf()}
             return redirect(_after_login_target())
-        failed = True
+        failed = g.attempt_failed = True
     if wants_json():
         return {"ok": False, "message": LOGIN_FAILED}, 401
     return render_template("auth/login.html", form=form, failed=failed, message=LOGIN_FAILED)
@@ -90,6 +94,7 @@ def logout_everywhere():
 
 @bp.route("/reauth", methods=["GET", "POST"])
 @login_required
+@reauth_limit
 def reauthenticate():
     """Type the password again before a sensitive action."""
     form = ReauthForm()
@@ -98,6 +103,7 @@ def reauthenticate():
             confirm_password_now()
             return redirect(_after_login_target())
         form.password.errors.append("That password is not right.")
+        g.attempt_failed = True
     return render_template("auth/reauth.html", form=form)
 
 

@@ -13,6 +13,7 @@ from journal.entries.editor import draft_details, posted_editor
 from journal.entries.forms import parse_uuid
 from journal.extensions import csrf, db
 from journal.models import Draft, Entry
+from journal.ratelimits import autosave_limit
 
 bp = Blueprint("drafts", __name__)
 
@@ -48,6 +49,7 @@ def discard(draft_id: uuid.UUID):
 @bp.post("/drafts/<uuid:draft_id>/autosave")
 @csrf.exempt  # checked below, after the login check, so an ended session answers 401, not 400
 @patient_required
+@autosave_limit
 def autosave(draft_id: uuid.UUID):
     """Save the editor's current text as this draft; answers JSON for the page's script."""
     csrf.protect()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import uuid
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, g, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from journal.auth.services import authenticate
@@ -20,6 +20,7 @@ from journal.entries.editor import keep_editor_text, posted_editor
 from journal.entries.forms import parse_uuid
 from journal.models import Role
 from journal.prompts import library
+from journal.ratelimits import login_per_account, login_per_ip
 
 RESCUABLE_ENDPOINTS = frozenset({"entries.new", "entries.edit", "rescue.rescue_login"})
 NOT_TEXT = frozenset({"csrf_token", "email", "password", "resolution", "action"})
@@ -51,10 +52,13 @@ def rescue_response(status: int):
 
 
 @bp.post("/rescue")
+@login_per_ip
+@login_per_account
 def rescue_login():
     """Log in from the rescue page and keep the posted text as a draft."""
     user = authenticate(request.form.get("email", ""), request.form.get("password", ""))
     if user is None:
+        g.attempt_failed = True
         return render_template(
             "entries/rescue.html", fields=_kept_fields(), action=request.form.get("action", "/"), error=LOGIN_FAILED
         ), 401

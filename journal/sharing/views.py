@@ -13,6 +13,7 @@ from journal.auth.urls import is_safe_next
 from journal.entries.views import render_entry_page
 from journal.extensions import db
 from journal.forms import options, parse_count
+from journal.ratelimits import codes_limit
 from journal.models import Connection, TreatmentSession, User
 from journal.sharing.forms import AutoShareForm, CodeForm, ConsentForm, ShareForm, reply_form_for
 from journal.sharing.services import (
@@ -49,6 +50,7 @@ def connections():
 @bp.post("/connections/code")
 @patient_required
 @fresh_login_required(back="sharing.connections")
+@codes_limit
 def enter_code():
     form = CodeForm()
     therapist = therapist_for_invite(code=form.code.data) if form.validate() else None
@@ -63,6 +65,7 @@ def enter_code():
 @bp.get("/connect/<token>")
 @patient_required
 @fresh_login_required(back="sharing.connections")
+@codes_limit
 def consent_link(token: str):
     therapist = therapist_for_invite(token=token)
     if therapist is None:

@@ -1,0 +1,123 @@
+"""Rate limits, on in-memory storage and, where configured (CI), on the real Redis."""
+
+import os
+import secrets
+import uuid
+
+import pytest
+
+from tests.conftest import PASSWORD, login_client, make_app
+
+REDIS_URL = os.environ.get("JOURNAL_TEST_REDIS_URL")
+
+
+@pytest.fixture(params=["memory", "redis"])
+def limited_app(request, database_url, tmp_path):
+    """An app whose limits are real and small; each run uses its own Redis key prefix."""
+    settings = {"RATELIMIT_LOGIN_PER_ACCOUNT": "3 per 15 minutes", "RATELIMIT_LOGIN_PER_IP": "8 per 15 minutes",
+                "RATELIMIT_REGISTER": "2 per hour", "RATELIMIT_AUTOSAVE": "4 per minute",
+                "RATELIMIT_CODES": "3 per hour"}
+    if request.param == "redis":
+        if not REDIS_URL:
+            if os.environ.get("JOURNAL_TEST_REQUIRE_REDIS"):
+                pytest.fail("JOURNAL_TEST_REQUIRE_REDIS is set but JOURNAL_TEST_REDIS_URL is not")
+            pytest.skip("Redis run skipped: set JOURNAL_TEST_REDIS_URL=redis://127.0.0.1:6379/15 (CI does)")
+        prefix = f"journal-test-{secrets.token_hex(6)}"
+        settings.update(RATELIMIT_STORAGE_URI=REDIS_URL, RATELIMIT_KEY_PREFIX=prefix)
+    app = make_app(database_url, tmp_path, **settings)
+    yield app
+    if request.param == "redis":
+        import redis
+
+        client = redis.Redis.from_url(REDIS_URL)
+        keys = list(client.scan_iter(f"*{prefix}*"))
+        if keys:
+            client.delete(*keys)
+        client.close()
+    from journal.extensions import db
+
+    with app.app_context():
+        from sqlalchemy import delete
+
+        db.session.remove()
+        for table in reversed(db.metadata.sorted_tables):
+            db.session.execute(delete(table))
+        db.session.commit()
+        db.engine.dispose()
+
+
+def make(app, email, role=None):
+    from journal.auth.services import create_user
+    from journal.models import Role
+
+    with app.app_context():
+        create_user(email=email, display_name="Someone", password=PASSWORD, role=role or Role.PATIENT)
+
+
+def attempt(client, email, password="not the right password"):
+    return client.post_form("/login", {"email": email, "password": password})
+
+
+def test_failed_logins_for_one_account_are_limited_and_others_still_log_in(limited_app):
+    make(limited_app, "target@example.org")
+    make(limited_app, "bystander@example.org")
+    client = limited_app.test_client()
+    for _ in range(3):
+        assert attempt(client, "target@example.org").status_code == 200
+    blocked = attempt(client, "target@example.org")
+    assert blocked.status_code == 429 and "slow down" in blocked.get_data(as_text=True)
+    assert attempt(client, "target@example.org", PASSWORD).status_code == 429  # even the right one, for now
+    assert attempt(limited_app.test_client(), "bystander@example.org", PASSWORD).status_code == 302
+
+
+def test_successful_logins_are_not_counted(limited_app):
+    make(limited_app, "often@example.org")
+    for _ in range(6):
+        client = limited_app.test_client()
+        assert attempt(client, "often@example.org", PASSWORD).status_code == 302
+
+
+def test_failed_logins_from_one_address_are_limited(limited_app):
+    client = limited_app.test_client()
+    for n in range(8):
+        assert attempt(client, f"guess{n}@example.org").status_code == 200
+    assert attempt(client, "guess-more@example.org").status_code == 429
+
+
+def test_registration_is_limited(limited_app):
+    client = limited_app.test_client()
+    for n in range(2):
+        client.post_form("/register", {"email": f"new{n}@example.org"})
+    assert client.post_form("/register", {"email": "new9@example.org"}).status_code == 429
+
+
+def test_autosave_has_a_ceiling_with_a_json_answer(limited_app):
+    make(limited_app, "writer@example.org")
+    client = login_client(limited_app, "writer@example.org")
+    draft = f"/drafts/{uuid.uuid4()}/autosave"
+    headers = {"X-CSRFToken": client.csrf_token(), "Accept": "application/json"}
+    for _ in range(4):
+        assert client.post(draft, data={"answer_0": "x"}, headers=headers).status_code == 200
+    response = client.post(draft, data={"answer_0": "x"}, headers=headers)
+    assert response.status_code == 429 and response.is_json
+
+
+def test_connection_codes_are_limited(limited_app):
+    make(limited_app, "patient@example.org")
+    client = login_client(limited_app, "patient@example.org")
+    for _ in range(3):
+        assert client.post_form("/connections/code", {"code": "WRONGCODE1"}).status_code == 422
+    assert client.post_form("/connections/code", {"code": "WRONGCODE1"}).status_code == 429
+
+
+def test_forwarded_for_is_ignored_unless_proxies_are_trusted(database_url, tmp_path):
+    for trusted, expected in ((0, 429), (1, 200)):
+        app = make_app(database_url, tmp_path / str(trusted), RATELIMIT_LOGIN_PER_IP="2 per 15 minutes",
+                       TRUSTED_PROXIES=trusted)
+        client = app.test_client()
+        for n in range(2):
+            client.post_form("/login", {"email": f"a{n}@example.org", "password": "x" * 12},
+                             headers={"X-Forwarded-For": f"203.0.113.{n}"})
+        response = client.post_form("/login", {"email": "b@example.org", "password": "x" * 12},
+                                    headers={"X-Forwarded-For": "203.0.113.99"})
+        assert response.status_code == expected, trusted
