@@ -9,12 +9,13 @@ from __future__ import annotations
 import uuid
 from datetime import timedelta
 from functools import wraps
-from typing import TypeVar
+from typing import NoReturn, TypeVar
 
-from flask import abort
+from flask import abort, request
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
+from journal import audit
 from journal.clock import utcnow
 from journal.extensions import db
 from journal.models import Connection, Draft, Entry, EntryShare, Role, SessionShare, TreatmentSession, User
@@ -32,7 +33,7 @@ def role_required(role: Role):
         @wraps(view)
         def wrapper(*args, **kwargs):
             if current_user.role != role:
-                abort(404)
+                deny()
             return view(*args, **kwargs)
 
         return wrapper
@@ -43,6 +44,12 @@ def role_required(role: Role):
 patient_required = role_required(Role.PATIENT)
 therapist_required = role_required(Role.THERAPIST)
 admin_required = role_required(Role.ADMIN)
+
+
+def deny() -> NoReturn:
+    """Refuse with 404, and write the refusal to the audit trail."""
+    audit.record("access_denied", detail=f"{request.method} {request.endpoint}")
+    abort(404)
 
 
 def owned_or_none(model: type[Row], row_id: uuid.UUID | None) -> Row | None:
@@ -56,7 +63,7 @@ def owned_or_404(model: type[Row], row_id: uuid.UUID) -> Row:
     """Fetch a session, entry or draft of the current user, or answer 404."""
     row = owned_or_none(model, row_id)
     if row is None:
-        abort(404)
+        deny()
     return row
 
 
@@ -85,7 +92,7 @@ def connected_patient_or_404(patient_id: int) -> User:
         .where(User.id == patient_id, _active_connection(patient_id, current_user.id))
     )
     if patient is None:
-        abort(404)
+        deny()
     return patient
 
 
@@ -98,7 +105,7 @@ def shared_entry_or_404(entry_id: uuid.UUID) -> tuple[Entry, EntryShare]:
         .where(Entry.id == entry_id, Entry.deleted_at.is_(None))
     ).first()
     if row is None:
-        abort(404)
+        deny()
     return row[0], row[1]
 
 

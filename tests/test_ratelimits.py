@@ -35,14 +35,10 @@ def limited_app(request, database_url, tmp_path):
             client.delete(*keys)
         client.close()
     from journal.extensions import db
+    from tests.conftest import empty_tables
 
     with app.app_context():
-        from sqlalchemy import delete
-
-        db.session.remove()
-        for table in reversed(db.metadata.sorted_tables):
-            db.session.execute(delete(table))
-        db.session.commit()
+        empty_tables()
         db.engine.dispose()
 
 

@@ -6,12 +6,19 @@ from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_login import current_user
 from sqlalchemy import select
 
+from journal import audit
 from journal.access import admin_required
 from journal.auth.logins import end_all_sessions
 from journal.extensions import db
 from journal.models import User
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
+
+
+@bp.get("/security")
+@admin_required
+def security():
+    return render_template("admin/security.html", events=audit.events(limit=500), labels=audit.EVENT_LABELS)
 
 
 @bp.get("/users")
@@ -32,6 +39,7 @@ def toggle_active(user_id: int):
         return redirect(url_for("admin.users"))
     user.active = not user.active
     db.session.commit()
+    audit.record("account_enabled" if user.active else "account_disabled", subject_id=user.id)
     if not user.active:
         end_all_sessions(user)  # a disabled account is logged out everywhere at once
     flash(f"{user.email} is now {'enabled' if user.active else 'disabled'}.", "success")

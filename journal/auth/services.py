@@ -7,6 +7,7 @@ import logging
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
+from journal import audit
 from journal.auth.passwords import (
     burn_verification_time,
     hash_password,
@@ -76,15 +77,18 @@ def authenticate(email: str, password: str) -> User | None:
     if user is None:
         burn_verification_time(password)
         log.info("login failed: unknown account")
+        audit.record("login_failed", detail="unknown account")
         return None
     if not verify_password(user.password_hash, password) or not user.active:
         log.info("login failed: user=%s", user.id)
+        audit.record("login_failed", subject_id=user.id, detail="" if user.active else "account disabled")
         return None
     if needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
     user.last_login_at = utcnow()
     db.session.commit()
     log.info("login: user=%s", user.id)
+    audit.record("login", subject_id=user.id, actor_id=user.id)
     return user
 
 
@@ -101,4 +105,5 @@ def change_password(user: User, current: str, new: str) -> None:
     user.password_hash = hash_password(new)
     user.password_changed_at = utcnow()
     db.session.commit()
+    audit.record("password_changed", subject_id=user.id)
     log.info("password changed: user=%s", user.id)

@@ -6,6 +6,7 @@ from flask import Blueprint, flash, g, redirect, render_template, request, url_f
 from flask_login import current_user, login_required
 from flask_wtf.csrf import generate_csrf
 
+from journal import audit
 from journal.auth.forms import ChangePasswordForm, LoginForm, ReauthForm, RegistrationForm
 from journal.auth.logins import confirm_password_now, end_all_sessions, end_session, start_session
 from journal.auth.passwords import verify_password
@@ -78,6 +79,7 @@ def csrf_token():
 @bp.post("/logout")
 @login_required
 def logout():
+    audit.record("logout", subject_id=current_user.id)
     end_session()
     flash("You have logged out. Take care.", "success")
     return redirect(url_for("auth.login"))
@@ -86,10 +88,19 @@ def logout():
 @bp.post("/account/logout-everywhere")
 @login_required
 def logout_everywhere():
+    audit.record("logout_everywhere", subject_id=current_user.id)
     end_all_sessions(current_user._get_current_object())
     end_session()
     flash("You have logged out on every device.", "success")
     return redirect(url_for("auth.login"))
+
+
+@bp.get("/account/activity")
+@login_required
+def activity():
+    """Security events about the user's own account."""
+    return render_template("auth/security.html", events=audit.events(subject_id=current_user.id),
+                           labels=audit.EVENT_LABELS)
 
 
 @bp.route("/reauth", methods=["GET", "POST"])
@@ -104,6 +115,7 @@ def reauthenticate():
             return redirect(_after_login_target())
         form.password.errors.append("That password is not right.")
         g.attempt_failed = True
+        audit.record("reauth_failed", subject_id=current_user.id)
     return render_template("auth/reauth.html", form=form)
 
 

@@ -10,6 +10,7 @@ from journal.models.journal import (
     Setting,
     TreatmentSession,
 )
+from journal.models.audit import AuditEvent
 from journal.models.keys import DataKey
 from journal.models.login_session import LoginSession
 from journal.models.sharing import (
@@ -33,5 +34,6 @@ __all__ = [
     "TherapistInvite",
     "MEDICINE_LABELS",
     "SETTING_LABELS",
+    "AuditEvent",
     "DataKey",
     "LoginSession", "Draft", "Entry", "EntryKind", "Medicine", "Role", "Setting", "TreatmentSession", "User"]

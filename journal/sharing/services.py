@@ -9,6 +9,7 @@ from datetime import datetime
 
 from sqlalchemy import delete, func, select
 
+from journal import audit
 from journal.clock import utcnow
 from journal.extensions import db
 from journal.models import (
@@ -256,6 +257,8 @@ def record_access(patient_id: int, therapist_id: int, action: AccessAction, entr
     db.session.add(AccessLog(patient_id=patient_id, therapist_id=therapist_id, action=action, entry_id=entry_id,
                              at=utcnow()))
     db.session.commit()
+    audit.record("therapist_access", subject_id=patient_id, actor_id=therapist_id,
+                 detail=f"{action.value}" + (f" entry={entry_id}" if entry_id else ""))
 
 
 ACCESS_LOG_PAGE = 100
