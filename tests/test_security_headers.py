@@ -20,6 +20,7 @@ def assert_security_headers(response):
     assert response.headers["X-Content-Type-Options"] == "nosniff"
     assert response.headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
     assert "camera=()" in response.headers["Permissions-Policy"]
+    assert response.headers["X-Frame-Options"] == "DENY"
 
 
 def test_headers_on_html_json_pdf_and_errors(app, make_user, journal, client):

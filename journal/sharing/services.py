@@ -129,30 +129,27 @@ def _connected_therapist_ids(patient_id: int) -> set[int]:
     return {connection.therapist_id for connection, _ in patient_connections(patient_id)}
 
 
+def _set_shares(model, column: str, record, therapist_ids: set[int]) -> None:
+    """Make ``model`` rows for ``record`` match exactly these connected therapists. Commits."""
+    if therapist_ids - _connected_therapist_ids(record.owner_id):
+        raise SharingError("You can only share with a therapist you are connected with.")
+    record_column = getattr(model, column)
+    current = set(db.session.scalars(select(model.therapist_id).where(record_column == record.id)))
+    db.session.execute(delete(model).where(record_column == record.id, model.therapist_id.in_(current - therapist_ids)))
+    db.session.add_all(model(**{column: record.id, "therapist_id": t}) for t in therapist_ids - current)
+    db.session.commit()
+
+
 def set_entry_sharing(entry: Entry, therapist_ids: set[int]) -> None:
     """Share a live entry with exactly these connected therapists. Commits."""
     if entry.deleted_at is not None:
         raise SharingError("Entries in the trash cannot be shared.")
-    allowed = _connected_therapist_ids(entry.owner_id)
-    if therapist_ids - allowed:
-        raise SharingError("You can only share with a therapist you are connected with.")
-    current = set(db.session.scalars(select(EntryShare.therapist_id).where(EntryShare.entry_id == entry.id)))
-    db.session.execute(delete(EntryShare).where(
-        EntryShare.entry_id == entry.id, EntryShare.therapist_id.in_(current - therapist_ids)))
-    db.session.add_all(EntryShare(entry_id=entry.id, therapist_id=t) for t in therapist_ids - current)
-    db.session.commit()
+    _set_shares(EntryShare, "entry_id", entry, therapist_ids)
 
 
 def set_session_sharing(session: TreatmentSession, therapist_ids: set[int]) -> None:
     """Show a session's date, medicine and intention to exactly these connected therapists. Commits."""
-    allowed = _connected_therapist_ids(session.owner_id)
-    if therapist_ids - allowed:
-        raise SharingError("You can only share with a therapist you are connected with.")
-    current = set(db.session.scalars(select(SessionShare.therapist_id).where(SessionShare.session_id == session.id)))
-    db.session.execute(delete(SessionShare).where(
-        SessionShare.session_id == session.id, SessionShare.therapist_id.in_(current - therapist_ids)))
-    db.session.add_all(SessionShare(session_id=session.id, therapist_id=t) for t in therapist_ids - current)
-    db.session.commit()
+    _set_shares(SessionShare, "session_id", session, therapist_ids)
 
 
 def share_automatically(entry: Entry) -> None:
