@@ -11,11 +11,12 @@ from datetime import timedelta
 from functools import wraps
 from typing import NoReturn, TypeVar
 
-from flask import abort, request
+from flask import abort, flash, redirect, request, url_for
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
 from journal import audit
+from journal.auth import mfa
 from journal.clock import utcnow
 from journal.extensions import db
 from journal.models import Connection, Draft, Entry, EntryShare, Role, SessionShare, TreatmentSession, User
@@ -34,6 +35,9 @@ def role_required(role: Role):
         def wrapper(*args, **kwargs):
             if current_user.role != role:
                 deny()
+            if mfa.required(current_user) and not mfa.enabled(current_user):
+                flash("Please set up two-factor authentication first: your account reaches patients' data.", "info")
+                return redirect(url_for("auth.mfa_settings"))
             return view(*args, **kwargs)
 
         return wrapper

@@ -21,6 +21,10 @@ EVENT_LABELS = {
     "account_enabled": "Account enabled by an admin",
     "access_denied": "Access refused",
     "therapist_access": "Therapist access",
+    "mfa_enabled": "Two-factor authentication turned on",
+    "mfa_disabled": "Two-factor authentication turned off",
+    "mfa_failed": "Wrong two-factor code",
+    "recovery_code_used": "Recovery code used",
 }
 
 

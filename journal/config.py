@@ -79,6 +79,9 @@ class Config:
     # asks for the password again when it was last typed longer ago than this.
     FRESH_LOGIN_MINUTES = 15
 
+    # Roles that must set up two-factor authentication before reaching any patient data.
+    MFA_REQUIRED_ROLES = ["therapist", "admin"]
+
     # Rate limits (Flask-Limiter). memory:// suits one process; use Redis when there are several.
     RATELIMIT_STORAGE_URI = "memory://"
     RATELIMIT_LOGIN_PER_IP = "20 per 15 minutes"  # failed logins from one address
@@ -87,6 +90,7 @@ class Config:
     RATELIMIT_CODES = "10 per hour"  # therapist connection codes tried by one patient
     RATELIMIT_AUTOSAVE = "60 per minute"  # a tab saves every 3 s; this leaves room for three
     RATELIMIT_REAUTH = "10 per 15 minutes"
+    RATELIMIT_MFA = "5 per 15 minutes"  # wrong codes for one pending login
     # How many proxies in front of the app may set X-Forwarded-For / -Proto / -Host. 0: none is trusted.
     TRUSTED_PROXIES = 0
 
@@ -105,6 +109,8 @@ class TestingConfig(Config):
     SECRET_KEY = "testing-secret-key-not-for-any-real-deployment"
     # Cheap argon2id parameters keep the suite fast; production uses the defaults.
     PASSWORD_HASH_PARAMS = {"time_cost": 1, "memory_cost": 1024, "parallelism": 1}
+    # Most tests log therapists in many times a minute; the MFA tests switch the requirement on.
+    MFA_REQUIRED_ROLES: list[str] = []
 
 
 class ProductionConfig(Config):

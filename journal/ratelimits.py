@@ -7,7 +7,7 @@ or JSON for scripts.
 
 from __future__ import annotations
 
-from flask import Flask, current_app, g, request
+from flask import Flask, current_app, g, request, session
 from flask_login import current_user
 from werkzeug.middleware.proxy_fix import ProxyFix
 
@@ -40,6 +40,12 @@ login_per_account = limiter.limit(setting("RATELIMIT_LOGIN_PER_ACCOUNT"), method
 register_limit = limiter.limit(setting("RATELIMIT_REGISTER"), methods=["POST"], scope="register")
 codes_limit = limiter.limit(setting("RATELIMIT_CODES"), key_func=user_key, scope="codes")
 autosave_limit = limiter.limit(setting("RATELIMIT_AUTOSAVE"), key_func=user_key, scope="autosave")
+def pending_key() -> str:
+    return f"mfa:{session.get('mfa_pending')}"
+
+
+mfa_limit = limiter.limit(setting("RATELIMIT_MFA"), methods=["POST"], key_func=pending_key, deduct_when=failed,
+                          scope="mfa")
 reauth_limit = limiter.limit(setting("RATELIMIT_REAUTH"), methods=["POST"], key_func=user_key, deduct_when=failed,
                              scope="reauth")
 

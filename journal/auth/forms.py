@@ -88,6 +88,14 @@ class LoginForm(FlaskForm):
     )
 
 
+class CodeForm(FlaskForm):
+    code = StringField(
+        "Code", filters=[clean_line], validators=[InputRequired("Please enter the code."), Length(max=32)],
+        description="6 digits from your authenticator app, or one of your recovery codes.",
+        render_kw={"autocomplete": "one-time-code", "inputmode": "numeric"},
+    )
+
+
 class ReauthForm(FlaskForm):
     password = PasswordField(
         "Your password", validators=[InputRequired("Please enter your password.")],

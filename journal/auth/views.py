@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, flash, g, redirect, render_template, request, url_for
+from flask import Blueprint, flash, g, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_required
 from flask_wtf.csrf import generate_csrf
 
 from journal import audit
-from journal.auth.forms import ChangePasswordForm, LoginForm, ReauthForm, RegistrationForm
-from journal.auth.logins import confirm_password_now, end_all_sessions, end_session, start_session
+from journal.auth import mfa
+from journal.auth.forms import ChangePasswordForm, CodeForm, LoginForm, ReauthForm, RegistrationForm
+from journal.auth.logins import confirm_password_now, end_all_sessions, end_session, is_fresh, start_session
 from journal.auth.passwords import verify_password
 from journal.auth.services import AccountError, authenticate, change_password, create_user
 from journal.auth.urls import is_safe_next
 from journal.errors import wants_json
-from journal.ratelimits import login_per_account, login_per_ip, reauth_limit, register_limit
+from journal.extensions import db
+from journal.models import User
+from journal.ratelimits import login_per_account, login_per_ip, mfa_limit, reauth_limit, register_limit
 
 bp = Blueprint("auth", __name__)
 
@@ -59,6 +62,10 @@ def login():
     failed = False
     if form.validate_on_submit():
         user = authenticate(form.email.data, form.password.data)
+        if user is not None and mfa.enabled(user):
+            code = request.form.get("code", "")
+            if not (wants_json() and code and mfa.verify(user, code)):
+                return _ask_for_code(user)
         if user is not None:
             start_session(user)
             if wants_json():
@@ -68,6 +75,63 @@ def login():
     if wants_json():
         return {"ok": False, "message": LOGIN_FAILED}, 401
     return render_template("auth/login.html", form=form, failed=failed, message=LOGIN_FAILED)
+
+
+def _ask_for_code(user):
+    """The password was right; the second factor is next. Nothing is logged in yet."""
+    session.clear()
+    session["mfa_pending"] = user.id
+    if wants_json():
+        return {"ok": False, "mfa": True, "message": "Enter the 6-digit code from your authenticator app."}, 401
+    return redirect(url_for("auth.login_code", next=request.args.get("next")))
+
+
+@bp.route("/login/code", methods=["GET", "POST"])
+@mfa_limit
+def login_code():
+    """Second step of logging in: a TOTP code or a recovery code."""
+    user = db.session.get(User, session.get("mfa_pending") or 0)
+    if user is None or not user.active:
+        return redirect(url_for("auth.login"))
+    form = CodeForm()
+    if form.validate_on_submit():
+        if mfa.verify(user, form.code.data):
+            start_session(user)
+            return redirect(_after_login_target())
+        g.attempt_failed = True
+        audit.record("mfa_failed", subject_id=user.id)
+        form.code.errors.append("That code didn't work. Codes change every 30 seconds and work once.")
+    return render_template("auth/login_code.html", form=form)
+
+
+@bp.route("/account/mfa", methods=["GET", "POST"])
+@login_required
+def mfa_settings():
+    """Set up, confirm or (for patients) turn off two-factor authentication."""
+    form = CodeForm()
+    row = mfa.credential(current_user)
+    if request.method == "POST" and request.form.get("action") == "start":
+        if not is_fresh():
+            return redirect(url_for("auth.reauthenticate", next=url_for("auth.mfa_settings")))
+        mfa.start_enrolment(current_user)
+        return redirect(url_for("auth.mfa_settings"))
+    if request.method == "POST" and request.form.get("action") == "disable" and row and row.confirmed:
+        if mfa.required(current_user) or not is_fresh() or not mfa.verify(current_user, request.form.get("code", "")):
+            flash("Two-factor authentication stays on: a fresh login and a current code are needed.", "error")
+        else:
+            mfa.disable(current_user)
+            flash("Two-factor authentication is off.", "success")
+        return redirect(url_for("auth.mfa_settings"))
+    codes = None
+    if form.validate_on_submit() and row and not row.confirmed:
+        codes = mfa.confirm_enrolment(current_user, form.code.data)
+        if codes is None:
+            form.code.errors.append("That code didn't work. Check the time on your phone and try the next one.")
+    row = mfa.credential(current_user)
+    qr = mfa.provisioning_svg(current_user, mfa.secret_of(row)) if row and not row.confirmed else None
+    return render_template("auth/mfa.html", form=form, row=row, qr=qr, codes=codes,
+                           secret=mfa.secret_of(row) if row and not row.confirmed else None,
+                           required=mfa.required(current_user))
 
 
 @bp.get("/auth/csrf-token")

@@ -13,6 +13,7 @@ from journal.models.journal import (
 from journal.models.audit import AuditEvent
 from journal.models.keys import DataKey
 from journal.models.login_session import LoginSession
+from journal.models.mfa import MfaCredential, RecoveryCode
 from journal.models.sharing import (
     AccessAction,
     AccessLog,
@@ -36,4 +37,6 @@ __all__ = [
     "SETTING_LABELS",
     "AuditEvent",
     "DataKey",
-    "LoginSession", "Draft", "Entry", "EntryKind", "Medicine", "Role", "Setting", "TreatmentSession", "User"]
+    "LoginSession",
+    "MfaCredential",
+    "RecoveryCode", "Draft", "Entry", "EntryKind", "Medicine", "Role", "Setting", "TreatmentSession", "User"]

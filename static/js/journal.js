@@ -115,6 +115,11 @@
         if (!result.ok) {
           error.textContent = result.data.message || "That did not work. Please try again.";
           error.hidden = false;
+          if (result.data.mfa) {  // two-factor: the password was right, now the code
+            var codeField = dialog.querySelector("[data-relogin-code]");
+            codeField.hidden = false;
+            codeField.querySelector("input").focus();
+          }
           return;
         }
         setCsrfToken(result.data.csrf_token);
