@@ -245,3 +245,50 @@ def test_keyboard_alone(page, viewport):
     tab_to(page, page.get_by_role("button", name="Log out"))
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", name="Log in")).to_be_visible()
+
+
+def test_keyboard_alone_for_sharing_and_export(page, browser, live_server, viewport, new_patient):
+    if viewport == "phone":
+        return
+    new_patient(page, name="Keys")
+    therapist = browser.new_context(base_url=live_server.url)
+    tpage = therapist.new_page()
+    tpage.goto("/login")
+    tpage.get_by_label("Email").fill(THERAPIST[0])
+    tpage.get_by_label("Password").fill(THERAPIST[1])
+    tpage.get_by_role("button", name="Log in").click()
+    tpage.goto("/therapist/invite")
+    code = tpage.locator(".code").inner_text()
+    therapist.close()
+
+    page.goto("/entries/new")
+    tab_to(page, page.get_by_label("What would you like to write?"))
+    page.keyboard.type("Shared by keyboard.")
+    tab_to(page, page.get_by_role("button", name="Save entry"))
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("Your entry is saved.")).to_be_visible()
+    entry_url = page.url
+
+    tab_to(page, page.get_by_role("link", name="Therapists"))
+    page.keyboard.press("Enter")
+    tab_to(page, page.get_by_label("Connection code"))
+    page.keyboard.type(code)
+    page.keyboard.press("Enter")
+    tab_to(page, page.get_by_label("I understand what my therapist will and will not see"))
+    page.keyboard.press("Space")
+    tab_to(page, page.get_by_role("button", name="Connect"))
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("You are connected with Dr. Sam Rivera")).to_be_visible()
+
+    page.goto(entry_url)
+    tab_to(page, page.get_by_role("checkbox", name="Dr. Sam Rivera"))
+    page.keyboard.press("Space")
+    tab_to(page, page.get_by_role("button", name="Update sharing"))
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("Sharing is updated.")).to_be_visible()
+
+    page.goto("/export")
+    with page.expect_download() as download_info:
+        tab_to(page, page.get_by_role("button", name="Download PDF"))
+        page.keyboard.press("Enter")
+    assert download_info.value.suggested_filename.endswith(".pdf")
