@@ -6,7 +6,7 @@ import uuid
 
 import pytest
 
-from tests.conftest import PASSWORD, login_client, make_app
+from tests.conftest import PASSWORD, dispose, login_client, make_app
 
 REDIS_URL = os.environ.get("JOURNAL_TEST_REDIS_URL")
 
@@ -116,6 +116,7 @@ def test_forwarded_for_is_ignored_unless_proxies_are_trusted(database_url, tmp_p
                              headers={"X-Forwarded-For": f"203.0.113.{n}"})
         response = client.post_form("/login", {"email": "b@example.org", "password": "x" * 12},
                                     headers={"X-Forwarded-For": "203.0.113.99"})
+        dispose(app)
         assert response.status_code == expected, trusted
 
 

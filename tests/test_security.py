@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 
 from journal.extensions import db
 from journal.models import User
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, dispose
 from tests.test_config import MASTER_KEY, STRONG_KEY
 
 REGISTRATION = {
@@ -65,6 +65,7 @@ def test_session_cookie_is_secure_in_production(tmp_path, database_url):
     settings = {"SECRET_KEY": STRONG_KEY, "MASTER_KEY": MASTER_KEY, "SQLALCHEMY_DATABASE_URI": database_url}
     app = create_app("production", settings, tmp_path)
     response = app.test_client().get("/login", base_url="https://journal.example")
+    dispose(app)
     attributes = session_cookie_attributes(response, "__Host-session")
     assert attributes["secure"] is True and attributes["path"] == "/" and "domain" not in attributes
 

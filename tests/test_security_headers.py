@@ -5,7 +5,7 @@ import re
 import pytest
 
 from journal.models import Role
-from tests.conftest import login_client
+from tests.conftest import dispose, login_client
 from tests.test_config import MASTER_KEY, STRONG_KEY
 
 CSP_PARTS = ["default-src 'self'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "form-action 'self'"]
@@ -64,6 +64,7 @@ def test_hsts_only_in_production(tmp_path, database_url, client):
     app = create_app("production", {"SECRET_KEY": STRONG_KEY, "MASTER_KEY": MASTER_KEY,
                                     "SQLALCHEMY_DATABASE_URI": database_url}, tmp_path)
     response = app.test_client().get("/login", base_url="https://journal.example")
+    dispose(app)
     assert response.headers["Strict-Transport-Security"].startswith("max-age=31536000")
 
 
