@@ -1,6 +1,5 @@
 """Baseline protections: CSRF, cookie flags, request size limits."""
 
-from http.cookies import SimpleCookie
 
 import pytest
 from flask import request

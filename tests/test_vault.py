@@ -1,5 +1,6 @@
 """Encryption at rest, seen from the database and the command line."""
 
+import base64
 import shutil
 import uuid
 from pathlib import Path
@@ -149,3 +150,24 @@ def test_production_refuses_to_start_without_a_master_key(tmp_path):
     with pytest.raises(RuntimeError, match="master key"):
         create_app("production", {"SECRET_KEY": STRONG_KEY, "SQLALCHEMY_DATABASE_URI": "sqlite://"}, tmp_path)
     assert not (tmp_path / crypto.MASTER_KEY_FILE).exists()
+
+
+def test_keys_init_generate_and_rewrap(app, runner, make_user, journal, tmp_path):
+    user = make_user()
+    journal.entry(user.id, "kept readable")
+    assert "already exists" in runner.invoke(args=["keys", "init"]).output
+    line = runner.invoke(args=["keys", "generate"]).output.strip()
+    key_id, _, encoded = line.partition(":")
+    assert key_id == "2" and len(base64.b64decode(encoded)) == 32
+    # A deployer using JOURNAL_MASTER_KEY adds the line, restarts, and rewraps.
+    ring = crypto.Keyring.parse(Path(app.instance_path, "master.key").read_text())
+    app.config["MASTER_KEY"] = ", ".join(f"{k}:{base64.b64encode(v).decode()}" for k, v in ring.keys.items()) + ", " + line
+    with app.app_context():
+        from journal.vault import init_vault
+
+        init_vault(app)
+    assert "with master key 2" in runner.invoke(args=["keys", "rewrap"]).output
+    assert "keys live in your environment" in runner.invoke(args=["keys", "rotate"]).output
+    with app.app_context():
+        assert {row.master_key_id for row in db.session.scalars(select(DataKey))} == {2}
+        assert open_entry(db.session.scalar(select(Entry))).content.answers[0].text == "kept readable"

@@ -2,7 +2,6 @@
 
 from datetime import UTC, datetime, timedelta
 
-from http.cookies import SimpleCookie
 
 from journal.extensions import db
 from journal.models import Role, User
