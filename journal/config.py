@@ -181,11 +181,20 @@ def _finish_secret_key(app: Flask) -> None:
         app.config["SECRET_KEY"] = load_or_create_secret_key(Path(app.instance_path))
 
 
+def make_private_folder(folder: Path) -> None:
+    """Create the instance folder if needed and make it private to the app's user (0700).
+
+    It holds the database, the keys and the local config: nobody else on the host should list or read it.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    os.chmod(folder, 0o700)
+
+
 def load_or_create_secret_key(instance: Path) -> str:
     """Read ``instance/secret_key``, creating it (mode 0600) on first start."""
     path = instance / SECRET_KEY_FILE
     if not path.exists():
-        instance.mkdir(parents=True, exist_ok=True)
+        make_private_folder(instance)
         # Write a private temporary file, then link it into place: two processes
         # starting at once agree on one key and nobody reads a half-written file.
         fd, tmp = tempfile.mkstemp(dir=instance, prefix=".secret_key.")

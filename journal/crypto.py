@@ -22,6 +22,8 @@ from pathlib import Path
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from journal.config import make_private_folder
+
 KEY_BYTES = 32
 NONCE_BYTES = 12
 BLOB_FORMAT = 1
@@ -147,7 +149,7 @@ def load_or_create_keyring_file(instance: Path, create: bool) -> Keyring | None:
 
 def write_keyring_file(instance: Path, keyring: Keyring, exclusive: bool = False) -> None:
     """Write the keyring atomically with mode 0600; never overwrite when ``exclusive``."""
-    instance.mkdir(parents=True, exist_ok=True)
+    make_private_folder(instance)
     path = instance / MASTER_KEY_FILE
     fd, tmp = tempfile.mkstemp(dir=instance, prefix=".master_key.")
     try:

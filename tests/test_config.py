@@ -33,9 +33,11 @@ def test_production_starts_with_a_strong_key_and_secure_cookies(tmp_path):
 
 def test_development_generates_a_private_secret_key_once(tmp_path, monkeypatch):
     monkeypatch.delenv("JOURNAL_SECRET_KEY", raising=False)
+    tmp_path.chmod(0o755)  # as a fresh checkout's instance/ folder is
     first = create_app("development", {"SQLALCHEMY_DATABASE_URI": "sqlite://"}, tmp_path)
     key_file = tmp_path / SECRET_KEY_FILE
     assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
+    assert stat.S_IMODE(tmp_path.stat().st_mode) == 0o700  # the folder holding keys and database is private
     assert len(first.config["SECRET_KEY"]) >= 64
     second = create_app("development", {"SQLALCHEMY_DATABASE_URI": "sqlite://"}, tmp_path)
     assert second.config["SECRET_KEY"] == first.config["SECRET_KEY"]
