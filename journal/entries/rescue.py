@@ -15,6 +15,7 @@ from flask_login import current_user
 
 from journal.auth.services import authenticate
 from journal.auth.logins import start_session
+from journal.auth.urls import is_safe_next
 from journal.auth.views import LOGIN_FAILED
 from journal.entries.editor import keep_editor_text, posted_editor
 from journal.entries.forms import parse_uuid
@@ -47,8 +48,13 @@ def rescue_response(status: int):
             return render_template("entries/editor.html", editor=editor, form=editor.form, library=library(),
                                    expired=True), status
     status = status if current_user.is_authenticated else 401
-    action = request.form.get("action", "/") if request.endpoint == "rescue.rescue_login" else request.full_path
-    return render_template("entries/rescue.html", fields=_kept_fields(), action=action, error=None), status
+    return render_template("entries/rescue.html", fields=_kept_fields(), action=_action(), error=None), status
+
+
+def _action() -> str:
+    """Where the kept text goes back to: the editor it came from, never another site."""
+    action = request.form.get("action") if request.endpoint == "rescue.rescue_login" else request.full_path
+    return action if is_safe_next(action) else url_for("entries.new")
 
 
 @bp.post("/rescue")
@@ -59,9 +65,7 @@ def rescue_login():
     user = authenticate(request.form.get("email", ""), request.form.get("password", ""))
     if user is None:
         g.attempt_failed = True
-        return render_template(
-            "entries/rescue.html", fields=_kept_fields(), action=request.form.get("action", "/"), error=LOGIN_FAILED
-        ), 401
+        return render_template("entries/rescue.html", fields=_kept_fields(), action=_action(), error=LOGIN_FAILED), 401
     start_session(user)
     if user.role != Role.PATIENT:
         abort(404)

@@ -91,3 +91,15 @@ def test_rescue_of_an_edit_to_a_trashed_entry_keeps_the_text(client, app, patien
     assert done.status_code == 302
     with app.app_context():
         assert open_draft(db.session.scalar(select(Draft))).fields["answer_0"] == [WORDS]
+
+
+def test_the_rescue_page_never_sends_text_to_another_site(client, app, patient, auth):
+    fields = {**editor(client), "answer_0": WORDS}
+    auth.logout()
+    page = client.post_form("/entries/new", fields).get_data(as_text=True)
+    carried = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)">', page))
+    response = client.post("/rescue", data={**carried, "action": "https://evil.example/steal",
+                                            "email": "pat@example.org", "password": "wrong password here"})
+    body = response.get_data(as_text=True)
+    assert response.status_code == 401 and WORDS in body
+    assert "evil.example" not in body

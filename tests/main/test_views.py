@@ -62,3 +62,12 @@ def test_home_greets_a_logged_in_user_in_their_time_zone(client, auth, make_user
     page = client.get("/").get_data(as_text=True)
     assert "Hello, Ana" in page
     assert "Pacific/Auckland".replace("_", " ") in page
+
+
+@pytest.mark.parametrize(("role", "home"), [("therapist", "/therapist/"), ("admin", "/admin/users")])
+def test_therapists_and_admins_are_sent_to_their_own_home(client, auth, make_user, role, home):
+    from journal.models import Role
+
+    make_user(Role(role), email=f"{role}@example.org")
+    auth.login(f"{role}@example.org")
+    assert client.get("/").headers["Location"] == home
