@@ -1,7 +1,8 @@
 """The one place that decides who may reach which journal record.
 
 A journal belongs to its author. Anyone else, whatever their role, is told
-the record does not exist (404), so ids reveal nothing.
+the record does not exist (404), so ids reveal nothing. Every such answer
+about a record id goes through ``deny()``, so every refusal is audited.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from flask_login import current_user, login_required
 from sqlalchemy import select
 
 from journal import audit
+from journal.audit import Event
 from journal.auth import mfa
 from journal.clock import utcnow
 from journal.extensions import db
@@ -52,7 +54,7 @@ admin_required = role_required(Role.ADMIN)
 
 def deny() -> NoReturn:
     """Refuse with 404, and write the refusal to the audit trail."""
-    audit.record("access_denied", detail=f"{request.method} {request.endpoint}")
+    audit.record(Event.ACCESS_DENIED, detail=f"{request.method} {request.endpoint}")
     abort(404)
 
 
@@ -74,10 +76,10 @@ def owned_or_404(model: type[Row], row_id: uuid.UUID) -> Row:
 def entry_or_404(entry_id: uuid.UUID, *, trashed: bool = False) -> Entry:
     """Fetch the current user's entry; trashed ones only when asked, and only for 30 days."""
     entry = owned_or_404(Entry, entry_id)
-    if (entry.deleted_at is not None) != trashed:
-        abort(404)
+    if entry.is_live == trashed:  # asked for the trash and found a live entry, or the reverse
+        deny()
     if trashed and entry.deleted_at < utcnow() - timedelta(days=TRASH_DAYS):
-        abort(404)  # past its time in the trash, even if not purged yet
+        deny()  # past its time in the trash, even if not purged yet
     return entry
 
 
@@ -85,8 +87,7 @@ def entry_or_404(entry_id: uuid.UUID, *, trashed: bool = False) -> Entry:
 # they are connected, and never anything in the trash or any draft.
 
 def _active_connection(patient_id: int, therapist_id: int):
-    return (Connection.patient_id == patient_id) & (Connection.therapist_id == therapist_id) & (
-        Connection.ended_at.is_(None))
+    return (Connection.patient_id == patient_id) & (Connection.therapist_id == therapist_id) & Connection.is_active
 
 
 def connected_patient_or_404(patient_id: int) -> User:
@@ -106,7 +107,7 @@ def shared_entry_or_404(entry_id: uuid.UUID) -> tuple[Entry, EntryShare]:
         select(Entry, EntryShare)
         .join(EntryShare, (EntryShare.entry_id == Entry.id) & (EntryShare.therapist_id == current_user.id))
         .join(Connection, _active_connection(Entry.owner_id, current_user.id))
-        .where(Entry.id == entry_id, Entry.deleted_at.is_(None))
+        .where(Entry.id == entry_id, Entry.is_live)
     ).first()
     if row is None:
         deny()
@@ -119,7 +120,7 @@ def shared_entries_query(therapist_id: int, patient_id: int | None = None):
         select(Entry, EntryShare)
         .join(EntryShare, (EntryShare.entry_id == Entry.id) & (EntryShare.therapist_id == therapist_id))
         .join(Connection, _active_connection(Entry.owner_id, therapist_id))
-        .where(Entry.deleted_at.is_(None))
+        .where(Entry.is_live)
     )
     return statement.where(Entry.owner_id == patient_id) if patient_id is not None else statement
 
@@ -128,7 +129,8 @@ def shared_sessions_query(therapist_id: int, patient_id: int):
     """Select the sessions a connected patient shared with a therapist."""
     return (
         select(TreatmentSession)
-        .join(SessionShare, (SessionShare.session_id == TreatmentSession.id) & (SessionShare.therapist_id == therapist_id))
+        .join(SessionShare,
+              (SessionShare.session_id == TreatmentSession.id) & (SessionShare.therapist_id == therapist_id))
         .join(Connection, _active_connection(TreatmentSession.owner_id, therapist_id))
         .where(TreatmentSession.owner_id == patient_id)
     )

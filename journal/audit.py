@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from flask import has_request_context, request
 from flask_login import current_user
 from sqlalchemy import select
@@ -10,30 +12,59 @@ from journal.clock import utcnow
 from journal.extensions import db
 from journal.models import AuditEvent
 
-EVENT_LABELS = {
-    "login": "Logged in",
-    "login_failed": "Failed login",
-    "logout": "Logged out",
-    "logout_everywhere": "Logged out of all devices",
-    "password_changed": "Password changed",
-    "reauth_failed": "Wrong password when confirming",
-    "account_disabled": "Account disabled by an admin",
-    "account_enabled": "Account enabled by an admin",
-    "access_denied": "Access refused",
-    "therapist_access": "Therapist access",
-    "mfa_enabled": "Two-factor authentication turned on",
-    "mfa_disabled": "Two-factor authentication turned off",
-    "mfa_failed": "Wrong two-factor code",
-    "recovery_code_used": "Recovery code used",
+
+class Event(StrEnum):
+    """Every name the trail records. The value is what the ``event`` column stores: never change one."""
+
+    LOGIN = "login"
+    LOGIN_FAILED = "login_failed"
+    LOGOUT = "logout"
+    LOGOUT_EVERYWHERE = "logout_everywhere"
+    PASSWORD_CHANGED = "password_changed"
+    REAUTH_FAILED = "reauth_failed"
+    ACCOUNT_DISABLED = "account_disabled"
+    ACCOUNT_ENABLED = "account_enabled"
+    ACCESS_DENIED = "access_denied"
+    THERAPIST_ACCESS = "therapist_access"
+    MFA_ENABLED = "mfa_enabled"
+    MFA_REPLACED = "mfa_replaced"
+    MFA_DISABLED = "mfa_disabled"
+    MFA_FAILED = "mfa_failed"
+    RECOVERY_CODE_USED = "recovery_code_used"
+    RECOVERY_CODES_REGENERATED = "recovery_codes_regenerated"
+
+
+EVENT_LABELS: dict[Event, str] = {
+    Event.LOGIN: "Logged in",
+    Event.LOGIN_FAILED: "Failed login",
+    Event.LOGOUT: "Logged out",
+    Event.LOGOUT_EVERYWHERE: "Logged out of all devices",
+    Event.PASSWORD_CHANGED: "Password changed",
+    Event.REAUTH_FAILED: "Wrong password when confirming",
+    Event.ACCOUNT_DISABLED: "Account disabled by an admin",
+    Event.ACCOUNT_ENABLED: "Account enabled by an admin",
+    Event.ACCESS_DENIED: "Access refused",
+    Event.THERAPIST_ACCESS: "Therapist access",
+    Event.MFA_ENABLED: "Two-factor authentication turned on",
+    Event.MFA_REPLACED: "Two-factor authentication moved to a new app",
+    Event.MFA_DISABLED: "Two-factor authentication turned off",
+    Event.MFA_FAILED: "Wrong two-factor code",
+    Event.RECOVERY_CODE_USED: "Recovery code used",
+    Event.RECOVERY_CODES_REGENERATED: "New recovery codes made",
 }
 
 
-def record(event: str, *, subject_id: int | None = None, actor_id: int | None = None, detail: str = "") -> None:
-    """Append one event. Commits, in a statement of its own, so a rollback elsewhere cannot erase it."""
+def record(event: Event, *, subject_id: int | None = None, actor_id: int | None = None, detail: str = "") -> None:
+    """Append one event. Commits, in a statement of its own, so a rollback elsewhere cannot erase it.
+
+    A name that is not an ``Event`` raises ValueError: a misspelt event must fail
+    loudly, not write a row no label or search will ever find.
+    """
+    event = Event(event)
     if actor_id is None and has_request_context() and current_user.is_authenticated:
         actor_id = current_user.id
     ip = request.remote_addr if has_request_context() else None
-    db.session.add(AuditEvent(at=utcnow(), event=event, actor_id=actor_id, subject_id=subject_id, ip=ip,
+    db.session.add(AuditEvent(at=utcnow(), event=event.value, actor_id=actor_id, subject_id=subject_id, ip=ip,
                               detail=detail[:200]))
     db.session.commit()
 

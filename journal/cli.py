@@ -6,6 +6,7 @@ import click
 from flask import Flask, current_app
 from flask.cli import with_appcontext
 
+from journal.admin.services import set_account_active
 from journal.auth.services import AccountError, create_user, find_user_by_email
 from journal.demo import seed_demo_command
 from journal.entries.services import purge_expired_trash
@@ -42,6 +43,30 @@ def create_user_command(email: str, role: str, display_name: str | None, time_zo
     click.echo(f"Created {user.role.value} {user.email} (id {user.id}).")
 
 
+def _set_active_from_cli(email: str, active: bool) -> None:
+    user = find_user_by_email(email)
+    if user is None:
+        raise click.ClickException(f"No account {email!r}.")
+    set_account_active(user, active, detail="from the command line")
+    click.echo(f"{user.email} is now {'enabled' if active else 'disabled, and logged out everywhere'}.")
+
+
+@click.command("disable-user")
+@click.argument("email")
+@with_appcontext
+def disable_user_command(email: str) -> None:
+    """Disable an account and end every login of it at once."""
+    _set_active_from_cli(email, False)
+
+
+@click.command("enable-user")
+@click.argument("email")
+@with_appcontext
+def enable_user_command(email: str) -> None:
+    """Enable a disabled account again."""
+    _set_active_from_cli(email, True)
+
+
 @click.command("purge-trash")
 @with_appcontext
 def purge_trash_command() -> None:
@@ -70,5 +95,6 @@ def export_pdf_command(email: str, out: str, date_from, date_to) -> None:
 
 def register_commands(app: Flask) -> None:
     """Add the project's commands to ``flask``."""
-    for command in (create_user_command, purge_trash_command, seed_demo_command, export_pdf_command, keys_cli):
+    for command in (create_user_command, disable_user_command, enable_user_command, purge_trash_command,
+                    seed_demo_command, export_pdf_command, keys_cli):
         app.cli.add_command(command)

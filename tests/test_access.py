@@ -1,13 +1,16 @@
 """Only the author reaches a journal: every other role is told it does not exist."""
 
 import hashlib
+from datetime import timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
+from journal.audit import Event
+from journal.clock import utcnow
 from journal.extensions import db
-from journal.models import Draft, Entry, Role, TreatmentSession, User
-from tests.conftest import PASSWORD
+from journal.models import AuditEvent, Draft, Entry, Role, TreatmentSession, User
+from tests.conftest import PASSWORD, login_client
 
 SECRET = "moonlit-orchard-secret"
 ACTORS = ["other_patient", "therapist", "admin", "anonymous"]
@@ -139,3 +142,62 @@ def test_someone_elses_session_id_is_never_attached(app, world, make_user):
         intruder = db.session.scalar(select(User.id).where(User.email == "intruder@example.org"))
         entry = db.session.scalar(select(Entry).where(Entry.owner_id == intruder))
         assert entry.session_id is None
+
+
+# Every "not yours / no such record" answer about a record id, beyond the
+# fetch-and-check helpers above: each must be written to the audit trail.
+REFUSALS = [
+    ("author", "GET", "/entries/{trashed}", None),  # a trashed entry asked for as a live one
+    ("author", "POST", "/trash/{entry}/restore", {}),  # a live entry asked for as a trashed one
+    ("author", "POST", "/trash/{expired}/restore", {}),  # trashed more than 30 days ago
+    ("author", "GET", "/entries/new?draft=not-a-uuid", None),
+    ("author", "GET", "/entries/new?session=not-a-uuid&set=same_day", None),
+    ("author", "GET", "/entries/{entry}/edit?draft={draft}", None),  # a draft of another entry
+    ("author", "POST", "/drafts/{new_draft}/autosave", {"entry_id": "{others_entry}"}),
+    ("author", "POST", "/drafts/{others_draft}/autosave", {"answer_0": "mine now"}),
+    ("author", "POST", "/connections/{others_connection}/auto-share", {}),
+    ("author", "GET", "/connections/{others_connection}/end", None),
+    ("author", "GET", "/connect/not-a-token", None),
+    ("author", "POST", "/connections/confirm", {"code": "WRONGCODE2"}),
+    ("author", "POST", "/entries/{entry}/replies", {"therapist_id": "{therapist}", "text": "hello"}),
+    ("admin", "POST", "/admin/users/999999/active", {}),
+]
+
+
+def db_id(app, email: str) -> int:
+    with app.app_context():
+        return db.session.scalar(select(User.id).where(User.email == email))
+
+
+def denials(app) -> int:
+    with app.app_context():
+        return db.session.scalar(select(func.count()).select_from(AuditEvent)
+                                 .where(AuditEvent.event == Event.ACCESS_DENIED))
+
+
+@pytest.fixture
+def refusal_world(app, world, make_user, journal, sharing):
+    """``world``, plus another patient's entry, draft and connection, an expired trashed entry and an admin."""
+    author = db_id(app, "author@example.org")
+    other = make_user(email="other@example.org")
+    therapist = make_user(Role.THERAPIST, email="therapist@example.org")
+    make_user(Role.ADMIN, email="admin@example.org")
+    expired = journal.entry(author, "long gone")
+    with app.app_context():
+        db.session.get(Entry, expired).deleted_at = utcnow() - timedelta(days=31)
+        db.session.commit()
+    others_draft = "0f0f0f0f-2222-4222-8333-444455556666"
+    send(login_client(app, "other@example.org"), "POST", f"/drafts/{others_draft}/autosave", {"answer_0": "theirs"})
+    return {**world, "expired": expired, "others_entry": journal.entry(other.id), "others_draft": others_draft,
+            "others_connection": sharing.connect(other.id, therapist.id), "therapist": therapist.id,
+            "new_draft": "0f0f0f0f-3333-4222-8333-444455556666"}
+
+
+@pytest.mark.parametrize(("who", "method", "template", "data"), REFUSALS, ids=[f"{m} {t}" for _, m, t, _ in REFUSALS])
+def test_every_refusal_is_audited(app, refusal_world, who, method, template, data):
+    client = login_client(app, f"{who}@example.org")
+    before = denials(app)
+    data = {name: value.format(**refusal_world) for name, value in data.items()} if data is not None else None
+    response = send(client, method, template.format(**refusal_world), data)
+    assert response.status_code == 404
+    assert denials(app) == before + 1

@@ -1,9 +1,15 @@
 """The audit trail: what is recorded, who sees it, and that it cannot be rewritten."""
 
+import ast
+from pathlib import Path
+
 import pytest
 from sqlalchemy import select, text
 from sqlalchemy.exc import DBAPIError
 
+import journal
+from journal import audit
+from journal.audit import EVENT_LABELS, Event
 from journal.extensions import db
 from journal.models import AuditEvent, Role
 from tests.conftest import PASSWORD, login_client
@@ -23,7 +29,7 @@ def test_logins_failures_logouts_and_password_changes_are_recorded(app, make_use
                                            "confirm_password": "another calm sentence here"})
     auth.logout()
     assert events(app) == [("login_failed", user.id), ("login_failed", None), ("login", user.id),
-                           ("password_changed", user.id), ("logout", user.id)]
+                           ("password_changed", user.id), ("login", user.id), ("logout", user.id)]
     with app.app_context():
         for event in db.session.scalars(select(AuditEvent)):
             assert event.ip == "127.0.0.1"
@@ -70,3 +76,31 @@ def test_postgresql_refuses_to_change_or_delete_audit_rows(app, backend, make_us
                 db.session.execute(text(statement))
             db.session.rollback()
         assert db.session.scalar(select(AuditEvent.event)) == "login"
+
+
+def test_every_event_has_a_label():
+    assert set(EVENT_LABELS) == set(Event)
+
+
+def test_an_unknown_event_name_is_refused(app):
+    with app.app_context():
+        with pytest.raises(ValueError, match="login_faild"):
+            audit.record("login_faild")
+        db.session.rollback()
+        assert db.session.scalar(select(AuditEvent)) is None
+
+
+def recorded_names() -> set[str]:
+    """Every string literal passed as the event of an ``audit.record(...)`` call in the package."""
+    names = set()
+    for path in Path(journal.__file__).parent.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(), str(path))):
+            if isinstance(node, ast.Call) and ast.unparse(node.func) == "audit.record" and node.args:
+                names |= {n.value for n in ast.walk(node.args[0])
+                          if isinstance(n, ast.Constant) and isinstance(n.value, str)}
+    return names
+
+
+def test_every_name_recorded_as_a_string_is_an_event():
+    """Callers may still pass plain strings; each must name an Event, or it would fail only when reached."""
+    assert {name for name in recorded_names() if name not in set(Event)} == set()

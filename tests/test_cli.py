@@ -1,7 +1,9 @@
 from sqlalchemy import select
 
+from journal.audit import Event
 from journal.extensions import db
-from journal.models import Role, User
+from journal.models import AuditEvent, Role, User
+from tests.conftest import login_client
 
 PASSWORD = "the long way home tonight"
 
@@ -20,7 +22,8 @@ def test_create_user_asks_for_the_password_twice(runner, app):
 
 
 def test_create_user_asks_for_a_missing_name(runner, app):
-    result = runner.invoke(args=["create-user", "--role", "admin", "ops@example.org"], input=f"{PASSWORD}\n{PASSWORD}\nOps\n")
+    result = runner.invoke(args=["create-user", "--role", "admin", "ops@example.org"],
+                           input=f"{PASSWORD}\n{PASSWORD}\nOps\n")
     assert result.exit_code == 0, result.output
     with app.app_context():
         assert db.session.scalar(select(User.role)) == Role.ADMIN
@@ -50,3 +53,30 @@ def test_create_user_refuses_an_unknown_time_zone(runner):
     )
     assert result.exit_code != 0
     assert "Unknown time zone" in result.output
+
+
+def test_disable_user_ends_an_existing_login(runner, app, make_user):
+    make_user(email="p@example.org", password=PASSWORD)
+    client = login_client(app, "p@example.org", PASSWORD)
+    result = runner.invoke(args=["disable-user", "P@example.org"])
+    assert result.exit_code == 0, result.output
+    assert "p@example.org is now disabled" in result.output
+    assert client.get("/account/password").status_code == 302
+    with app.app_context():
+        assert db.session.scalar(select(User.active)) is False
+        event = db.session.scalar(select(AuditEvent).where(AuditEvent.event == Event.ACCOUNT_DISABLED))
+        assert (event.event, event.detail) == (Event.ACCOUNT_DISABLED, "from the command line")
+
+
+def test_enable_user_lets_the_account_log_in_again(runner, app, make_user):
+    make_user(email="p@example.org", password=PASSWORD)
+    runner.invoke(args=["disable-user", "p@example.org"])
+    result = runner.invoke(args=["enable-user", "p@example.org"])
+    assert result.exit_code == 0, result.output
+    assert login_client(app, "p@example.org", PASSWORD).get("/account/password").status_code == 200
+
+
+def test_disable_user_refuses_an_unknown_email(runner):
+    result = runner.invoke(args=["disable-user", "nobody@example.org"])
+    assert result.exit_code != 0
+    assert "No account 'nobody@example.org'" in result.output

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_login import current_user
 from sqlalchemy import select
 
 from journal import audit
-from journal.access import admin_required
-from journal.auth.logins import end_all_sessions
+from journal.access import admin_required, deny
+from journal.admin.services import set_account_active
 from journal.extensions import db
 from journal.models import User
 
@@ -33,14 +33,10 @@ def users():
 def toggle_active(user_id: int):
     user = db.session.get(User, user_id)
     if user is None:
-        abort(404)
+        deny()
     if user.id == current_user.id:
         flash("You cannot disable your own account.", "error")
         return redirect(url_for("admin.users"))
-    user.active = not user.active
-    db.session.commit()
-    audit.record("account_enabled" if user.active else "account_disabled", subject_id=user.id)
-    if not user.active:
-        end_all_sessions(user)  # a disabled account is logged out everywhere at once
+    set_account_active(user, not user.active)
     flash(f"{user.email} is now {'enabled' if user.active else 'disabled'}.", "success")
     return redirect(url_for("admin.users"))

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import uuid
 
-from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
+from flask import Blueprint, flash, jsonify, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from journal.access import owned_or_404, owned_or_none, patient_required
+from journal.access import deny, owned_or_404, owned_or_none, patient_required
 from journal.entries.drafts import DraftTaken, discard_draft, list_drafts, open_draft, save_draft
 from journal.entries.editor import draft_details, posted_editor
 from journal.entries.forms import parse_uuid
@@ -30,7 +30,7 @@ def resume(draft_id: uuid.UUID):
     """Reopen a draft: as changes to its entry while that entry is live, else as a new entry."""
     draft = owned_or_404(Draft, draft_id)
     entry = db.session.get(Entry, draft.entry_id) if draft.entry_id else None
-    if entry is not None and entry.deleted_at is None:
+    if entry is not None and entry.is_live:
         return redirect(url_for("entries.edit", entry_id=entry.id, draft=draft.id))
     return redirect(url_for("entries.new", draft=draft.id))
 
@@ -56,7 +56,7 @@ def autosave(draft_id: uuid.UUID):
     raw_entry_id = request.form.get("entry_id")
     entry_id = parse_uuid(raw_entry_id)
     if raw_entry_id and owned_or_none(Entry, entry_id) is None:
-        abort(404)
+        deny()
     editor = posted_editor(current_user.id, entry_id)
     editor.form.validate()
     too_long = sorted(name for name, errors in editor.form.errors.items() if any("longer than" in e for e in errors))
@@ -66,5 +66,5 @@ def autosave(draft_id: uuid.UUID):
         row = save_draft(owner_id=current_user.id, draft_id=draft_id,
                          entry_id=editor.entry.id if editor.entry else None, **draft_details(editor))
     except DraftTaken:
-        return jsonify(saved=False, error="not_found"), 404
+        deny()
     return jsonify(saved=True, draft_id=str(row.id), saved_at=row.updated_at.isoformat())

@@ -15,7 +15,7 @@ from flask import abort, request
 from flask_login import current_user
 from werkzeug.datastructures import MultiDict
 
-from journal.access import entry_or_404, owned_or_404, owned_or_none
+from journal.access import deny, entry_or_404, owned_or_404, owned_or_none
 from journal.entries.content import Answer
 from journal.entries.drafts import DraftView, keep_as_draft, open_draft
 from journal.entries.forms import FREE_PROMPT, EntryForm, build_entry_form, parse_uuid
@@ -66,7 +66,7 @@ def _load_draft(draft_arg: str | None) -> DraftView | None:
         return None
     draft_id = parse_uuid(draft_arg)
     if draft_id is None:
-        abort(404)
+        deny()
     return open_draft(owned_or_404(Draft, draft_id))
 
 
@@ -82,13 +82,13 @@ def new_entry_editor(owner_id: int, args: MultiDict) -> Editor:
     set_key = args.get("set")
     prompt_set = library().get_set(set_key) if set_key else None
     if set_key and prompt_set is None:
-        abort(404)
+        abort(404)  # prompt sets are the same for everyone: no record was refused, nothing to audit
     session_id = parse_uuid(args.get("session"))
     if args.get("session") and session_id is None:
-        abort(404)
+        deny()
     session = open_session(owned_or_404(TreatmentSession, session_id)) if session_id else None
     if prompt_set and session is None:
-        abort(404)  # a new guided entry starts from one of the user's sessions
+        abort(404)  # a new guided entry starts from one of the user's sessions; none was named
     form = build_entry_form(_prompts_of(prompt_set), _session_choices(owner_id))
     form.session_id.data = str(session.id) if session else ""
     form.draft_id.data = str(uuid.uuid4())
@@ -116,8 +116,9 @@ def edit_entry_editor(owner_id: int, entry_id: uuid.UUID, args: MultiDict) -> Ed
     entry = open_entry(entry_or_404(entry_id))
     draft = _load_draft(args.get("draft"))
     if draft and draft.row.entry_id != entry.id:
-        abort(404)
-    form = build_entry_form(_entry_prompts(entry), _session_choices(owner_id), **(_draft_formdata(draft) if draft else {}))
+        deny()
+    form = build_entry_form(_entry_prompts(entry), _session_choices(owner_id),
+                            **(_draft_formdata(draft) if draft else {}))
     if draft is None:
         _fill_from_entry(form, entry)
     # A resumed draft keeps the version it was started from, so a save made
@@ -147,7 +148,7 @@ def posted_editor(owner_id: int, entry_id: uuid.UUID | None) -> Editor:
     data = request.form
     if entry_id is not None:
         entry = open_entry(owned_or_404(Entry, entry_id))
-        if entry.row.deleted_at is None:
+        if entry.row.is_live:
             return _entry_editor(build_entry_form(_entry_prompts(entry), _session_choices(owner_id)), entry)
         editor = _new_from_post(owner_id, data, _entry_prompts(entry))
         editor.entry_gone = True
@@ -171,7 +172,7 @@ def _new_from_post(owner_id: int, data: MultiDict, prompts: list[Answer] | None 
 def _fill_from_entry(form: EntryForm, entry: EntryView) -> None:
     content, checkin = entry.content, entry.checkin
     form.title.data = content.title
-    for field, answer in zip(form.answer_fields, content.answers):
+    for field, answer in zip(form.answer_fields, content.answers, strict=False):
         field.data = answer.text
     for field, value in ((form.mood, checkin.mood), (form.intensity, checkin.intensity),
                          (form.detachment, checkin.detachment)):

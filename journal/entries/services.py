@@ -141,7 +141,7 @@ def purge_expired_trash(owner_id: int | None = None) -> int:
 
 def trashed_entries(owner_id: int) -> list[EntryView]:
     rows = db.session.scalars(
-        select(Entry).where(Entry.owner_id == owner_id, Entry.deleted_at.is_not(None))
+        select(Entry).where(Entry.owner_id == owner_id, ~Entry.is_live)
         .order_by(Entry.deleted_at.desc())
     )
     return [open_entry(row) for row in rows]
@@ -183,7 +183,7 @@ def find_entries(owner_id: int, filters: EntryFilters, page: int = 1, size: int 
     the decrypted content, so they run in memory over this user's entries
     alone: there is no plaintext index anywhere.
     """
-    statement = select(Entry).where(Entry.owner_id == owner_id, Entry.deleted_at.is_(None))
+    statement = select(Entry).where(Entry.owner_id == owner_id, Entry.is_live)
     if filters.session_id:
         statement = statement.where(Entry.session_id == filters.session_id)
     if filters.start:
@@ -217,14 +217,14 @@ def _matches(view: EntryView, filters: EntryFilters) -> bool:
 
 def all_tags(owner_id: int) -> list[str]:
     """Every tag the user has used on live entries, sorted (decrypts their entries)."""
-    rows = db.session.scalars(select(Entry).where(Entry.owner_id == owner_id, Entry.deleted_at.is_(None)))
+    rows = db.session.scalars(select(Entry).where(Entry.owner_id == owner_id, Entry.is_live))
     tags = {tag.casefold(): tag for row in rows for tag in open_entry(row).content.tags}
     return sorted(tags.values(), key=str.casefold)
 
 
 def latest_entries(owner_id: int, limit: int = 5) -> list[EntryView]:
     rows = db.session.scalars(
-        select(Entry).where(Entry.owner_id == owner_id, Entry.deleted_at.is_(None))
+        select(Entry).where(Entry.owner_id == owner_id, Entry.is_live)
         .order_by(Entry.created_at.desc()).limit(limit)
     )
     return [open_entry(row) for row in rows]

@@ -38,7 +38,8 @@ class ExportOptions:
 
 def _in_range(moment: datetime, zone: str, options: ExportOptions) -> bool:
     day = to_local(moment, zone).date()
-    return (options.date_from is None or day >= options.date_from) and (options.date_to is None or day <= options.date_to)
+    return ((options.date_from is None or day >= options.date_from)
+            and (options.date_to is None or day <= options.date_to))
 
 
 def _fmt(moment: datetime, zone: str, with_time: bool = True) -> str:
@@ -61,8 +62,8 @@ def _entry(view: EntryView, zone: str, options: ExportOptions, replies: list[Exp
     checkin = []
     if options.include_checkins:
         row = view.row
-        for label, value, scale in (("Mood", row.mood, "−5 to +5"), ("Emotional intensity", row.intensity, "0 to 10"),
-                                    ("Distance or detachment", row.detachment, "0 to 10")):
+        for label, value, _scale in (("Mood", row.mood, "−5 to +5"), ("Emotional intensity", row.intensity, "0 to 10"),
+                                     ("Distance or detachment", row.detachment, "0 to 10")):
             if value is not None:
                 checkin.append((label, f"{value:+d}" if label == "Mood" else str(value)))
     content = view.content
@@ -70,7 +71,8 @@ def _entry(view: EntryView, zone: str, options: ExportOptions, replies: list[Exp
         key=f"e-{view.id}", title=view.title, when=_fmt(view.row.created_at, zone),
         answers=[(answer.prompt, answer.text) for answer in content.answers],
         checkin=checkin,
-        after_effects=[AFTER_EFFECTS[k] for k in content.after_effects if k in AFTER_EFFECTS] if options.include_checkins else [],
+        after_effects=([AFTER_EFFECTS[k] for k in content.after_effects if k in AFTER_EFFECTS]
+                       if options.include_checkins else []),
         after_effects_note=content.after_effects_note if options.include_checkins else "",
         tags=content.tags, replies=replies if options.include_replies else [],
     )
@@ -113,7 +115,7 @@ def _range_text(views: list[EntryView], zone: str, options: ExportOptions) -> st
 
 def patient_export(user: User, options: ExportOptions) -> JournalExport:
     """The patient's own journal, narrowed by the options."""
-    statement = select(Entry).where(Entry.owner_id == user.id, Entry.deleted_at.is_(None))
+    statement = select(Entry).where(Entry.owner_id == user.id, Entry.is_live)
     if options.session_id:
         statement = statement.where(Entry.session_id == options.session_id)
     if options.entry_ids:

@@ -13,7 +13,9 @@ import uuid
 from datetime import datetime
 
 from sqlalchemy import CheckConstraint, Enum, ForeignKey, Integer, LargeBinary, SmallInteger, String, Uuid
+from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.sql import ColumnElement
 
 from journal.clock import utcnow
 from journal.extensions import db
@@ -125,6 +127,16 @@ class Entry(db.Model):
 
     # SQLAlchemy checks and bumps this on every UPDATE: a stale save fails.
     __mapper_args__ = {"version_id_col": version}
+
+    @hybrid_property
+    def is_live(self) -> bool:
+        """Not in the trash. Usable in queries too."""
+        return self.deleted_at is None
+
+    @is_live.inplace.expression
+    @classmethod
+    def _is_live_expression(cls) -> ColumnElement[bool]:
+        return cls.deleted_at.is_(None)
 
 
 class Draft(db.Model):

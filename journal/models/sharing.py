@@ -7,7 +7,9 @@ import uuid
 from datetime import datetime
 
 from sqlalchemy import Boolean, Enum, ForeignKey, Integer, LargeBinary, String, UniqueConstraint, Uuid
+from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.sql import ColumnElement
 
 from journal.clock import utcnow
 from journal.extensions import db
@@ -38,9 +40,15 @@ class Connection(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
-    @property
-    def active(self) -> bool:
+    @hybrid_property
+    def is_active(self) -> bool:
+        """Not ended: the therapist may see what is shared. Usable in queries too."""
         return self.ended_at is None
+
+    @is_active.inplace.expression
+    @classmethod
+    def _is_active_expression(cls) -> ColumnElement[bool]:
+        return cls.ended_at.is_(None)
 
 
 class EntryShare(db.Model):

@@ -57,7 +57,7 @@ def done_sets(owner_id: int, session_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID
         return result
     rows = db.session.execute(
         select(Entry.session_id, Entry.prompt_set, Entry.id)
-        .where(Entry.owner_id == owner_id, Entry.session_id.in_(ids), Entry.deleted_at.is_(None),
+        .where(Entry.owner_id == owner_id, Entry.session_id.in_(ids), Entry.is_live,
                Entry.prompt_set.is_not(None))
         .order_by(Entry.created_at)
     )

@@ -10,6 +10,7 @@ from datetime import datetime
 from sqlalchemy import delete, func, select
 
 from journal import audit
+from journal.audit import Event
 from journal.clock import utcnow
 from journal.extensions import db
 from journal.models import (
@@ -90,7 +91,7 @@ def connect(patient: User, therapist: User) -> Connection:
     if connection is None:
         connection = Connection(patient_id=patient.id, therapist_id=therapist.id, auto_share=False)
         db.session.add(connection)
-    elif connection.active:
+    elif connection.is_active:
         raise SharingError(f"You are already connected with {therapist.display_name}.")
     else:
         connection.ended_at, connection.auto_share, connection.created_at = None, False, utcnow()
@@ -112,14 +113,14 @@ def end_connection(connection: Connection) -> None:
 
 def active_connection(patient_id: int, therapist_id: int) -> Connection | None:
     return db.session.scalar(select(Connection).where(
-        Connection.patient_id == patient_id, Connection.therapist_id == therapist_id, Connection.ended_at.is_(None)))
+        Connection.patient_id == patient_id, Connection.therapist_id == therapist_id, Connection.is_active))
 
 
 def patient_connections(patient_id: int) -> list[tuple[Connection, User]]:
     """The patient's active connections with their therapists, oldest first."""
     return list(db.session.execute(
         select(Connection, User).join(User, User.id == Connection.therapist_id)
-        .where(Connection.patient_id == patient_id, Connection.ended_at.is_(None)).order_by(Connection.created_at)
+        .where(Connection.patient_id == patient_id, Connection.is_active).order_by(Connection.created_at)
     ).all())
 
 
@@ -142,7 +143,7 @@ def _set_shares(model, column: str, record, therapist_ids: set[int]) -> None:
 
 def set_entry_sharing(entry: Entry, therapist_ids: set[int]) -> None:
     """Share a live entry with exactly these connected therapists. Commits."""
-    if entry.deleted_at is not None:
+    if not entry.is_live:
         raise SharingError("Entries in the trash cannot be shared.")
     _set_shares(EntryShare, "entry_id", entry, therapist_ids)
 
@@ -155,7 +156,7 @@ def set_session_sharing(session: TreatmentSession, therapist_ids: set[int]) -> N
 def share_automatically(entry: Entry) -> None:
     """Share a new entry with every therapist the patient chose to share new entries with. Commits."""
     therapist_ids = set(db.session.scalars(select(Connection.therapist_id).where(
-        Connection.patient_id == entry.owner_id, Connection.ended_at.is_(None), Connection.auto_share.is_(True))))
+        Connection.patient_id == entry.owner_id, Connection.is_active, Connection.auto_share.is_(True))))
     if therapist_ids:
         db.session.add_all(EntryShare(entry_id=entry.id, therapist_id=t) for t in therapist_ids)
         db.session.commit()
@@ -241,8 +242,8 @@ def unread_replies_for_patient(patient_id: int) -> int:
     return db.session.scalar(
         select(func.count()).select_from(Reply)
         .join(Connection, (Connection.patient_id == Reply.owner_id) & (Connection.therapist_id == Reply.therapist_id)
-              & Connection.ended_at.is_(None))
-        .join(Entry, (Entry.id == Reply.entry_id) & Entry.deleted_at.is_(None))
+              & Connection.is_active)
+        .join(Entry, (Entry.id == Reply.entry_id) & Entry.is_live)
         .where(Reply.owner_id == patient_id, Reply.author_id == Reply.therapist_id, Reply.read_at.is_(None))
     ) or 0
 
@@ -254,7 +255,7 @@ def record_access(patient_id: int, therapist_id: int, action: AccessAction, entr
     db.session.add(AccessLog(patient_id=patient_id, therapist_id=therapist_id, action=action, entry_id=entry_id,
                              at=utcnow()))
     db.session.commit()
-    audit.record("therapist_access", subject_id=patient_id, actor_id=therapist_id,
+    audit.record(Event.THERAPIST_ACCESS, subject_id=patient_id, actor_id=therapist_id,
                  detail=f"{action.value}" + (f" entry={entry_id}" if entry_id else ""))
 
 

@@ -59,7 +59,7 @@ def dashboard(therapist_id: int) -> list[PatientSummary]:
         patient.id: PatientSummary(patient, connection.created_at)
         for connection, patient in db.session.execute(
             select(Connection, User).join(User, User.id == Connection.patient_id)
-            .where(Connection.therapist_id == therapist_id, Connection.ended_at.is_(None))
+            .where(Connection.therapist_id == therapist_id, Connection.is_active)
         )
     }
     by_patient: dict[int, list] = defaultdict(list)

@@ -15,7 +15,7 @@ def entry_count(app, *, trashed=None) -> int:
     with app.app_context():
         statement = select(func.count()).select_from(Entry)
         if trashed is not None:
-            statement = statement.where(Entry.deleted_at.is_not(None) if trashed else Entry.deleted_at.is_(None))
+            statement = statement.where(~Entry.is_live if trashed else Entry.is_live)
         return db.session.scalar(statement)
 
 
@@ -275,7 +275,9 @@ def test_saving_an_entry_trashed_in_another_tab_keeps_the_text_as_a_draft(client
     client.post_form(f"/entries/{entry_id}/delete")
     response = client.post_form(f"/entries/{entry_id}/edit", {**fields, "answer_0": "written meanwhile"})
     assert response.status_code == 302
-    assert "written meanwhile" in client.get(client.get(response.headers["Location"]).headers["Location"]).get_data(as_text=True)
+    assert "written meanwhile" in (
+        client.get(client.get(response.headers["Location"]).headers["Location"]).get_data(as_text=True)
+    )
 
 
 def test_saving_a_guided_entry_after_its_session_was_deleted_saves_it_untied(client, app, patient, journal):
@@ -318,7 +320,9 @@ def test_conflict_never_overwrites_another_entrys_draft(client, app, patient, jo
 def test_odd_version_numbers_are_a_conflict_not_a_crash(client, app, patient, journal, version):
     entry_id = journal.entry(patient.id, "original")
     fields = editor_fields(client.get(f"/entries/{entry_id}/edit").get_data(as_text=True))
-    assert client.post_form(f"/entries/{entry_id}/edit", {**fields, "version": version, "answer_0": "x"}).status_code == 409
+    assert client.post_form(
+        f"/entries/{entry_id}/edit", {**fields, "version": version, "answer_0": "x"}
+    ).status_code == 409
 
 
 def test_bidi_overrides_are_removed_and_scripts_kept(client, app, patient):

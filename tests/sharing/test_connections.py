@@ -50,7 +50,7 @@ def test_patient_connects_with_a_code_after_a_consent_screen(app, make_user):
     client.post_form("/connections/confirm", {"code": code, "agree": "y"})
     with app.app_context():
         connection = db.session.scalar(select(Connection))
-        assert connection.active and connection.auto_share is False
+        assert connection.is_active and connection.auto_share is False
     assert "Dr. Ruiz" in client.get("/connections").get_data(as_text=True)
 
 
@@ -64,7 +64,7 @@ def test_invite_link_needs_login_and_comes_back(app, make_user, client, auth):
     assert auth.login("p@example.org", next=f"/connect/{token}").headers["Location"] == f"/connect/{token}"
     client.post_form("/connections/confirm", {"token": token, "agree": "y"})
     with app.app_context():
-        assert db.session.scalar(select(Connection)).active
+        assert db.session.scalar(select(Connection)).is_active
 
 
 def test_a_patient_may_connect_to_several_therapists(app, make_user, sharing):
@@ -148,5 +148,5 @@ def test_another_patients_connection_cannot_be_touched(app, make_user, sharing):
     assert client.post_form(f"/connections/{connection_id}/auto-share", {"auto_share": "y"}).status_code == 404
     with app.app_context():
         connection = db.session.get(Connection, connection_id)
-        assert connection.active and not connection.auto_share
+        assert connection.is_active and not connection.auto_share
     assert re.search("q@example.org", client.get("/connections").get_data(as_text=True)) is None
