@@ -12,26 +12,27 @@ from typing import Any
 from flask import Flask
 
 from journal import database  # noqa: F401  (installs the SQLite pragmas)
+from journal.admin.views import bp as admin_bp
 from journal.auth.session import init_login
 from journal.auth.views import bp as auth_bp
 from journal.cli import register_commands
 from journal.config import Config, finish_config, resolve_config
-from journal.errors import register_errorhandlers
-from journal.extensions import csrf, db, migrate
-from journal.admin.views import bp as admin_bp
 from journal.entries.drafts_views import bp as drafts_bp
 from journal.entries.rescue import bp as rescue_bp
+from journal.entries.rescue import rescue_response
 from journal.entries.views import bp as entries_bp
+from journal.errors import register_errorhandlers
 from journal.export.views import bp as export_bp
+from journal.extensions import csrf, db, migrate
 from journal.main.views import bp as main_bp
-from journal.sessions.views import bp as sessions_bp
-from journal.sharing.views import bp as sharing_bp
-from journal.therapist.views import bp as therapist_bp
-from journal.vault import init_vault
 from journal.ratelimits import init_rate_limits
 from journal.routing import DbIdConverter
 from journal.security import init_security_headers
+from journal.sessions.views import bp as sessions_bp
+from journal.sharing.views import bp as sharing_bp
 from journal.templating import init_templating
+from journal.therapist.views import bp as therapist_bp
+from journal.vault import init_vault
 
 ROOT = Path(__file__).resolve().parent.parent
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -59,7 +60,7 @@ def create_app(
     configure_logging(app)
     register_extensions(app)
     register_blueprints(app)
-    register_errorhandlers(app)
+    register_errorhandlers(app, rescue=rescue_response)
     init_templating(app)
     register_commands(app)
     return app
@@ -84,7 +85,7 @@ def register_extensions(app: Flask) -> None:
     db.init_app(app)
     migrate.init_app(app, db, directory=str(MIGRATIONS), render_as_batch=True)
     csrf.init_app(app)
-    init_login(app)
+    init_login(app, rescue=rescue_response)
     init_vault(app)
     init_security_headers(app)
     init_rate_limits(app)

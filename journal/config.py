@@ -84,13 +84,13 @@ class Config:
 
     # Rate limits (Flask-Limiter). memory:// suits one process; use Redis when there are several.
     RATELIMIT_STORAGE_URI = "memory://"
+    # Failed logins: a wrong password or a wrong second-factor code, wherever it is typed
+    # (login, its code step, the re-login dialog, the rescue page, re-authentication, 2FA changes).
     RATELIMIT_LOGIN_PER_IP = "20 per 15 minutes"  # failed logins from one address
     RATELIMIT_LOGIN_PER_ACCOUNT = "5 per 15 minutes"  # failed logins for one email, from anywhere
     RATELIMIT_REGISTER = "10 per hour"
     RATELIMIT_CODES = "10 per hour"  # therapist connection codes tried by one patient
     RATELIMIT_AUTOSAVE = "60 per minute"  # a tab saves every 3 s; this leaves room for three
-    RATELIMIT_REAUTH = "10 per 15 minutes"
-    RATELIMIT_MFA = "5 per 15 minutes"  # wrong codes for one pending login
     # How many proxies in front of the app may set X-Forwarded-For / -Proto / -Host. 0: none is trusted.
     TRUSTED_PROXIES = 0
 

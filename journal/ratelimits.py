@@ -3,16 +3,30 @@
 Limits come from the config (``RATELIMIT_*``); storage is ``RATELIMIT_STORAGE_URI``
 (memory by default, Redis in production). A limited request gets the 429 page,
 or JSON for scripts.
+
+Failed logins are not a decorator on a view: every way in (the login form, its
+code step, the re-login dialog, the rescue page, re-authentication and changes
+to the second factor) checks and counts them through ``check_login_allowed``
+and ``count_failed_login``, so a new way in cannot forget them.
 """
 
 from __future__ import annotations
 
-from flask import Flask, current_app, g, request, session
+import math
+import time
+
+from flask import Flask, current_app
+from flask_limiter.util import get_remote_address
 from flask_login import current_user
+from limits import parse
+from werkzeug.exceptions import TooManyRequests
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from journal.auth.services import normalize_email
 from journal.extensions import limiter
+
+
+class LoginLimited(TooManyRequests):
+    """Too many failed logins for this account or from this address; ``retry_after`` in seconds."""
 
 
 def setting(name: str):
@@ -20,34 +34,43 @@ def setting(name: str):
     return lambda: current_app.config[name]
 
 
-def account_key() -> str:
-    """The account a login is for, whoever sends it."""
-    return "account:" + normalize_email(request.form.get("email", ""))
-
-
 def user_key() -> str:
     return f"user:{current_user.id}" if current_user.is_authenticated else "anonymous"
 
 
-def failed(response) -> bool:
-    """Count only attempts that failed: a right password is never slowed down."""
-    return bool(g.get("attempt_failed"))
-
-
-login_per_ip = limiter.limit(setting("RATELIMIT_LOGIN_PER_IP"), methods=["POST"], deduct_when=failed, scope="login-ip")
-login_per_account = limiter.limit(setting("RATELIMIT_LOGIN_PER_ACCOUNT"), methods=["POST"], key_func=account_key,
-                                  deduct_when=failed, scope="login-account")
 register_limit = limiter.limit(setting("RATELIMIT_REGISTER"), methods=["POST"], scope="register")
 codes_limit = limiter.limit(setting("RATELIMIT_CODES"), key_func=user_key, scope="codes")
 autosave_limit = limiter.limit(setting("RATELIMIT_AUTOSAVE"), key_func=user_key, scope="autosave")
-def pending_key() -> str:
-    return f"mfa:{session.get('mfa_pending')}"
 
 
-mfa_limit = limiter.limit(setting("RATELIMIT_MFA"), methods=["POST"], key_func=pending_key, deduct_when=failed,
-                          scope="mfa")
-reauth_limit = limiter.limit(setting("RATELIMIT_REAUTH"), methods=["POST"], key_func=user_key, deduct_when=failed,
-                             scope="reauth")
+def _login_counters(account: str):
+    """The two counters of failed logins: per client address, and per account from anywhere."""
+    prefix = limiter._key_prefix or "journal"
+    config = current_app.config
+    return [
+        (parse(config["RATELIMIT_LOGIN_PER_IP"]), (prefix, "login-ip", get_remote_address())),
+        (parse(config["RATELIMIT_LOGIN_PER_ACCOUNT"]), (prefix, "login-account", account)),
+    ]
+
+
+def check_login_allowed(account: str) -> None:
+    """Raise LoginLimited when this address or this account has failed too often lately.
+
+    ``account`` is the normalized email the attempt is for.
+    """
+    waits = []
+    for item, keys in _login_counters(account):
+        if not limiter.limiter.test(item, *keys):
+            reset_at = limiter.limiter.get_window_stats(item, *keys).reset_time
+            waits.append(max(1, math.ceil(reset_at - time.time())))
+    if waits:
+        raise LoginLimited(retry_after=max(waits))
+
+
+def count_failed_login(account: str) -> None:
+    """Count one failed password or code against the address and the account."""
+    for item, keys in _login_counters(account):
+        limiter.limiter.hit(item, *keys)
 
 
 def init_rate_limits(app: Flask) -> None:

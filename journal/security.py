@@ -10,7 +10,6 @@ from __future__ import annotations
 import secrets
 
 from flask import Flask, g, request
-from flask_login import current_user
 
 PERMISSIONS_POLICY = (
     "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), "
@@ -49,8 +48,9 @@ def init_security_headers(app: Flask) -> None:
         headers["X-Frame-Options"] = "DENY"
         if app.config.get("HSTS_ENABLED"):
             headers["Strict-Transport-Security"] = HSTS
-        if request.endpoint != "static" and (current_user.is_authenticated or response.mimetype == "application/pdf"):
-            # Private pages and downloads: never stored by a browser or a proxy.
+        if request.endpoint != "static":
+            # Any page may carry journal text or a form's posted text, whatever its status and
+            # whoever asks (a rescue page is shown to someone logged out): never stored anywhere.
             headers["Cache-Control"] = "no-store"
             response.vary.add("Cookie")
         return response

@@ -8,8 +8,8 @@ from wtforms.validators import DataRequired, Email, EqualTo, InputRequired, Leng
 
 from journal.auth.passwords import MAX_LENGTH, password_problem
 from journal.auth.services import find_user_by_email
-from journal.models.user import DISPLAY_NAME_MAX_LENGTH, EMAIL_MAX_LENGTH
 from journal.forms import options
+from journal.models.user import DISPLAY_NAME_MAX_LENGTH, EMAIL_MAX_LENGTH
 from journal.text import clean_line
 from journal.timezones import time_zone_choices
 

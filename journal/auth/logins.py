@@ -1,4 +1,9 @@
-"""Login sessions that really end: logout, all devices, idle and absolute timeouts, fresh logins."""
+"""Login sessions that really end: logout, all devices, idle and absolute timeouts, fresh logins.
+
+A login session is a row in ``login_sessions``; the cookie carries only its
+random id. Ending the row ends the login, wherever the cookie has been copied.
+Sessions are started only by ``journal.auth.gate``, after every check.
+"""
 
 from __future__ import annotations
 
@@ -18,10 +23,18 @@ SESSION_KEY = "sid"
 TOUCH_EVERY = timedelta(seconds=60)  # write last_seen at most this often
 
 
-def start_session(user: User) -> LoginSession:
-    """Log a user in on a brand-new session: no pre-login value or CSRF token survives. Commits."""
+def clear_cookie_session() -> None:
+    """Forget every value of the cookie session, and its CSRF token, for the rest of this request too."""
     session.clear()
     g.pop("csrf_token", None)  # Flask-WTF caches the old token for the rest of the request
+
+
+def start_session(user: User) -> LoginSession:
+    """Log a user in on a brand-new session: no pre-login value or CSRF token survives. Commits.
+
+    Call it only from ``journal.auth.gate``, which checks password, limits and second factor first.
+    """
+    clear_cookie_session()
     now = utcnow()
     row = LoginSession(id=secrets.token_urlsafe(32), user_id=user.id, created_at=now, authenticated_at=now,
                        last_seen_at=now)
@@ -56,12 +69,11 @@ def end_session() -> None:
         row.ended_at = utcnow()
         db.session.commit()
     logout_user()
-    session.clear()
+    clear_cookie_session()
 
 
 def end_all_sessions(user: User) -> None:
     """End every login of this user, on every device. Commits."""
-    user.end_all_sessions()
     db.session.execute(update(LoginSession).where(LoginSession.user_id == user.id, LoginSession.ended_at.is_(None))
                        .values(ended_at=utcnow()))
     db.session.commit()
@@ -76,6 +88,7 @@ def confirm_password_now() -> None:
 
 
 def is_fresh() -> bool:
+    """Whether the password was typed on this login within FRESH_LOGIN_MINUTES."""
     row = getattr(g, "login_session", None)
     limit = timedelta(minutes=current_app.config["FRESH_LOGIN_MINUTES"])
     return row is not None and utcnow() - row.authenticated_at <= limit

@@ -56,9 +56,9 @@ def _is_pattern(lowered: str) -> bool:
         if unit * (len(lowered) // size) + unit[: len(lowered) % size] == lowered:
             return True
     if lowered.isdigit():  # 1234567890 wraps around: 9 is followed by 0
-        steps = {(int(b) - int(a)) % 10 for a, b in zip(lowered, lowered[1:])}
+        steps = {(int(b) - int(a)) % 10 for a, b in zip(lowered, lowered[1:], strict=False)}
         return steps in ({1}, {9})
-    steps = {ord(b) - ord(a) for a, b in zip(lowered, lowered[1:])}
+    steps = {ord(b) - ord(a) for a, b in zip(lowered, lowered[1:], strict=False)}
     return steps in ({1}, {-1})
 
 

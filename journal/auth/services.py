@@ -1,4 +1,4 @@
-"""Account rules: registration, authentication, password changes."""
+"""Account rules: registration and password changes (logging in is ``journal.auth.gate``)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from journal import audit
+from journal.audit import Event
+from journal.auth.logins import end_all_sessions
 from journal.auth.passwords import (
     burn_verification_time,
     hash_password,
@@ -18,6 +20,7 @@ from journal.auth.passwords import (
 from journal.clock import utcnow
 from journal.extensions import db
 from journal.models import Role, User
+from journal.ratelimits import check_login_allowed, count_failed_login
 from journal.timezones import is_valid_time_zone
 
 log = logging.getLogger(__name__)
@@ -67,37 +70,40 @@ def create_user(
     return user
 
 
-def authenticate(email: str, password: str) -> User | None:
-    """Return the active user with these credentials, or None.
+def check_password(account: str, password: str) -> User | None:
+    """The active user with this email and password, or None. Commits.
 
-    Unknown emails take as long as wrong passwords, and a hash made with older
-    parameters is replaced by one made with today's. Commits.
+    Every password check goes through here: it raises LoginLimited when this
+    address or account has failed too often, and a failure is written to the
+    audit trail and counted against those limits.
     """
-    user = find_user_by_email(email)
+    account = normalize_email(account)
+    check_login_allowed(account)
+    user = find_user_by_email(account)
     if user is None:
-        burn_verification_time(password)
-        log.info("login failed: unknown account")
-        audit.record("login_failed", detail="unknown account")
-        return None
-    if not verify_password(user.password_hash, password) or not user.active:
-        log.info("login failed: user=%s", user.id)
-        audit.record("login_failed", subject_id=user.id, detail="" if user.active else "account disabled")
+        burn_verification_time(password)  # as slow as a wrong password
+        audit.record(Event.LOGIN_FAILED, detail="unknown account")
+    elif not verify_password(user.password_hash, password) or not user.active:
+        audit.record(Event.LOGIN_FAILED, subject_id=user.id, detail="" if user.active else "account disabled")
+        user = None
+    if user is None:
+        log.info("login failed: wrong password, unknown account or disabled account")
+        count_failed_login(account)
         return None
     if needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
-    user.last_login_at = utcnow()
-    db.session.commit()
-    log.info("login: user=%s", user.id)
-    audit.record("login", subject_id=user.id, actor_id=user.id)
+        db.session.commit()
     return user
 
 
 def change_password(user: User, current: str, new: str) -> None:
-    """Replace a password after checking the current one; end other sessions. Commits.
+    """Replace a password after checking the current one, and end every login session. Commits.
 
-    Raises AccountError with a message for the user when refused.
+    Raises AccountError with a message for the user when refused, LoginLimited
+    after too many wrong passwords. The device that changed it logs in again
+    through ``gate.start_login_for``.
     """
-    if not verify_password(user.password_hash, current):
+    if check_password(user.email, current) is None:
         raise AccountError("Your current password is not right.")
     problem = password_problem(new, context=(user.email.split("@")[0], user.display_name))
     if problem:
@@ -105,5 +111,6 @@ def change_password(user: User, current: str, new: str) -> None:
     user.password_hash = hash_password(new)
     user.password_changed_at = utcnow()
     db.session.commit()
-    audit.record("password_changed", subject_id=user.id)
+    end_all_sessions(user)
+    audit.record(Event.PASSWORD_CHANGED, subject_id=user.id)
     log.info("password changed: user=%s", user.id)

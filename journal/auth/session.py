@@ -1,36 +1,37 @@
-"""Who is logged in: loading the user from the session cookie."""
+"""Who is logged in: loading the user from the session cookie.
+
+This module imports no feature: the editor's "never lose writing" hook is
+handed in by ``create_app`` (``rescue``).
+"""
 
 from __future__ import annotations
 
-import secrets
-
-from flask import Flask, flash, g, redirect, request, url_for
-from sqlalchemy import select
+from flask import Flask, current_app, flash, g, redirect, request, url_for
 
 from journal.auth.logins import current_login
-from journal.entries.rescue import rescue_response
-from journal.errors import wants_json
+from journal.errors import Rescue
 from journal.extensions import db, login_manager
+from journal.http import wants_json
 from journal.models import User
 
 
-def init_login(app: Flask) -> None:
+def init_login(app: Flask, *, rescue: Rescue = lambda status: None) -> None:
     """Configure Flask-Login: no remember-me cookie, friendly redirects, JSON 401s."""
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
     login_manager.login_message = "Please log in to continue."
     login_manager.login_message_category = "info"
     login_manager.session_protection = "basic"
+    app.extensions["journal.rescue"] = rescue
 
 
 @login_manager.user_loader
 def load_user(user_id: str) -> User | None:
-    """Return the user only if the cookie's login generation is still current."""
-    raw_id, _, token = user_id.partition(":")
-    if not raw_id.isdigit() or not token:
+    """Return the user only while the login row named by the cookie is live (not ended, not timed out)."""
+    if not user_id.isdigit():
         return None
-    user = db.session.scalar(select(User).where(User.id == int(raw_id)))
-    if user is None or not user.active or not secrets.compare_digest(user.session_token, token):
+    user = db.session.get(User, int(user_id))
+    if user is None or not user.active:
         return None
     row = current_login(user)  # ended, idle too long or too old: no longer logged in
     if row is None:
@@ -41,10 +42,10 @@ def load_user(user_id: str) -> User | None:
 
 @login_manager.unauthorized_handler
 def unauthorized():
-    """Scripts get a 401 they can act on; people are sent to the login page."""
+    """Scripts get a 401 they can act on; an editor post keeps its text; people go to the login page."""
     if wants_json():
         return {"error": "login_required", "message": "Your session has ended. Please log in again."}, 401
-    rescued = rescue_response(401)
+    rescued = current_app.extensions["journal.rescue"](401)
     if rescued is not None:
         return rescued
     flash(login_manager.login_message, login_manager.login_message_category)

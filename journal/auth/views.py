@@ -2,25 +2,23 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, flash, g, redirect, render_template, request, session, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 from flask_wtf.csrf import generate_csrf
 
 from journal import audit
-from journal.auth import mfa
+from journal.audit import Event
+from journal.auth import gate, mfa
 from journal.auth.forms import ChangePasswordForm, CodeForm, LoginForm, ReauthForm, RegistrationForm
-from journal.auth.logins import confirm_password_now, end_all_sessions, end_session, is_fresh, start_session
-from journal.auth.passwords import verify_password
-from journal.auth.services import AccountError, authenticate, change_password, create_user
+from journal.auth.gate import Outcome
+from journal.auth.logins import confirm_password_now, end_all_sessions, end_session, is_fresh
+from journal.auth.services import AccountError, change_password, create_user
 from journal.auth.urls import is_safe_next
-from journal.errors import wants_json
-from journal.extensions import db
+from journal.http import wants_json
 from journal.models import User
-from journal.ratelimits import login_per_account, login_per_ip, mfa_limit, reauth_limit, register_limit
+from journal.ratelimits import LoginLimited, register_limit
 
 bp = Blueprint("auth", __name__)
-
-LOGIN_FAILED = "That email and password don't match an account. Please try again."
 
 
 def _after_login_target() -> str:
@@ -45,93 +43,97 @@ def register():
         except AccountError as error:
             form.email.errors.append(str(error))
         else:
-            start_session(user)
+            gate.start_login_for(user, via="register")
             flash("Welcome. Your journal is ready, and it is private to you.", "success")
             return redirect(url_for("main.index"))
     return render_template("auth/register.html", form=form)
 
 
 @bp.route("/login", methods=["GET", "POST"])
-@login_per_ip
-@login_per_account
 def login():
-    """Log in. Scripts (the editor's re-login dialog) get JSON and a fresh CSRF token."""
+    """Log in. Scripts (the editor's re-login dialog) get JSON, send the code in the same post,
+    and get a fresh CSRF token."""
     if current_user.is_authenticated and request.method == "GET":
         return redirect(_after_login_target())
     form = LoginForm()
-    failed = False
+    attempt = None
     if form.validate_on_submit():
-        user = authenticate(form.email.data, form.password.data)
-        if user is not None and mfa.enabled(user):
-            code = request.form.get("code", "")
-            if not (wants_json() and code and mfa.verify(user, code)):
-                return _ask_for_code(user)
-        if user is not None:
-            start_session(user)
-            if wants_json():
-                return {"ok": True, "csrf_token": generate_csrf()}
-            return redirect(_after_login_target())
-        failed = g.attempt_failed = True
+        via = "relogin-dialog" if wants_json() else "login"
+        attempt = gate.log_in(form.email.data, form.password.data, request.form.get("code"), via=via)
+        if attempt.outcome is Outcome.LIMITED:
+            raise LoginLimited(retry_after=attempt.retry_after)
+        if attempt.logged_in:
+            return {"ok": True, "csrf_token": generate_csrf()} if wants_json() else redirect(_after_login_target())
+        if attempt.outcome is Outcome.NEEDS_CODE and not wants_json():
+            return redirect(url_for("auth.login_code", next=request.args.get("next")))
     if wants_json():
-        return {"ok": False, "message": LOGIN_FAILED}, 401
-    return render_template("auth/login.html", form=form, failed=failed, message=LOGIN_FAILED)
-
-
-def _ask_for_code(user):
-    """The password was right; the second factor is next. Nothing is logged in yet."""
-    session.clear()
-    session["mfa_pending"] = user.id
-    if wants_json():
-        return {"ok": False, "mfa": True, "message": "Enter the 6-digit code from your authenticator app."}, 401
-    return redirect(url_for("auth.login_code", next=request.args.get("next")))
+        needs_code = attempt is not None and attempt.outcome is Outcome.NEEDS_CODE
+        return {"ok": False, "mfa": needs_code, "message": attempt.message if attempt else gate.LOGIN_FAILED}, 401
+    return render_template("auth/login.html", form=form, failed=attempt is not None, message=gate.LOGIN_FAILED)
 
 
 @bp.route("/login/code", methods=["GET", "POST"])
-@mfa_limit
 def login_code():
     """Second step of logging in: a TOTP code or a recovery code."""
-    user = db.session.get(User, session.get("mfa_pending") or 0)
-    if user is None or not user.active:
-        return redirect(url_for("auth.login"))
+    if gate.pending_user() is None:
+        flash(gate.PENDING_EXPIRED, "info")
+        return redirect(url_for("auth.login", next=request.args.get("next")))
     form = CodeForm()
     if form.validate_on_submit():
-        if mfa.verify(user, form.code.data):
-            start_session(user)
+        attempt = gate.log_in_with_code(form.code.data, via="login-code")
+        if attempt.outcome is Outcome.LIMITED:
+            raise LoginLimited(retry_after=attempt.retry_after)
+        if attempt.logged_in:
             return redirect(_after_login_target())
-        g.attempt_failed = True
-        audit.record("mfa_failed", subject_id=user.id)
-        form.code.errors.append("That code didn't work. Codes change every 30 seconds and work once.")
+        form.code.errors.append(attempt.message)
     return render_template("auth/login_code.html", form=form)
 
 
 @bp.route("/account/mfa", methods=["GET", "POST"])
 @login_required
 def mfa_settings():
-    """Set up, confirm or (for patients) turn off two-factor authentication."""
-    form = CodeForm()
-    row = mfa.credential(current_user)
-    if request.method == "POST" and request.form.get("action") == "start":
+    """Set up, replace or (for patients) turn off two-factor authentication; new recovery codes.
+
+    Every change needs a fresh login and, once the factor is on, a current code.
+    """
+    user = current_user._get_current_object()
+    codes = None
+    action = request.form.get("action") if request.method == "POST" else None
+    if action is not None:
         if not is_fresh():
             return redirect(url_for("auth.reauthenticate", next=url_for("auth.mfa_settings")))
-        mfa.start_enrolment(current_user)
-        return redirect(url_for("auth.mfa_settings"))
-    if request.method == "POST" and request.form.get("action") == "disable" and row and row.confirmed:
-        if mfa.required(current_user) or not is_fresh() or not mfa.verify(current_user, request.form.get("code", "")):
-            flash("Two-factor authentication stays on: a fresh login and a current code are needed.", "error")
-        else:
-            mfa.disable(current_user)
-            flash("Two-factor authentication is off.", "success")
-        return redirect(url_for("auth.mfa_settings"))
-    codes = None
-    if form.validate_on_submit() and row and not row.confirmed:
-        codes = mfa.confirm_enrolment(current_user, form.code.data)
+        try:
+            codes = _change_mfa(user, action, request.form.get("code", ""))
+        except mfa.MfaChangeRefused as refused:
+            flash(str(refused), "error")
         if codes is None:
-            form.code.errors.append("That code didn't work. Check the time on your phone and try the next one.")
-    row = mfa.credential(current_user)
-    qr = mfa.provisioning_svg(current_user, mfa.secret_of(row)) if row and not row.confirmed else None
-    return render_template("auth/mfa.html", form=form, row=row, qr=qr, codes=codes,
-                           secret=mfa.secret_of(row) if row and not row.confirmed else None,
-                           required=mfa.required(current_user))
+            return redirect(url_for("auth.mfa_settings"))
+    row = mfa.credential(user)
+    pending = mfa.pending_secret(row)
+    return render_template("auth/mfa.html", form=CodeForm(), row=row, codes=codes, pending=pending,
+                           qr=mfa.provisioning_svg(user, pending) if pending else None,
+                           codes_left=mfa.recovery_codes_left(user), required=mfa.required(user))
+
+
+def _change_mfa(user: User, action: str, code: str) -> list[str] | None:
+    """Carry out one action of the two-factor page; return recovery codes to show once, if any."""
+    if action == "start":
+        mfa.start_enrolment(user, code)
+    elif action == "cancel":
+        mfa.cancel_enrolment(user)
+    elif action == "confirm":
+        codes = mfa.confirm_enrolment(user, code)
+        if codes is None:
+            flash("That code didn't work. Check the time on your phone and try the next one.", "error")
+        return codes
+    elif action == "recovery-codes":
+        return mfa.regenerate_recovery_codes(user, code)
+    elif action == "disable":
+        mfa.disable(user, code)
+        flash("Two-factor authentication is off.", "success")
+    else:
+        abort(400)
+    return None
 
 
 @bp.get("/auth/csrf-token")
@@ -143,7 +145,7 @@ def csrf_token():
 @bp.post("/logout")
 @login_required
 def logout():
-    audit.record("logout", subject_id=current_user.id)
+    audit.record(Event.LOGOUT, subject_id=current_user.id)
     end_session()
     flash("You have logged out. Take care.", "success")
     return redirect(url_for("auth.login"))
@@ -152,7 +154,7 @@ def logout():
 @bp.post("/account/logout-everywhere")
 @login_required
 def logout_everywhere():
-    audit.record("logout_everywhere", subject_id=current_user.id)
+    audit.record(Event.LOGOUT_EVERYWHERE, subject_id=current_user.id)
     end_all_sessions(current_user._get_current_object())
     end_session()
     flash("You have logged out on every device.", "success")
@@ -169,17 +171,14 @@ def activity():
 
 @bp.route("/reauth", methods=["GET", "POST"])
 @login_required
-@reauth_limit
 def reauthenticate():
     """Type the password again before a sensitive action."""
     form = ReauthForm()
     if form.validate_on_submit():
-        if verify_password(current_user.password_hash, form.password.data):
+        if gate.confirm_password(current_user, form.password.data):
             confirm_password_now()
             return redirect(_after_login_target())
         form.password.errors.append("That password is not right.")
-        g.attempt_failed = True
-        audit.record("reauth_failed", subject_id=current_user.id)
     return render_template("auth/reauth.html", form=form)
 
 
@@ -193,10 +192,8 @@ def password():
         except AccountError as error:
             form.current_password.errors.append(str(error))
         else:
-            # Every older session has just ended; this device gets a new one.
-            user = current_user._get_current_object()
-            end_all_sessions(user)
-            start_session(user)
+            # Every session has just ended (the service sees to it); this device gets a new one.
+            gate.start_login_for(current_user._get_current_object(), via="password-change")
             flash("Your password has been changed. Other devices have been logged out.", "success")
             return redirect(url_for("main.index"))
     return render_template("auth/change_password.html", form=form)

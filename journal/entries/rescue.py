@@ -2,29 +2,28 @@
 
 When an editor form is posted after the login session ended, or with a CSRF
 token that no longer matches, the text is shown again instead of being
-dropped. A logged-out writer logs in on that same page and the text is kept
-as a draft.
+dropped. A logged-out writer logs in on that same page, through the same
+gate as the login page (rate limits, password, second factor), and the text
+is kept as a draft.
 """
 
 from __future__ import annotations
 
 import uuid
 
-from flask import Blueprint, abort, flash, g, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from journal.auth.services import authenticate
-from journal.auth.logins import start_session
+from journal.auth import gate
+from journal.auth.gate import Outcome
 from journal.auth.urls import is_safe_next
-from journal.auth.views import LOGIN_FAILED
 from journal.entries.editor import keep_editor_text, posted_editor
 from journal.entries.forms import parse_uuid
 from journal.models import Role
 from journal.prompts import library
-from journal.ratelimits import login_per_account, login_per_ip
 
 RESCUABLE_ENDPOINTS = frozenset({"entries.new", "entries.edit", "rescue.rescue_login"})
-NOT_TEXT = frozenset({"csrf_token", "email", "password", "resolution", "action"})
+NOT_TEXT = frozenset({"csrf_token", "email", "password", "code", "resolution", "action"})
 
 bp = Blueprint("rescue", __name__)
 
@@ -47,8 +46,13 @@ def rescue_response(status: int):
         if not editor.entry_gone:
             return render_template("entries/editor.html", editor=editor, form=editor.form, library=library(),
                                    expired=True), status
-    status = status if current_user.is_authenticated else 401
-    return render_template("entries/rescue.html", fields=_kept_fields(), action=_action(), error=None), status
+    return _rescue_page(status if current_user.is_authenticated else 401)
+
+
+def _rescue_page(status: int, message: str | None = None, needs_code: bool = False, retry_after: int = 0):
+    page = render_template("entries/rescue.html", fields=_kept_fields(), action=_action(), error=message,
+                           needs_code=needs_code)
+    return page, status, {"Retry-After": str(retry_after)} if retry_after else {}
 
 
 def _action() -> str:
@@ -58,18 +62,20 @@ def _action() -> str:
 
 
 @bp.post("/rescue")
-@login_per_ip
-@login_per_account
 def rescue_login():
-    """Log in from the rescue page and keep the posted text as a draft."""
-    user = authenticate(request.form.get("email", ""), request.form.get("password", ""))
-    if user is None:
-        g.attempt_failed = True
-        return render_template("entries/rescue.html", fields=_kept_fields(), action=_action(), error=LOGIN_FAILED), 401
-    start_session(user)
-    if user.role != Role.PATIENT:
-        abort(404)
-    draft_id = _keep_as_draft(user.id)
+    """Log in from the rescue page (password, then the code if the account has one) and keep the text."""
+    if "password" in request.form:
+        attempt = gate.log_in(request.form.get("email", ""), request.form["password"], request.form.get("code"),
+                              via="rescue")
+    else:
+        attempt = gate.log_in_with_code(request.form.get("code", ""), via="rescue")
+    if attempt.outcome is Outcome.LIMITED:
+        return _rescue_page(429, attempt.message, retry_after=attempt.retry_after)
+    if not attempt.logged_in:
+        return _rescue_page(401, attempt.message, needs_code=attempt.outcome is Outcome.NEEDS_CODE)
+    if attempt.user.role != Role.PATIENT:
+        return redirect(url_for("main.index"))  # only patients write; there is no text of theirs to keep
+    draft_id = _keep_as_draft(attempt.user.id)
     flash("Welcome back. Your writing was kept as a draft: check it and press Save.", "success")
     return redirect(url_for("drafts.resume", draft_id=draft_id))
 

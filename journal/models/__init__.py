@@ -1,5 +1,6 @@
 """Database models, one module per domain."""
 
+from journal.models.audit import AuditEvent
 from journal.models.journal import (
     MEDICINE_LABELS,
     SETTING_LABELS,
@@ -10,7 +11,6 @@ from journal.models.journal import (
     Setting,
     TreatmentSession,
 )
-from journal.models.audit import AuditEvent
 from journal.models.keys import DataKey
 from journal.models.login_session import LoginSession
 from journal.models.mfa import MfaCredential, RecoveryCode

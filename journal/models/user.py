@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import enum
-import secrets
 from datetime import datetime
 
 from flask_login import UserMixin
@@ -25,11 +24,6 @@ class Role(enum.StrEnum):
     PATIENT = "patient"
     THERAPIST = "therapist"
     ADMIN = "admin"
-
-
-def new_session_token() -> str:
-    """Return a fresh random token that identifies a generation of logins."""
-    return secrets.token_urlsafe(16)
 
 
 class User(UserMixin, db.Model):
@@ -56,23 +50,13 @@ class User(UserMixin, db.Model):
     # "a4" or "letter": remembered from the last PDF export.
     paper_size: Mapped[str] = mapped_column(String(8), default="a4", server_default="a4")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
-    # Part of the login cookie; replacing it ends every session made before.
-    session_token: Mapped[str] = mapped_column(String(32), default=new_session_token)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     password_changed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
-    def get_id(self) -> str:
-        """Identify the user *and* the login generation in the session cookie."""
-        return f"{self.id}:{self.session_token}"
-
     @property
     def is_active(self) -> bool:  # type: ignore[override]
         return self.active
-
-    def end_all_sessions(self) -> None:
-        """Invalidate every login cookie issued so far."""
-        self.session_token = new_session_token()
 
     def __repr__(self) -> str:
         return f"<User {self.id} {self.role.value}>"

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import uuid
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from journal.access import entry_or_404, owned_or_404, patient_required
+from journal.access import deny, entry_or_404, owned_or_404, patient_required
 from journal.auth.logins import fresh_login_required
 from journal.auth.urls import is_safe_next
 from journal.entries.views import render_entry_page
 from journal.extensions import db
 from journal.forms import options, parse_count
+from journal.models import Connection, Role, TreatmentSession, User
 from journal.ratelimits import codes_limit
-from journal.models import Connection, TreatmentSession, User
 from journal.sharing.forms import AutoShareForm, CodeForm, ConsentForm, ShareForm, reply_form_for
 from journal.sharing.services import (
     SharingError,
@@ -28,6 +28,7 @@ from journal.sharing.services import (
     set_session_sharing,
     shared_with,
     therapist_for_invite,
+    unread_replies_for_patient,
 )
 
 bp = Blueprint("sharing", __name__)
@@ -37,7 +38,7 @@ def _own_connection_or_404(connection_id: int) -> tuple[Connection, User]:
     for connection, therapist in patient_connections(current_user.id):
         if connection.id == connection_id:
             return connection, therapist
-    abort(404)
+    deny()
 
 
 @bp.get("/connections")
@@ -56,7 +57,8 @@ def enter_code():
     therapist = therapist_for_invite(code=form.code.data) if form.validate() else None
     if therapist is None:
         if form.validate():
-            form.code.errors = ["This code doesn't match a therapist. Please check it with them; codes change when renewed."]
+            form.code.errors = ["This code doesn't match a therapist. Please check it with them; "
+                                "codes change when renewed."]
         return render_template("sharing/connections.html", connections=patient_connections(current_user.id),
                                form=form, auto_form=AutoShareForm()), 422
     return render_template("sharing/consent.html", therapist=therapist, form=ConsentForm(code=form.code.data))
@@ -69,7 +71,7 @@ def enter_code():
 def consent_link(token: str):
     therapist = therapist_for_invite(token=token)
     if therapist is None:
-        abort(404)
+        deny()
     return render_template("sharing/consent.html", therapist=therapist, form=ConsentForm(token=token))
 
 
@@ -80,7 +82,7 @@ def confirm():
     form = ConsentForm()
     therapist = therapist_for_invite(code=form.code.data, token=form.token.data)
     if therapist is None:
-        abort(404)
+        deny()
     if not form.validate():
         return render_template("sharing/consent.html", therapist=therapist, form=form), 422
     try:
@@ -160,8 +162,9 @@ def session_sharing(session_id: uuid.UUID):
 def reply(entry_id: uuid.UUID):
     entry = entry_or_404(entry_id)
     therapist_id = request.form.get("therapist_id", type=int)
-    if therapist_id not in shared_with([entry.id])[entry.id] or active_connection(current_user.id, therapist_id) is None:
-        abort(404)
+    if (therapist_id not in shared_with([entry.id])[entry.id]
+            or active_connection(current_user.id, therapist_id) is None):
+        deny()
     form = reply_form_for(therapist_id)
     if not form.validate():  # show the page again with the reply as written
         return render_entry_page(entry, reply_form=form, reply_to=therapist_id, status=422)
@@ -176,3 +179,11 @@ def log():
     page = parse_count(request.args.get("page"), 1) or 1
     rows, older = access_log(current_user.id, page)
     return render_template("sharing/access_log.html", rows=rows, page=page, older=older)
+
+
+@bp.app_context_processor
+def navigation_counts() -> dict:
+    """Unread therapist replies for a patient's navigation (one query, patients only)."""
+    if current_user.is_authenticated and current_user.role == Role.PATIENT:
+        return {"unread_replies": unread_replies_for_patient(current_user.id)}
+    return {"unread_replies": 0}

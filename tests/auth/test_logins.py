@@ -2,7 +2,6 @@
 
 from datetime import UTC, datetime, timedelta
 
-
 from journal.extensions import db
 from journal.models import Role, User
 from tests.conftest import PASSWORD, login_client

@@ -25,7 +25,7 @@ def enrol(app, email, raw_clock, at=T0):
     page = client.get("/account/mfa").get_data(as_text=True)
     assert "<svg" in page and "QR code for your authenticator app" in page
     secret = re.search(r'<code class="link-text">([A-Z2-7]+)</code>', page).group(1)
-    done = client.post_form("/account/mfa", {"code": code_at(secret, at)}).get_data(as_text=True)
+    done = client.post_form("/account/mfa", {"action": "confirm", "code": code_at(secret, at)}).get_data(as_text=True)
     codes = re.findall(r"<code>([0-9a-f]{6}-[0-9a-f]{6})</code>", done)
     assert len(codes) == 10
     return client, secret, codes
@@ -79,8 +79,9 @@ def test_therapists_must_enrol_before_seeing_patients(app, make_user, raw_clock)
     response = client.get("/therapist/")
     assert response.status_code == 302 and response.headers["Location"] == "/account/mfa"
     client.post_form("/account/mfa", {"action": "start"})
-    secret = re.search(r'<code class="link-text">([A-Z2-7]+)</code>', client.get("/account/mfa").get_data(as_text=True)).group(1)
-    client.post_form("/account/mfa", {"code": code_at(secret, T0)})
+    secret = re.search(r'<code class="link-text">([A-Z2-7]+)</code>',
+                       client.get("/account/mfa").get_data(as_text=True)).group(1)
+    client.post_form("/account/mfa", {"action": "confirm", "code": code_at(secret, T0)})
     assert client.get("/therapist/").status_code == 200
     # And it cannot be turned off.
     raw_clock(T0 + timedelta(seconds=60))

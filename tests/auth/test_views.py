@@ -4,7 +4,7 @@ import re
 import pytest
 from sqlalchemy import func, select
 
-from journal.auth.views import LOGIN_FAILED
+from journal.auth.gate import LOGIN_FAILED
 from journal.extensions import db
 from journal.models import Role, User
 from tests.conftest import PASSWORD
@@ -188,7 +188,8 @@ def test_logout_ends_the_session(client, auth, make_user):
 def test_change_password_needs_the_current_one(client, auth, app, make_user):
     user = make_user(email="ben@example.org")
     auth.login("ben@example.org")
-    data = {"current_password": "not my password at all", "new_password": NEW_PASSWORD, "confirm_password": NEW_PASSWORD}
+    data = {"current_password": "not my password at all", "new_password": NEW_PASSWORD,
+            "confirm_password": NEW_PASSWORD}
     page = client.post_form("/account/password", data).get_data(as_text=True)
     assert "current password is not right" in page
     with app.app_context():

@@ -4,6 +4,7 @@ import re
 
 from sqlalchemy import select
 
+from journal.auth.logins import end_all_sessions
 from journal.entries.drafts import open_draft
 from journal.extensions import db
 from journal.models import Draft, Entry
@@ -59,7 +60,7 @@ def test_session_ended_on_the_server_keeps_the_text(client, app, patient, journa
     with app.app_context():  # e.g. a password change on another device
         from journal.models import User
 
-        db.session.get(User, patient.id).end_all_sessions()
+        end_all_sessions(db.session.get(User, patient.id))
         db.session.commit()
     response = client.post_form(f"/entries/{entry_id}/edit", fields)
     assert response.status_code == 401 and WORDS in response.get_data(as_text=True)

@@ -1,0 +1,330 @@
+"""CSRF on every state-changing route: a matrix, not two spot checks.
+
+``CASES`` has one row per endpoint in ``app.url_map`` that accepts POST, PUT,
+PATCH or DELETE (``test_every_state_changing_route_has_a_case`` fails when a
+route has no row, so a new route cannot ship without one). A row says who
+sends the request, which URL (built with ``url_for`` from the ``world``), and
+form data that succeeds when a valid token goes with it.
+
+For every row, three tests:
+
+* ``missing``: the post carries no token at all;
+* ``foreign``: it carries a token minted for another session (another user,
+  logged in on another client) while the sender's own session has a token;
+* ``valid`` (the positive control): the same post with the sender's own token
+  is answered with the row's success status, and changes the database when
+  the row says so. It proves that the refusal comes from the CSRF check and
+  that the form data would have done something.
+
+A refused post must give the row's documented refusal and leave every row of
+every table (``db.metadata.sorted_tables``) exactly as it was, with the
+sender still logged in (or still logged out). No column is excluded: the
+clock is frozen, logins happen at ``T0`` and the posts at ``LATER``, 30
+seconds on, which is under the 60 seconds after which a request writes
+``login_sessions.last_seen_at``; a write made at ``LATER`` shows in the
+snapshot.
+
+The "foreign" token comes from the other patient's session; Flask-WTF's log
+line ("The CSRF tokens do not match." vs "The CSRF token is missing.")
+proves which check refused. Two positive controls write nothing by design:
+entries.index (a search sent by POST) and sharing.enter_code (it only shows
+the consent page).
+
+The refusals (``Refusal``) besides the generic 400 page:
+
+* ``editor``: entries.new and entries.edit show the editor again, filled in,
+  with 400 and "security check expired" (journal/entries/rescue.py);
+* ``rescue``: /rescue is posted by a logged-out writer, who gets the rescue
+  page again with their text and 401 (not logged in), never 400;
+* ``json``: the autosave endpoint (exempt from Flask-WTF, it checks the token
+  itself after the login check) and the script's JSON login answer 400 with
+  ``{"error": "csrf", ...}``.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+import pyotp
+import pytest
+from flask import url_for
+from sqlalchemy import select
+
+from journal.entries.drafts import save_draft
+from journal.entries.forms import FREE_PROMPT
+from journal.entries.services import trash_entry
+from journal.extensions import db
+from journal.models import Entry, Role, User
+from journal.sharing.services import add_reply, current_invite
+from tests.conftest import PASSWORD, login_client
+
+T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+LATER = T0 + timedelta(seconds=30)
+DRAFT = uuid.UUID("c5f0e000-0000-4000-8000-0000000c5f00")
+WORDS = "ink-heron-4471"  # posted text, to find again on the pages that keep it
+NEW_PASSWORD = "seven lanterns over the harbour"
+EMAIL = {
+    "patient": "pat@example.org", "other_patient": "other@example.org", "therapist": "ther@example.org",
+    "new_therapist": "new-ther@example.org", "admin": "admin@example.org", "mfa_patient": "mfa@example.org",
+}
+STATE_CHANGING = {"POST", "PUT", "PATCH", "DELETE"}
+# What Flask-WTF logs when it refuses (logger ``flask_wtf.csrf``): proves which check said no.
+REASON = {"missing": "The CSRF token is missing.", "foreign": "The CSRF tokens do not match."}
+
+
+@dataclass
+class World:
+    """Ids of everything the routes act on."""
+
+    patient: int
+    other_patient: int
+    therapist: int
+    new_therapist: int  # not connected; has an invite code
+    admin: int
+    mfa_patient: int  # turns MFA on only when a case needs it (``client_as``): it takes a few pages
+    session: uuid.UUID
+    entry: uuid.UUID  # live, shared with the therapist, one reply
+    trashed: uuid.UUID
+    draft: uuid.UUID
+    connection: int  # patient <-> therapist
+    invite_code: str
+    recovery_code: str | None = None  # of the MFA patient, once enrolled
+
+
+@pytest.fixture
+def world(app, clock, make_user, journal, sharing) -> World:
+    """A patient with a session, a live entry (shared, with a reply), one in the trash and a draft; their
+    therapist; a therapist with an invite code; another patient; an admin; a patient who will turn MFA on."""
+    clock(T0)
+    users = {"patient": make_user(email=EMAIL["patient"], display_name="Pat", time_zone="Europe/Berlin"),
+             "other_patient": make_user(email=EMAIL["other_patient"]),
+             "therapist": make_user(Role.THERAPIST, email=EMAIL["therapist"]),
+             "new_therapist": make_user(Role.THERAPIST, email=EMAIL["new_therapist"]),
+             "admin": make_user(Role.ADMIN, email=EMAIL["admin"]),
+             "mfa_patient": make_user(email=EMAIL["mfa_patient"])}
+    ids = {name: user.id for name, user in users.items()}
+    session_id = journal.session(ids["patient"])
+    entry_id = journal.entry(ids["patient"], "a live entry", session_id=session_id)
+    trashed_id = journal.entry(ids["patient"], "an entry in the trash")
+    connection_id = sharing.connect(ids["patient"], ids["therapist"])
+    sharing.share(entry_id, ids["therapist"])
+    sharing.share_session(session_id, ids["therapist"])
+    with app.app_context():
+        therapist = db.session.get(User, ids["therapist"])
+        add_reply(db.session.get(Entry, entry_id), therapist.id, therapist, "a reply from the therapist")
+        trash_entry(db.session.get(Entry, trashed_id))
+        save_draft(owner_id=ids["patient"], draft_id=DRAFT, fields={"answer_0": ["draft words"]}, prompts=[FREE_PROMPT],
+                   entry_id=None, session_id=None, prompt_set=None)
+        invite_code = current_invite(db.session.get(User, ids["new_therapist"])).code
+        db.session.remove()
+    return World(**ids, session=session_id, entry=entry_id, trashed=trashed_id, draft=DRAFT,
+                 connection=connection_id, invite_code=invite_code)
+
+
+def enrol_mfa(app, email: str) -> str:
+    """Turn two-factor authentication on through the pages (it needs a fresh login); return a recovery code."""
+    client = login_client(app, email)
+    client.post_form("/account/mfa", {"action": "start"})
+    secret = re.search(r'<code class="link-text">([A-Z2-7]+)</code>', _text(client.get("/account/mfa"))).group(1)
+    done = client.post_form("/account/mfa", {"action": "confirm", "code": pyotp.TOTP(secret).at(T0)})
+    return re.findall(r"<code>([0-9a-f]{6}-[0-9a-f]{6})</code>", _text(done))[0]
+
+
+@dataclass(frozen=True)
+class Refusal:
+    name: str
+    status: int
+    shows: Callable  # (response) -> bool: the page or JSON says what this refusal should say
+
+    def __repr__(self) -> str:
+        return f"{self.name} ({self.status})"
+
+
+def _text(response) -> str:
+    return response.get_data(as_text=True)
+
+
+def describe(response) -> str:
+    """A response in one line, for assertion messages."""
+    if response.is_json:
+        return f"{response.status} {response.json}"
+    title = re.search(r"<title>(.*?)</title>", _text(response))
+    return f"{response.status} {response.headers.get('Location', '')} {title.group(1) if title else ''}"
+
+
+PAGE = Refusal("page", 400, lambda r: "This form had expired" in _text(r))
+EDITOR = Refusal("editor", 400, lambda r: "security check expired" in _text(r) and WORDS in _text(r))
+RESCUE = Refusal("rescue", 401,
+                 lambda r: WORDS in _text(r) and 'name="password"' in _text(r) and PASSWORD not in _text(r))
+JSON = Refusal("json", 400, lambda r: r.is_json and r.json["error"] == "csrf")
+
+
+@dataclass(frozen=True)
+class Case:
+    endpoint: str
+    role: str  # patient, therapist, admin, anonymous, or mfa_pending (password typed, code not yet)
+    args: dict = field(default_factory=dict)  # URL argument -> World attribute
+    data: Callable[[World], dict] = lambda w: {}
+    ok: int = 302  # the status of the positive control
+    changes: bool = True  # whether the positive control writes to the database
+    refusal: Refusal = PAGE
+    method: str = "POST"
+    variant: str = ""  # a second row for one endpoint, e.g. its JSON form
+
+    @property
+    def id(self) -> str:
+        return self.endpoint + (f"[{self.variant}]" if self.variant else "")
+
+    def __repr__(self) -> str:
+        return f"Case({self.id} as {self.role})"
+
+    @property
+    def wants_json(self) -> bool:
+        return self.refusal is JSON
+
+
+SESSION_FORM = {"occurred_at": "2026-01-01T10:00", "medicine": "mdma", "setting": "clinic", "intention": WORDS}
+LOGIN = {"email": EMAIL["patient"], "password": PASSWORD}
+
+CASES = [
+    # Accounts
+    Case("auth.register", "anonymous", data=lambda w: {
+        "email": "ana@example.org", "display_name": "Ana", "new_password": PASSWORD, "confirm_password": PASSWORD,
+        "time_zone": "UTC"}),
+    Case("auth.login", "anonymous", data=lambda w: LOGIN),
+    Case("auth.login", "anonymous", data=lambda w: LOGIN, ok=200, refusal=JSON, variant="json"),
+    Case("auth.login_code", "mfa_pending", data=lambda w: {"code": w.recovery_code}),
+    Case("auth.logout", "patient"),
+    Case("auth.logout_everywhere", "patient"),
+    Case("auth.reauthenticate", "patient", data=lambda w: {"password": PASSWORD}),
+    Case("auth.password", "patient", data=lambda w: {
+        "current_password": PASSWORD, "new_password": NEW_PASSWORD, "confirm_password": NEW_PASSWORD}),
+    Case("auth.mfa_settings", "patient", data=lambda w: {"action": "start"}),
+    Case("rescue.rescue_login", "anonymous", data=lambda w: {
+        **LOGIN, "answer_0": WORDS, "action": "/entries/new"}, refusal=RESCUE),
+    # Entries, the trash, drafts
+    Case("entries.new", "patient", data=lambda w: {"answer_0": WORDS}, refusal=EDITOR),
+    Case("entries.edit", "patient", {"entry_id": "entry"}, lambda w: {"answer_0": WORDS, "version": "1"},
+         refusal=EDITOR),
+    Case("entries.index", "patient", data=lambda w: {"q": "live", "page": "1"}, ok=200, changes=False),
+    Case("entries.delete", "patient", {"entry_id": "entry"}),  # move to trash
+    Case("entries.restore", "patient", {"entry_id": "trashed"}),
+    Case("entries.destroy", "patient", {"entry_id": "trashed"}),
+    Case("drafts.discard", "patient", {"draft_id": "draft"}),
+    Case("drafts.autosave", "patient", {"draft_id": "draft"}, lambda w: {"answer_0": WORDS}, ok=200, refusal=JSON),
+    # Treatment sessions
+    Case("sessions.new", "patient", data=lambda w: SESSION_FORM),
+    Case("sessions.edit", "patient", {"session_id": "session"}, lambda w: SESSION_FORM),
+    Case("sessions.delete", "patient", {"session_id": "session"}),
+    # Sharing, the patient's side
+    Case("sharing.enter_code", "patient", data=lambda w: {"code": w.invite_code}, ok=200, changes=False),
+    Case("sharing.confirm", "patient", data=lambda w: {"code": w.invite_code, "agree": "y"}),
+    Case("sharing.auto_share", "patient", {"connection_id": "connection"}, lambda w: {"auto_share": "y"}),
+    Case("sharing.end", "patient", {"connection_id": "connection"}),
+    Case("sharing.entry_sharing", "patient", {"entry_id": "entry"}),  # nobody ticked: unshare
+    Case("sharing.session_sharing", "patient", {"session_id": "session"}),
+    Case("sharing.reply", "patient", {"entry_id": "entry"},
+         lambda w: {"therapist_id": w.therapist, f"thread-{w.therapist}-text": WORDS}),  # the thread's form prefix
+    # The therapist's side
+    Case("therapist.invite", "therapist"),
+    Case("therapist.review", "therapist", {"entry_id": "entry"}),
+    Case("therapist.reply", "therapist", {"entry_id": "entry"}, lambda w: {"text": WORDS}),
+    Case("therapist.end", "therapist", {"patient_id": "patient"}),
+    # Exports (a PDF; the patient's remembers the paper size, the therapist's is in the access log)
+    Case("export.patient", "patient", data=lambda w: {"scope": "all", "paper_size": "letter"}, ok=200),
+    Case("export.therapist", "therapist", {"patient_id": "patient"}, lambda w: {"paper_size": "a4"}, ok=200),
+    # Administration
+    Case("admin.toggle_active", "admin", {"user_id": "other_patient"}),
+]
+
+
+def client_as(app, world: World, role: str):
+    """A client of this role, logged in (at ``T0``) unless anonymous or halfway through an MFA login."""
+    if role == "anonymous":
+        return app.test_client()
+    if role == "mfa_pending":
+        world.recovery_code = enrol_mfa(app, EMAIL["mfa_patient"])
+        client = app.test_client()
+        response = client.post_form("/login", {"email": EMAIL["mfa_patient"], "password": PASSWORD})
+        assert response.headers["Location"].startswith("/login/code")
+        return client
+    return login_client(app, EMAIL[role])
+
+
+def send(app, client, case: Case, world: World, token: str | None):
+    """Post the case's form, with ``token`` where the page would put it (or without any)."""
+    with app.test_request_context():
+        url = url_for(case.endpoint, **{name: getattr(world, attribute) for name, attribute in case.args.items()})
+    data, headers = dict(case.data(world)), {}
+    if case.wants_json:
+        headers["Accept"] = "application/json"
+    if token is not None:
+        if case.endpoint == "drafts.autosave":
+            headers["X-CSRFToken"] = token  # as the editor's script sends it
+        else:
+            data["csrf_token"] = token
+    return client.open(url, method=case.method, data=data, headers=headers)
+
+
+def snapshot(app) -> dict[str, list[tuple]]:
+    """Every row of every table, in a stable order."""
+    with app.app_context():
+        tables = {table.name: sorted((tuple(row) for row in db.session.execute(select(table))), key=repr)
+                  for table in db.metadata.sorted_tables}
+        db.session.remove()
+    return tables
+
+
+def changed_tables(before: dict, after: dict) -> list[str]:
+    return [name for name in before if before[name] != after[name]]
+
+
+def logged_in(client) -> bool:
+    return client.get("/auth/csrf-token").json["logged_in"]
+
+
+def test_every_state_changing_route_has_a_case(app):
+    routes = {(rule.endpoint, method) for rule in app.url_map.iter_rules() if rule.endpoint != "static"
+              for method in rule.methods & STATE_CHANGING}
+    cases = {(case.endpoint, case.method) for case in CASES}
+    assert routes - cases == set(), "a state-changing route has no CSRF case: add it to CASES"
+    assert cases - routes == set(), "a CSRF case names a route that no longer exists"
+
+
+@pytest.mark.parametrize("token", ["missing", "foreign"])
+@pytest.mark.parametrize("case", CASES, ids=lambda case: case.id)
+def test_a_post_without_its_own_token_is_refused_and_changes_nothing(app, clock, world, caplog, case, token):
+    client = client_as(app, world, case.role)
+    client.csrf_token()  # the sender's session has a token of its own, as when the page is open
+    foreign = login_client(app, EMAIL["other_patient"]).csrf_token() if token == "foreign" else None
+    was_logged_in = case.role not in ("anonymous", "mfa_pending")
+    clock(LATER)
+    before = snapshot(app)
+
+    with caplog.at_level(logging.INFO, logger="flask_wtf.csrf"):
+        response = send(app, client, case, world, foreign)
+
+    assert response.status_code == case.refusal.status, describe(response)
+    assert changed_tables(before, snapshot(app)) == [], "a post without a valid CSRF token changed the database"
+    assert case.refusal.shows(response), describe(response)
+    assert [r.getMessage() for r in caplog.records if r.name == "flask_wtf.csrf"] == [REASON[token]]
+    assert logged_in(client) is was_logged_in
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda case: case.id)
+def test_the_same_post_with_its_own_token_goes_through(app, clock, world, case):
+    client = client_as(app, world, case.role)
+    token = client.csrf_token()
+    clock(LATER)
+    before = snapshot(app)
+
+    response = send(app, client, case, world, token)
+
+    assert response.status_code == case.ok, describe(response)
+    if case.changes:
+        assert changed_tables(before, snapshot(app)) != [], "the positive control changed nothing"
