@@ -11,7 +11,7 @@ PORT ?= 5000
 AXE_VERSION := 4.14.1
 AXE := .cache/axe/node_modules/axe-core/axe.min.js
 
-.PHONY: run test install install-test upgrade demo clean ensure-chromium bench-pdf
+.PHONY: run test lint install install-test upgrade demo clean ensure-chromium bench-pdf
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed (set PYTHON=...)"'
@@ -58,8 +58,12 @@ $(AXE):
 	  npm install --silent --no-save --no-package-lock --prefix .cache/axe axe-core@$(AXE_VERSION); \
 	else echo "npm is missing: accessibility checks will be skipped"; fi
 
-## Run the whole suite with a coverage summary (PostgreSQL too when JOURNAL_TEST_POSTGRES_URL is set).
-test: install-test ensure-chromium $(AXE)
+## Lint with ruff (pyflakes, pycodestyle, import order, bugbear); a finding fails the build.
+lint: install-test
+	$(BIN)/ruff check .
+
+## Lint, then run the whole suite with a coverage summary (PostgreSQL too when JOURNAL_TEST_POSTGRES_URL is set).
+test: lint ensure-chromium $(AXE)
 	$(BIN)/pytest --cov --cov-report=term
 
 ## Time the PDF export of a 300-entry journal against a bare ReportLab script; prints figures.

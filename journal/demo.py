@@ -44,12 +44,15 @@ OPENINGS = [
     "The heaviness in my chest was there again when I got up.",
 ]
 MIDDLES = [
-    "During the session I saw my worries from far away, like boats on a distant lake, and none of them needed me to row.",
+    ("During the session I saw my worries from far away, like boats on a distant lake, "
+     "and none of them needed me to row."),
     "There was a moment where I felt held, and I think I have not let myself feel that since I was a child.",
-    "I noticed the old voice that tells me I am not doing enough, and for once I could just listen to it without agreeing.",
+    ("I noticed the old voice that tells me I am not doing enough, "
+     "and for once I could just listen to it without agreeing."),
     "My hands felt warm and heavy, and the tension I carry in my shoulders seemed to melt into the chair.",
     "Colours kept folding into each other, and I remember a door made of light that I did not need to open.",
-    "I cried for a while without really knowing why, and afterwards I felt lighter, as if something had been rinsed out.",
+    ("I cried for a while without really knowing why, "
+     "and afterwards I felt lighter, as if something had been rinsed out."),
     "Some of it is already fading, which worries me a little, but the feeling of space is still here.",
     "I realised that the anger I feel at work is really about not being heard at home, and that surprised me.",
 ]
@@ -104,7 +107,8 @@ def seed_demo(entries: int, seed: int = 7) -> User:
             answers = [Answer(p.id, p.theme, p.text, _paragraph(rng)) for p in prompt_set.prompts[:5]]
             effects = rng.sample(list(AFTER_EFFECTS)[:-1], k=rng.choice([0, 0, 1, 2])) or ["none"]
             content = EntryContent(
-                title=f"{prompt_set.name}: {rng.choice(['a quieter mind', 'old patterns', 'warmth', 'letting go', 'the lake'])}",
+                title=(f"{prompt_set.name}: "
+                       f"{rng.choice(['a quieter mind', 'old patterns', 'warmth', 'letting go', 'the lake'])}"),
                 answers=answers, after_effects=effects, after_effects_note="", tags=rng.sample(TAGS, k=2),
             )
             checkin = CheckIn(rng.randint(-3, 4), rng.randint(2, 8), rng.randint(0, 7))
@@ -135,7 +139,9 @@ def _connect_demo_therapist(patient: User, rng: random.Random) -> None:
         set_entry_sharing(entry, {therapist.id})
     for session_id in {entry.session_id for entry in entries if entry.session_id}:
         set_session_sharing(db.session.get(TreatmentSession, session_id), {therapist.id})
-    shares = {s.entry_id: s for s in db.session.scalars(select(EntryShare).where(EntryShare.therapist_id == therapist.id))}
+    shares = {
+        s.entry_id: s for s in db.session.scalars(select(EntryShare).where(EntryShare.therapist_id == therapist.id))
+    }
     for index, entry in enumerate(entries[4:]):  # the older half: read, reviewed, some replied to
         record_access(patient.id, therapist.id, AccessAction.VIEW_ENTRY, entry.id)
         mark_reviewed(shares[entry.id])

@@ -38,7 +38,8 @@ def too_long(limit: int) -> str:
 def line_field(label: str, limit: int = SHORT_MAX, validators=None, **kwargs) -> StringField:
     """A one-line text field with control characters removed and a clear limit (optional unless told)."""
     return StringField(
-        label, filters=[clean_line], validators=[*(validators or [Optional()]), Length(max=limit, message=too_long(limit))],
+        label, filters=[clean_line],
+        validators=[*(validators or [Optional()]), Length(max=limit, message=too_long(limit))],
         render_kw={"maxlength": limit, **kwargs.pop("render_kw", {})}, **kwargs,
     )
 

@@ -205,7 +205,8 @@ class JournalFactory:
         from journal.entries.services import create_entry
         from journal.models import EntryKind
 
-        content = EntryContent(title=title, answers=[Answer("p1" if theme else None, theme, "Prompt?" if theme else None, text)],
+        content = EntryContent(title=title,
+                               answers=[Answer("p1" if theme else None, theme, "Prompt?" if theme else None, text)],
                                tags=list(tags))
         with self.app.app_context():
             row = create_entry(

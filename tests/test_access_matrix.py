@@ -85,7 +85,8 @@ ROUTES = [
     ("search", "POST", "/entries", {"q": "cathedral", "page": "1"}),
     ("edit", "GET", "/entries/{entry}/edit", None),
     ("edit", "POST", "/entries/{entry}/edit", {"answer_0": "changed", "version": "1"}),
-    ("edit", "POST", "/sessions/{session}/edit", {"occurred_at": "2026-01-01T10:00", "medicine": "mdma", "setting": "clinic"}),
+    ("edit", "POST", "/sessions/{session}/edit",
+     {"occurred_at": "2026-01-01T10:00", "medicine": "mdma", "setting": "clinic"}),
     ("edit", "POST", "/drafts/{draft}/autosave", {"answer_0": "changed"}),
     ("edit", "POST", "/entries/{entry}/sharing", {}),
     ("delete", "POST", "/entries/{entry}/delete", {}),
@@ -124,7 +125,8 @@ ALLOWED = {
 OWN_LISTS = {("GET", "/entries"), ("GET", "/sessions"), ("GET", "/drafts"), ("POST", "/entries"), ("POST", "/export")}
 # Pages where an allowed viewer legitimately reads the journal's words.
 READS_TEXT = {("author", m, u) for (r, m, u) in ALLOWED if r == "author"} | {
-    ("shared_therapist", "GET", "/therapist/entries/{entry}"), ("shared_therapist", "GET", "/therapist/patients/{author}"),
+    ("shared_therapist", "GET", "/therapist/entries/{entry}"),
+    ("shared_therapist", "GET", "/therapist/patients/{author}"),
     ("shared_therapist", "POST", "/therapist/patients/{author}/export"),
 }
 
@@ -201,4 +203,6 @@ def test_exports_hold_exactly_what_each_role_may_read(app, world):
     for role in ("connected_therapist", "unshared_therapist"):
         assert SECRET not in pdf_text(client_for(app, role).post_form(url, {"paper_size": "a4"}))
     assert SECRET in pdf_text(client_for(app, "author").post_form("/export", {"scope": "all", "paper_size": "a4"}))
-    assert SECRET not in pdf_text(client_for(app, "other_patient").post_form("/export", {"scope": "all", "paper_size": "a4"}))
+    assert SECRET not in pdf_text(
+        client_for(app, "other_patient").post_form("/export", {"scope": "all", "paper_size": "a4"})
+    )

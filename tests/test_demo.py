@@ -14,7 +14,9 @@ def test_seed_demo_writes_realistic_entries_and_can_be_rerun(app, runner, client
     with app.app_context():
         assert db.session.scalar(select(func.count()).select_from(User)) == 2  # the patient and a therapist
         assert db.session.scalar(select(func.count()).select_from(EntryShare)) == 8
-        assert db.session.scalar(select(func.count()).select_from(EntryShare).where(EntryShare.reviewed_at.is_not(None))) == 4
+        assert db.session.scalar(
+            select(func.count()).select_from(EntryShare).where(EntryShare.reviewed_at.is_not(None))
+        ) == 4
         assert db.session.scalar(select(func.count()).select_from(Reply)) == 3
         assert db.session.scalar(select(func.count()).select_from(Entry)) == 12
         assert db.session.scalar(select(func.count()).select_from(TreatmentSession)) >= 2

@@ -92,7 +92,8 @@ def test_an_oversized_field_gets_the_413_page(app, client):
     # built by hand: the test client would spool this one to an unclosed file.
     fields = {"csrf_token": client.csrf_token(), "text": "x" * (app.config["MAX_FORM_MEMORY_SIZE"] + 1)}
     body = b"".join(
-        f'--B\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode() for name, value in fields.items()
+        f'--B\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode()
+        for name, value in fields.items()
     ) + b"--B--\r\n"
     response = client.post("/echo", data=body, content_type="multipart/form-data; boundary=B")
     assert response.status_code == 413

@@ -2,10 +2,10 @@
 
 import base64
 import shutil
-import uuid
-from pathlib import Path
 import stat
 import subprocess
+import uuid
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select, update
@@ -121,7 +121,7 @@ def test_rotate_rewraps_data_keys_and_entries_still_open(app, runner, make_user,
         assert all(before[row.user_id] != row.wrapped for row in rows)
         # Entries were not re-encrypted, and still open with the rewrapped keys.
         assert {row.id: row.sealed for row in db.session.scalars(select(Entry))} == sealed_before
-        for user, entry_id in zip(users, ids):
+        for user, entry_id in zip(users, ids, strict=True):
             assert open_entry(db.session.get(Entry, entry_id)).content.answers[0].text == f"words of {user.id}"
 
     assert runner.invoke(args=["keys", "retire", "2"]).exit_code != 0  # the active key stays
@@ -161,7 +161,9 @@ def test_keys_init_generate_and_rewrap(app, runner, make_user, journal, tmp_path
     assert key_id == "2" and len(base64.b64decode(encoded)) == 32
     # A deployer using JOURNAL_MASTER_KEY adds the line, restarts, and rewraps.
     ring = crypto.Keyring.parse(Path(app.instance_path, "master.key").read_text())
-    app.config["MASTER_KEY"] = ", ".join(f"{k}:{base64.b64encode(v).decode()}" for k, v in ring.keys.items()) + ", " + line
+    app.config["MASTER_KEY"] = (
+        ", ".join(f"{k}:{base64.b64encode(v).decode()}" for k, v in ring.keys.items()) + ", " + line
+    )
     with app.app_context():
         from journal.vault import init_vault
 

@@ -50,7 +50,8 @@ class EntryForm(FlaskForm):
 
     def validate_after_effects(self, field) -> None:
         if "none" in (field.data or []) and len(field.data) > 1:
-            raise ValidationError("You chose “None of these” together with an after-effect. Please pick one or the other.")
+            raise ValidationError("You chose “None of these” together with an after-effect. "
+                                  "Please pick one or the other.")
 
     def validate_tags(self, field) -> None:
         tags = parse_tags(field.data or "")
@@ -62,7 +63,7 @@ class EntryForm(FlaskForm):
     def content(self) -> EntryContent:
         answers = [
             Answer(prompt.prompt_id, prompt.theme, prompt.prompt, field.data or "")
-            for prompt, field in zip(self.prompts, self.answer_fields)
+            for prompt, field in zip(self.prompts, self.answer_fields, strict=True)
         ]
         return EntryContent(
             title=self.title.data or "", answers=answers, after_effects=list(self.after_effects.data or []),

@@ -29,9 +29,9 @@ from journal.entries.services import (
     trashed_entries,
     update_entry,
 )
+from journal.forms import options
 from journal.models import TreatmentSession
 from journal.prompts import library
-from journal.forms import options
 from journal.sessions.services import open_session
 from journal.sharing.forms import ReplyForm, ShareForm, reply_form_for
 from journal.sharing.services import (
@@ -141,7 +141,8 @@ def render_entry_page(row, *, reply_form: ReplyForm | None = None, reply_to: int
     for therapist, connected in thread_partners(current_user.id, row.id):
         messages = thread(row, therapist.id)
         if therapist.id in shared or messages:
-            form = reply_form if reply_to == therapist.id and reply_form else reply_form_for(therapist.id, formdata=None)
+            form = (reply_form if reply_to == therapist.id and reply_form
+                    else reply_form_for(therapist.id, formdata=None))
             threads.append((therapist, messages, form, connected and therapist.id in shared))
             mark_thread_read(row, therapist.id, current_user)
     return render_template(

@@ -82,7 +82,8 @@ class JournalExport:
 class _Styles:
     def __init__(self, fonts: FontSet) -> None:
         def style(name, **kw):
-            return ParagraphStyle(name, **{"fontName": fonts.body, "fontSize": 10.5, "leading": 15, "textColor": INK, **kw})
+            return ParagraphStyle(name, **{"fontName": fonts.body, "fontSize": 10.5, "leading": 15,
+                                           "textColor": INK, **kw})
 
         self.body = style("body", spaceAfter=6)
         self.rtl = style("rtl", spaceAfter=6, alignment=TA_RIGHT)
@@ -91,7 +92,8 @@ class _Styles:
                                           textColor=ACCENT, alignment=TA_CENTER, spaceAfter=18)
         self.cover_line = ParagraphStyle("coverline", fontName=fonts.sans, fontSize=13, leading=19,
                                          textColor=INK, alignment=TA_CENTER, spaceAfter=6)
-        self.cover_note = ParagraphStyle("covernote", parent=self.cover_line, fontSize=11, textColor=colors.HexColor("#a3282a"))
+        self.cover_note = ParagraphStyle("covernote", parent=self.cover_line, fontSize=11,
+                                         textColor=colors.HexColor("#a3282a"))
         self.toc_title = ParagraphStyle("toctitle", fontName=fonts.sans_bold, fontSize=18, leading=24, spaceAfter=12)
         self.group = ParagraphStyle("group", fontName=fonts.sans_bold, fontSize=16, leading=21, textColor=ACCENT,
                                     spaceBefore=6, spaceAfter=4)
@@ -195,7 +197,8 @@ def build_pdf(export: JournalExport, fonts: FontSet) -> bytes:
     frame = Frame(margin, bottom, width, height, id="body")
     doc.addPageTemplates([PageTemplate("cover", [frame]), PageTemplate("pages", [frame])])
 
-    story: list = [Spacer(1, size[1] * 0.22), Paragraph(_safe(export.title, fonts, styles.cover_title), styles.cover_title)]
+    story: list = [Spacer(1, size[1] * 0.22),
+                   Paragraph(_safe(export.title, fonts, styles.cover_title), styles.cover_title)]
     for line in (export.patient_name, export.date_range, f"Generated {export.generated}"):
         story.append(Paragraph(_safe(line, fonts, styles.cover_line), styles.cover_line))
     story += [Spacer(1, 24), Paragraph(CONFIDENTIAL, styles.cover_note), NextPageTemplate("pages"), PageBreak()]

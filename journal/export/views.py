@@ -48,7 +48,8 @@ def patient():
     form = PatientExportForm()
     form.session.choices = options([("", "Choose a session"), *session_options(list_sessions(current_user.id),
                                                                                current_user.time_zone)])
-    form.entries.choices = options((str(e.id), f"{to_local(e.row.created_at, current_user.time_zone):%Y-%m-%d} · {e.title}")
+    form.entries.choices = options((str(e.id),
+                                    f"{to_local(e.row.created_at, current_user.time_zone):%Y-%m-%d} · {e.title}")
                                    for e in latest_entries(current_user.id, limit=1000))
     if not form.is_submitted():
         form.paper_size.data = current_user.paper_size

@@ -18,11 +18,15 @@ class SessionForm(FlaskForm):
         description="A planned session can be in the future.",
     )
     medicine = SelectField(
-        "Medicine", choices=options((m.value, label) for m, label in MEDICINE_LABELS.items()), default=Medicine.KETAMINE_IV.value
+        "Medicine",
+        choices=options((m.value, label) for m, label in MEDICINE_LABELS.items()),
+        default=Medicine.KETAMINE_IV.value,
     )
     medicine_other = line_field("If other, which medicine?")
     setting = RadioField(
-        "Setting", choices=options((s.value, label) for s, label in SETTING_LABELS.items()), default=Setting.CLINIC.value
+        "Setting",
+        choices=options((s.value, label) for s, label in SETTING_LABELS.items()),
+        default=Setting.CLINIC.value,
     )
     setting_other = line_field("If somewhere else, where?")
     intention = text_field("Your intention", NOTE_MAX, rows=4)

@@ -51,7 +51,9 @@ def show(session_id: uuid.UUID):
     done = done_sets(current_user.id, [session.id])[session.id]
     steps = steps_for(session.row, done, _today(), current_user.time_zone)
     share_form = ShareForm(formdata=None, therapists=sorted(session_shared_with(session.id)))
-    share_form.therapists.choices = options((str(t.id), t.display_name) for _, t in patient_connections(current_user.id))
+    share_form.therapists.choices = options(
+        (str(t.id), t.display_name) for _, t in patient_connections(current_user.id)
+    )
     return render_template("sessions/show.html", session=session, steps=steps, now=utcnow(), share_form=share_form)
 
 
@@ -77,7 +79,9 @@ def new():
         row = _save(form, None)
         flash("The session is in your log.", "success")
         return redirect(url_for("sessions.show", session_id=row.id))
-    return render_template("sessions/form.html", form=form, session=None, library=library()), 422 if form.errors else 200
+    return render_template(
+        "sessions/form.html", form=form, session=None, library=library()
+    ), 422 if form.errors else 200
 
 
 @bp.route("/sessions/<uuid:session_id>/edit", methods=["GET", "POST"])
@@ -94,7 +98,9 @@ def edit(session_id: uuid.UUID):
         _save(form, session.row)
         flash("The session is updated.", "success")
         return redirect(url_for("sessions.show", session_id=session.id))
-    return render_template("sessions/form.html", form=form, session=session, library=library()), 422 if form.errors else 200
+    return render_template(
+        "sessions/form.html", form=form, session=session, library=library()
+    ), 422 if form.errors else 200
 
 
 @bp.route("/sessions/<uuid:session_id>/delete", methods=["GET", "POST"])

@@ -24,7 +24,8 @@ AXE = Path(os.environ.get("JOURNAL_TEST_AXE", ROOT / ".cache/axe/node_modules/ax
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"  # git-ignored, for people to look at
 VIEWPORTS = {
     "desktop": {"viewport": {"width": 1280, "height": 900}},
-    "phone": {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2},
+    "phone": {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True,
+              "device_scale_factor": 2},
 }
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -111,7 +112,8 @@ def context(browser, live_server, viewport):
 
 CSP_LISTENER = """
 window.__cspViolations = [];
-document.addEventListener('securitypolicyviolation', e => window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));
+document.addEventListener('securitypolicyviolation',
+                          e => window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));
 """
 
 

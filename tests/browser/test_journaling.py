@@ -123,7 +123,8 @@ def test_two_tabs_never_overwrite_each_other(page, context, new_patient):
     other.close()
 
 
-def test_share_with_the_demo_therapist_who_reviews_and_replies(page, browser, context, live_server, viewport, new_patient):
+def test_share_with_the_demo_therapist_who_reviews_and_replies(page, browser, context, live_server, viewport,
+                                                                new_patient):
     name = f"Sky {viewport}"
     new_patient(page, name=name)
     log_session(page)
@@ -209,7 +210,8 @@ def tab_to(page, locator, limit: int = 60) -> None:
         page.keyboard.press("Tab")
         if page.evaluate("el => document.activeElement === el", target):
             style = page.evaluate(
-                "el => { const s = getComputedStyle(el); return [s.outlineStyle, s.outlineWidth, s.boxShadow]; }", target)
+                "el => { const s = getComputedStyle(el); return [s.outlineStyle, s.outlineWidth, s.boxShadow]; }",
+                target)
             assert style[0] != "none" and style[1] != "0px", f"no visible focus on {locator}"
             return
     raise AssertionError(f"could not reach {locator} with the keyboard")

@@ -94,7 +94,8 @@ def test_relogin_from_the_editor_hands_a_fresh_token_and_saving_resumes(client, 
     auth.logout()
     anonymous_token = client.get("/auth/csrf-token").json["csrf_token"]
     response = client.post(
-        "/login", data={"email": "pat@example.org", "password": "a quiet walk by the river", "csrf_token": anonymous_token},
+        "/login",
+        data={"email": "pat@example.org", "password": "a quiet walk by the river", "csrf_token": anonymous_token},
         headers=JSON,
     )
     assert response.status_code == 200 and response.json["ok"] is True
@@ -106,7 +107,8 @@ def test_relogin_from_the_editor_hands_a_fresh_token_and_saving_resumes(client, 
 def test_failed_json_login_says_so(client, patient, auth):
     auth.logout()
     token = client.get("/auth/csrf-token").json["csrf_token"]
-    response = client.post("/login", data={"email": "pat@example.org", "password": "wrong wrong wrong", "csrf_token": token},
+    response = client.post("/login",
+                           data={"email": "pat@example.org", "password": "wrong wrong wrong", "csrf_token": token},
                            headers=JSON)
     assert response.status_code == 401 and response.json["ok"] is False
 

@@ -25,7 +25,9 @@ def test_newest_first_in_pages_of_twenty(client, patient, journal):
     first = client.get("/entries").get_data(as_text=True)
     assert titles(first) == [f"Day {day:02d}" for day in range(24, 4, -1)]
     assert "Page 1 of 2" in first
-    assert titles(client.get("/entries?page=2").get_data(as_text=True)) == [f"Day {day:02d}" for day in range(4, -1, -1)]
+    assert titles(client.get("/entries?page=2").get_data(as_text=True)) == [
+        f"Day {day:02d}" for day in range(4, -1, -1)
+    ]
     assert titles(client.get("/entries?page=abc").get_data(as_text=True))[0] == "Day 24"
 
 
@@ -96,10 +98,10 @@ def count_queries(app, client, request):
 ], ids=["list", "page-2", "search"])
 def test_the_list_runs_a_fixed_number_of_queries(app, client, patient, journal, request_list):
     session_id = journal.session(patient.id)
-    for n in range(3):
+    for _ in range(3):
         journal.entry(patient.id, "some words", tags=["calm"], session_id=session_id)
     few = count_queries(app, client, request_list)
-    for n in range(40):
+    for _ in range(40):
         journal.entry(patient.id, "some words", tags=["calm"], session_id=journal.session(patient.id))
     many = count_queries(app, client, request_list)
     assert few == many, (few, many)

@@ -49,9 +49,12 @@ def diary(make_user, journal):
     first = journal.session(patient.id, occurred_at=START, intention="To soften")
     second = journal.session(patient.id, occurred_at=START + timedelta(days=14), intention="To rest")
     ids = {
-        "a": journal.entry(patient.id, "alpha words", title="Alpha", session_id=first, created_at=START + timedelta(hours=5), mood=2),
-        "b": journal.entry(patient.id, "bravo words", title="Bravo", session_id=first, created_at=START + timedelta(days=1)),
-        "c": journal.entry(patient.id, "charlie words", title="Charlie", session_id=second, created_at=START + timedelta(days=15)),
+        "a": journal.entry(patient.id, "alpha words", title="Alpha", session_id=first,
+                           created_at=START + timedelta(hours=5), mood=2),
+        "b": journal.entry(patient.id, "bravo words", title="Bravo", session_id=first,
+                           created_at=START + timedelta(days=1)),
+        "c": journal.entry(patient.id, "charlie words", title="Charlie", session_id=second,
+                           created_at=START + timedelta(days=15)),
         "d": journal.entry(patient.id, "delta words", title="Delta", created_at=START + timedelta(days=20)),
         "gone": journal.entry(patient.id, "trashed words", title="Gone", created_at=START + timedelta(days=2)),
     }
@@ -181,7 +184,8 @@ def test_therapist_exports_only_shared_entries_and_it_is_logged(app, diary, make
     sharing.share_session(second, therapist.id)
     client = login_client(app, "t@example.org")
     assert "Export Pat Example" in client.get(f"/therapist/patients/{patient.id}/export").get_data(as_text=True)
-    reader = read(client.post_form(f"/therapist/patients/{patient.id}/export", {"paper_size": "a4", "include_replies": "y"}))
+    reader = read(client.post_form(f"/therapist/patients/{patient.id}/export",
+                                   {"paper_size": "a4", "include_replies": "y"}))
     text = text_of(reader)
     assert "alpha words" in text and "charlie words" in text
     assert "bravo words" not in text and "delta words" not in text and "trashed words" not in text

@@ -42,7 +42,8 @@ def test_huge_ids_are_not_found_not_a_crash(app, make_user):
     make_user(Role.THERAPIST, email="t@example.org")
     make_user(Role.ADMIN, email="a@example.org")
     therapist = login_client(app, "t@example.org")
-    for url in (f"/therapist/patients/{10**20}", f"/therapist/patients/{10**20}/end", f"/therapist/patients/{10**20}/export"):
+    for url in (f"/therapist/patients/{10**20}", f"/therapist/patients/{10**20}/end",
+                f"/therapist/patients/{10**20}/export"):
         assert therapist.get(url).status_code == 404
     assert login_client(app, "a@example.org").post_form(f"/admin/users/{10**20}/active").status_code == 404
 

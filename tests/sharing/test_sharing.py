@@ -9,7 +9,8 @@ from tests.conftest import login_client
 
 def setup(make_user, sharing, n_therapists=1):
     patient = make_user(email="p@example.org")
-    therapists = [make_user(Role.THERAPIST, email=f"t{n}@example.org", display_name=f"Dr. {n}") for n in range(n_therapists)]
+    therapists = [make_user(Role.THERAPIST, email=f"t{n}@example.org", display_name=f"Dr. {n}")
+                  for n in range(n_therapists)]
     for therapist in therapists:
         sharing.connect(patient.id, therapist.id)
     return patient, therapists
