@@ -56,8 +56,11 @@ def _login_counters(account: str):
 def check_login_allowed(account: str) -> None:
     """Raise LoginLimited when this address or this account has failed too often lately.
 
-    ``account`` is the normalized email the attempt is for.
+    ``account`` is the normalized email the attempt is for. Nothing is checked
+    when rate limiting is switched off (``RATELIMIT_ENABLED = False``).
     """
+    if not current_app.config.get("RATELIMIT_ENABLED", True):
+        return
     waits = []
     for item, keys in _login_counters(account):
         if not limiter.limiter.test(item, *keys):
@@ -69,6 +72,8 @@ def check_login_allowed(account: str) -> None:
 
 def count_failed_login(account: str) -> None:
     """Count one failed password or code against the address and the account."""
+    if not current_app.config.get("RATELIMIT_ENABLED", True):
+        return
     for item, keys in _login_counters(account):
         limiter.limiter.hit(item, *keys)
 
@@ -81,4 +86,6 @@ def init_rate_limits(app: Flask) -> None:
     # Flask-Limiter keeps the first app's key prefix on its (module-wide) instance;
     # each app binding it must bring its own, or apps sharing a Redis would share counters.
     limiter._key_prefix = app.config.get("RATELIMIT_KEY_PREFIX", "")
+    # Likewise its ``enabled`` flag: one app switching limits off must not switch them off for the next.
+    limiter.enabled = True
     limiter.init_app(app)

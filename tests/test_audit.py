@@ -104,3 +104,13 @@ def recorded_names() -> set[str]:
 def test_every_name_recorded_as_a_string_is_an_event():
     """Callers may still pass plain strings; each must name an Event, or it would fail only when reached."""
     assert {name for name in recorded_names() if name not in set(Event)} == set()
+
+
+def test_a_wrong_password_when_confirming_is_recorded_as_such(app, make_user):
+    user = make_user(email="p@example.org")
+    client = login_client(app, "p@example.org")
+    client.post_form("/reauth", {"password": "not the right one at all"})
+    client.post_form("/account/password", {"current_password": "still not the right one",
+                                           "new_password": "another calm sentence here",
+                                           "confirm_password": "another calm sentence here"})
+    assert events(app)[-2:] == [("reauth_failed", user.id), ("reauth_failed", user.id)]

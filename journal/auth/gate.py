@@ -27,6 +27,7 @@ from journal.auth import mfa
 from journal.auth.logins import clear_cookie_session, start_session
 from journal.auth.services import check_password, normalize_email
 from journal.clock import utcnow
+from journal.errors import MESSAGES
 from journal.extensions import db
 from journal.models import User
 from journal.ratelimits import LoginLimited
@@ -35,10 +36,14 @@ LOGIN_FAILED = "That email and password don't match an account. Please try again
 CODE_NEEDED = "Enter the 6-digit code from your authenticator app, or a recovery code."
 CODE_FAILED = "That code didn't work. Codes change every 30 seconds and each works once."
 PENDING_EXPIRED = "That took a while, so for your safety please enter your email and password again."
-LIMITED = "There were too many attempts. Please wait a little and try again."
+LIMITED = MESSAGES[429][1]
 
 PENDING_KEY = "login_pending"
 PENDING_FOR = timedelta(minutes=10)  # between a right password and its code
+
+
+class LoginRefused(RuntimeError):
+    """A programming error: a path tried to start a login the gate does not allow."""
 
 
 class Outcome(enum.StrEnum):
@@ -112,11 +117,12 @@ def pending_user() -> User | None:
 
 
 def confirm_password(user: User, password: str) -> bool:
-    """Check the password of a logged-in user again (a fresh login), under the login limits. Commits.
+    """Check the password of a logged-in user again, under the login limits. Commits.
 
-    Raises LoginLimited when the account or address has failed too often.
+    The caller marks the login fresh (``logins.confirm_password_now``). Raises
+    LoginLimited when the account or address has failed too often.
     """
-    return check_password(user.email, password) is not None
+    return check_password(user.email, password, failure=Event.REAUTH_FAILED) is not None
 
 
 def start_login_for(user: User, *, via: str) -> None:
@@ -128,7 +134,7 @@ def start_login_for(user: User, *, via: str) -> None:
     """
     already_in = current_user.is_authenticated and current_user.id == user.id
     if mfa.enabled(user) and not already_in:
-        raise PermissionError("an account with a second factor logs in through log_in")
+        raise LoginRefused("an account with a second factor logs in through log_in")
     _complete(user, via)
 
 

@@ -24,7 +24,16 @@ TOUCH_EVERY = timedelta(seconds=60)  # write last_seen at most this often
 
 
 def clear_cookie_session() -> None:
-    """Forget every value of the cookie session, and its CSRF token, for the rest of this request too."""
+    """End the login the cookie names (if any), then forget every value of the cookie session.
+
+    The CSRF token goes too, for the rest of this request as well. Logging in
+    again, or as someone else, in the same browser leaves no earlier login alive
+    for a copy of the old cookie.
+    """
+    row = db.session.get(LoginSession, session.get(SESSION_KEY) or "")
+    if row is not None and row.ended_at is None:
+        row.ended_at = utcnow()
+        db.session.commit()
     session.clear()
     g.pop("csrf_token", None)  # Flask-WTF caches the old token for the rest of the request
 
@@ -64,10 +73,6 @@ def current_login(user: User) -> LoginSession | None:
 
 def end_session() -> None:
     """Log out here: the row is ended, so a copy of the cookie is worthless. Commits."""
-    row = db.session.get(LoginSession, session.get(SESSION_KEY) or "")
-    if row is not None and row.ended_at is None:
-        row.ended_at = utcnow()
-        db.session.commit()
     logout_user()
     clear_cookie_session()
 

@@ -3,7 +3,9 @@
 A credential row holds, sealed, the confirmed ``secret`` and, while a new
 authenticator app is being set up, a ``pending`` one. The confirmed secret
 keeps working until the pending one is confirmed: restarting setup never
-turns the second factor off.
+turns the second factor off. A pending secret belongs to the login that
+started it and lasts ``PENDING_FOR``: no other login (a copied cookie) ever
+sees its key or confirms it.
 """
 
 from __future__ import annotations
@@ -12,11 +14,12 @@ import hashlib
 import hmac
 import secrets
 import uuid
+from datetime import datetime, timedelta
 
 import pyotp
 import segno
-from flask import current_app
-from sqlalchemy import delete, func, select
+from flask import current_app, g
+from sqlalchemy import delete, func, select, update
 
 from journal import audit
 from journal.audit import Event
@@ -29,10 +32,15 @@ from journal.vault import seal_row, unseal_row
 
 ISSUER = "Integration Journal"
 RECOVERY_CODES = 10
+PENDING_FOR = timedelta(minutes=15)
 
 
 class MfaChangeRefused(Exception):
     """A change to the second factor without a fresh login and a current code; the message is for the user."""
+
+
+class FreshLoginNeeded(MfaChangeRefused):
+    """The password was typed too long ago on this login: ask for it again first."""
 
 
 def credential(user: User) -> MfaCredential | None:
@@ -52,7 +60,7 @@ def required(user: User) -> bool:
 def _secrets(row: MfaCredential) -> dict[str, str]:
     data = unseal_row(row)
     if not row.confirmed and "pending" not in data:  # rows sealed before pending secrets existed
-        return {"pending": data["secret"]}
+        return {}
     return data
 
 
@@ -61,9 +69,18 @@ def secret_of(row: MfaCredential) -> str | None:
     return _secrets(row).get("secret")
 
 
+def _this_login() -> str:
+    row = getattr(g, "login_session", None)
+    return row.id if row is not None else ""
+
+
 def pending_secret(row: MfaCredential | None) -> str | None:
-    """The secret being set up and not yet confirmed, if any."""
-    return _secrets(row).get("pending") if row is not None else None
+    """The secret being set up on this very login, if any and not too old; None for every other login."""
+    data = _secrets(row) if row is not None else {}
+    if "pending" not in data or not _this_login():
+        return None
+    mine = hmac.compare_digest(data.get("pending_login", ""), _this_login())
+    return data["pending"] if mine and utcnow() <= datetime.fromisoformat(data["pending_until"]) else None
 
 
 def provisioning_svg(user: User, secret: str) -> str:
@@ -85,26 +102,28 @@ def _accepted_step(secret: str, code: str, after_step: int) -> int | None:
     return None
 
 
-def verify(user: User, code: str) -> bool:
+def _verify(user: User, code: str) -> bool:
     """A current TOTP code (each accepted once) or an unused recovery code. Commits.
 
-    This is the bare check; logins and changes go through ``check_code``, which
-    also applies the rate limits.
+    The bare check: callers go through ``check_code``, which applies the rate
+    limits. Each code is spent by a conditional UPDATE, so two requests racing
+    with one code cannot both succeed.
     """
     row = credential(user)
     if row is None or not row.confirmed:
         return False
     step = _accepted_step(secret_of(row), code, row.last_step)
     if step is not None:
-        row.last_step = step
+        spent = db.session.execute(update(MfaCredential).where(
+            MfaCredential.id == row.id, MfaCredential.last_step < step).values(last_step=step))
         db.session.commit()
-        return True
-    recovery = db.session.scalar(select(RecoveryCode).where(
-        RecoveryCode.user_id == user.id, RecoveryCode.code_hash == _hash(code.strip()), RecoveryCode.used_at.is_(None)))
-    if recovery is None:
-        return False
-    recovery.used_at = utcnow()
+        return spent.rowcount == 1
+    spent = db.session.execute(update(RecoveryCode).where(
+        RecoveryCode.user_id == user.id, RecoveryCode.code_hash == _hash(code.strip()), RecoveryCode.used_at.is_(None))
+        .values(used_at=utcnow()))
     db.session.commit()
+    if spent.rowcount != 1:
+        return False
     audit.record(Event.RECOVERY_CODE_USED, subject_id=user.id)
     return True
 
@@ -115,7 +134,7 @@ def check_code(user: User, code: str) -> bool:
     Raises LoginLimited when the account or the address has failed too often. Commits.
     """
     check_login_allowed(user.email)
-    if verify(user, code or ""):
+    if _verify(user, code or ""):
         return True
     count_failed_login(user.email)
     audit.record(Event.MFA_FAILED, subject_id=user.id)
@@ -126,10 +145,10 @@ def authorize_change(user: User, code: str | None) -> None:
     """Refuse a change to the second factor without a fresh login and, when it is on, a current code.
 
     A stolen session alone must never be able to remove or replace the factor.
-    Raises MfaChangeRefused (or LoginLimited).
+    Raises FreshLoginNeeded, MfaChangeRefused or LoginLimited.
     """
     if not is_fresh():
-        raise MfaChangeRefused("Please confirm your password first.")
+        raise FreshLoginNeeded("Please confirm your password first.")
     if enabled(user) and not check_code(user, code or ""):
         raise MfaChangeRefused("That code didn't work. Enter a current code from your app, or a recovery code.")
 
@@ -144,7 +163,8 @@ def start_enrolment(user: User, code: str | None = None) -> str:
     if row is None:
         row = MfaCredential(id=uuid.uuid4(), owner_id=user.id, created_at=utcnow(), confirmed=False, last_step=0)
     data = {"secret": secret_of(row)} if row.confirmed else {}
-    data["pending"] = pyotp.random_base32()
+    data.update(pending=pyotp.random_base32(), pending_login=_this_login(),
+                pending_until=(utcnow() + PENDING_FOR).isoformat())
     seal_row(row, data)
     db.session.add(row)
     db.session.commit()
@@ -152,7 +172,7 @@ def start_enrolment(user: User, code: str | None = None) -> str:
 
 
 def cancel_enrolment(user: User) -> None:
-    """Drop a setup that was not confirmed; a confirmed factor is untouched. Commits."""
+    """Drop this login's setup that was not confirmed; a confirmed factor is untouched. Commits."""
     row = credential(user)
     if row is None or pending_secret(row) is None:
         return
@@ -164,7 +184,12 @@ def cancel_enrolment(user: User) -> None:
 
 
 def confirm_enrolment(user: User, code: str) -> list[str] | None:
-    """Make the pending secret the factor if the code is right; return new recovery codes (shown once). Commits."""
+    """Make this login's pending secret the factor if the code is right; return new recovery codes. Commits.
+
+    The codes are shown once. Raises FreshLoginNeeded when the password was typed too long ago.
+    """
+    if not is_fresh():
+        raise FreshLoginNeeded("Please confirm your password first.")
     row = credential(user)
     pending = pending_secret(row)
     if pending is None:

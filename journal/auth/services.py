@@ -70,21 +70,21 @@ def create_user(
     return user
 
 
-def check_password(account: str, password: str) -> User | None:
+def check_password(account: str, password: str, *, failure: Event = Event.LOGIN_FAILED) -> User | None:
     """The active user with this email and password, or None. Commits.
 
     Every password check goes through here: it raises LoginLimited when this
     address or account has failed too often, and a failure is written to the
-    audit trail and counted against those limits.
+    audit trail (as ``failure``) and counted against those limits.
     """
     account = normalize_email(account)
     check_login_allowed(account)
     user = find_user_by_email(account)
     if user is None:
         burn_verification_time(password)  # as slow as a wrong password
-        audit.record(Event.LOGIN_FAILED, detail="unknown account")
+        audit.record(failure, detail="unknown account")
     elif not verify_password(user.password_hash, password) or not user.active:
-        audit.record(Event.LOGIN_FAILED, subject_id=user.id, detail="" if user.active else "account disabled")
+        audit.record(failure, subject_id=user.id, detail="" if user.active else "account disabled")
         user = None
     if user is None:
         log.info("login failed: wrong password, unknown account or disabled account")
@@ -103,7 +103,7 @@ def change_password(user: User, current: str, new: str) -> None:
     after too many wrong passwords. The device that changed it logs in again
     through ``gate.start_login_for``.
     """
-    if check_password(user.email, current) is None:
+    if check_password(user.email, current, failure=Event.REAUTH_FAILED) is None:
         raise AccountError("Your current password is not right.")
     problem = password_problem(new, context=(user.email.split("@")[0], user.display_name))
     if problem:

@@ -11,7 +11,7 @@ from journal.audit import Event
 from journal.auth import gate, mfa
 from journal.auth.forms import ChangePasswordForm, CodeForm, LoginForm, ReauthForm, RegistrationForm
 from journal.auth.gate import Outcome
-from journal.auth.logins import confirm_password_now, end_all_sessions, end_session, is_fresh
+from journal.auth.logins import confirm_password_now, end_all_sessions, end_session
 from journal.auth.services import AccountError, change_password, create_user
 from journal.auth.urls import is_safe_next
 from journal.http import wants_json
@@ -100,10 +100,10 @@ def mfa_settings():
     codes = None
     action = request.form.get("action") if request.method == "POST" else None
     if action is not None:
-        if not is_fresh():
-            return redirect(url_for("auth.reauthenticate", next=url_for("auth.mfa_settings")))
         try:
             codes = _change_mfa(user, action, request.form.get("code", ""))
+        except mfa.FreshLoginNeeded:
+            return redirect(url_for("auth.reauthenticate", next=url_for("auth.mfa_settings")))
         except mfa.MfaChangeRefused as refused:
             flash(str(refused), "error")
         if codes is None:

@@ -69,8 +69,9 @@ def rescue_login():
                               via="rescue")
     else:
         attempt = gate.log_in_with_code(request.form.get("code", ""), via="rescue")
-    if attempt.outcome is Outcome.LIMITED:
-        return _rescue_page(429, attempt.message, retry_after=attempt.retry_after)
+    if attempt.outcome is Outcome.LIMITED:  # a code step stays a code step: its password was right
+        return _rescue_page(429, attempt.message, needs_code=gate.pending_user() is not None,
+                            retry_after=attempt.retry_after)
     if not attempt.logged_in:
         return _rescue_page(401, attempt.message, needs_code=attempt.outcome is Outcome.NEEDS_CODE)
     if attempt.user.role != Role.PATIENT:

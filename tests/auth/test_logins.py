@@ -101,3 +101,27 @@ def test_sensitive_actions_ask_for_the_password_again(app, make_user, raw_clock,
     back = client.post_form("/reauth?next=/export", {"password": PASSWORD})
     assert back.headers["Location"] == "/export"
     assert client.post_form("/export", {"scope": "all", "paper_size": "a4"}).mimetype == "application/pdf"
+
+
+def test_logging_in_again_in_the_same_browser_ends_the_earlier_login(app, make_user):
+    make_user(email="again@example.org")
+    client = app.test_client()
+    client.post_form("/login", {"email": "again@example.org", "password": PASSWORD})
+    copy = app.test_client()
+    copy.set_cookie("session", client.get_cookie("session").value)
+    assert copy.get("/entries").status_code == 200  # a copied cookie works while its login lives
+    client.post_form("/login", {"email": "again@example.org", "password": PASSWORD})
+    assert client.get("/entries").status_code == 200
+    assert copy.get("/entries").status_code == 302  # the earlier login has ended
+
+
+def test_logins_work_with_rate_limiting_switched_off(app, make_user):
+    from tests.conftest import dispose, make_app
+
+    make_user(email="free@example.org")
+    unlimited = make_app(app.config["SQLALCHEMY_DATABASE_URI"], app.instance_path, RATELIMIT_ENABLED=False)
+    client = unlimited.test_client()
+    for _ in range(8):
+        assert client.post_form("/login", {"email": "free@example.org", "password": "not it at all"}).status_code == 200
+    assert client.post_form("/login", {"email": "free@example.org", "password": PASSWORD}).status_code == 302
+    dispose(unlimited)

@@ -118,3 +118,52 @@ def test_wrong_codes_on_the_settings_page_count_as_failed_logins(app, enrolled):
     assert client.post_form("/account/mfa", {"action": "disable", "code": code_at(secret, LATER)}).status_code == 429
     with app.app_context():
         assert db.session.scalar(select(MfaCredential.confirmed)) is True
+
+
+def test_a_new_app_being_set_up_belongs_to_the_login_that_started_it(app, enrolled, raw_clock):
+    """A copy of the cookie, or another device, never sees the new key nor confirms it."""
+    client, old_secret, _ = enrolled
+    other = app.test_client()
+    other.post_form("/login", {"email": "p@example.org", "password": PASSWORD})
+    other.post_form("/login/code", {"code": code_at(old_secret, LATER)})
+    assert other.get("/account/password").status_code == 200  # logged in, freshly, on a second device
+    raw_clock(LATER + timedelta(seconds=30))
+    client.post_form("/account/mfa", {"action": "start", "code": code_at(old_secret, LATER + timedelta(seconds=30))})
+    new_secret = pending_key(client)
+    assert new_secret
+    assert pending_key(other) is None and new_secret not in other.get("/account/mfa").get_data(as_text=True)
+    other.post_form("/account/mfa", {"action": "confirm", "code": code_at(new_secret, LATER + timedelta(seconds=30))})
+    with app.app_context():
+        from journal.auth.mfa import secret_of
+
+        assert secret_of(db.session.scalar(select(MfaCredential))) == old_secret
+
+
+def test_a_new_app_must_be_confirmed_within_minutes(app, enrolled, raw_clock):
+    client, old_secret, _ = enrolled
+    client.post_form("/account/mfa", {"action": "start", "code": code_at(old_secret, LATER)})
+    new_secret = pending_key(client)
+    later = LATER + timedelta(minutes=16)
+    app.config.update(FRESH_LOGIN_MINUTES=60, SESSION_IDLE_MINUTES=60)
+    raw_clock(later)
+    assert pending_key(client) is None
+    client.post_form("/account/mfa", {"action": "confirm", "code": code_at(new_secret, later)})
+    with app.app_context():
+        from journal.auth.mfa import secret_of
+
+        assert secret_of(db.session.scalar(select(MfaCredential))) == old_secret
+
+
+def test_confirming_needs_a_fresh_login(app, enrolled, raw_clock):
+    client, old_secret, _ = enrolled
+    client.post_form("/account/mfa", {"action": "start", "code": code_at(old_secret, LATER)})
+    new_secret = pending_key(client)
+    later = LATER + timedelta(minutes=14)
+    app.config.update(FRESH_LOGIN_MINUTES=10, SESSION_IDLE_MINUTES=60)
+    raw_clock(later)
+    response = client.post_form("/account/mfa", {"action": "confirm", "code": code_at(new_secret, later)})
+    assert response.headers["Location"].startswith("/reauth")
+    with app.app_context():
+        from journal.auth.mfa import secret_of
+
+        assert secret_of(db.session.scalar(select(MfaCredential))) == old_secret
