@@ -32,7 +32,8 @@ PLAIN_500 = "Something went wrong on our side. Please try again in a moment."
 Rescue = Callable[[int], object]
 
 
-def render_error(code: int, title: str | None = None, message: str | None = None, headers=None):
+def render_error(code: int, title: str | None = None, message: str | None = None,
+                 headers: dict[str, str] | None = None):
     """Render the error page, or a small JSON body for scripts."""
     default_title, default_message = MESSAGES.get(code, MESSAGES[500])
     title, message = title or default_title, message or default_message
