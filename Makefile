@@ -11,7 +11,7 @@ PORT ?= 5000
 AXE_VERSION := 4.14.1
 AXE := .cache/axe/node_modules/axe-core/axe.min.js
 
-.PHONY: run test lint install install-test upgrade demo clean ensure-chromium bench-pdf
+.PHONY: run test lint install install-test upgrade demo clean ensure-chromium bench-pdf bench ensure-wrk
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed (set PYTHON=...)"'
@@ -69,6 +69,21 @@ test: lint ensure-chromium $(AXE)
 ## Time the PDF export of a 300-entry journal against a bare ReportLab script; prints figures.
 bench-pdf: install-test
 	$(BIN)/python benchmarks/pdf.py
+
+## wrk measures throughput for make bench; install it when we can (root with apt), else those rows are skipped.
+ensure-wrk:
+	@if ! command -v wrk >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing wrk for make bench"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; \
+	  else echo "wrk is missing: throughput rows will be skipped (sudo apt-get install wrk)"; fi; \
+	fi
+
+## Time every page at 30, 300 and 3,000 entries (SQLite, and PostgreSQL when JOURNAL_TEST_POSTGRES_URL is set),
+## the PDF export, gunicorn+wrk throughput against bare Flask, and a profile; prints one table (not a test).
+BENCH_ARGS ?= --profile
+bench: install-test ensure-wrk
+	$(BIN)/python benchmarks/bench.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .coverage htmlcov build *.egg-info .cache artifacts
