@@ -9,6 +9,7 @@ from flask.cli import with_appcontext
 from journal.admin.services import set_account_active
 from journal.auth.services import AccountError, create_user, find_user_by_email
 from journal.demo import seed_demo_command
+from journal.entries.index import rebuild_all
 from journal.entries.services import purge_expired_trash
 from journal.export.document import build_pdf
 from journal.export.fonts import load_fonts
@@ -74,6 +75,13 @@ def purge_trash_command() -> None:
     click.echo(f"Deleted {purge_expired_trash()} entries from the trash.")
 
 
+@click.command("reindex")
+@with_appcontext
+def reindex_command() -> None:
+    """Rebuild every journal's search index and tag summary (optional after an upgrade: visits build them too)."""
+    click.echo(f"Rebuilt the index and summary of {rebuild_all()} journals.")
+
+
 @click.command("export-pdf")
 @click.argument("email")
 @click.option("--out", "out", required=True, type=click.Path(dir_okay=False, writable=True), help="PDF file to write.")
@@ -96,5 +104,5 @@ def export_pdf_command(email: str, out: str, date_from, date_to) -> None:
 def register_commands(app: Flask) -> None:
     """Add the project's commands to ``flask``."""
     for command in (create_user_command, disable_user_command, enable_user_command, purge_trash_command,
-                    seed_demo_command, export_pdf_command, keys_cli):
+                    reindex_command, seed_demo_command, export_pdf_command, keys_cli):
         app.cli.add_command(command)

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from flask import Flask, render_template
+from flask import Flask, g, render_template
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from werkzeug.exceptions import HTTPException, InternalServerError
 
-from journal.extensions import db
+from journal.extensions import db, login_manager
 from journal.http import wants_json
 
 MESSAGES = {
@@ -25,11 +27,16 @@ MESSAGES = {
     429: ("Let's slow down for a moment", "There were too many attempts. Please wait a little and try again."),
     500: ("Something went wrong on our side",
           "Nothing you wrote was saved by this attempt. Please try again in a moment."),
+    503: ("We can't reach your journal just now",
+          "This is on our side and usually passes within a minute. Please try again in a moment."),
 }
+# The database is unreachable, restarting or locked: the request changed nothing, so trying again is safe.
+DATABASE_UNAVAILABLE = (OperationalError, InterfaceError, PoolTimeout)
+RETRY_AFTER_SECONDS = 5
 PLAIN_500 = "Something went wrong on our side. Please try again in a moment."
 
-# Given the status it would answer, returns a page that keeps a posted text, or None.
-Rescue = Callable[[int], object]
+# Given the status it would answer, returns (page, status, headers) keeping a posted text, or None.
+Rescue = Callable[[int], tuple | None]
 
 
 def render_error(code: int, title: str | None = None, message: str | None = None,
@@ -65,6 +72,29 @@ def register_errorhandlers(app: Flask, *, rescue: Rescue = lambda status: None) 
             return error
         headers = {"Retry-After": str(error.retry_after)} if getattr(error, "retry_after", None) else None
         return render_error(error.code, headers=headers)
+
+    def database_unavailable(error: Exception):
+        # Drop the failed transaction (if the connection still answers), then draw the page
+        # without touching the database: as nobody, so the layout loads no user.
+        try:
+            db.session.rollback()
+        except Exception:  # the connection may be gone too; the page matters more
+            pass
+        g._login_user = login_manager.anonymous_user()
+        app.logger.warning("database unavailable: %s", type(error).__name__)
+        headers = {"Retry-After": str(RETRY_AFTER_SECONDS)}
+        rescued = rescue(503)
+        if rescued is not None:
+            page, status, extra = rescued
+            return page, status, {**extra, **headers}
+        try:
+            return render_error(503, headers=headers)
+        except Exception:  # the layout itself failed: plain text
+            text = f"{MESSAGES[503][0]}. {MESSAGES[503][1]}"
+            return text, 503, {"Content-Type": "text/plain; charset=utf-8", **headers}
+
+    for unavailable in DATABASE_UNAVAILABLE:
+        app.register_error_handler(unavailable, database_unavailable)
 
     @app.errorhandler(InternalServerError)
     def internal_error(error: InternalServerError):

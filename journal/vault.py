@@ -6,6 +6,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Protocol
 
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from flask import Flask, current_app, g
 from sqlalchemy import select
 
@@ -14,6 +16,7 @@ from journal.extensions import db
 from journal.models.keys import DataKey
 
 EXTENSION = "journal.keyring"
+INDEX_KEY_INFO = "journal blind index v1"
 
 
 class SealedRow(Protocol):
@@ -71,6 +74,21 @@ def data_key(user_id: int) -> tuple[int, bytes]:
         else:
             cache[user_id] = (row.version, keyring().unwrap(row.master_key_id, row.wrapped, user_id))
     return cache[user_id]
+
+
+def index_key(user_id: int) -> bytes:
+    """Return the user's blind-index key, derived from their data key (HKDF-SHA256).
+
+    Derived, not stored: it changes only if the data key does, and master-key
+    rotation rewraps data keys without changing them, so the index survives it.
+    """
+    if "index_keys" not in g:
+        g.index_keys = {}
+    if user_id not in g.index_keys:
+        version, key = data_key(user_id)
+        info = f"{INDEX_KEY_INFO}|user={user_id}|key={version}".encode()
+        g.index_keys[user_id] = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=info).derive(key)
+    return g.index_keys[user_id]
 
 
 def seal_row(row: SealedRow, payload: dict) -> None:

@@ -41,6 +41,9 @@ class EntryForm(FlaskForm):
     draft_id = HiddenField()
     entry_id = HiddenField()
     prompt_set = HiddenField()
+    # Drawn fresh with each editor page and sent back with it: the id the new entry takes,
+    # so the same page sent twice (a retry after an outage, a double click) saves one entry.
+    save_key = HiddenField()
 
     prompts: list[Answer] = []
 
@@ -86,6 +89,9 @@ class EntryForm(FlaskForm):
     def chosen_draft(self) -> uuid.UUID | None:
         return parse_uuid(self.draft_id.data)
 
+    def chosen_save_key(self) -> uuid.UUID | None:
+        return parse_uuid(self.save_key.data)
+
     def draft_fields(self) -> dict[str, list[str]]:
         """The editor's state as plain strings, to seal into a draft.
 
@@ -120,4 +126,6 @@ def build_entry_form(prompts: list[Answer], sessions: list[tuple[str, str]], **k
         setattr(form_class, f"answer_{index}", text_field(label, rows=8 if prompt.prompt is None else 5))
     form = form_class(**kwargs)
     form.session_id.choices = options([("", "Not tied to a session"), *sessions])
+    if form.chosen_save_key() is None:  # a page being drawn (or a post without one): a new key
+        form.save_key.data = str(uuid.uuid4())
     return form

@@ -37,27 +37,31 @@ def rescue_response(status: int):
 
     A logged-in writer (the form's token had expired) gets the editor itself
     back, filled in, with a fresh token; a logged-out one gets the text and a
-    log-in form that keeps it.
+    log-in form that keeps it. When the database is unreachable (503) the text
+    comes back on a page drawn without it, ready to be sent again.
     """
     if request.method != "POST" or request.endpoint not in RESCUABLE_ENDPOINTS:
         return None
+    if status == 503:
+        return _rescue_page(503, outage=True)
     if current_user.is_authenticated and request.endpoint != "rescue.rescue_login":
         editor = posted_editor(current_user.id, (request.view_args or {}).get("entry_id"))
         if not editor.entry_gone:
             return render_template("entries/editor.html", editor=editor, form=editor.form, library=library(),
-                                   expired=True), status
+                                   expired=True), status, {}
     return _rescue_page(status if current_user.is_authenticated else 401)
 
 
-def _rescue_page(status: int, message: str | None = None, needs_code: bool = False, retry_after: int = 0):
+def _rescue_page(status: int, message: str | None = None, needs_code: bool = False, retry_after: int = 0,
+                 outage: bool = False):
     page = render_template("entries/rescue.html", fields=_kept_fields(), action=_action(), error=message,
-                           needs_code=needs_code)
+                           needs_code=needs_code, outage=outage)
     return page, status, {"Retry-After": str(retry_after)} if retry_after else {}
 
 
 def _action() -> str:
     """Where the kept text goes back to: the editor it came from, never another site."""
-    action = request.form.get("action") if request.endpoint == "rescue.rescue_login" else request.full_path
+    action = request.form.get("action") if request.endpoint == "rescue.rescue_login" else request.full_path.rstrip("?")
     return action if is_safe_next(action) else url_for("entries.new")
 
 

@@ -1,4 +1,8 @@
-"""Entry rules: saving with conflict detection, trash, and finding entries."""
+"""Entry rules: saving with conflict detection, trash, and finding entries.
+
+Every write here calls ``index.record_change`` in its own transaction, so the
+blind index and the tag summary never disagree with the entries.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +16,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from journal.access import TRASH_DAYS
 from journal.clock import utcnow
+from journal.entries import index
 from journal.entries.content import CheckIn, EntryContent
 from journal.extensions import db
 from journal.models import Draft, Entry, EntryKind
@@ -72,18 +77,28 @@ def _discard_draft(owner_id: int, draft_id: uuid.UUID | None) -> None:
 def create_entry(
     *, owner_id: int, kind: EntryKind, content: EntryContent, checkin: CheckIn,
     session_id: uuid.UUID | None = None, prompt_set: str | None = None, library_version: int | None = None,
-    draft_id: uuid.UUID | None = None, created_at: datetime | None = None,
+    draft_id: uuid.UUID | None = None, created_at: datetime | None = None, entry_id: uuid.UUID | None = None,
 ) -> Entry:
     """Save a new entry and drop the draft it came from, in one transaction. Commits.
 
-    ``created_at`` is for imports and demo data; entries written in the app are "now".
+    ``entry_id`` is the id the editor page drew for the entry it would make: the
+    same page sent twice (Save pressed again after an outage hid the outcome, a
+    double click) makes one entry, and the second time the entry already made
+    takes the latest text. Another writer's id is never reused. ``created_at``
+    is for imports and demo data; entries written in the app are "now".
     """
+    earlier = db.session.get(Entry, entry_id) if entry_id is not None else None
+    if earlier is not None and earlier.owner_id == owner_id and earlier.is_live:
+        return update_entry(earlier, expected_version=earlier.version, content=content, checkin=checkin,
+                            session_id=session_id, draft_id=draft_id)
     row = Entry(
-        id=uuid.uuid4(), owner_id=owner_id, kind=kind, session_id=session_id, prompt_set=prompt_set,
-        library_version=library_version, created_at=created_at or utcnow(),
+        id=entry_id if entry_id is not None and earlier is None else uuid.uuid4(), owner_id=owner_id, kind=kind,
+        session_id=session_id, prompt_set=prompt_set, library_version=library_version,
+        created_at=created_at or utcnow(),
     )
     _apply(row, content, checkin)
     db.session.add(row)
+    index.record_change(row, None, content, was_live=False)
     _discard_draft(owner_id, draft_id)
     db.session.commit()
     return row
@@ -100,10 +115,12 @@ def update_entry(
     """
     if row.version != expected_version:
         raise EditConflict(open_entry(row))
+    before = open_entry(row).content
     row.session_id = session_id
     _apply(row, content, checkin)
     _discard_draft(row.owner_id, draft_id)
     try:
+        index.record_change(row, before, content, was_live=row.is_live)
         db.session.commit()
     except StaleDataError:
         db.session.rollback()
@@ -111,26 +128,37 @@ def update_entry(
     return row
 
 
+def _set_trashed(row: Entry, when: datetime | None) -> None:
+    content, was_live = open_entry(row).content, row.is_live
+    row.deleted_at = when
+    index.record_change(row, content, content, was_live=was_live)
+    db.session.commit()
+
+
 def trash_entry(row: Entry) -> None:
     """Move an entry to the trash; it can be restored for 30 days. Commits."""
-    row.deleted_at = utcnow()
-    db.session.commit()
+    _set_trashed(row, utcnow())
 
 
 def restore_entry(row: Entry) -> None:
     """Bring an entry back from the trash. Commits."""
-    row.deleted_at = None
-    db.session.commit()
+    _set_trashed(row, None)
 
 
 def delete_forever(row: Entry) -> None:
     """Delete a trashed entry now rather than in 30 days. Commits."""
+    content, was_live = open_entry(row).content, row.is_live
     db.session.delete(row)
+    index.record_change(row, content, None, was_live=was_live)
     db.session.commit()
 
 
 def purge_expired_trash(owner_id: int | None = None) -> int:
-    """Delete entries trashed more than 30 days ago (for one owner, or all). Commits."""
+    """Delete entries trashed more than 30 days ago (for one owner, or all). Commits.
+
+    Nothing else to update: the summary counts live entries only, and the
+    purged entries' terms go with them (ON DELETE CASCADE).
+    """
     statement = delete(Entry).where(Entry.deleted_at < utcnow() - timedelta(days=TRASH_DAYS))
     if owner_id is not None:
         statement = statement.where(Entry.owner_id == owner_id)
@@ -149,7 +177,7 @@ def trashed_entries(owner_id: int) -> list[EntryView]:
 
 @dataclass
 class EntryFilters:
-    """What the list is narrowed to. Text filters are applied after decryption."""
+    """What the list is narrowed to. Tag, theme and words go through the blind index."""
 
     session_id: uuid.UUID | None = None
     start: datetime | None = None  # inclusive, UTC
@@ -159,7 +187,7 @@ class EntryFilters:
     query: str = ""
 
     @property
-    def needs_decryption(self) -> bool:
+    def needs_index(self) -> bool:
         return bool(self.tag or self.theme or self.query)
 
 
@@ -177,11 +205,11 @@ class Page:
 
 
 def find_entries(owner_id: int, filters: EntryFilters, page: int = 1, size: int = PAGE_SIZE) -> Page:
-    """List live entries, newest first, in a fixed number of queries.
+    """List live entries, newest first, decrypting one page at most, in a fixed number of queries.
 
-    Plain filters (session, dates) run in SQL. Tag, theme and text search need
-    the decrypted content, so they run in memory over this user's entries
-    alone: there is no plaintext index anywhere.
+    Session and dates are plain columns. Tag, theme and words are matched in
+    SQL against the blind index (``entries.index``): there is no plaintext
+    index, and no request decrypts the journal.
     """
     statement = select(Entry).where(Entry.owner_id == owner_id, Entry.is_live)
     if filters.session_id:
@@ -190,17 +218,24 @@ def find_entries(owner_id: int, filters: EntryFilters, page: int = 1, size: int 
         statement = statement.where(Entry.created_at >= filters.start)
     if filters.end:
         statement = statement.where(Entry.created_at < filters.end)
-    statement = statement.order_by(Entry.created_at.desc(), Entry.id)
     page = min(max(1, page), MAX_PAGE)
+    proof = True
+    if filters.needs_index:
+        labels, proof = index.query_labels(filters.query, filters.tag, filters.theme)
+        index.ensure_index(owner_id)
+        if labels:
+            statement = index.narrow(statement, owner_id, labels)
+    statement = statement.order_by(Entry.created_at.desc(), Entry.id)
 
-    if not filters.needs_decryption:
-        total = db.session.scalar(select(func.count()).select_from(statement.order_by(None).subquery()))
-        rows = db.session.scalars(statement.limit(size).offset((page - 1) * size))
-        return Page([open_entry(row) for row in rows], page, total, size)
+    if not proof:  # a word longer than any indexed prefix: the plaintext decides among the few candidates
+        matches = [view for view in map(open_entry, db.session.scalars(statement)) if _matches(view, filters)]
+        start = (page - 1) * size
+        return Page(matches[start : start + size], page, len(matches), size)
 
-    matches = [view for view in map(open_entry, db.session.scalars(statement)) if _matches(view, filters)]
-    start = (page - 1) * size
-    return Page(matches[start : start + size], page, len(matches), size)
+    total = db.session.scalar(select(func.count()).select_from(statement.order_by(None).subquery()))
+    rows = db.session.scalars(statement.limit(size).offset((page - 1) * size))
+    # Two words sharing a 128-bit term is astronomically unlikely; still, only true matches are shown.
+    return Page([view for view in map(open_entry, rows) if _matches(view, filters)], page, total, size)
 
 
 def _matches(view: EntryView, filters: EntryFilters) -> bool:
@@ -209,17 +244,12 @@ def _matches(view: EntryView, filters: EntryFilters) -> bool:
         return False
     if filters.theme and filters.theme not in content.themes:
         return False
-    if filters.query:
-        haystack = content.text_for_search()
-        return all(word in haystack for word in filters.query.casefold().split())
-    return True
+    return index.matches_text(content, filters.query)
 
 
 def all_tags(owner_id: int) -> list[str]:
-    """Every tag the user has used on live entries, sorted (decrypts their entries)."""
-    rows = db.session.scalars(select(Entry).where(Entry.owner_id == owner_id, Entry.is_live))
-    tags = {tag.casefold(): tag for row in rows for tag in open_entry(row).content.tags}
-    return sorted(tags.values(), key=str.casefold)
+    """Every tag the user has used on live entries, sorted, from their sealed summary (one row)."""
+    return index.tag_menu(owner_id)
 
 
 def latest_entries(owner_id: int, limit: int = 5) -> list[EntryView]:

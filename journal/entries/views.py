@@ -61,6 +61,7 @@ def _create(editor: Editor, title_suffix: str = ""):
         owner_id=current_user.id, kind=editor.kind, content=content, checkin=form.checkin(),
         session_id=form.chosen_session(), prompt_set=editor.prompt_set.key if editor.prompt_set else None,
         library_version=library().version if editor.prompt_set else None, draft_id=form.chosen_draft(),
+        entry_id=form.chosen_save_key(),
     )
 
 

@@ -1,6 +1,7 @@
 """Database models, one module per domain."""
 
 from journal.models.audit import AuditEvent
+from journal.models.index import EntryTerm, JournalSummary
 from journal.models.journal import (
     MEDICINE_LABELS,
     SETTING_LABELS,
@@ -37,6 +38,8 @@ __all__ = [
     "SETTING_LABELS",
     "AuditEvent",
     "DataKey",
+    "EntryTerm",
+    "JournalSummary",
     "LoginSession",
     "MfaCredential",
     "RecoveryCode", "Draft", "Entry", "EntryKind", "Medicine", "Role", "Setting", "TreatmentSession", "User"]

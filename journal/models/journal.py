@@ -12,7 +12,7 @@ import enum
 import uuid
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, Enum, ForeignKey, Integer, LargeBinary, SmallInteger, String, Uuid
+from sqlalchemy import CheckConstraint, Enum, ForeignKey, Index, Integer, LargeBinary, SmallInteger, String, Uuid
 from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column
 from sqlalchemy.sql import ColumnElement
@@ -106,6 +106,8 @@ class Entry(db.Model):
         CheckConstraint("mood BETWEEN -5 AND 5", name="mood_range"),
         CheckConstraint("intensity BETWEEN 0 AND 10", name="intensity_range"),
         CheckConstraint("detachment BETWEEN 0 AND 10", name="detachment_range"),
+        # A page of the list walks one owner's entries newest first, without sorting the journal.
+        Index("ix_entries_owner_id_created_at", "owner_id", "created_at"),
     )
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)

@@ -154,9 +154,13 @@ def set_session_sharing(session: TreatmentSession, therapist_ids: set[int]) -> N
 
 
 def share_automatically(entry: Entry) -> None:
-    """Share a new entry with every therapist the patient chose to share new entries with. Commits."""
+    """Share a new entry with every therapist the patient chose to share new entries with. Commits.
+
+    Safe to call again for the same entry (a final save sent twice): existing shares are kept as they are.
+    """
     therapist_ids = set(db.session.scalars(select(Connection.therapist_id).where(
         Connection.patient_id == entry.owner_id, Connection.is_active, Connection.auto_share.is_(True))))
+    therapist_ids -= shared_with([entry.id])[entry.id]
     if therapist_ids:
         db.session.add_all(EntryShare(entry_id=entry.id, therapist_id=t) for t in therapist_ids)
         db.session.commit()

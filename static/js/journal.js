@@ -39,7 +39,7 @@
     if (!url) return;
     var status = form.querySelector("[data-autosave-status]");
     var dialog = document.querySelector("[data-relogin]");
-    var state = { dirty: false, saving: false, loggedOut: false, submitting: false };
+    var state = { dirty: false, saving: false, loggedOut: false, submitting: false, failures: 0, retryAt: 0 };
 
     function say(text) { if (status) status.textContent = text; }
 
@@ -49,8 +49,18 @@
       return data;
     }
 
+    // After a failure, wait longer each time (2, 4, 8 … up to 60 s, or what Retry-After asks).
+    function backOff(response) {
+      state.failures += 1;
+      var asked = response ? Number(response.headers.get("Retry-After")) * 1000 : 0;
+      var wait = Math.max(asked || 0, Math.min(60000, 2000 * Math.pow(2, state.failures - 1)));
+      state.retryAt = Date.now() + wait;
+      return Math.round(wait / 1000);
+    }
+
     function save(leaving) {
       if (state.saving || state.loggedOut) return Promise.resolve();
+      if (!leaving && Date.now() < state.retryAt) return Promise.resolve();
       state.saving = true;
       state.dirty = false;
       var payload = body();
@@ -61,6 +71,8 @@
       };
       return fetch(url, options).then(function (response) {
         if (response.ok) {
+          state.failures = 0;
+          state.retryAt = 0;
           say("Saved as a draft at " + new Date().toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }) + ".");
           rememberDraftInAddress();
           return;
@@ -76,11 +88,12 @@
         } else if (response.status === 422) {
           say("Some of your text is longer than we can save. Please shorten it; nothing has been lost.");
         } else {
-          say("Could not save just now. We will keep trying; please keep this page open.");
+          say("Could not save just now. Your writing is still here; trying again in " + backOff(response) +
+              " seconds. Please keep this page open.");
         }
       }).catch(function () {
         state.dirty = true;
-        say("No connection. Your writing is still here; we will keep trying to save it.");
+        say("No connection. Your writing is still here; trying again in " + backOff(null) + " seconds.");
       }).finally(function () { state.saving = false; });
     }
 

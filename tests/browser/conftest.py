@@ -120,10 +120,11 @@ document.addEventListener('securitypolicyviolation',
 def watch(page, context) -> None:
     """Fail the test later on any console error, uncaught exception or CSP violation."""
     problems: list[tuple[str, str]] = []
-    answered: set[str] = set()  # pages and fetches whose error status the app chose (409 conflict, 422 form, 401)
+    # Pages and fetches whose error status the app chose: 409 conflict, 422 form, 401, 503 storage unreachable.
+    answered: set[str] = set()
 
     def on_response(response):
-        if response.status in (401, 409, 422) and response.request.resource_type in ("document", "fetch"):
+        if response.status in (401, 409, 422, 503) and response.request.resource_type in ("document", "fetch"):
             answered.add(response.url)
 
     def on_console(message):

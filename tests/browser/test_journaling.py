@@ -90,6 +90,29 @@ def test_session_ends_while_writing_and_the_text_is_kept_word_for_word(page, con
     assert page.locator(".prose").first.inner_text() == FIRST + SECOND
 
 
+def test_autosave_waits_and_tries_again_when_the_server_cannot_store(page, new_patient):
+    new_patient(page)
+    page.goto("/entries/new")
+    failures = []
+
+    def unavailable_once(route):
+        if failures:
+            return route.continue_()
+        failures.append(route.request.url)
+        route.fulfill(status=503, headers={"Retry-After": "1", "Content-Type": "application/json"},
+                      body='{"error": "unavailable", "message": "We can\'t reach your journal just now."}')
+
+    page.route("**/autosave", unavailable_once)
+    page.get_by_label("What would you like to write?").fill(FIRST)
+    status = page.locator("[data-autosave-status]")
+    expect(status).to_contain_text("trying again in 2 seconds")
+    expect(status).to_contain_text("Saved as a draft", timeout=10_000)
+    assert len(failures) == 1
+    page.get_by_role("button", name="Save entry").click()
+    expect(page.get_by_text("Your entry is saved.")).to_be_visible()
+    assert page.locator(".prose").first.inner_text() == FIRST
+
+
 def test_two_tabs_never_overwrite_each_other(page, context, new_patient):
     new_patient(page)
     page.goto("/entries/new")

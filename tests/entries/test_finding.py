@@ -107,6 +107,47 @@ def test_the_list_runs_a_fixed_number_of_queries(app, client, patient, journal, 
     assert few == many, (few, many)
 
 
+def cost(app, client, monkeypatch, request) -> tuple[int, int]:
+    """Queries run and rows decrypted by one request."""
+    from journal import crypto
+
+    decrypted = []
+    unseal = crypto.unseal
+    monkeypatch.setattr(crypto, "unseal", lambda *args, **kwargs: decrypted.append(1) or unseal(*args, **kwargs))
+    queries = count_queries(app, client, request)
+    monkeypatch.setattr(crypto, "unseal", unseal)
+    return queries, len(decrypted)
+
+
+@pytest.mark.parametrize("url", [
+    "/", "/entries", "/entries?page=2", "search", "tag", "theme", "entry", "session", "/sessions",
+])
+def test_patient_pages_cost_the_same_for_41_or_100_entries(app, client, patient, journal, monkeypatch, url):
+    """Flat pages: no query and no decryption in proportion to the journal (41: two full pages already)."""
+    session_id = journal.session(patient.id)
+    first = journal.entry(patient.id, "river stone", tags=["calm"], theme="body", session_id=session_id,
+                          prompt_set="same_day", created_at=START)
+    requests = {
+        "search": lambda c: c.post_form("/entries", {"q": "river sto", "page": "1"}),
+        "tag": lambda c: c.post_form("/entries", {"tag": "calm", "page": "1"}),
+        "theme": lambda c: c.post_form("/entries", {"theme": "body", "page": "1"}),
+        "entry": lambda c: c.get(f"/entries/{first}"),
+        "session": lambda c: c.get(f"/sessions/{session_id}"),
+    }
+    request = requests.get(url, lambda c: c.get(url))
+
+    def add(count: int) -> None:
+        for day in range(count):
+            journal.entry(patient.id, f"river stone {day}", tags=["calm", f"t{day % 5}"], theme="body",
+                          session_id=session_id, created_at=START + timedelta(days=day + 1))
+
+    add(40)
+    few = cost(app, client, monkeypatch, request)
+    add(59)
+    many = cost(app, client, monkeypatch, request)
+    assert few == many, (few, many)
+
+
 @pytest.mark.parametrize("query", ["page=99999999999999999999999", "page=²", "date_to=9999-12-31",
                                    "date_from=0001-01-01", "date_from=2026-06-01&date_to=2026-06-30&page=-3"])
 def test_odd_list_parameters_never_crash(client, patient, journal, query):

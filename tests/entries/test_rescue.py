@@ -15,7 +15,8 @@ WORDS = "Something I finally understood about my father, after all these years."
 
 def editor(client, url="/entries/new") -> dict:
     page = client.get(url).get_data(as_text=True)
-    return dict(re.findall(r'name="(draft_id|prompt_set|entry_id|version)" type="hidden" value="([^"]*)"', page))
+    hidden = r'name="(draft_id|prompt_set|entry_id|version|save_key)" type="hidden" value="([^"]*)"'
+    return dict(re.findall(hidden, page))
 
 
 def test_an_expired_form_shows_the_form_again_with_the_text(client, app, patient):
