@@ -26,7 +26,6 @@ import os
 import pstats
 import random
 import re
-import secrets
 import statistics
 import tempfile
 import time
@@ -81,28 +80,6 @@ class Row:
 @contextmanager
 def sqlite_database(folder: Path) -> Iterator[str]:
     yield f"sqlite:///{folder}/bench.sqlite3"
-
-
-@contextmanager
-def postgres_database(server: str) -> Iterator[str]:
-    """Create a database of our own on the server, yield its URL, always drop it."""
-    import psycopg
-    from sqlalchemy.engine import make_url
-
-    parsed = make_url(server)
-
-    def admin():
-        return psycopg.connect(host=parsed.host, port=parsed.port or 5432, user=parsed.username,
-                               password=parsed.password, dbname=parsed.database or "postgres", autocommit=True)
-
-    name = f"journal_bench_{os.getpid()}_{secrets.token_hex(4)}"
-    with admin() as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield parsed.set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin() as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def make_app(url: str, instance: Path):
@@ -394,7 +371,7 @@ def main() -> None:
             rows += run_backend("SQLite", url, folder / "sqlite", args)
         server = os.environ.get("JOURNAL_TEST_POSTGRES_URL")
         if server:
-            with postgres_database(server) as url:
+            with seed.postgres_database(server, "bench") as url:
                 rows += run_backend("PostgreSQL", url, folder / "postgresql", args)
         else:
             print("\nPostgreSQL: skipped (set JOURNAL_TEST_POSTGRES_URL to include it)")

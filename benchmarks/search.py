@@ -18,8 +18,7 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
@@ -35,27 +34,6 @@ SETTINGS = {
     "PASSWORD_HASH_PARAMS": {"time_cost": 1, "memory_cost": 1024, "parallelism": 1},
     "SESSION_IDLE_MINUTES": 10**7, "SESSION_ABSOLUTE_HOURS": 10**6, "LOG_LEVEL": "WARNING",
 }
-
-
-@contextmanager
-def postgres_url() -> Iterator[str]:
-    import psycopg
-    from sqlalchemy.engine import make_url
-
-    server = make_url(os.environ["JOURNAL_TEST_POSTGRES_URL"])
-    name = f"journal_search_bench_{os.getpid()}"
-
-    def admin():
-        return psycopg.connect(host=server.host, port=server.port or 5432, user=server.username,
-                               password=server.password, dbname=server.database or "postgres", autocommit=True)
-
-    with admin() as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield server.set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin() as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 class Client:
@@ -178,7 +156,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         results["SQLite"] = measure(f"sqlite:///{folder}/search.sqlite3", Path(folder))
     if os.environ.get("JOURNAL_TEST_POSTGRES_URL"):
-        with tempfile.TemporaryDirectory() as folder, postgres_url() as url:
+        server = os.environ["JOURNAL_TEST_POSTGRES_URL"]
+        with tempfile.TemporaryDirectory() as folder, seed.postgres_database(server, "search_bench") as url:
             results["PostgreSQL"] = measure(url, Path(folder))
     print(f"In-process, Flask test client, median of {RUNS}; search and tag filter target <= {TARGET_MS} ms.")
     print(table(results))

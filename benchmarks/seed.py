@@ -9,7 +9,11 @@ finds some entries and misses most.
 
 from __future__ import annotations
 
+import os
 import random
+import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -160,3 +164,25 @@ def seed_caseload(label: str, patients: int, entries: int, seed: int = 11) -> Ca
             if index % 25 == 5:
                 add_reply(entry, therapist.id, therapist, REPLY)
     return caseload
+
+
+@contextmanager
+def postgres_database(server: str, label: str) -> Iterator[str]:
+    """Create a database of our own on the server, yield its URL, always drop it."""
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(server)
+
+    def admin():
+        return psycopg.connect(host=parsed.host, port=parsed.port or 5432, user=parsed.username,
+                               password=parsed.password, dbname=parsed.database or "postgres", autocommit=True)
+
+    name = f"journal_{label}_{os.getpid()}_{secrets.token_hex(4)}"
+    with admin() as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield parsed.set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin() as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
