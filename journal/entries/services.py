@@ -20,6 +20,7 @@ from journal.entries import index
 from journal.entries.content import CheckIn, EntryContent
 from journal.extensions import db
 from journal.models import Draft, Entry, EntryKind
+from journal.sharing import summaries
 from journal.vault import seal_row, unseal_row
 
 PAGE_SIZE = 20
@@ -100,6 +101,7 @@ def create_entry(
     db.session.add(row)
     index.record_change(row, None, content, was_live=False)
     _discard_draft(owner_id, draft_id)
+    summaries.invalidate(owner_id)
     db.session.commit()
     return row
 
@@ -121,6 +123,7 @@ def update_entry(
     _discard_draft(row.owner_id, draft_id)
     try:
         index.record_change(row, before, content, was_live=row.is_live)
+        summaries.invalidate(row.owner_id)
         db.session.commit()
     except StaleDataError:
         db.session.rollback()
@@ -132,6 +135,7 @@ def _set_trashed(row: Entry, when: datetime | None) -> None:
     content, was_live = open_entry(row).content, row.is_live
     row.deleted_at = when
     index.record_change(row, content, content, was_live=was_live)
+    summaries.invalidate(row.owner_id)
     db.session.commit()
 
 
@@ -150,14 +154,16 @@ def delete_forever(row: Entry) -> None:
     content, was_live = open_entry(row).content, row.is_live
     db.session.delete(row)
     index.record_change(row, content, None, was_live=was_live)
+    summaries.invalidate(row.owner_id)
     db.session.commit()
 
 
 def purge_expired_trash(owner_id: int | None = None) -> int:
     """Delete entries trashed more than 30 days ago (for one owner, or all). Commits.
 
-    Nothing else to update: the summary counts live entries only, and the
-    purged entries' terms go with them (ON DELETE CASCADE).
+    Nothing else to update: the summaries (the journal's and each therapist's)
+    count live entries only, and the purged entries' terms and shares go with
+    them (ON DELETE CASCADE).
     """
     statement = delete(Entry).where(Entry.deleted_at < utcnow() - timedelta(days=TRASH_DAYS))
     if owner_id is not None:

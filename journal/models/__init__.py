@@ -22,6 +22,7 @@ from journal.models.sharing import (
     EntryShare,
     Reply,
     SessionShare,
+    ShareSummary,
     TherapistInvite,
 )
 from journal.models.user import Role, User
@@ -33,6 +34,7 @@ __all__ = [
     "EntryShare",
     "Reply",
     "SessionShare",
+    "ShareSummary",
     "TherapistInvite",
     "MEDICINE_LABELS",
     "SETTING_LABELS",

@@ -39,6 +39,9 @@ class Connection(db.Model):
     auto_share: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Bumped by every write that could change this pair's ShareSummary: a summary built
+    # from an older generation is stale, even if it was stored after the write.
+    summary_generation: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     @hybrid_property
     def is_active(self) -> bool:
@@ -62,6 +65,33 @@ class EntryShare(db.Model):
     therapist_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     shared_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class ShareSummary(db.Model):
+    """The after-effects among one therapist's unreviewed shared entries of one patient, sealed.
+
+    Sealed with the patient's data key (``owner_id`` is the patient), like the
+    entries it summarises. Dropped by every write that could change it and
+    rebuilt on the therapist's next dashboard view (``journal.sharing.summaries``).
+    """
+
+    __tablename__ = "share_summaries"
+
+    therapist_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
+    patient_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True,
+                                            index=True)
+    sealed: Mapped[bytes] = mapped_column(LargeBinary)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    generation: Mapped[int] = mapped_column(Integer, default=0)  # the connection's, when it was built
+
+    @property
+    def owner_id(self) -> int:
+        return self.patient_id
+
+    @property
+    def id(self) -> str:
+        """The row id the seal is bound to: a blob copied to another pair does not open."""
+        return f"{self.therapist_id}:{self.patient_id}"
 
 
 class SessionShare(db.Model):

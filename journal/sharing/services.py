@@ -26,6 +26,7 @@ from journal.models import (
     TreatmentSession,
     User,
 )
+from journal.sharing import summaries
 from journal.vault import seal_row, unseal_row
 
 # No 0/O or 1/I/L: codes are read aloud and typed by hand.
@@ -95,6 +96,7 @@ def connect(patient: User, therapist: User) -> Connection:
         raise SharingError(f"You are already connected with {therapist.display_name}.")
     else:
         connection.ended_at, connection.auto_share, connection.created_at = None, False, utcnow()
+    summaries.invalidate(patient.id, therapist.id)
     db.session.commit()
     return connection
 
@@ -108,6 +110,7 @@ def end_connection(connection: Connection) -> None:
         EntryShare.therapist_id == connection.therapist_id, EntryShare.entry_id.in_(patient_entries)))
     db.session.execute(delete(SessionShare).where(
         SessionShare.therapist_id == connection.therapist_id, SessionShare.session_id.in_(patient_sessions)))
+    summaries.invalidate(connection.patient_id, connection.therapist_id)
     db.session.commit()
 
 
@@ -138,6 +141,8 @@ def _set_shares(model, column: str, record, therapist_ids: set[int]) -> None:
     current = set(db.session.scalars(select(model.therapist_id).where(record_column == record.id)))
     db.session.execute(delete(model).where(record_column == record.id, model.therapist_id.in_(current - therapist_ids)))
     db.session.add_all(model(**{column: record.id, "therapist_id": t}) for t in therapist_ids - current)
+    for therapist_id in current ^ therapist_ids:
+        summaries.invalidate(record.owner_id, therapist_id)
     db.session.commit()
 
 
@@ -163,6 +168,7 @@ def share_automatically(entry: Entry) -> None:
     therapist_ids -= shared_with([entry.id])[entry.id]
     if therapist_ids:
         db.session.add_all(EntryShare(entry_id=entry.id, therapist_id=t) for t in therapist_ids)
+        summaries.invalidate(entry.owner_id)
         db.session.commit()
 
 
@@ -183,6 +189,7 @@ def mark_changed(entry: Entry) -> None:
     """An edited entry is new again for every therapist it is shared with. Commits."""
     for share in db.session.scalars(select(EntryShare).where(EntryShare.entry_id == entry.id)):
         share.reviewed_at = None
+    summaries.invalidate(entry.owner_id)
     db.session.commit()
 
 
@@ -195,7 +202,10 @@ def thread_partners(patient_id: int, entry_id: uuid.UUID) -> list[tuple[User, bo
 
 
 def mark_reviewed(share: EntryShare) -> None:
-    share.reviewed_at = share.reviewed_at or utcnow()
+    """Mark one shared entry reviewed by its therapist. Commits."""
+    if share.reviewed_at is None:
+        share.reviewed_at = utcnow()
+        summaries.invalidate(db.session.get(Entry, share.entry_id).owner_id, share.therapist_id)
     db.session.commit()
 
 

@@ -7,13 +7,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from statistics import mean
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 
 from journal.access import shared_entries_query
 from journal.entries.content import AFTER_EFFECTS, SERIOUS_AFTER_EFFECTS
-from journal.entries.services import open_entry
 from journal.extensions import db
-from journal.models import Connection, Entry, Reply, User
+from journal.models import Connection, Entry, EntryShare, Reply, User
+from journal.sharing.summaries import unreviewed_effects
 
 # A mood this many points below the patient's recent average is flagged.
 MOOD_DROP = 3
@@ -54,7 +54,12 @@ def mood_drop(moods_oldest_first: list[int]) -> tuple[int, float] | None:
 
 
 def dashboard(therapist_id: int) -> list[PatientSummary]:
-    """One summary per connected patient, most in need of attention first (a fixed number of queries)."""
+    """One summary per connected patient, most in need of attention first.
+
+    A fixed number of queries whatever the caseload, and at most one unseal per
+    patient: counts, dates and moods are SQL aggregates over plaintext columns;
+    after-effects come from the sealed per-share summaries (``sharing.summaries``).
+    """
     summaries = {
         patient.id: PatientSummary(patient, connection.created_at)
         for connection, patient in db.session.execute(
@@ -62,31 +67,42 @@ def dashboard(therapist_id: int) -> list[PatientSummary]:
             .where(Connection.therapist_id == therapist_id, Connection.is_active)
         )
     }
-    by_patient: dict[int, list] = defaultdict(list)
-    for entry, share in db.session.execute(shared_entries_query(therapist_id).order_by(Entry.created_at)):
-        by_patient[entry.owner_id].append((entry, share))
+    if not summaries:
+        return []
+    shared = shared_entries_query(therapist_id)
+    for patient_id, unreviewed, last_entry_at in db.session.execute(
+            shared.with_only_columns(Entry.owner_id, func.count(case((EntryShare.reviewed_at.is_(None), 1))),
+                                     func.max(Entry.created_at)).group_by(Entry.owner_id)):
+        summaries[patient_id].unreviewed, summaries[patient_id].last_entry_at = unreviewed, last_entry_at
+    moods: dict[int, list[int]] = defaultdict(list)
+    for patient_id, mood in db.session.execute(_recent_moods(therapist_id)):
+        moods[patient_id].append(mood)
     # Only messages on entries this therapist can still open count.
-    reachable = shared_entries_query(therapist_id).with_only_columns(Entry.id)
     unread = dict(db.session.execute(
         select(Reply.owner_id, func.count()).where(
             Reply.therapist_id == therapist_id, Reply.author_id == Reply.owner_id, Reply.read_at.is_(None),
-            Reply.entry_id.in_(reachable))
+            Reply.entry_id.in_(shared.with_only_columns(Entry.id)))
         .group_by(Reply.owner_id)).all())
+    with_unreviewed = {patient_id for patient_id, summary in summaries.items() if summary.unreviewed}
+    effects = unreviewed_effects(therapist_id, with_unreviewed) if with_unreviewed else {}
 
     for patient_id, summary in summaries.items():
-        rows = by_patient.get(patient_id, [])
         summary.unread_messages = unread.get(patient_id, 0)
-        if not rows:
-            continue
-        summary.last_entry_at = rows[-1][0].created_at
-        effects: set[str] = set()
-        for entry, share in rows:
-            if share.reviewed_at is None:
-                summary.unreviewed += 1
-                effects |= set(open_entry(entry).content.after_effects) - {"none"}
-        summary.serious_effects = [AFTER_EFFECTS[e] for e in AFTER_EFFECTS if e in effects & SERIOUS_AFTER_EFFECTS]
-        summary.other_effects = [AFTER_EFFECTS[e] for e in AFTER_EFFECTS if e in effects - SERIOUS_AFTER_EFFECTS]
-        drop = mood_drop([entry.mood for entry, _ in rows if entry.mood is not None])
+        found = effects.get(patient_id, set())
+        summary.serious_effects = [AFTER_EFFECTS[e] for e in AFTER_EFFECTS if e in found & SERIOUS_AFTER_EFFECTS]
+        summary.other_effects = [AFTER_EFFECTS[e] for e in AFTER_EFFECTS if e in found - SERIOUS_AFTER_EFFECTS]
+        drop = mood_drop(moods[patient_id][::-1])
         if drop:
             summary.low_mood, summary.recent_average = drop
     return sorted(summaries.values(), key=PatientSummary.sort_key)
+
+
+def _recent_moods(therapist_id: int):
+    """Select (patient id, mood) of each patient's latest moods in shared entries, newest first."""
+    ranked = shared_entries_query(therapist_id).with_only_columns(
+        Entry.owner_id, Entry.mood, Entry.created_at,
+        func.row_number().over(partition_by=Entry.owner_id,
+                               order_by=(Entry.created_at.desc(), Entry.id.desc())).label("rank"),
+    ).where(Entry.mood.is_not(None)).subquery()
+    return (select(ranked.c.owner_id, ranked.c.mood).where(ranked.c.rank <= MOOD_HISTORY + 1)
+            .order_by(ranked.c.owner_id, ranked.c.rank))

@@ -6,6 +6,7 @@ import uuid
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user
+from sqlalchemy import func
 
 from journal.access import (
     connected_patient_or_404,
@@ -15,8 +16,9 @@ from journal.access import (
     therapist_required,
 )
 from journal.entries.content import AFTER_EFFECTS
-from journal.entries.services import open_entry
+from journal.entries.services import MAX_PAGE, PAGE_SIZE, Page, open_entry
 from journal.extensions import db
+from journal.forms import parse_count
 from journal.models import AccessAction, Entry, TreatmentSession
 from journal.sessions.services import open_session
 from journal.sharing.forms import ReplyForm
@@ -59,12 +61,20 @@ def invite():
 def patient(patient_id: int):
     patient = connected_patient_or_404(patient_id)
     record_access(patient.id, current_user.id, AccessAction.VIEW_PATIENT)
-    rows = db.session.execute(
-        shared_entries_query(current_user.id, patient.id).order_by(Entry.created_at.desc()))
-    entries = [(open_entry(entry), share) for entry, share in rows]
+    page = shared_entries_page(current_user.id, patient.id, parse_count(request.args.get("page"), 1))
     sessions = {row.id: open_session(row) for row in db.session.scalars(
         shared_sessions_query(current_user.id, patient.id).order_by(TreatmentSession.occurred_at.desc()))}
-    return render_template("therapist/patient.html", patient=patient, entries=entries, sessions=sessions)
+    return render_template("therapist/patient.html", patient=patient, page=page, sessions=sessions)
+
+
+def shared_entries_page(therapist_id: int, patient_id: int, number: int) -> Page:
+    """One page of a patient's entries shared with this therapist, newest first; only the page is decrypted."""
+    statement = shared_entries_query(therapist_id, patient_id)
+    total = db.session.scalar(statement.with_only_columns(func.count()))
+    number = min(max(1, number), MAX_PAGE)
+    rows = db.session.execute(statement.order_by(Entry.created_at.desc(), Entry.id)
+                              .limit(PAGE_SIZE).offset((number - 1) * PAGE_SIZE))
+    return Page([(open_entry(entry), share) for entry, share in rows], number, total)
 
 
 @bp.get("/entries/<uuid:entry_id>")

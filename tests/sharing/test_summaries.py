@@ -1,0 +1,79 @@
+"""Share summaries: dropped by the writes that change them, rebuilt on read, sealed and padded."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from journal.extensions import db
+from journal.models import Entry, Role, ShareSummary
+
+
+def rows() -> int:
+    return db.session.scalar(select(func.count()).select_from(ShareSummary))
+
+
+def test_a_write_drops_the_summary_and_a_read_rebuilds_it(app, make_user, sharing, journal):
+    from journal.entries.services import trash_entry
+    from journal.sharing.summaries import unreviewed_effects
+
+    therapist = make_user(Role.THERAPIST, email="t@example.org").id
+    patient = make_user(email="p@example.org").id
+    sharing.connect(patient, therapist)
+    entry_id = journal.entry(patient)
+    sharing.share(entry_id, therapist)
+    with app.app_context():
+        assert unreviewed_effects(therapist, {patient}) == {patient: set()}
+        assert rows() == 1
+        trash_entry(db.session.get(Entry, entry_id))
+        assert rows() == 0
+        unreviewed_effects(therapist, {patient})
+        assert rows() == 1
+    sharing.disconnect(patient, therapist)
+    with app.app_context():
+        assert rows() == 0
+
+
+def test_the_sealed_summary_has_the_same_size_whatever_it_holds(app, make_user):
+    from journal.sharing.summaries import _payload
+    from journal.vault import seal_row
+
+    patient = make_user(email="p@example.org").id
+    with app.app_context():
+        sizes = set()
+        for effects in (set(), {"headache"}, {"headache", "nausea", "urge_to_use", "bladder"}):
+            row = ShareSummary(therapist_id=1, patient_id=patient)
+            seal_row(row, _payload(effects))
+            sizes.add(len(row.sealed))
+    assert len(sizes) == 1, sizes
+
+
+def test_a_write_that_lands_while_a_summary_is_being_built_leaves_it_stale(app, make_user, sharing, journal,
+                                                                            monkeypatch):
+    """The rebuild read the entries before the write committed: what it stores must not be trusted."""
+    from sqlalchemy import text
+
+    from journal.entries.content import EntryContent
+    from journal.sharing import summaries
+
+    therapist = make_user(Role.THERAPIST, email="t@example.org").id
+    patient = make_user(email="p@example.org").id
+    sharing.connect(patient, therapist)
+    sharing.share(journal.entry(patient), therapist)
+    real_unseal, raced = summaries.unseal_row, []
+
+    def unseal_during_a_write(row):
+        if not raced:  # another request (another connection) changes the journal right now
+            raced.append(True)
+            with db.engine.begin() as other:
+                other.execute(text("UPDATE connections SET summary_generation = summary_generation + 1"))
+        return real_unseal(row)
+
+    with app.app_context():
+        monkeypatch.setattr(summaries, "unseal_row", unseal_during_a_write)
+        summaries.unreviewed_effects(therapist, {patient})
+        monkeypatch.setattr(summaries, "unseal_row", real_unseal)
+        assert raced and rows() == 1
+        rebuilt, original = [], EntryContent.from_payload
+        monkeypatch.setattr(EntryContent, "from_payload", lambda payload: rebuilt.append(1) or original(payload))
+        summaries.unreviewed_effects(therapist, {patient})
+        assert rebuilt, "a summary built before the write was trusted"
