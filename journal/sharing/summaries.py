@@ -42,15 +42,6 @@ def invalidate(patient_id: int, therapist_id: int | None = None) -> None:
     db.session.execute(statement)
 
 
-def invalidate_owners(owner_ids) -> None:
-    """Drop the summaries of several patients (a purge across journals)."""
-    ids = set(owner_ids)
-    if ids:
-        db.session.execute(update(Connection).where(Connection.patient_id.in_(ids))
-                           .values(summary_generation=Connection.summary_generation + 1))
-        db.session.execute(delete(ShareSummary).where(ShareSummary.patient_id.in_(ids)))
-
-
 PADDED_LENGTH = 256
 
 

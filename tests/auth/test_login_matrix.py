@@ -171,3 +171,16 @@ def test_the_rescue_page_asks_for_the_code_and_keeps_the_text(gate_app, make_use
     done = client.post_form("/rescue", {"code": RIGHT, "answer_0": WORDS, "action": "/entries/new"})
     assert done.status_code == 302 and "/drafts/" in done.headers["Location"]
     assert WORDS in client.get(done.headers["Location"], follow_redirects=True).get_data(as_text=True)
+
+
+def test_the_shortcut_for_new_accounts_and_password_changes_refuses_a_second_factor_account(gate_app, make_user):
+    """start_login_for (registration, password change) is no way around the code for anyone not already in."""
+    from journal.auth.gate import LoginRefused, start_login_for
+    from journal.models import LoginSession, User
+
+    user = make_user(email="someone@example.org")
+    turn_on_mfa(gate_app, user.id)
+    with gate_app.test_request_context("/"):
+        with pytest.raises(LoginRefused):
+            start_login_for(db.session.get(User, user.id), via="register")
+        assert db.session.scalar(select(func.count()).select_from(LoginSession)) == 0
