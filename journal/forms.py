@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from markupsafe import Markup, escape
 from wtforms import DateField, DateTimeLocalField, SelectMultipleField, StringField, TextAreaField
+from wtforms import SelectField as _SelectField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Length, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
+from wtforms.widgets import Select as _Select
 
 from journal.text import clean_line, clean_multiline
 
@@ -21,6 +24,28 @@ TAGS_MAX = 500
 def options(pairs: Iterable[tuple[str, str]]) -> list[SelectChoice]:
     """Turn (value, label) pairs into choices for a select, radio or checkbox field."""
     return [SelectChoice(value, label) for value, label in pairs]
+
+
+class Select(_Select):
+    """WTForms' select, drawing plain options without its generic attribute builder.
+
+    The same markup, several times faster: a time-zone or session menu has
+    hundreds of options on pages people open all day.
+    """
+
+    @classmethod
+    def render_option(cls, choice: SelectChoice, **kwargs) -> Markup:
+        if choice.render_kw or kwargs:
+            return super().render_option(choice, **kwargs)
+        value = str(choice.value)
+        selected = "selected " if choice.selected else ""  # WTForms sorts attributes by name
+        return Markup(f'<option {selected}value="{escape(value)}">{escape(choice.label or value)}</option>')
+
+
+class SelectField(_SelectField):
+    """A select field drawn with :class:`Select`."""
+
+    widget = Select()
 
 
 def parse_count(value: str | None, default: int) -> int:

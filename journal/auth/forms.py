@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import EmailField, PasswordField, SelectField, StringField
+from wtforms import EmailField, PasswordField, StringField
 from wtforms.validators import DataRequired, Email, EqualTo, InputRequired, Length, ValidationError
 
 from journal.auth.passwords import MAX_LENGTH, password_problem
 from journal.auth.services import find_user_by_email
-from journal.forms import options
+from journal.forms import SelectField, options
 from journal.models.user import DISPLAY_NAME_MAX_LENGTH, EMAIL_MAX_LENGTH
 from journal.text import clean_line
 from journal.timezones import time_zone_choices

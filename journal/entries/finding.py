@@ -11,12 +11,12 @@ from zoneinfo import ZoneInfo
 
 from flask import render_template, request
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, SelectField
+from wtforms import HiddenField
 from wtforms.validators import Optional, ValidationError
 
 from journal.entries.forms import parse_uuid
 from journal.entries.services import EntryFilters, all_tags, find_entries
-from journal.forms import FriendlyDateField, line_field, options, parse_count
+from journal.forms import FriendlyDateField, SelectField, line_field, options, parse_count
 from journal.models import User
 from journal.prompts import library
 from journal.sessions.services import list_sessions, session_options

@@ -86,10 +86,13 @@ def query_labels(text: str, tag: str = "", theme: str = "") -> tuple[set[str], b
 
 def matches_text(content: EntryContent, text: str) -> bool:
     """Whether every search word starts a word of the entry (short words: is one)."""
+    wanted = words(text)
+    if not wanted:
+        return True
     have = set(words(_search_text(content)))
     return all(
         word in have if len(word) < MIN_PREFIX else any(candidate.startswith(word) for candidate in have)
-        for word in words(text)
+        for word in wanted
     )
 
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, RadioField, SelectField
+from wtforms import BooleanField, RadioField
 from wtforms.validators import Optional, ValidationError
 
-from journal.forms import CheckboxesField, FriendlyDateField, options
+from journal.forms import CheckboxesField, FriendlyDateField, SelectField, options
 
 PAPER = options([("a4", "A4"), ("letter", "US Letter")])
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import RadioField, SelectField
+from wtforms import RadioField
 from wtforms.validators import InputRequired
 
-from journal.forms import ANSWER_MAX, NOTE_MAX, FriendlyDateTimeField, line_field, options, text_field
+from journal.forms import ANSWER_MAX, NOTE_MAX, FriendlyDateTimeField, SelectField, line_field, options, text_field
 from journal.models import MEDICINE_LABELS, SETTING_LABELS, Medicine, Setting
 
 

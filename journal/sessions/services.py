@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 
 from sqlalchemy import select
 
@@ -26,10 +27,17 @@ class SessionDetails:
 
 @dataclass
 class SessionView:
-    """A session with its private details decrypted, for one request."""
+    """A session whose private details are decrypted on first use, for one request.
+
+    Lists name sessions by date and medicine, which are plain columns: only a
+    session whose medicine is "other" is decrypted to be named.
+    """
 
     row: TreatmentSession
-    details: SessionDetails
+
+    @cached_property
+    def details(self) -> SessionDetails:
+        return SessionDetails(**unseal_row(self.row))
 
     @property
     def id(self) -> uuid.UUID:
@@ -53,7 +61,7 @@ class SessionView:
 
 
 def open_session(row: TreatmentSession) -> SessionView:
-    return SessionView(row, SessionDetails(**unseal_row(row)))
+    return SessionView(row)
 
 
 def save_session(

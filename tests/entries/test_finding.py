@@ -153,3 +153,17 @@ def test_patient_pages_cost_the_same_for_41_or_100_entries(app, client, patient,
 def test_odd_list_parameters_never_crash(client, patient, journal, query):
     journal.entry(patient.id)
     assert client.get(f"/entries?{query}").status_code in (200, 422)
+
+
+def test_the_list_names_sessions_by_their_plain_columns(app, client, patient, journal, monkeypatch):
+    """Naming sessions in the filter menu decrypts only those whose medicine is "other"."""
+    from journal.models import Medicine
+
+    journal.entry(patient.id)
+    journal.session(patient.id, medicine=Medicine.OTHER, medicine_other="Ibogaine")
+    few = cost(app, client, monkeypatch, lambda c: c.get("/entries"))
+    for _ in range(10):
+        journal.session(patient.id)
+    many = cost(app, client, monkeypatch, lambda c: c.get("/entries"))
+    assert few == many, (few, many)
+    assert "Ibogaine" in client.get("/entries").get_data(as_text=True)
