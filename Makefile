@@ -11,7 +11,7 @@ PORT ?= 5000
 AXE_VERSION := 4.14.1
 AXE := .cache/axe/node_modules/axe-core/axe.min.js
 
-.PHONY: run test lint install install-test upgrade demo clean ensure-chromium bench-pdf bench ensure-wrk
+.PHONY: run test lint install install-test upgrade demo clean ensure-chromium bench-pdf bench bench-outage ensure-wrk
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed (set PYTHON=...)"'
@@ -84,6 +84,10 @@ ensure-wrk:
 BENCH_ARGS ?= --profile
 bench: install-test ensure-wrk
 	$(BIN)/python benchmarks/bench.py $(BENCH_ARGS)
+
+## Restart PostgreSQL under ten patients saving (needs JOURNAL_TEST_POSTGRES_URL); counts lost and doubled saves.
+bench-outage: install-test
+	$(BIN)/python benchmarks/outage.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .coverage htmlcov build *.egg-info .cache artifacts

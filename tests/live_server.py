@@ -19,6 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 GUNICORN = Path(sys.executable).parent / "gunicorn"
 CSRF_META = re.compile(r'<meta name="csrf-token" content="([^"]+)"')
+EDITOR_FIELDS = re.compile(r'name="(draft_id|prompt_set|entry_id|version|save_key)" type="hidden" value="([^"]*)"')
 
 
 def free_port() -> int:
@@ -96,6 +97,11 @@ class Browser:
         if status != 302:
             raise RuntimeError(f"logging in as {email} answered {status}")
         self.request("/help")  # the token of the new login session
+
+    def editor(self, path: str = "/entries/new") -> tuple[int, dict[str, str]]:
+        """Open an editor page: its status and the hidden fields that name the draft and the save."""
+        status, page = self.request(path)
+        return status, dict(EDITOR_FIELDS.findall(page))
 
     def cookie(self) -> str:
         return "; ".join(f"{c.name}={c.value}" for c in self.jar)

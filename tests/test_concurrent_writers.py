@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import threading
 import time
 from collections import Counter
@@ -32,7 +31,6 @@ from tests.live_server import GUNICORN, Browser, served
 WRITERS = 20
 WORKERS = 4
 SECONDS = float(os.environ.get("JOURNAL_TEST_WRITERS_SECONDS", "30"))
-HIDDEN = re.compile(r'name="(draft_id|prompt_set|entry_id|version|save_key)" type="hidden" value="([^"]*)"')
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -71,11 +69,10 @@ class Writer(threading.Thread):
             self.failures[f"{type(error).__name__}: {error}"] += 1
 
     def once(self, count: int) -> None:
-        status, page = self.browser.request("/entries/new")
+        status, fields = self.browser.editor()
         if status != 200:
             self.failures[f"editor {status}"] += 1
             return
-        fields = dict(HIDDEN.findall(page))
         text = f"writer {self.number} entry {count}: the river, from a distance"
         headers = {"Accept": "application/json", "X-CSRFToken": self.browser.token}
         for draft in (text[:20], text):

@@ -9,14 +9,13 @@ from journal.entries.drafts import open_draft
 from journal.extensions import db
 from journal.models import Draft, Entry
 from tests.conftest import PASSWORD
+from tests.live_server import EDITOR_FIELDS
 
 WORDS = "Something I finally understood about my father, after all these years."
 
 
 def editor(client, url="/entries/new") -> dict:
-    page = client.get(url).get_data(as_text=True)
-    hidden = r'name="(draft_id|prompt_set|entry_id|version|save_key)" type="hidden" value="([^"]*)"'
-    return dict(re.findall(hidden, page))
+    return dict(EDITOR_FIELDS.findall(client.get(url).get_data(as_text=True)))
 
 
 def test_an_expired_form_shows_the_form_again_with_the_text(client, app, patient):
