@@ -13,6 +13,7 @@ from flask import Flask
 
 from journal import database  # noqa: F401  (installs the SQLite pragmas)
 from journal.admin.views import bp as admin_bp
+from journal.auth.recovery_views import bp as recovery_bp
 from journal.auth.session import init_login
 from journal.auth.views import bp as auth_bp
 from journal.cli import register_commands
@@ -94,6 +95,6 @@ def register_extensions(app: Flask) -> None:
 def register_blueprints(app: Flask) -> None:
     """Attach each area of the app."""
     app.url_map.converters["id"] = DbIdConverter
-    for blueprint in (main_bp, auth_bp, sessions_bp, entries_bp, drafts_bp, rescue_bp, sharing_bp, therapist_bp,
-                      export_bp, admin_bp):
+    for blueprint in (main_bp, auth_bp, recovery_bp, sessions_bp, entries_bp, drafts_bp, rescue_bp, sharing_bp,
+                      therapist_bp, export_bp, admin_bp):
         app.register_blueprint(blueprint)

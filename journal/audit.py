@@ -32,6 +32,9 @@ class Event(StrEnum):
     MFA_FAILED = "mfa_failed"
     RECOVERY_CODE_USED = "recovery_code_used"
     RECOVERY_CODES_REGENERATED = "recovery_codes_regenerated"
+    EMAIL_VERIFIED = "email_verified"
+    PASSWORD_RESET_SENT = "password_reset_sent"
+    PASSWORD_RESET = "password_reset"
 
 
 EVENT_LABELS: dict[Event, str] = {
@@ -51,6 +54,9 @@ EVENT_LABELS: dict[Event, str] = {
     Event.MFA_FAILED: "Wrong two-factor code",
     Event.RECOVERY_CODE_USED: "Recovery code used",
     Event.RECOVERY_CODES_REGENERATED: "New recovery codes made",
+    Event.EMAIL_VERIFIED: "Email address confirmed",
+    Event.PASSWORD_RESET_SENT: "Password reset link sent",
+    Event.PASSWORD_RESET: "Password reset with an emailed link",
 }
 
 

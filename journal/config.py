@@ -79,6 +79,20 @@ class Config:
     # asks for the password again when it was last typed longer ago than this.
     FRESH_LOGIN_MINUTES = 15
 
+    # Outgoing mail (SMTP). No server: messages are written to the log outside production.
+    MAIL_SERVER: str | None = None
+    MAIL_PORT = 587
+    MAIL_USE_TLS = True  # STARTTLS
+    MAIL_USERNAME: str | None = None
+    MAIL_PASSWORD: str | None = None
+    MAIL_FROM = "Integration Journal <no-reply@localhost>"
+    MAIL_TIMEOUT = 10  # seconds
+    # The address people reach the app at, for links in emails (production needs it:
+    # a link is never built from the request's Host header there).
+    PUBLIC_URL: str | None = None
+    # "Forgot password" answers no sooner than this, whether or not the account exists.
+    PASSWORD_RESET_ANSWER_SECONDS = 1.5
+
     # Roles that must set up two-factor authentication before reaching any patient data.
     MFA_REQUIRED_ROLES = ["therapist", "admin"]
 
@@ -91,6 +105,9 @@ class Config:
     RATELIMIT_REGISTER = "10 per hour"
     RATELIMIT_CODES = "10 per hour"  # therapist connection codes tried by one patient
     RATELIMIT_AUTOSAVE = "60 per minute"  # a tab saves every 3 s; this leaves room for three
+    RATELIMIT_RESET_PER_IP = "10 per hour"  # password reset requests from one address
+    RATELIMIT_RESET_PER_ADDRESS = "3 per hour"  # password reset requests for one email, from anywhere
+    RATELIMIT_VERIFY_EMAIL = "5 per hour"  # new confirmation links asked for by one user
     # How many proxies in front of the app may set X-Forwarded-For / -Proto / -Host. 0: none is trusted.
     TRUSTED_PROXIES = 0
 
@@ -111,6 +128,7 @@ class TestingConfig(Config):
     PASSWORD_HASH_PARAMS = {"time_cost": 1, "memory_cost": 1024, "parallelism": 1}
     # Most tests log therapists in many times a minute; the MFA tests switch the requirement on.
     MFA_REQUIRED_ROLES: list[str] = []
+    PASSWORD_RESET_ANSWER_SECONDS = 0.3
 
 
 class ProductionConfig(Config):

@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 import time
 
-from flask import Flask, current_app
+from flask import Flask, current_app, request
 from flask_limiter.util import get_remote_address
 from flask_login import current_user
 from limits import parse
@@ -41,6 +41,20 @@ def user_key() -> str:
 register_limit = limiter.limit(setting("RATELIMIT_REGISTER"), methods=["POST"], scope="register")
 codes_limit = limiter.limit(setting("RATELIMIT_CODES"), key_func=user_key, scope="codes")
 autosave_limit = limiter.limit(setting("RATELIMIT_AUTOSAVE"), key_func=user_key, scope="autosave")
+verify_limit = limiter.limit(setting("RATELIMIT_VERIFY_EMAIL"), key_func=user_key, scope="verify-email")
+
+
+def _asked_address() -> str:
+    """The address a reset is asked for, as stored (trimmed, lower-cased): counted whether or not it exists."""
+    return "reset:" + (request.form.get("email") or "").strip().lower()
+
+
+def reset_limits(view):
+    """Reset requests, counted per client address and per email address asked about."""
+    per_ip = limiter.limit(setting("RATELIMIT_RESET_PER_IP"), methods=["POST"], scope="reset-ip")
+    per_address = limiter.limit(setting("RATELIMIT_RESET_PER_ADDRESS"), methods=["POST"], key_func=_asked_address,
+                                scope="reset-address")
+    return per_ip(per_address(view))
 
 
 def _login_counters(account: str):

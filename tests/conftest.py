@@ -266,3 +266,20 @@ class SharingFactory:
 
         with self.app.app_context():
             end_connection(active_connection(patient_id, therapist_id))
+
+
+@pytest.fixture(scope="session")
+def smtp_server():
+    """One real SMTP server for the whole run."""
+    from tests.mail_server import SmtpServer
+
+    with SmtpServer() as server:
+        yield server
+
+
+@pytest.fixture
+def mailbox(app, smtp_server):
+    """Send this test's app's mail to the suite's SMTP server; what it receives, from empty."""
+    app.config.update(smtp_server.settings)
+    smtp_server.mailbox.clear()
+    return smtp_server.mailbox

@@ -55,6 +55,7 @@ import pytest
 from flask import url_for
 from sqlalchemy import select
 
+from journal.clock import utcnow
 from journal.entries.drafts import save_draft
 from journal.entries.forms import FREE_PROMPT
 from journal.entries.services import trash_entry
@@ -167,7 +168,9 @@ JSON = Refusal("json", 400, lambda r: r.is_json and r.json["error"] == "csrf")
 @dataclass(frozen=True)
 class Case:
     endpoint: str
-    role: str  # patient, therapist, admin, anonymous, or mfa_pending (password typed, code not yet)
+    # patient, therapist, admin, anonymous, mfa_pending (password typed, code not yet),
+    # or resetting (followed a password reset link of the patient's, logged in as nobody)
+    role: str
     args: dict = field(default_factory=dict)  # URL argument -> World attribute
     data: Callable[[World], dict] = lambda w: {}
     ok: int = 302  # the status of the positive control
@@ -205,6 +208,10 @@ CASES = [
     Case("auth.password", "patient", data=lambda w: {
         "current_password": PASSWORD, "new_password": NEW_PASSWORD, "confirm_password": NEW_PASSWORD}),
     Case("auth.mfa_settings", "patient", data=lambda w: {"action": "start"}),
+    Case("recovery.forgot", "anonymous", data=lambda w: {"email": EMAIL["patient"]}, ok=200, changes=False),
+    Case("recovery.reset", "resetting", data=lambda w: {
+        "new_password": "a slower walk along the canal", "confirm_password": "a slower walk along the canal"}),
+    Case("recovery.send_verification", "patient"),
     Case("rescue.rescue_login", "anonymous", data=lambda w: {
         **LOGIN, "answer_0": WORDS, "action": "/entries/new"}, refusal=RESCUE),
     # Entries, the trash, drafts
@@ -240,6 +247,7 @@ CASES = [
     Case("export.therapist", "therapist", {"patient_id": "patient"}, lambda w: {"paper_size": "a4"}, ok=200),
     # Administration
     Case("admin.toggle_active", "admin", {"user_id": "other_patient"}),
+    Case("admin.reset_link", "admin", {"user_id": "other_patient"}, changes=False),  # unconfirmed: no link
 ]
 
 
@@ -253,7 +261,24 @@ def client_as(app, world: World, role: str):
         response = client.post_form("/login", {"email": EMAIL["mfa_patient"], "password": PASSWORD})
         assert response.headers["Location"].startswith("/login/code")
         return client
+    if role == "resetting":
+        return resetting_client(app, EMAIL["patient"])
     return login_client(app, EMAIL[role])
+
+
+def resetting_client(app, email: str):
+    """A browser that has just followed a reset link of this (now verified) account."""
+    from journal.auth import tokens
+    from journal.auth.services import find_user_by_email
+    from journal.models import TokenPurpose
+
+    with app.app_context():
+        user = find_user_by_email(email)
+        user.email_verified_at = utcnow()
+        raw = tokens.issue(user, TokenPurpose.RESET_PASSWORD)
+    client = app.test_client()
+    assert client.get(f"/password/reset/{raw}").status_code == 302
+    return client
 
 
 def send(app, client, case: Case, world: World, token: str | None):
@@ -302,7 +327,7 @@ def test_a_post_without_its_own_token_is_refused_and_changes_nothing(app, clock,
     client = client_as(app, world, case.role)
     client.csrf_token()  # the sender's session has a token of its own, as when the page is open
     foreign = login_client(app, EMAIL["other_patient"]).csrf_token() if token == "foreign" else None
-    was_logged_in = case.role not in ("anonymous", "mfa_pending")
+    was_logged_in = case.role not in ("anonymous", "mfa_pending", "resetting")
     clock(LATER)
     before = snapshot(app)
 

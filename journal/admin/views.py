@@ -9,6 +9,7 @@ from sqlalchemy import select
 from journal import audit
 from journal.access import admin_required, deny
 from journal.admin.services import set_account_active
+from journal.auth.recovery import RESET_MINUTES, send_reset_link
 from journal.extensions import db
 from journal.models import User
 
@@ -28,15 +29,35 @@ def users():
     return render_template("admin/users.html", users=rows)
 
 
-@bp.post("/users/<id:user_id>/active")
-@admin_required
-def toggle_active(user_id: int):
+def _account(user_id: int) -> User:
     user = db.session.get(User, user_id)
     if user is None:
         deny()
+    return user
+
+
+@bp.post("/users/<id:user_id>/active")
+@admin_required
+def toggle_active(user_id: int):
+    user = _account(user_id)
     if user.id == current_user.id:
         flash("You cannot disable your own account.", "error")
         return redirect(url_for("admin.users"))
     set_account_active(user, not user.active)
     flash(f"{user.email} is now {'enabled' if user.active else 'disabled'}.", "success")
+    return redirect(url_for("admin.users"))
+
+
+@bp.post("/users/<id:user_id>/reset-link")
+@admin_required
+def reset_link(user_id: int):
+    """Email the account a password reset link; an admin never sets or sees a password."""
+    user = _account(user_id)
+    if not user.active or not user.email_verified:
+        flash(f"{user.email} cannot get a reset link: the account is disabled or its address is not confirmed.",
+              "error")
+    elif send_reset_link(user, admin=current_user._get_current_object()):
+        flash(f"A reset link has been sent to {user.email}. It works for {RESET_MINUTES} minutes.", "success")
+    else:
+        flash("The email could not be sent just now. Please try again later.", "error")
     return redirect(url_for("admin.users"))

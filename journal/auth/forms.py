@@ -45,8 +45,13 @@ class NewPasswordMixin:
         render_kw={"autocomplete": "new-password", "maxlength": MAX_LENGTH},
     )
 
+    def __init__(self, *args, user=None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._user = user  # whose password it is: it must not be made of their email or name
+
     def password_context(self) -> tuple[str, ...]:
-        return ()
+        user = self._user
+        return () if user is None else (user.email.split("@")[0], user.display_name)
 
     def validate_new_password(self, field: PasswordField) -> None:
         problem = password_problem(field.data or "", context=self.password_context())
@@ -110,11 +115,14 @@ class ChangePasswordForm(NewPasswordMixin, FlaskForm):
         render_kw={"autocomplete": "current-password"},
     )
 
-    def __init__(self, *args, user=None, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self._user = user
 
-    def password_context(self) -> tuple[str, ...]:
-        if self._user is None:
-            return ()
-        return (self._user.email.split("@")[0], self._user.display_name)
+class ForgotPasswordForm(FlaskForm):
+    email = _email_field()
+
+
+class ResetPasswordForm(NewPasswordMixin, FlaskForm):
+    code = StringField(
+        "Two-factor code", filters=[clean_line], validators=[Length(max=32)],
+        description="6 digits from your authenticator app, or one of your recovery codes.",
+        render_kw={"autocomplete": "one-time-code", "inputmode": "numeric"},
+    )

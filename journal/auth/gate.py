@@ -23,13 +23,13 @@ from flask_login import current_user
 
 from journal import audit
 from journal.audit import Event
-from journal.auth import mfa
+from journal.auth import mfa, tokens
 from journal.auth.logins import clear_cookie_session, start_session
 from journal.auth.services import check_password, normalize_email
 from journal.clock import utcnow
 from journal.errors import MESSAGES
 from journal.extensions import db
-from journal.models import User
+from journal.models import TokenPurpose, User
 from journal.ratelimits import LoginLimited
 
 LOGIN_FAILED = "That email and password don't match an account. Please try again."
@@ -146,6 +146,7 @@ def _await_code(user: User, message: str) -> Attempt:
 
 def _complete(user: User, via: str) -> Attempt:
     user.last_login_at = utcnow()
+    tokens.retire(user, TokenPurpose.RESET_PASSWORD)  # whoever asked for a reset got back in another way
     db.session.commit()
     audit.record(Event.LOGIN, subject_id=user.id, actor_id=user.id, detail=via)
     start_session(user)  # clears the cookie session and the CSRF token, then logs in

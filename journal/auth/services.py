@@ -105,12 +105,26 @@ def change_password(user: User, current: str, new: str) -> None:
     """
     if check_password(user.email, current, failure=Event.REAUTH_FAILED) is None:
         raise AccountError("Your current password is not right.")
+    set_password(user, new, event=Event.PASSWORD_CHANGED)
+
+
+def check_new_password(user: User, new: str) -> None:
+    """Raise AccountError when ``new`` breaks the password rules for this account."""
     problem = password_problem(new, context=(user.email.split("@")[0], user.display_name))
     if problem:
         raise AccountError(problem)
+
+
+def set_password(user: User, new: str, *, event: Event) -> None:
+    """The one place a password is replaced: rules, hash, every login ended, audited. Commits.
+
+    Callers prove the person first: the current password (``change_password``)
+    or a reset link and, when on, the second factor (``auth.reset``).
+    """
+    check_new_password(user, new)
     user.password_hash = hash_password(new)
     user.password_changed_at = utcnow()
     db.session.commit()
     end_all_sessions(user)
-    audit.record(Event.PASSWORD_CHANGED, subject_id=user.id)
-    log.info("password changed: user=%s", user.id)
+    audit.record(event, subject_id=user.id)
+    log.info("password %s: user=%s", "reset" if event is Event.PASSWORD_RESET else "changed", user.id)

@@ -8,7 +8,7 @@ from flask_wtf.csrf import generate_csrf
 
 from journal import audit
 from journal.audit import Event
-from journal.auth import gate, mfa
+from journal.auth import gate, mfa, recovery
 from journal.auth.forms import ChangePasswordForm, CodeForm, LoginForm, ReauthForm, RegistrationForm
 from journal.auth.gate import Outcome
 from journal.auth.logins import confirm_password_now, end_all_sessions, end_session
@@ -44,6 +44,7 @@ def register():
             form.email.errors.append(str(error))
         else:
             gate.start_login_for(user, via="register")
+            recovery.send_verification(user)
             flash("Welcome. Your journal is ready, and it is private to you.", "success")
             return redirect(url_for("main.index"))
     return render_template("auth/register.html", form=form)
@@ -194,6 +195,7 @@ def password():
         else:
             # Every session has just ended (the service sees to it); this device gets a new one.
             gate.start_login_for(current_user._get_current_object(), via="password-change")
+            recovery.notify_password_changed(current_user._get_current_object())
             flash("Your password has been changed. Other devices have been logged out.", "success")
             return redirect(url_for("main.index"))
     return render_template("auth/change_password.html", form=form)

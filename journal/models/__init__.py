@@ -1,5 +1,6 @@
 """Database models, one module per domain."""
 
+from journal.models.account_token import AccountToken, TokenPurpose
 from journal.models.audit import AuditEvent
 from journal.models.index import EntryTerm, JournalSummary
 from journal.models.journal import (
@@ -28,6 +29,8 @@ from journal.models.sharing import (
 from journal.models.user import Role, User
 
 __all__ = [
+    "AccountToken",
+    "TokenPurpose",
     "AccessAction",
     "AccessLog",
     "Connection",

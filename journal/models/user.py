@@ -53,6 +53,12 @@ class User(UserMixin, db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     password_changed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # When the person last followed a verification link sent to ``email``; None: not verified.
+    email_verified_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    @property
+    def email_verified(self) -> bool:
+        return self.email_verified_at is not None
 
     @property
     def is_active(self) -> bool:  # type: ignore[override]

@@ -54,10 +54,12 @@ def _wait_until_up(url: str, process: subprocess.Popen, seconds: float = 20) -> 
 
 
 @pytest.fixture(scope="session")
-def live_server(tmp_path_factory):
-    """Serve the app from a separate process on a fresh database."""
+def live_server(tmp_path_factory, smtp_server):
+    """Serve the app from a separate process on a fresh database; its mail goes to the suite's SMTP server."""
     instance = tmp_path_factory.mktemp("live-instance")
-    env = {
+    mail = {f"JOURNAL_{name}": str(value).lower() if isinstance(value, bool) else str(value)
+            for name, value in smtp_server.settings.items()}
+    env = {**mail,
         **os.environ, "JOURNAL_ENV": "testing", "JOURNAL_INSTANCE_PATH": str(instance),
         "JOURNAL_DATABASE_URL": f"sqlite:///{instance / 'live.sqlite3'}", "FLASK_DEBUG": "0",
         # Every journey registers someone from 127.0.0.1: the registration limit is tested elsewhere.
@@ -74,7 +76,7 @@ def live_server(tmp_path_factory):
     url = f"http://127.0.0.1:{port}"
     try:
         _wait_until_up(url, process)
-        yield SimpleNamespace(url=url, env=env, flask=flask, instance=instance)
+        yield SimpleNamespace(url=url, env=env, flask=flask, instance=instance, mailbox=smtp_server.mailbox)
     finally:
         process.terminate()
         process.wait(timeout=10)

@@ -1,0 +1,117 @@
+"""A way back in: verified email addresses and password reset by emailed link.
+
+Mail goes only to verified addresses. A reset never bypasses the second
+factor: setting the new password asks for a code (or a recovery code) when
+the account has one, and logging in afterwards asks again, through the gate.
+Keys are managed by the server, so the journal stays readable after a reset.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from journal import audit, mail
+from journal.audit import Event
+from journal.auth import mfa, tokens
+from journal.auth.services import AccountError, check_new_password, find_user_by_email, set_password
+from journal.clock import utcnow
+from journal.extensions import db
+from journal.models import AccountToken, TokenPurpose, User
+
+log = logging.getLogger(__name__)
+
+RESET_MINUTES = int(tokens.LIFETIMES[TokenPurpose.RESET_PASSWORD].total_seconds() // 60)
+VERIFY_HOURS = int(tokens.LIFETIMES[TokenPurpose.VERIFY_EMAIL].total_seconds() // 3600)
+LINK_USED = "This link has already been used or has expired. You can ask for a new one."
+CODE_FAILED = "That code didn't work. Enter a current code from your app, or one of your recovery codes."
+
+
+def _deliver(template: str, user: User, subject: str, **context) -> bool:
+    """Send one message to the user's address; False (logged, never raised) when it could not go.
+
+    Only a verification link goes to an address that is not verified yet.
+    """
+    if not user.email_verified and template != "verify_email":
+        return False
+    try:
+        mail.send(mail.compose(template, user.email, subject, name=user.display_name, **context))
+    except mail.MailNotSent:
+        return False
+    return True
+
+
+# Verification ---------------------------------------------------------------
+
+def send_verification(user: User) -> bool:
+    """Email a link that confirms the account's address (valid 48 hours, single use). Commits."""
+    raw = tokens.issue(user, TokenPurpose.VERIFY_EMAIL)
+    return _deliver("verify_email", user, "Please confirm your email address", hours=VERIFY_HOURS,
+                    link=mail.absolute_url("recovery.verify_email", token=raw))
+
+
+def verify_email(raw: str) -> User | None:
+    """Mark the address of the link's account verified; the user, or None for a dead link. Commits."""
+    row = tokens.find(raw, TokenPurpose.VERIFY_EMAIL)
+    if row is None or not tokens.spend(row):
+        db.session.rollback()
+        return None
+    user = db.session.get(User, row.user_id)
+    user.email_verified_at = utcnow()
+    db.session.commit()
+    audit.record(Event.EMAIL_VERIFIED, subject_id=user.id, actor_id=user.id)
+    return user
+
+
+# Reset ------------------------------------------------------------------------
+
+def request_reset(email: str) -> None:
+    """Send a reset link when an active account with this verified address exists; otherwise nothing.
+
+    The caller answers the same either way, in the same time (``views``).
+    """
+    user = find_user_by_email(email)
+    if user is None or not user.active or not user.email_verified:
+        log.info("password reset asked for an address with no verified account")
+        return
+    send_reset_link(user)
+
+
+def send_reset_link(user: User, *, admin: User | None = None) -> bool:
+    """Email a reset link (30 minutes, single use, retiring older ones). Audited; commits."""
+    raw = tokens.issue(user, TokenPurpose.RESET_PASSWORD)
+    audit.record(Event.PASSWORD_RESET_SENT, subject_id=user.id, actor_id=admin.id if admin else None,
+                 detail="sent by an admin" if admin else "")
+    return _deliver("reset_password", user, "Choose a new password", minutes=RESET_MINUTES,
+                    link=mail.absolute_url("recovery.reset_link", token=raw))
+
+
+def reset_token(raw: str) -> AccountToken | None:
+    return tokens.find(raw, TokenPurpose.RESET_PASSWORD)
+
+
+def account_of(row: AccountToken) -> User:
+    return db.session.get(User, row.user_id)
+
+
+def reset_password(row: AccountToken, new: str, code: str | None) -> User:
+    """Set a new password with a live reset link: rules, second factor, then the link is spent. Commits.
+
+    Raises AccountError (message for the person) or LoginLimited (too many
+    wrong codes: they count as failed logins). Every login of the account ends.
+    """
+    user = account_of(row)
+    check_new_password(user, new)
+    if mfa.enabled(user) and not mfa.check_code(user, code or ""):
+        raise AccountError(CODE_FAILED)
+    if not tokens.spend(row):
+        db.session.rollback()
+        raise AccountError(LINK_USED)
+    set_password(user, new, event=Event.PASSWORD_RESET)  # commits the spent link with the password
+    notify_password_changed(user)
+    return user
+
+
+def notify_password_changed(user: User) -> None:
+    """Tell the account's verified address that its password changed (by reset or on the account page)."""
+    _deliver("password_changed", user, "Your password was changed",
+             link=mail.absolute_url("recovery.forgot"))

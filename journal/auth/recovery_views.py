@@ -1,0 +1,84 @@
+"""Forgot password, reset by link, and confirming an email address."""
+
+from __future__ import annotations
+
+import time
+
+from flask import Blueprint, current_app, flash, redirect, render_template, session, url_for
+from flask_login import current_user, login_required
+
+from journal.auth import recovery
+from journal.auth.forms import ForgotPasswordForm, ResetPasswordForm
+from journal.auth.services import AccountError
+from journal.ratelimits import reset_limits, verify_limit
+
+bp = Blueprint("recovery", __name__)
+
+RESET_KEY = "reset_token"  # the link's token, moved from the URL into the cookie session
+
+
+@bp.route("/password/forgot", methods=["GET", "POST"])
+@reset_limits
+def forgot():
+    """Ask for a reset link. The answer is the same, in the same time, whether or not the account exists."""
+    form = ForgotPasswordForm()
+    if form.validate_on_submit():
+        started = time.monotonic()
+        recovery.request_reset(form.email.data)
+        time.sleep(max(0.0, current_app.config["PASSWORD_RESET_ANSWER_SECONDS"] - (time.monotonic() - started)))
+        return render_template("auth/forgot_sent.html", minutes=recovery.RESET_MINUTES)
+    return render_template("auth/forgot.html", form=form)
+
+
+@bp.get("/password/reset/<token>")
+def reset_link(token: str):
+    """The emailed link: keep its token in the session and go on without it in the address bar."""
+    session[RESET_KEY] = token
+    return redirect(url_for("recovery.reset"))
+
+
+@bp.route("/password/reset", methods=["GET", "POST"])
+def reset():
+    row = recovery.reset_token(session.get(RESET_KEY, ""))
+    if row is None:
+        session.pop(RESET_KEY, None)
+        return render_template("auth/reset_dead.html", message=recovery.LINK_USED), 404
+    user = recovery.account_of(row)
+    form = ResetPasswordForm(user=user)
+    needs_code = recovery.mfa.enabled(user)
+    if form.validate_on_submit():
+        try:
+            recovery.reset_password(row, form.new_password.data, form.code.data)
+        except AccountError as error:
+            (form.code if needs_code and str(error) == recovery.CODE_FAILED else form.new_password).errors.append(
+                str(error))
+        else:
+            session.pop(RESET_KEY, None)
+            flash("Your new password is set, and every device has been logged out. Please log in.", "success")
+            return redirect(url_for("auth.login"))
+    return render_template("auth/reset.html", form=form, needs_code=needs_code)
+
+
+@bp.get("/email/verify/<token>")
+def verify_email(token: str):
+    user = recovery.verify_email(token)
+    if user is None:
+        return render_template("auth/reset_dead.html", message=(
+            "This confirmation link has already been used or has expired. "
+            "Log in and ask for a new one from the banner at the top of the page.")), 404
+    flash("Thank you: your email address is confirmed.", "success")
+    return redirect(url_for("main.index"))
+
+
+@bp.post("/email/verify/send")
+@login_required
+@verify_limit
+def send_verification():
+    user = current_user._get_current_object()
+    if user.email_verified:
+        flash("Your email address is already confirmed.", "info")
+    elif recovery.send_verification(user):
+        flash(f"We have sent a new link to {user.email}. It works for {recovery.VERIFY_HOURS} hours.", "success")
+    else:
+        flash("We couldn't send the email just now. Please try again in a little while.", "error")
+    return redirect(url_for("main.index"))

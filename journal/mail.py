@@ -1,0 +1,85 @@
+"""Outgoing email: compose from templates, send over SMTP, or write to the log.
+
+Every message is built here, from ``templates/mail/<name>.txt`` and
+``.html``, so one place decides what an email may hold: that something is
+waiting and a link, never journal text, a medicine, a mood or a therapist's
+words. With no ``MAIL_SERVER`` (the ``make run`` default) a message is written
+to the log in development and testing, so the flows still work; production
+logs only that a message was not sent.
+"""
+
+from __future__ import annotations
+
+import logging
+import smtplib
+import ssl
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.utils import formatdate, make_msgid, parseaddr
+from urllib.parse import urljoin
+
+from flask import current_app, render_template, request, url_for
+
+log = logging.getLogger(__name__)
+
+
+class MailNotSent(RuntimeError):
+    """The SMTP server could not be reached or refused the message."""
+
+
+def absolute_url(endpoint: str, **values) -> str:
+    """A link for an email, on ``PUBLIC_URL`` (never the request's Host header in production)."""
+    path = url_for(endpoint, **values)
+    base = current_app.config.get("PUBLIC_URL")
+    if base:
+        return urljoin(base.rstrip("/") + "/", path.lstrip("/"))
+    if current_app.config["ENV_NAME"] == "production":
+        raise RuntimeError("Set JOURNAL_PUBLIC_URL (e.g. https://journal.example.org): links in emails need it")
+    return urljoin(request.host_url, path.lstrip("/"))
+
+
+def compose(template: str, to: str, subject: str, *, headers: dict[str, str] | None = None,
+            **context) -> EmailMessage:
+    """Plain text and simple HTML from ``mail/<template>``, with Date and Message-ID."""
+    config = current_app.config
+    sender = config["MAIL_FROM"]
+    message = EmailMessage()
+    message["Subject"] = subject
+    message["From"] = sender
+    message["To"] = str(Address(addr_spec=to))
+    message["Date"] = formatdate(usegmt=True)
+    domain = parseaddr(sender)[1].rpartition("@")[2] or "localhost"
+    message["Message-ID"] = make_msgid(domain=domain)
+    message["Auto-Submitted"] = "auto-generated"  # RFC 3834: no out-of-office replies
+    for name, value in (headers or {}).items():
+        message[name] = value
+    context = {"subject": subject, **context}
+    message.set_content(render_template(f"mail/{template}.txt", **context))
+    message.add_alternative(render_template(f"mail/{template}.html", **context), subtype="html")
+    return message
+
+
+def send(message: EmailMessage) -> None:
+    """Hand the message to the SMTP server, or log it when none is configured.
+
+    Raises MailNotSent when the server cannot be reached or refuses it; the
+    caller decides whether the person is told (a reset request never says).
+    """
+    config = current_app.config
+    if not config.get("MAIL_SERVER"):
+        if config["ENV_NAME"] == "production":
+            log.warning("mail not sent (no MAIL_SERVER): %s", message["Subject"])
+        else:
+            log.info("mail (no MAIL_SERVER, so written here instead of sent):\n%s",
+                     message.get_body(("plain",)).get_content())
+        return
+    try:
+        with smtplib.SMTP(config["MAIL_SERVER"], int(config["MAIL_PORT"]), timeout=config["MAIL_TIMEOUT"]) as smtp:
+            if config["MAIL_USE_TLS"]:
+                smtp.starttls(context=ssl.create_default_context())
+            if config.get("MAIL_USERNAME"):
+                smtp.login(config["MAIL_USERNAME"], config.get("MAIL_PASSWORD") or "")
+            smtp.send_message(message)
+    except (OSError, smtplib.SMTPException) as error:
+        log.error("mail not sent: %s (%s)", message["Subject"], type(error).__name__)
+        raise MailNotSent(str(error)) from error

@@ -1,0 +1,318 @@
+"""A way back in: confirming an email address, and resetting a password by emailed link.
+
+Mail goes to the suite's real SMTP server (aiosmtpd) and is read from there.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from datetime import UTC, datetime, timedelta
+from urllib.parse import urlsplit
+
+import pyotp
+import pytest
+from sqlalchemy import select
+
+from journal.audit import Event
+from journal.extensions import db
+from journal.models import AccountToken, AuditEvent, LoginSession, User
+from tests.conftest import PASSWORD, login_client
+from tests.mail_server import html_of, link_in, text_of
+
+NEW_PASSWORD = "a slower walk along the canal"
+SECRET_WORDS = "what I saw from a distance"
+
+
+def path_of(link: str) -> str:
+    return urlsplit(link).path
+
+
+def verify(app, user_id: int) -> None:
+    with app.app_context():
+        db.session.get(User, user_id).email_verified_at = datetime.now(UTC)
+        db.session.commit()
+
+
+def events(app, event: Event) -> list[AuditEvent]:
+    with app.app_context():
+        return list(db.session.scalars(select(AuditEvent).where(AuditEvent.event == event.value)))
+
+
+def ask_reset(client, email: str):
+    return client.post_form("/password/forgot", {"email": email})
+
+
+def reset_mail(client, mailbox, email: str) -> str:
+    assert ask_reset(client, email).status_code == 200
+    return link_in(mailbox.wait_for(1)[-1])
+
+
+def choose(client, link: str, password: str = NEW_PASSWORD, code: str | None = None):
+    assert client.get(path_of(link)).status_code == 302
+    data = {"new_password": password, "confirm_password": password}
+    if code is not None:
+        data["code"] = code
+    return client.post_form("/password/reset", data)
+
+
+# --- verification --------------------------------------------------------------------------------
+
+
+def test_registering_sends_a_confirmation_link_that_works_once(app, client, mailbox):
+    response = client.post_form("/register", {
+        "email": "new@example.org", "display_name": "Robin", "new_password": PASSWORD,
+        "confirm_password": PASSWORD, "time_zone": "Europe/Berlin"})
+    assert response.status_code == 302
+    (message,) = mailbox.wait_for(1)
+    assert message["To"] == "new@example.org"
+    assert "Please confirm your email address" in client.get("/").get_data(as_text=True)
+    link = link_in(message)
+    assert client.get(path_of(link)).status_code == 302
+    with app.app_context():
+        assert db.session.scalar(select(User).where(User.email == "new@example.org")).email_verified
+    assert "Please confirm your email address" not in client.get("/").get_data(as_text=True)
+    assert client.get(path_of(link)).status_code == 404  # single use
+    assert len(events(app, Event.EMAIL_VERIFIED)) == 1
+
+
+def test_a_confirmation_link_expires_after_48_hours(app, client, mailbox, make_user, clock):
+    user = make_user(email="p@example.org")
+    start = datetime(2026, 11, 1, 9, tzinfo=UTC)
+    clock(start)
+    client = login_client(app, "p@example.org")
+    assert client.post_form("/email/verify/send").status_code == 302
+    link = link_in(mailbox.wait_for(1)[0])
+    clock(start + timedelta(hours=48, seconds=1))
+    assert client.get(path_of(link)).status_code == 404
+    with app.app_context():
+        assert not db.session.get(User, user.id).email_verified
+
+
+def test_a_new_confirmation_link_retires_the_old_one(app, mailbox, make_user):
+    make_user(email="p@example.org")
+    client = login_client(app, "p@example.org")
+    client.post_form("/email/verify/send")
+    client.post_form("/email/verify/send")
+    first, second = (link_in(m) for m in mailbox.wait_for(2))
+    assert client.get(path_of(first)).status_code == 404
+    assert client.get(path_of(second)).status_code == 302
+
+
+def test_unconfirmed_accounts_journal_normally(client, auth, patient, journal):
+    journal.entry(patient.id, SECRET_WORDS)
+    auth.login(patient.email)
+    page = client.get("/entries").get_data(as_text=True)
+    assert "Please confirm your email address" in page and "Morning" in page
+
+
+# --- what an email may hold --------------------------------------------------------------------
+
+
+def test_mail_has_date_message_id_text_and_html_and_no_journal_text(app, client, mailbox, make_user, journal):
+    user = make_user(email="p@example.org", display_name="Robin")
+    verify(app, user.id)
+    journal.entry(user.id, SECRET_WORDS, tags=["ketamine"])
+    reset_mail(client, mailbox, "p@example.org")
+    message = mailbox.messages[-1]
+    assert message["Date"] and message["Message-ID"].endswith("@localhost>")
+    assert message["From"] == "Integration Journal <no-reply@localhost>"
+    assert message["Auto-Submitted"] == "auto-generated"
+    assert "Hello Robin" in text_of(message) and "Hello Robin" in html_of(message)
+    raw = message.as_string()
+    for private in (SECRET_WORDS, "ketamine", "Morning", "mood"):
+        assert private not in raw
+
+
+def test_names_are_escaped_in_html_mail(app, client, mailbox, make_user):
+    user = make_user(email="p@example.org", display_name="<b>Robin</b> & co")
+    verify(app, user.id)
+    reset_mail(client, mailbox, "p@example.org")
+    message = mailbox.messages[-1]
+    assert "<b>Robin</b>" not in html_of(message) and "&lt;b&gt;Robin&lt;/b&gt; &amp; co" in html_of(message)
+
+
+# --- asking for a reset ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("who", ["unknown", "unverified", "disabled", "verified"])
+def test_the_answer_is_the_same_whoever_asks(app, client, mailbox, make_user, who):
+    user = make_user(email="p@example.org")
+    if who in ("verified", "disabled"):
+        verify(app, user.id)
+    if who == "disabled":
+        with app.app_context():
+            db.session.get(User, user.id).active = False
+            db.session.commit()
+    email = "nobody@example.org" if who == "unknown" else "p@example.org"
+    started = time.monotonic()
+    response = ask_reset(client, email)
+    took = time.monotonic() - started
+    floor = app.config["PASSWORD_RESET_ANSWER_SECONDS"]
+    assert response.status_code == 200
+    assert "If an account uses that address" in response.get_data(as_text=True)
+    assert floor <= took < floor + 0.5  # as long for every case: the mail is sent within the floor
+    if who == "verified":
+        assert mailbox.wait_for(1)[0]["To"] == "p@example.org"
+    else:
+        time.sleep(0.2)
+        assert mailbox.messages == []
+
+
+def test_reset_requests_are_limited_per_address_from_anywhere(app, client, mailbox):
+    app.config.update(RATELIMIT_RESET_PER_ADDRESS="2 per hour", PASSWORD_RESET_ANSWER_SECONDS=0)
+    assert [ask_reset(client, "a@example.org").status_code for _ in range(2)] == [200, 200]
+    elsewhere = app.test_client()
+    elsewhere.environ_base["REMOTE_ADDR"] = "192.0.2.7"
+    assert ask_reset(elsewhere, " A@example.org ").status_code == 429  # the same address, however typed
+    assert ask_reset(elsewhere, "b@example.org").status_code == 200
+
+
+def test_reset_requests_are_limited_per_client(app, client, mailbox):
+    app.config.update(RATELIMIT_RESET_PER_IP="3 per hour", PASSWORD_RESET_ANSWER_SECONDS=0)
+    assert [ask_reset(client, f"{n}@example.org").status_code for n in range(4)] == [200, 200, 200, 429]
+
+
+def test_only_the_token_hash_is_stored(app, client, mailbox, make_user):
+    user = make_user(email="p@example.org")
+    verify(app, user.id)
+    token = path_of(reset_mail(client, mailbox, "p@example.org")).rsplit("/", 1)[1]
+    with app.app_context():
+        (row,) = db.session.scalars(select(AccountToken))
+        assert token.encode() not in row.token_hash and len(row.token_hash) == 32
+
+
+# --- using the link ------------------------------------------------------------------------------
+
+
+def test_a_reset_sets_the_password_ends_every_login_and_is_audited(app, client, mailbox, make_user, journal):
+    user = make_user(email="p@example.org")
+    verify(app, user.id)
+    entry_id = journal.entry(user.id, SECRET_WORDS)
+    elsewhere = login_client(app, "p@example.org")
+    link = reset_mail(client, mailbox, "p@example.org")
+    page = client.get(path_of(link))
+    assert page.headers["Location"] == "/password/reset"  # the token leaves the address bar at once
+    response = choose(client, link)
+    assert response.status_code == 302 and response.headers["Location"] == "/login"
+    assert elsewhere.get("/entries").status_code == 302  # logged out everywhere
+    with app.app_context():
+        assert db.session.scalar(select(LoginSession).where(LoginSession.ended_at.is_(None))) is None
+    assert len(events(app, Event.PASSWORD_RESET)) == 1
+    notice = mailbox.wait_for(2)[-1]
+    assert notice["Subject"] == "Your password was changed"
+    fresh = login_client(app, "p@example.org", NEW_PASSWORD)
+    assert SECRET_WORDS in fresh.get(f"/entries/{entry_id}").get_data(as_text=True)  # the journal stays readable
+
+
+def test_a_reset_link_works_once(app, client, mailbox, make_user):
+    user = make_user(email="p@example.org")
+    verify(app, user.id)
+    link = reset_mail(client, mailbox, "p@example.org")
+    assert choose(client, link).status_code == 302
+    assert client.get(path_of(link)).status_code == 302
+    assert client.get("/password/reset").status_code == 404
+
+
+def test_a_reset_link_dies_after_30_minutes(app, client, mailbox, make_user, clock):
+    user = make_user(email="p@example.org")
+    verify(app, user.id)
+    start = datetime(2026, 11, 1, 9, tzinfo=UTC)
+    clock(start)
+    link = reset_mail(client, mailbox, "p@example.org")
+    clock(start + timedelta(minutes=30))
+    assert choose(client, link).status_code == 404
+    login_client(app, "p@example.org")  # the old password still works
+
+
+def test_a_newer_link_or_a_login_retires_the_link(app, client, mailbox, make_user):
+    user = make_user(email="p@example.org")
+    verify(app, user.id)
+    app.config.update(PASSWORD_RESET_ANSWER_SECONDS=0)
+    first = reset_mail(client, mailbox, "p@example.org")
+    ask_reset(client, "p@example.org")
+    second = link_in(mailbox.wait_for(2)[-1])
+    assert choose(client, first).status_code == 404
+    login_client(app, "p@example.org")  # remembered the password after all
+    assert choose(client, second).status_code == 404
+
+
+def test_a_bad_new_password_is_explained_and_the_link_still_works(app, client, mailbox, make_user):
+    user = make_user(email="p@example.org")
+    verify(app, user.id)
+    link = reset_mail(client, mailbox, "p@example.org")
+    response = choose(client, link, password="short")
+    assert response.status_code == 200 and "At least 12 characters" in response.get_data(as_text=True)
+    assert choose(client, link).status_code == 302
+
+
+@pytest.mark.parametrize("token", ["", "x" * 200, "not-a-token", "%00"])
+def test_junk_links_say_the_link_no_longer_works(client, token):
+    if token:
+        client.get(f"/password/reset/{token}")
+    response = client.get("/password/reset")
+    assert response.status_code == 404 and "This link no longer works" in response.get_data(as_text=True)
+
+
+# --- a reset never bypasses the second factor ---------------------------------------------------
+
+
+def enrol(app, email: str) -> str:
+    """Turn two-factor authentication on through the pages; return one recovery code."""
+    client = login_client(app, email)
+    client.post_form("/account/mfa", {"action": "start"})
+    page = client.get("/account/mfa").get_data(as_text=True)
+    secret = re.search(r'<code class="link-text">([A-Z2-7]+)</code>', page).group(1)
+    done = client.post_form("/account/mfa", {"action": "confirm", "code": pyotp.TOTP(secret).now()})
+    return re.findall(r"<code>([0-9a-f]{6}-[0-9a-f]{6})</code>", done.get_data(as_text=True))[0]
+
+
+@pytest.mark.parametrize("code", [None, "", "000000", "junk"])
+def test_a_reset_of_a_two_factor_account_needs_a_code(app, client, mailbox, make_user, code):
+    user = make_user(email="p@example.org")
+    verify(app, user.id)
+    enrol(app, "p@example.org")
+    link = reset_mail(client, mailbox, "p@example.org")
+    response = choose(client, link, code=code)
+    assert response.status_code == 200 and "Two-factor code" in response.get_data(as_text=True)
+    assert events(app, Event.PASSWORD_RESET) == []
+    response = client.post_form("/login", {"email": "p@example.org", "password": PASSWORD})
+    assert response.headers["Location"].startswith("/login/code")  # the old password still stands
+
+
+def test_a_reset_of_a_two_factor_account_with_a_code_still_asks_the_code_at_login(app, client, mailbox, make_user):
+    user = make_user(email="p@example.org")
+    verify(app, user.id)
+    recovery_code = enrol(app, "p@example.org")
+    link = reset_mail(client, mailbox, "p@example.org")
+    assert choose(client, link, code=recovery_code).status_code == 302
+    response = client.post_form("/login", {"email": "p@example.org", "password": NEW_PASSWORD})
+    assert response.headers["Location"].startswith("/login/code")
+
+
+# --- an admin sends the link --------------------------------------------------------------------
+
+
+def test_an_admin_sends_a_reset_link_and_never_sets_a_password(app, client, auth, mailbox, make_user):
+    from journal.models import Role
+
+    patient = make_user(email="p@example.org")
+    verify(app, patient.id)
+    make_user(Role.ADMIN, email="admin@example.org")
+    admin = login_client(app, "admin@example.org")
+    response = admin.post_form(f"/admin/users/{patient.id}/reset-link")
+    assert response.status_code == 302
+    (message,) = mailbox.wait_for(1)
+    assert message["To"] == "p@example.org"
+    (sent,) = events(app, Event.PASSWORD_RESET_SENT)
+    assert sent.subject_id == patient.id and sent.actor_id is not None
+
+
+def test_only_admins_send_reset_links(app, client, auth, mailbox, make_user):
+    patient = make_user(email="p@example.org")
+    verify(app, patient.id)
+    other = make_user(email="o@example.org")
+    auth.login("p@example.org")
+    assert client.post_form(f"/admin/users/{other.id}/reset-link").status_code == 404
+    time.sleep(0.1)
+    assert mailbox.messages == []

@@ -1,0 +1,55 @@
+"""Getting back in, in a real browser: confirm the address, forget the password, reset it by email."""
+
+from __future__ import annotations
+
+import time
+
+from tests.browser.conftest import check_page
+from tests.mail_server import link_in
+
+NEW_PASSWORD = "a slower walk along the canal"
+
+
+def mail_to(mailbox, email: str, subject: str, seconds: float = 10):
+    """The latest message with this subject sent to ``email`` (the server runs in another process)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        found = [m for m in mailbox.messages if m["To"] == email and m["Subject"] == subject]
+        if found:
+            return found[-1]
+        time.sleep(0.1)
+    raise AssertionError(f"no {subject!r} for {email}")
+
+
+def test_confirm_then_forget_and_reset_the_password(page, live_server, new_patient):
+    email, password = new_patient(page)
+    banner = page.get_by_text("Please confirm your email address")
+    assert banner.is_visible()
+    page.goto(link_in(mail_to(live_server.mailbox, email, "Please confirm your email address")))
+    page.get_by_text("your email address is confirmed").wait_for()
+    assert not banner.is_visible()
+
+    page.get_by_role("button", name="Log out").click()
+    page.get_by_role("link", name="Forgot your password?").click()
+    check_page(page, "forgot-password")
+    page.get_by_label("Email").fill(email)
+    page.get_by_role("button", name="Send me a link").click()
+    page.get_by_role("heading", name="Check your email").wait_for()
+
+    page.goto(link_in(mail_to(live_server.mailbox, email, "Choose a new password")))
+    assert page.url.endswith("/password/reset")  # the token has left the address bar
+    check_page(page, "reset-password")
+    page.get_by_label("New password", exact=True).fill(NEW_PASSWORD)
+    page.get_by_label("New password again").fill(NEW_PASSWORD)
+    page.get_by_role("button", name="Set my new password").click()
+    page.get_by_text("Your new password is set").wait_for()
+    mail_to(live_server.mailbox, email, "Your password was changed")
+
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill(password)  # the old one no longer works
+    page.get_by_role("button", name="Log in").click()
+    page.get_by_text("don't match an account").wait_for()
+    page.get_by_label("Password").fill(NEW_PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url("**/")
+    page.get_by_role("link", name="Journal", exact=True).wait_for()

@@ -1,0 +1,71 @@
+"""Outgoing mail: a real SMTP server, the log when there is none, and links that never trust the Host header."""
+
+from __future__ import annotations
+
+import logging
+import re
+
+import pytest
+
+from journal import mail
+from tests.live_server import free_port
+from tests.mail_server import html_of, text_of
+
+
+def letter(app, to="p@example.org"):
+    with app.test_request_context("/"):
+        return mail.compose("password_changed", to, "Your password was changed", name="Robin",
+                            link=mail.absolute_url("recovery.forgot"))
+
+
+def test_a_message_reaches_the_smtp_server_with_text_and_html(app, mailbox):
+    with app.test_request_context("/"):
+        mail.send(letter(app))
+    (message,) = mailbox.wait_for(1)
+    assert message["Subject"] == "Your password was changed" and message["To"] == "p@example.org"
+    assert message.is_multipart() and "Hello Robin" in text_of(message) and "<p" in html_of(message)
+    assert mailbox.envelopes == [("no-reply@localhost", ["p@example.org"])]
+
+
+def test_without_a_server_development_writes_the_message_to_the_log(app, caplog):
+    app.config.update(MAIL_SERVER=None, ENV_NAME="development")
+    with app.test_request_context("/"), caplog.at_level(logging.INFO, logger="journal.mail"):
+        mail.send(letter(app))
+    assert "Hello Robin" in caplog.text and "/password/forgot" in caplog.text
+
+
+def test_without_a_server_production_logs_only_that_nothing_was_sent(app, caplog):
+    app.config.update(MAIL_SERVER=None, ENV_NAME="production", PUBLIC_URL="https://journal.example.org")
+    with app.test_request_context("/"), caplog.at_level(logging.INFO, logger="journal.mail"):
+        mail.send(letter(app))
+    assert "not sent" in caplog.text and "Hello Robin" not in caplog.text and "password/forgot" not in caplog.text
+
+
+def test_an_unreachable_server_raises_mail_not_sent(app):
+    app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=free_port(), MAIL_USE_TLS=False, MAIL_TIMEOUT=2)
+    with app.test_request_context("/"), pytest.raises(mail.MailNotSent):
+        mail.send(letter(app))
+
+
+def test_links_use_public_url_and_never_the_host_header(app):
+    app.config.update(PUBLIC_URL="https://journal.example.org/")
+    with app.test_request_context("/", headers={"Host": "evil.example"}):
+        assert mail.absolute_url("recovery.forgot") == "https://journal.example.org/password/forgot"
+    app.config.update(PUBLIC_URL=None, ENV_NAME="production")
+    with app.test_request_context("/", headers={"Host": "evil.example"}), pytest.raises(RuntimeError):
+        mail.absolute_url("recovery.forgot")
+
+
+def test_a_reset_link_is_not_built_from_a_forged_host(app, client, make_user, mailbox):
+    from tests.auth.test_recovery import verify
+    from tests.mail_server import link_in
+
+    user = make_user(email="p@example.org")
+    verify(app, user.id)
+    app.config.update(PUBLIC_URL="https://journal.example.org", PASSWORD_RESET_ANSWER_SECONDS=0)
+    page = client.get("/password/forgot", base_url="http://evil.example").get_data(as_text=True)
+    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
+    answer = client.post("/password/forgot", data={"email": "p@example.org", "csrf_token": token},
+                         base_url="http://evil.example")
+    assert answer.status_code == 200
+    assert link_in(mailbox.wait_for(1)[0]).startswith("https://journal.example.org/password/reset/")
