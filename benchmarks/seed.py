@@ -123,9 +123,8 @@ def seed_journal(label: str, entries: int, seed: int = 7) -> Journal:
         entry = create_entry(
             owner_id=patient.id, kind=EntryKind.GUIDED if prompt_set else EntryKind.FREE, content=content,
             checkin=checkin, session_id=session_id, prompt_set=prompt_set.key if prompt_set else None,
-            library_version=library().version if prompt_set else None, created_at=at,
+            library_version=library().version if prompt_set else None, created_at=at, also=share_automatically,
         )
-        share_automatically(entry)
         journal.entry_ids.append(entry.id)
         if written % 20 == 10:
             add_reply(entry, therapist.id, therapist, REPLY)
@@ -156,8 +155,7 @@ def seed_caseload(label: str, patients: int, entries: int, seed: int = 11) -> Ca
         for index in range(entries):
             at = now - timedelta(days=2 * (entries - index), hours=rng.randint(0, 12))
             entry = create_entry(owner_id=patient.id, kind=EntryKind.FREE, content=_content(rng, None),
-                                 checkin=CheckIn(rng.randint(-4, 4)), created_at=at)
-            share_automatically(entry)
+                                 checkin=CheckIn(rng.randint(-4, 4)), created_at=at, also=share_automatically)
             if index < entries - 3:
                 mark_reviewed(db.session.scalar(select(EntryShare).where(
                     EntryShare.entry_id == entry.id, EntryShare.therapist_id == therapist.id)))

@@ -22,7 +22,7 @@ from journal.entries.forms import FREE_PROMPT, EntryForm, build_entry_form, pars
 from journal.entries.services import EntryView, open_entry
 from journal.models import Draft, Entry, EntryKind, TreatmentSession
 from journal.prompts import PromptSet, library
-from journal.sessions.services import SessionView, list_sessions, open_session, session_options
+from journal.sessions.services import SessionView, open_session, session_menu
 from journal.timezones import to_local
 
 
@@ -48,8 +48,9 @@ def _prompts_of(prompt_set: PromptSet | None) -> list[Answer]:
     return [Answer(p.id, p.theme, p.text, "") for p in prompt_set.prompts]
 
 
-def _session_choices(owner_id: int) -> list[tuple[str, str]]:
-    return session_options(list_sessions(owner_id), current_user.time_zone)
+def _session_choices(owner_id: int, *keep: uuid.UUID | None) -> list[tuple[str, str]]:
+    """The session menu: the latest sessions, and those this entry or draft already names."""
+    return session_menu(owner_id, current_user.time_zone, keep)
 
 
 def _own_session(session_id: uuid.UUID | None) -> SessionView | None:
@@ -89,7 +90,7 @@ def new_entry_editor(owner_id: int, args: MultiDict) -> Editor:
     session = open_session(owned_or_404(TreatmentSession, session_id)) if session_id else None
     if prompt_set and session is None:
         abort(404)  # a new guided entry starts from one of the user's sessions; none was named
-    form = build_entry_form(_prompts_of(prompt_set), _session_choices(owner_id))
+    form = build_entry_form(_prompts_of(prompt_set), _session_choices(owner_id, session.id if session else None))
     form.session_id.data = str(session.id) if session else ""
     form.draft_id.data = str(uuid.uuid4())
     form.prompt_set.data = prompt_set.key if prompt_set else ""
@@ -102,7 +103,7 @@ def _editor_from_draft(owner_id: int, draft: DraftView) -> Editor:
     """Reopen a draft as a new entry, with the prompts it was written against."""
     prompt_set = library().get_set(draft.row.prompt_set)
     prompts = draft.prompts or _prompts_of(prompt_set)
-    form = build_entry_form(prompts, _session_choices(owner_id), **_draft_formdata(draft))
+    form = build_entry_form(prompts, _session_choices(owner_id, draft.row.session_id), **_draft_formdata(draft))
     session = _own_session(draft.row.session_id)
     form.draft_id.data, form.entry_id.data, form.version.data = str(draft.id), "", ""
     form.prompt_set.data = prompt_set.key if prompt_set else ""
@@ -117,7 +118,8 @@ def edit_entry_editor(owner_id: int, entry_id: uuid.UUID, args: MultiDict) -> Ed
     draft = _load_draft(args.get("draft"))
     if draft and draft.row.entry_id != entry.id:
         deny()
-    form = build_entry_form(_entry_prompts(entry), _session_choices(owner_id),
+    form = build_entry_form(_entry_prompts(entry),
+                            _session_choices(owner_id, entry.row.session_id, draft.row.session_id if draft else None),
                             **(_draft_formdata(draft) if draft else {}))
     if draft is None:
         _fill_from_entry(form, entry)
@@ -149,7 +151,8 @@ def posted_editor(owner_id: int, entry_id: uuid.UUID | None) -> Editor:
     if entry_id is not None:
         entry = open_entry(owned_or_404(Entry, entry_id))
         if entry.row.is_live:
-            return _entry_editor(build_entry_form(_entry_prompts(entry), _session_choices(owner_id)), entry)
+            choices = _session_choices(owner_id, entry.row.session_id, parse_uuid(data.get("session_id")))
+            return _entry_editor(build_entry_form(_entry_prompts(entry), choices), entry)
         editor = _new_from_post(owner_id, data, _entry_prompts(entry))
         editor.entry_gone = True
         return editor
@@ -162,7 +165,7 @@ def _new_from_post(owner_id: int, data: MultiDict, prompts: list[Answer] | None 
     if prompts is None:
         draft_prompts = open_draft(draft_row).prompts if draft_row else None
         prompts = draft_prompts or _prompts_of(prompt_set)
-    form = build_entry_form(prompts, _session_choices(owner_id))
+    form = build_entry_form(prompts, _session_choices(owner_id, parse_uuid(data.get("session_id"))))
     session = _own_session(parse_uuid(data.get("session_id")))
     if prompt_set:  # the session of a guided entry is not chosen in the form: resolve it here
         form.session_id.data = str(session.id) if session else ""

@@ -19,7 +19,7 @@ from journal.entries.services import EntryFilters, all_tags, find_entries
 from journal.forms import FriendlyDateField, SelectField, line_field, options, parse_count
 from journal.models import User
 from journal.prompts import library
-from journal.sessions.services import list_sessions, session_options
+from journal.sessions.services import session_menu, sessions_by_id
 from journal.sharing.services import patient_connections, shared_with
 
 
@@ -54,8 +54,8 @@ def render_list(user: User):
     """Answer GET (plain filters in the query string) and POST (search) alike."""
     posting = request.method == "POST"
     form = FilterForm() if posting else FilterForm(formdata=request.args, meta={"csrf": False})
-    sessions = list_sessions(user.id)
-    form.session.choices = options([("", "All sessions"), *session_options(sessions, user.time_zone)])
+    menu = session_menu(user.id, user.time_zone, keep=[parse_uuid(form.session.data)])
+    form.session.choices = options([("", "All sessions"), *menu])
     form.theme.choices = options([("", "All themes"), *library().themes.items()])
     form.tag.choices = options([("", "All tags"), *((tag, tag) for tag in all_tags(user.id))])
     if not posting:  # words never come from a URL, even a hand-made one
@@ -69,5 +69,6 @@ def render_list(user: User):
               for entry_id, ids in shared_with([entry.id for entry in page.items]).items()}
     return render_template(
         "entries/index.html", form=form, page=page, searching=posting, library=library(),
-        sessions={s.id: s for s in sessions}, shares=shares, has_therapists=bool(therapists),
+        sessions=sessions_by_id(user.id, (entry.row.session_id for entry in page.items)), shares=shares,
+        has_therapists=bool(therapists),
     ), (200 if valid else 422)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -79,8 +80,12 @@ def create_entry(
     *, owner_id: int, kind: EntryKind, content: EntryContent, checkin: CheckIn,
     session_id: uuid.UUID | None = None, prompt_set: str | None = None, library_version: int | None = None,
     draft_id: uuid.UUID | None = None, created_at: datetime | None = None, entry_id: uuid.UUID | None = None,
+    also: Callable[[Entry], None] | None = None,
 ) -> Entry:
     """Save a new entry and drop the draft it came from, in one transaction. Commits.
+
+    ``also`` joins that transaction (the sharing area adds the patient's
+    automatic shares): one commit, and never an entry without them.
 
     ``entry_id`` is the id the editor page drew for the entry it would make: the
     same page sent twice (Save pressed again after an outage hid the outcome, a
@@ -90,8 +95,12 @@ def create_entry(
     """
     earlier = db.session.get(Entry, entry_id) if entry_id is not None else None
     if earlier is not None and earlier.owner_id == owner_id and earlier.is_live:
-        return update_entry(earlier, expected_version=earlier.version, content=content, checkin=checkin,
-                            session_id=session_id, draft_id=draft_id)
+        row = update_entry(earlier, expected_version=earlier.version, content=content, checkin=checkin,
+                           session_id=session_id, draft_id=draft_id)
+        if also is not None:
+            also(row)
+            db.session.commit()
+        return row
     row = Entry(
         id=entry_id if entry_id is not None and earlier is None else uuid.uuid4(), owner_id=owner_id, kind=kind,
         session_id=session_id, prompt_set=prompt_set, library_version=library_version,
@@ -102,6 +111,8 @@ def create_entry(
     index.record_change(row, None, content, was_live=False)
     _discard_draft(owner_id, draft_id)
     summaries.invalidate(owner_id)
+    if also is not None:
+        also(row)
     db.session.commit()
     return row
 

@@ -53,6 +53,7 @@ def _render_editor(editor: Editor, status: int = 200):
 
 
 def _create(editor: Editor, title_suffix: str = ""):
+    """Save the editor as a new entry, shared at once with the therapists the patient chose for new entries."""
     form = editor.form
     content = form.content()
     if title_suffix:
@@ -61,7 +62,7 @@ def _create(editor: Editor, title_suffix: str = ""):
         owner_id=current_user.id, kind=editor.kind, content=content, checkin=form.checkin(),
         session_id=form.chosen_session(), prompt_set=editor.prompt_set.key if editor.prompt_set else None,
         library_version=library().version if editor.prompt_set else None, draft_id=form.chosen_draft(),
-        entry_id=form.chosen_save_key(),
+        entry_id=form.chosen_save_key(), also=share_automatically,
     )
 
 
@@ -74,7 +75,6 @@ def new():
     if not editor.form.validate():
         return _render_editor(editor, 422)
     entry = _create(editor)
-    share_automatically(entry)
     flash("Your entry is saved.", "success")
     return redirect(url_for("entries.show", entry_id=entry.id))
 
@@ -99,7 +99,6 @@ def edit(entry_id: uuid.UUID):
         return redirect(url_for("entries.show", entry_id=entry.id))
     if resolution == "both":
         copy = _create(Editor(form, entry.row.kind, editor.prompt_set, editor.session), " (second version)")
-        share_automatically(copy)
         flash("Both versions are kept: yours was saved as a separate entry.", "success")
         return redirect(url_for("entries.show", entry_id=copy.id))
     try:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cached_property
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from journal.extensions import db
 from journal.models import Medicine, Setting, TreatmentSession
@@ -87,6 +88,51 @@ def delete_session(row: TreatmentSession) -> None:
 def session_options(sessions: list[SessionView], zone: str) -> list[tuple[str, str]]:
     """(id, label) pairs naming each session by its local date and medicine."""
     return [(str(s.id), f"{to_local(s.occurred_at, zone):%-d %b %Y} · {s.medicine_label}") for s in sessions]
+
+
+MENU_SIZE = 30  # sessions offered in a menu, latest first; an older one is reached from its own page
+PAGE_SIZE = 20  # sessions per page of the timeline
+
+
+def session_menu(owner_id: int, zone: str, keep: Iterable[uuid.UUID | None] = ()) -> list[tuple[str, str]]:
+    """(id, label) for a session menu: the latest MENU_SIZE sessions, and ``keep`` (already chosen) if older."""
+    sessions = latest_sessions(owner_id, MENU_SIZE)
+    missing = {session_id for session_id in keep if session_id} - {s.id for s in sessions}
+    if missing:
+        sessions += sorted(sessions_by_id(owner_id, missing).values(), key=lambda s: s.occurred_at, reverse=True)
+    return session_options(sessions, zone)
+
+
+def latest_sessions(owner_id: int, limit: int, offset: int = 0) -> list[SessionView]:
+    """A window of a patient's sessions, latest first (one query; details decrypted on first use)."""
+    rows = db.session.scalars(
+        select(TreatmentSession).where(TreatmentSession.owner_id == owner_id)
+        .order_by(TreatmentSession.occurred_at.desc(), TreatmentSession.id).limit(limit).offset(offset)
+    )
+    return [open_session(row) for row in rows]
+
+
+def sessions_since(owner_id: int, moment: datetime) -> list[SessionView]:
+    """Sessions at or after ``moment`` (planned ones included), latest first (one query)."""
+    rows = db.session.scalars(
+        select(TreatmentSession).where(TreatmentSession.owner_id == owner_id, TreatmentSession.occurred_at >= moment)
+        .order_by(TreatmentSession.occurred_at.desc())
+    )
+    return [open_session(row) for row in rows]
+
+
+def count_sessions(owner_id: int) -> int:
+    return db.session.scalar(select(func.count()).where(TreatmentSession.owner_id == owner_id))
+
+
+def sessions_by_id(owner_id: int, ids: Iterable[uuid.UUID | None]) -> dict[uuid.UUID, SessionView]:
+    """The patient's own sessions among ``ids``, by id (one query)."""
+    wanted = {session_id for session_id in ids if session_id}
+    if not wanted:
+        return {}
+    rows = db.session.scalars(select(TreatmentSession).where(
+        TreatmentSession.owner_id == owner_id, TreatmentSession.id.in_(wanted)))
+    return {row.id: open_session(row) for row in rows}
 
 
 def list_sessions(owner_id: int) -> list[SessionView]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import uuid
 from datetime import UTC
 from zoneinfo import ZoneInfo
@@ -11,14 +12,16 @@ from flask_login import current_user
 
 from journal.access import owned_or_404, patient_required
 from journal.clock import utcnow
-from journal.forms import options
+from journal.forms import options, parse_count
 from journal.models import Medicine, Setting, TreatmentSession
 from journal.prompts import library
 from journal.sessions.forms import SessionForm
 from journal.sessions.services import (
+    PAGE_SIZE,
     SessionDetails,
+    count_sessions,
     delete_session,
-    list_sessions,
+    latest_sessions,
     open_session,
     save_session,
 )
@@ -37,11 +40,16 @@ def _today():
 @bp.get("/sessions")
 @patient_required
 def index():
-    sessions = list_sessions(current_user.id)
+    """Sessions with their timelines, latest first, PAGE_SIZE a page."""
+    total = count_sessions(current_user.id)
+    pages = max(1, math.ceil(total / PAGE_SIZE))
+    number = min(max(1, parse_count(request.args.get("page"), 1)), pages)
+    sessions = latest_sessions(current_user.id, PAGE_SIZE, (number - 1) * PAGE_SIZE)
     done = done_sets(current_user.id, (s.id for s in sessions))
     today = _today()
     timelines = {s.id: steps_for(s.row, done[s.id], today, current_user.time_zone) for s in sessions}
-    return render_template("sessions/index.html", sessions=sessions, timelines=timelines, now=utcnow())
+    return render_template("sessions/index.html", sessions=sessions, timelines=timelines, now=utcnow(),
+                           number=number, pages=pages)
 
 
 @bp.get("/sessions/<uuid:session_id>")

@@ -159,17 +159,18 @@ def set_session_sharing(session: TreatmentSession, therapist_ids: set[int]) -> N
 
 
 def share_automatically(entry: Entry) -> None:
-    """Share a new entry with every therapist the patient chose to share new entries with. Commits.
+    """Share a new entry with every therapist the patient chose to share new entries with.
 
+    Part of the caller's transaction: ``create_entry(also=share_automatically)``.
     Safe to call again for the same entry (a final save sent twice): existing shares are kept as they are.
     """
+    db.session.flush()  # the entry's row comes first
     therapist_ids = set(db.session.scalars(select(Connection.therapist_id).where(
         Connection.patient_id == entry.owner_id, Connection.is_active, Connection.auto_share.is_(True))))
     therapist_ids -= shared_with([entry.id])[entry.id]
     if therapist_ids:
         db.session.add_all(EntryShare(entry_id=entry.id, therapist_id=t) for t in therapist_ids)
         summaries.invalidate(entry.owner_id)
-        db.session.commit()
 
 
 def shared_with(entry_ids: list[uuid.UUID]) -> dict[uuid.UUID, set[int]]:

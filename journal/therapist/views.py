@@ -37,6 +37,8 @@ from journal.therapist.dashboard import dashboard
 
 bp = Blueprint("therapist", __name__, url_prefix="/therapist")
 
+RECENT_SESSIONS = 10  # shared sessions listed on a patient's page; their entries stay reachable
+
 
 @bp.get("/")
 @therapist_required
@@ -62,9 +64,16 @@ def patient(patient_id: int):
     patient = connected_patient_or_404(patient_id)
     record_access(patient.id, current_user.id, AccessAction.VIEW_PATIENT)
     page = shared_entries_page(current_user.id, patient.id, parse_count(request.args.get("page"), 1))
-    sessions = {row.id: open_session(row) for row in db.session.scalars(
-        shared_sessions_query(current_user.id, patient.id).order_by(TreatmentSession.occurred_at.desc()))}
-    return render_template("therapist/patient.html", patient=patient, page=page, sessions=sessions)
+    shared = shared_sessions_query(current_user.id, patient.id)
+    latest = [open_session(row) for row in db.session.scalars(
+        shared.order_by(TreatmentSession.occurred_at.desc()).limit(RECENT_SESSIONS))]
+    on_page = {entry.row.session_id for entry, _ in page.items} - {s.id for s in latest}
+    named = {s.id: s for s in latest}
+    if on_page:
+        named |= {row.id: open_session(row) for row in db.session.scalars(
+            shared.where(TreatmentSession.id.in_(on_page)))}
+    return render_template("therapist/patient.html", patient=patient, page=page, latest_sessions=latest,
+                           sessions=named, sessions_total=db.session.scalar(shared.with_only_columns(func.count())))
 
 
 def shared_entries_page(therapist_id: int, patient_id: int, number: int) -> Page:

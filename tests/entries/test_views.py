@@ -344,3 +344,25 @@ def test_text_areas_have_no_maxlength_that_would_cut_a_paste(client, patient):
     page = client.get("/entries/new").get_data(as_text=True)
     textareas = re.findall(r"<textarea[^>]*>", page)
     assert textareas and not any("maxlength" in tag for tag in textareas)
+
+
+def test_an_entry_and_its_automatic_shares_are_saved_together_or_not_at_all(app, client, patient, monkeypatch):
+    """One transaction: a failure while sharing leaves no entry behind that the therapist should have had."""
+    import pytest
+    from sqlalchemy import func, select
+
+    from journal.entries import views
+    from journal.extensions import db
+    from journal.models import Entry
+    from journal.sharing.services import share_automatically
+    from tests.entries.test_rescue import editor
+
+    def failing(entry):
+        share_automatically(entry)
+        raise RuntimeError("the database went away while sharing")
+
+    monkeypatch.setattr(views, "share_automatically", failing)
+    with pytest.raises(RuntimeError):
+        client.post_form("/entries/new", {**editor(client), "answer_0": "a quiet morning"})
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(Entry)) == 0

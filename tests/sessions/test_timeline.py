@@ -1,4 +1,7 @@
+import re
 from datetime import UTC, datetime
+
+import pytest
 
 from journal.prompts import library
 from journal.sessions.timeline import DONE, DUE, UPCOMING
@@ -64,3 +67,55 @@ def test_old_sessions_leave_the_home_page(client, patient, journal, clock):
 
 def test_opening_days_are_computed_from_the_library():
     assert [s.offset_days for s in library().sets] == [0, 1, 3, 7, 30]
+
+
+def add_old_sessions(journal, patient_id: int, count: int, start: int = 0) -> list:
+    """Sessions two weeks apart, the newest a year ago: none has a prompt set open today."""
+    from datetime import timedelta
+
+    year_ago = datetime(2025, 6, 1, 9, tzinfo=UTC)
+    return [journal.session(patient_id, occurred_at=year_ago - timedelta(days=14 * (start + n)))
+            for n in range(count)]
+
+
+SESSION_LINK = re.compile(r'href="/sessions/[0-9a-f-]{36}"')
+
+
+def test_the_timeline_is_paginated(client, patient, journal):
+    add_old_sessions(journal, patient.id, 25)
+    first = client.get("/sessions").get_data(as_text=True)
+    assert len(SESSION_LINK.findall(first)) == 20 and "Page 1 of 2" in first and "Earlier sessions" in first
+    second = client.get("/sessions?page=2").get_data(as_text=True)
+    assert len(SESSION_LINK.findall(second)) == 5 and "Later sessions" in second
+    assert client.get("/sessions?page=99").status_code == 200  # the last page, not an error
+    assert client.get("/sessions?page=x").status_code == 200
+
+
+@pytest.mark.parametrize("url", ["/", "/entries", "/sessions", "/entries/new"])
+def test_patient_pages_cost_the_same_for_35_or_70_sessions(app, client, patient, journal, monkeypatch, url):
+    """Menus list the latest sessions, the timeline a page of them, the home only recent ones."""
+    from tests.entries.test_finding import cost
+
+    journal.entry(patient.id)
+    add_old_sessions(journal, patient.id, 35)
+    few = cost(app, client, monkeypatch, lambda c: c.get(url))
+    add_old_sessions(journal, patient.id, 35, start=35)
+    many = cost(app, client, monkeypatch, lambda c: c.get(url))
+    assert few == many, (few, many)
+
+
+def test_an_entry_of_an_old_session_keeps_it_when_edited(app, client, patient, journal):
+    from tests.entries.test_rescue import editor
+
+    (oldest, *_) = reversed(add_old_sessions(journal, patient.id, 40))
+    entry_id = journal.entry(patient.id, "about that day", session_id=oldest)
+    page = client.get(f"/entries/{entry_id}/edit").get_data(as_text=True)
+    assert f'<option selected value="{oldest}">' in page  # offered though older than the menu's 30
+    fields = {**editor(client, f"/entries/{entry_id}/edit"), "answer_0": "about that day, again",
+              "session_id": str(oldest)}
+    assert client.post_form(f"/entries/{entry_id}/edit", fields).status_code == 302
+    with app.app_context():
+        from journal.extensions import db
+        from journal.models import Entry
+
+        assert db.session.get(Entry, entry_id).session_id == oldest

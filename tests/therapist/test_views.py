@@ -125,3 +125,29 @@ def test_patient_cannot_reply_into_a_thread_that_is_not_shared(app, make_user, s
     response = login_client(app, "p@example.org").post_form(
         f"/entries/{entry_id}/replies", {"therapist_id": str(therapist.id), f"thread-{therapist.id}-text": "hi"})
     assert response.status_code == 404
+
+
+def test_patient_page_costs_the_same_for_21_or_40_shared_sessions(app, make_user, sharing, journal, monkeypatch):
+    from tests.entries.test_finding import cost
+
+    therapist = make_user(Role.THERAPIST, email="t@example.org")
+    patient = make_user(email="p@example.org")
+    sharing.connect(patient.id, therapist.id)
+
+    added = []
+
+    def add(count: int) -> None:  # each older than the last, with one entry of its day
+        for _ in range(count):
+            day = START - timedelta(days=14 * len(added))
+            session_id = journal.session(patient.id, occurred_at=day)
+            sharing.share_session(session_id, therapist.id)
+            sharing.share(journal.entry(patient.id, session_id=session_id, created_at=day), therapist.id)
+            added.append(session_id)
+
+    client = login_client(app, "t@example.org")
+    add(21)  # a full page of entries already
+    few = cost(app, client, monkeypatch, lambda c: c.get(f"/therapist/patients/{patient.id}"))
+    add(19)
+    many = cost(app, client, monkeypatch, lambda c: c.get(f"/therapist/patients/{patient.id}"))
+    assert few == many, (few, many)
+    assert "The latest 10 of 40." in client.get(f"/therapist/patients/{patient.id}").get_data(as_text=True)
