@@ -30,6 +30,7 @@ from journal.ratelimits import init_rate_limits
 from journal.routing import DbIdConverter
 from journal.security import init_security_headers
 from journal.sessions.views import bp as sessions_bp
+from journal.settings.views import bp as settings_bp
 from journal.sharing.views import bp as sharing_bp
 from journal.templating import init_templating
 from journal.therapist.views import bp as therapist_bp
@@ -96,5 +97,5 @@ def register_blueprints(app: Flask) -> None:
     """Attach each area of the app."""
     app.url_map.converters["id"] = DbIdConverter
     for blueprint in (main_bp, auth_bp, recovery_bp, sessions_bp, entries_bp, drafts_bp, rescue_bp, sharing_bp,
-                      therapist_bp, export_bp, admin_bp):
+                      therapist_bp, export_bp, admin_bp, settings_bp):
         app.register_blueprint(blueprint)

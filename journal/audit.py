@@ -35,6 +35,7 @@ class Event(StrEnum):
     EMAIL_VERIFIED = "email_verified"
     PASSWORD_RESET_SENT = "password_reset_sent"
     PASSWORD_RESET = "password_reset"
+    EMAIL_CHANGED = "email_changed"
 
 
 EVENT_LABELS: dict[Event, str] = {
@@ -57,6 +58,7 @@ EVENT_LABELS: dict[Event, str] = {
     Event.EMAIL_VERIFIED: "Email address confirmed",
     Event.PASSWORD_RESET_SENT: "Password reset link sent",
     Event.PASSWORD_RESET: "Password reset with an emailed link",
+    Event.EMAIL_CHANGED: "Email address changed",
 }
 
 

@@ -8,15 +8,16 @@ from flask import Flask
 from flask_login import current_user
 
 from journal.models import Role
-from journal.timezones import to_local
+from journal.timezones import format_local
 
 
 def local_datetime(moment: datetime | None, fmt: str = "%-d %B %Y, %H:%M") -> str:
     """Show a stored UTC time in the current user's time zone."""
     if moment is None:
         return ""
-    zone = current_user.time_zone if current_user.is_authenticated else "UTC"
-    return to_local(moment, zone).strftime(fmt)
+    if current_user.is_authenticated:
+        return format_local(moment, current_user.time_zone, fmt, current_user.clock)
+    return format_local(moment, "UTC", fmt)
 
 
 def init_templating(app: Flask) -> None:

@@ -27,3 +27,18 @@ def is_valid_time_zone(name: str) -> bool:
 def to_local(moment: datetime, zone: str) -> datetime:
     """Convert an aware UTC datetime to the given zone."""
     return moment.astimezone(ZoneInfo(zone))
+
+
+CLOCKS = {"24h": "24-hour (14:30)", "12h": "12-hour (2:30 PM)"}
+
+
+def format_local(moment: datetime, zone: str, fmt: str, clock: str = "24h") -> str:
+    """Show a UTC moment in a zone with a strftime format, on the person's clock.
+
+    Formats are written for the 24-hour clock (``%H:%M``); the 12-hour clock
+    swaps that for ``%-I:%M %p``. Every date and time a person reads (pages,
+    emails, PDFs) is formatted here.
+    """
+    if clock == "12h":
+        fmt = fmt.replace("%H:%M", "%-I:%M %p")
+    return to_local(moment, zone).strftime(fmt)

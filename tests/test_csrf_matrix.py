@@ -212,6 +212,9 @@ CASES = [
     Case("recovery.reset", "resetting", data=lambda w: {
         "new_password": "a slower walk along the canal", "confirm_password": "a slower walk along the canal"}),
     Case("recovery.send_verification", "patient"),
+    Case("settings.save", "patient", data=lambda w: {
+        "display_name": "Pat", "time_zone": "Asia/Tokyo", "clock": "12h", "paper_size": "letter", "crisis_region": ""}),
+    Case("settings.change_email", "patient", data=lambda w: {"new_email": "moved@example.org"}),
     Case("rescue.rescue_login", "anonymous", data=lambda w: {
         **LOGIN, "answer_0": WORDS, "action": "/entries/new"}, refusal=RESCUE),
     # Entries, the trash, drafts

@@ -10,10 +10,18 @@ from __future__ import annotations
 
 import logging
 
+from sqlalchemy.exc import IntegrityError
+
 from journal import audit, mail
 from journal.audit import Event
 from journal.auth import mfa, tokens
-from journal.auth.services import AccountError, check_new_password, find_user_by_email, set_password
+from journal.auth.services import (
+    AccountError,
+    check_new_password,
+    find_user_by_email,
+    normalize_email,
+    set_password,
+)
 from journal.clock import utcnow
 from journal.extensions import db
 from journal.models import AccountToken, TokenPurpose, User
@@ -26,15 +34,15 @@ LINK_USED = "This link has already been used or has expired. You can ask for a n
 CODE_FAILED = "That code didn't work. Enter a current code from your app, or one of your recovery codes."
 
 
-def _deliver(template: str, user: User, subject: str, **context) -> bool:
-    """Send one message to the user's address; False (logged, never raised) when it could not go.
+def _deliver(template: str, user: User, subject: str, *, to: str | None = None, **context) -> bool:
+    """Send one message to the user's address (or ``to``); False (logged, never raised) when it could not go.
 
-    Only a verification link goes to an address that is not verified yet.
+    Only a confirmation link goes to an address that is not verified yet.
     """
-    if not user.email_verified and template != "verify_email":
+    if to is None and not user.email_verified and template != "verify_email":
         return False
     try:
-        mail.send(mail.compose(template, user.email, subject, name=user.display_name, **context))
+        mail.send(mail.compose(template, to or user.email, subject, name=user.display_name, **context))
     except mail.MailNotSent:
         return False
     return True
@@ -115,3 +123,42 @@ def notify_password_changed(user: User) -> None:
     """Tell the account's verified address that its password changed (by reset or on the account page)."""
     _deliver("password_changed", user, "Your password was changed",
              link=mail.absolute_url("recovery.forgot"))
+
+
+# Changing the address ---------------------------------------------------------
+
+def request_email_change(user: User, new_email: str) -> bool:
+    """Send a confirmation link to the new address and a notice to the old one. Commits.
+
+    The caller has checked a fresh login. Nothing changes until the link is
+    followed; raises AccountError when the address cannot be used.
+    """
+    new_email = normalize_email(new_email)
+    if new_email == user.email:
+        raise AccountError("That is already your email address.")
+    if find_user_by_email(new_email) is not None:
+        raise AccountError("Another account uses that address.")
+    raw = tokens.issue(user, TokenPurpose.CHANGE_EMAIL, email=new_email)
+    _deliver("email_change_notice", user, "Your email address is being changed")
+    return _deliver("confirm_new_email", user, "Please confirm your new email address", to=new_email,
+                    hours=VERIFY_HOURS, link=mail.absolute_url("recovery.confirm_email_change", token=raw))
+
+
+def confirm_email_change(raw: str) -> User | None:
+    """Move the account to the link's new address, now confirmed; None for a dead link or a taken address. Commits."""
+    row = tokens.find(raw, TokenPurpose.CHANGE_EMAIL)
+    if row is None or find_user_by_email(row.email) is not None or not tokens.spend(row):
+        db.session.rollback()
+        return None
+    user = db.session.get(User, row.user_id)
+    old_verified = user.email_verified
+    user.email, user.email_verified_at = row.email, utcnow()
+    tokens.retire(user)  # links sent to the old address stop working
+    try:
+        db.session.commit()
+    except IntegrityError:  # someone registered the address in the same instant
+        db.session.rollback()
+        return None
+    audit.record(Event.EMAIL_CHANGED, subject_id=user.id, actor_id=user.id)
+    log.info("email changed: user=%s (old address %s)", user.id, "verified" if old_verified else "unverified")
+    return user

@@ -82,3 +82,14 @@ def send_verification():
     else:
         flash("We couldn't send the email just now. Please try again in a little while.", "error")
     return redirect(url_for("main.index"))
+
+
+@bp.get("/email/change/<token>")
+def confirm_email_change(token: str):
+    user = recovery.confirm_email_change(token)
+    if user is None:
+        return render_template("auth/reset_dead.html", message=(
+            "This link has already been used, has expired, or the address is now used by another account. "
+            "You can ask again from Settings.")), 404
+    flash(f"Your email address is now {user.email}.", "success")
+    return redirect(url_for("main.index"))

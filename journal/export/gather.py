@@ -17,7 +17,7 @@ from journal.export.document import ExportEntry, ExportGroup, ExportReply, Journ
 from journal.extensions import db
 from journal.models import Entry, Reply, TreatmentSession, User
 from journal.sessions.services import SessionView, open_session
-from journal.timezones import to_local
+from journal.timezones import format_local, to_local
 from journal.vault import unseal_row
 
 NO_SESSION = "Entries not tied to a session"
@@ -36,17 +36,29 @@ class ExportOptions:
     page_size: str = "a4"
 
 
-def _in_range(moment: datetime, zone: str, options: ExportOptions) -> bool:
-    day = to_local(moment, zone).date()
+def _in_range(moment: datetime, reader: Reader, options: ExportOptions) -> bool:
+    day = to_local(moment, reader.zone).date()
     return ((options.date_from is None or day >= options.date_from)
             and (options.date_to is None or day <= options.date_to))
 
 
-def _fmt(moment: datetime, zone: str, with_time: bool = True) -> str:
-    return to_local(moment, zone).strftime("%-d %B %Y, %H:%M" if with_time else "%-d %B %Y")
+@dataclass(frozen=True)
+class Reader:
+    """Whose time zone and clock the export's dates are written in."""
+
+    zone: str
+    clock: str = "24h"
+
+    @classmethod
+    def of(cls, user: User) -> Reader:
+        return cls(user.time_zone, user.clock)
+
+    def when(self, moment: datetime, with_time: bool = True) -> str:
+        return format_local(moment, self.zone, "%-d %B %Y, %H:%M" if with_time else "%-d %B %Y", self.clock)
 
 
-def _replies(entry_ids: list[uuid.UUID], zone: str, therapist_id: int | None) -> dict[uuid.UUID, list[ExportReply]]:
+def _replies(entry_ids: list[uuid.UUID], reader: Reader,
+             therapist_id: int | None) -> dict[uuid.UUID, list[ExportReply]]:
     """Reply threads for these entries (one query); a therapist gets only their own thread."""
     statement = select(Reply, User.display_name).join(User, User.id == Reply.author_id).where(
         Reply.entry_id.in_(entry_ids)).order_by(Reply.created_at)
@@ -54,11 +66,11 @@ def _replies(entry_ids: list[uuid.UUID], zone: str, therapist_id: int | None) ->
         statement = statement.where(Reply.therapist_id == therapist_id)
     threads: dict[uuid.UUID, list[ExportReply]] = defaultdict(list)
     for reply, name in db.session.execute(statement):
-        threads[reply.entry_id].append(ExportReply(name, _fmt(reply.created_at, zone), unseal_row(reply)["text"]))
+        threads[reply.entry_id].append(ExportReply(name, reader.when(reply.created_at), unseal_row(reply)["text"]))
     return threads
 
 
-def _entry(view: EntryView, zone: str, options: ExportOptions, replies: list[ExportReply]) -> ExportEntry:
+def _entry(view: EntryView, reader: Reader, options: ExportOptions, replies: list[ExportReply]) -> ExportEntry:
     checkin = []
     if options.include_checkins:
         row = view.row
@@ -68,7 +80,7 @@ def _entry(view: EntryView, zone: str, options: ExportOptions, replies: list[Exp
                 checkin.append((label, f"{value:+d}" if label == "Mood" else str(value)))
     content = view.content
     return ExportEntry(
-        key=f"e-{view.id}", title=view.title, when=_fmt(view.row.created_at, zone),
+        key=f"e-{view.id}", title=view.title, when=reader.when(view.row.created_at),
         answers=[(answer.prompt, answer.text) for answer in content.answers],
         checkin=checkin,
         after_effects=([AFTER_EFFECTS[k] for k in content.after_effects if k in AFTER_EFFECTS]
@@ -78,17 +90,17 @@ def _entry(view: EntryView, zone: str, options: ExportOptions, replies: list[Exp
     )
 
 
-def _group(session: SessionView | None, zone: str) -> ExportGroup:
+def _group(session: SessionView | None, reader: Reader) -> ExportGroup:
     if session is None:
         return ExportGroup(key="g-none", heading=NO_SESSION)
     return ExportGroup(
-        key=f"g-{session.id}", heading=f"Session of {_fmt(session.occurred_at, zone, with_time=False)}",
-        details=f"{session.medicine_label} · {session.setting_label} · {_fmt(session.occurred_at, zone)}",
+        key=f"g-{session.id}", heading=f"Session of {reader.when(session.occurred_at, with_time=False)}",
+        details=f"{session.medicine_label} · {session.setting_label} · {reader.when(session.occurred_at)}",
         intention=session.details.intention,
     )
 
 
-def _assemble(views: list[EntryView], sessions: dict[uuid.UUID, SessionView], zone: str, options: ExportOptions,
+def _assemble(views: list[EntryView], sessions: dict[uuid.UUID, SessionView], reader: Reader, options: ExportOptions,
               threads: dict[uuid.UUID, list[ExportReply]]) -> list[ExportGroup]:
     """Group entries by session, sessions in date order, entries in date order, untied entries last."""
     groups: dict[uuid.UUID | None, ExportGroup] = {}
@@ -96,13 +108,13 @@ def _assemble(views: list[EntryView], sessions: dict[uuid.UUID, SessionView], zo
         session = sessions.get(view.row.session_id)
         key = session.id if session else None
         if key not in groups:
-            groups[key] = _group(session, zone)
-        groups[key].entries.append(_entry(view, zone, options, threads.get(view.id, [])))
+            groups[key] = _group(session, reader)
+        groups[key].entries.append(_entry(view, reader, options, threads.get(view.id, [])))
     ordered = sorted((k for k in groups if k is not None), key=lambda k: sessions[k].occurred_at)
     return [groups[k] for k in ordered] + ([groups[None]] if None in groups else [])
 
 
-def _range_text(views: list[EntryView], zone: str, options: ExportOptions) -> str:
+def _range_text(views: list[EntryView], reader: Reader, options: ExportOptions) -> str:
     if options.date_from or options.date_to:
         start = options.date_from.strftime("%-d %B %Y") if options.date_from else "the beginning"
         end = options.date_to.strftime("%-d %B %Y") if options.date_to else "today"
@@ -110,7 +122,7 @@ def _range_text(views: list[EntryView], zone: str, options: ExportOptions) -> st
     if not views:
         return "No entries"
     dates = sorted(v.row.created_at for v in views)
-    return f"{_fmt(dates[0], zone, False)} to {_fmt(dates[-1], zone, False)}"
+    return f"{reader.when(dates[0], False)} to {reader.when(dates[-1], False)}"
 
 
 def patient_export(user: User, options: ExportOptions) -> JournalExport:
@@ -120,30 +132,30 @@ def patient_export(user: User, options: ExportOptions) -> JournalExport:
         statement = statement.where(Entry.session_id == options.session_id)
     if options.entry_ids:
         statement = statement.where(Entry.id.in_(options.entry_ids))
-    zone = user.time_zone
-    rows = [row for row in db.session.scalars(statement) if _in_range(row.created_at, zone, options)]
+    reader = Reader.of(user)
+    rows = [row for row in db.session.scalars(statement) if _in_range(row.created_at, reader, options)]
     views = [open_entry(row) for row in rows]
     sessions = {s.id: open_session(s) for s in db.session.scalars(
         select(TreatmentSession).where(TreatmentSession.owner_id == user.id))}
-    threads = _replies([v.id for v in views], zone, None) if options.include_replies else {}
+    threads = _replies([v.id for v in views], reader, None) if options.include_replies else {}
     return JournalExport(
-        title="Integration Journal", patient_name=user.display_name, date_range=_range_text(views, zone, options),
-        generated=_fmt(utcnow(), zone), groups=_assemble(views, sessions, zone, options, threads),
+        title="Integration Journal", patient_name=user.display_name, date_range=_range_text(views, reader, options),
+        generated=reader.when(utcnow()), groups=_assemble(views, sessions, reader, options, threads),
         page_size=options.page_size, author=user.display_name,
     )
 
 
 def therapist_export(therapist: User, patient: User, options: ExportOptions) -> JournalExport:
     """Only what this patient shares with this therapist; sessions only where shared."""
-    zone = therapist.time_zone
+    reader = Reader.of(therapist)
     rows = [entry for entry, _ in db.session.execute(shared_entries_query(therapist.id, patient.id))
-            if _in_range(entry.created_at, zone, options)]
+            if _in_range(entry.created_at, reader, options)]
     views = [open_entry(row) for row in rows]
     sessions = {s.id: open_session(s) for s in db.session.scalars(shared_sessions_query(therapist.id, patient.id))}
-    threads = _replies([v.id for v in views], zone, therapist.id) if options.include_replies else {}
+    threads = _replies([v.id for v in views], reader, therapist.id) if options.include_replies else {}
     return JournalExport(
         title="Shared integration journal", patient_name=patient.display_name,
-        date_range=_range_text(views, zone, options), generated=_fmt(utcnow(), zone),
-        groups=_assemble(views, sessions, zone, options, threads), page_size=options.page_size,
+        date_range=_range_text(views, reader, options), generated=reader.when(utcnow()),
+        groups=_assemble(views, sessions, reader, options, threads), page_size=options.page_size,
         author=f"{patient.display_name}, shared with {therapist.display_name}",
     )

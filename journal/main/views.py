@@ -10,6 +10,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from journal.extensions import db
 from journal.main.home import patient_home
 from journal.models import Role
+from journal.settings.services import crisis_resources
 
 bp = Blueprint("main", __name__)
 
@@ -27,7 +28,8 @@ def index():
 
 @bp.get("/help")
 def crisis():
-    return render_template("main/crisis.html", resources=current_app.config["CRISIS_RESOURCES"])
+    region = current_user.crisis_region if current_user.is_authenticated else None
+    return render_template("main/crisis.html", resources=crisis_resources(region))
 
 
 @bp.get("/healthz")

@@ -16,6 +16,7 @@ from journal.models.user import EMAIL_MAX_LENGTH
 class TokenPurpose(enum.StrEnum):
     VERIFY_EMAIL = "verify_email"
     RESET_PASSWORD = "reset_password"
+    CHANGE_EMAIL = "change_email"  # ``email`` is the new address, confirmed by following the link
 
 
 class AccountToken(db.Model):

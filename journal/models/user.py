@@ -16,6 +16,7 @@ from journal.models.types import UTCDateTime
 EMAIL_MAX_LENGTH = 254
 DISPLAY_NAME_MAX_LENGTH = 80
 TIME_ZONE_MAX_LENGTH = 64
+CRISIS_REGION_MAX_LENGTH = 120
 
 
 class Role(enum.StrEnum):
@@ -47,6 +48,10 @@ class User(UserMixin, db.Model):
         default=Role.PATIENT,
     )
     time_zone: Mapped[str] = mapped_column(String(TIME_ZONE_MAX_LENGTH), default="UTC")
+    # "24h" or "12h": how times are shown in pages, emails and PDFs.
+    clock: Mapped[str] = mapped_column(String(3), default="24h", server_default="24h")
+    # The title of the CRISIS_RESOURCES group the help page shows first; None: the configured order.
+    crisis_region: Mapped[str | None] = mapped_column(String(CRISIS_REGION_MAX_LENGTH))
     # "a4" or "letter": remembered from the last PDF export.
     paper_size: Mapped[str] = mapped_column(String(8), default="a4", server_default="a4")
     active: Mapped[bool] = mapped_column(Boolean, default=True)

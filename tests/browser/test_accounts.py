@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 
 from tests.browser.conftest import check_page
@@ -53,3 +54,24 @@ def test_confirm_then_forget_and_reset_the_password(page, live_server, new_patie
     page.get_by_role("button", name="Log in").click()
     page.wait_for_url("**/")
     page.get_by_role("link", name="Journal", exact=True).wait_for()
+
+
+def test_settings_change_the_time_zone_and_clock_and_pages_follow(page, new_patient):
+    new_patient(page)
+    page.goto("/entries/new")
+    page.get_by_label("Title").fill("A walk")
+    page.get_by_role("button", name="Save entry").click()
+    page.get_by_text("Your entry is saved.").wait_for()
+    entry_url = page.url
+
+    page.get_by_role("link", name="Settings").click()
+    check_page(page, "settings")
+    page.get_by_label("Time zone").fill("Pacific/Kiritimati")  # UTC+14: the date itself moves
+    page.get_by_label("12-hour (2:30 PM)").check()
+    page.get_by_role("button", name="Save settings").click()
+    page.get_by_text("Your settings are saved.").wait_for()
+    assert page.get_by_label("Time zone").input_value() == "Pacific/Kiritimati"
+
+    page.goto(entry_url)
+    shown = page.locator("main").inner_text()
+    assert re.search(r"\d{1,2}:\d{2} (AM|PM)", shown), shown

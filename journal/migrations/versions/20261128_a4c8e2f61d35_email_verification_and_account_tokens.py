@@ -25,7 +25,7 @@ def upgrade():
     op.create_table('account_tokens',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('user_id', sa.Integer(), nullable=False),
-    sa.Column('purpose', sa.Enum('verify_email', 'reset_password', name='token_purpose', native_enum=False, create_constraint=True, length=24), nullable=False),
+    sa.Column('purpose', sa.Enum('verify_email', 'reset_password', 'change_email', name='token_purpose', native_enum=False, create_constraint=True, length=24), nullable=False),
     sa.Column('token_hash', sa.LargeBinary(length=32), nullable=False),
     sa.Column('email', sa.String(length=254), nullable=False),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),

@@ -1,0 +1,1 @@
+"""Settings: how the app shows things to a person, and how to reach them."""

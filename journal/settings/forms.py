@@ -1,0 +1,49 @@
+"""Settings forms. Each lists its fields; nothing else is read from a request."""
+
+from __future__ import annotations
+
+from flask_wtf import FlaskForm
+from wtforms import EmailField, RadioField, StringField
+from wtforms.validators import DataRequired, Email, Length
+
+from journal.forms import SelectField, options
+from journal.models.user import DISPLAY_NAME_MAX_LENGTH, EMAIL_MAX_LENGTH, TIME_ZONE_MAX_LENGTH
+from journal.settings.services import PAPER_SIZES, crisis_regions
+from journal.text import clean_line
+from journal.timezones import CLOCKS
+
+
+class PreferencesForm(FlaskForm):
+    display_name = StringField(
+        "Your name", filters=[clean_line],
+        validators=[DataRequired("Please tell us what to call you."), Length(max=DISPLAY_NAME_MAX_LENGTH)],
+        description="Shown to you and to any therapist you connect with.",
+        render_kw={"autocomplete": "given-name"},
+    )
+    time_zone = StringField(
+        "Time zone", filters=[clean_line],
+        validators=[DataRequired("Please choose a time zone."), Length(max=TIME_ZONE_MAX_LENGTH)],
+        description="Start typing a city or region, such as Berlin or New York, and pick from the list.",
+        render_kw={"list": "time-zones", "autocomplete": "off", "spellcheck": "false"},
+    )
+    clock = RadioField("Clock", choices=options(CLOCKS.items()))
+    paper_size = RadioField("PDF paper size", choices=options(PAPER_SIZES.items()))
+    crisis_region = SelectField(
+        "Crisis lines shown first", choices=[],
+        description="The help page (Need help now?) lists this region's lines before the others.",
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.crisis_region.choices = options([("", "As the clinic set them"),
+                                              *((title, title) for title in crisis_regions())])
+
+
+class EmailChangeForm(FlaskForm):
+    new_email = EmailField(
+        "New email address", filters=[clean_line],
+        validators=[DataRequired("Please enter the new address."), Length(max=EMAIL_MAX_LENGTH),
+                    Email("This doesn't look like an email address.", check_deliverability=False)],
+        description="We send a link to the new address; nothing changes until you follow it.",
+        render_kw={"autocomplete": "email"},
+    )

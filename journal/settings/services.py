@@ -1,0 +1,47 @@
+"""Saving a person's settings; the rules for each value live here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask import current_app
+
+from journal.auth.services import AccountError
+from journal.extensions import db
+from journal.models import User
+from journal.timezones import CLOCKS, is_valid_time_zone
+
+PAPER_SIZES = {"a4": "A4", "letter": "US Letter"}
+
+
+@dataclass(frozen=True)
+class Preferences:
+    display_name: str
+    time_zone: str
+    clock: str
+    paper_size: str
+    crisis_region: str | None
+
+
+def crisis_regions() -> list[str]:
+    """The titles of the configured crisis resources, in their configured order."""
+    return [group["title"] for group in current_app.config["CRISIS_RESOURCES"]]
+
+
+def crisis_resources(region: str | None) -> list[dict]:
+    """The configured crisis resources, the person's region first."""
+    groups = current_app.config["CRISIS_RESOURCES"]
+    return sorted(groups, key=lambda group: group["title"] != region)
+
+
+def save_preferences(user: User, chosen: Preferences) -> None:
+    """Store the settings, or raise AccountError naming the value that cannot be used. Commits."""
+    if not is_valid_time_zone(chosen.time_zone):
+        raise AccountError("Please choose a time zone from the list, such as Europe/Berlin.")
+    if chosen.clock not in CLOCKS or chosen.paper_size not in PAPER_SIZES:
+        raise AccountError("Please choose one of the options offered.")
+    if chosen.crisis_region is not None and chosen.crisis_region not in crisis_regions():
+        raise AccountError("Please choose one of the regions offered.")
+    user.display_name, user.time_zone, user.clock = chosen.display_name, chosen.time_zone, chosen.clock
+    user.paper_size, user.crisis_region = chosen.paper_size, chosen.crisis_region
+    db.session.commit()

@@ -1,0 +1,73 @@
+"""The Settings page: preferences, email address, and links to password, devices and two-factor."""
+
+from __future__ import annotations
+
+from flask import Blueprint, flash, redirect, render_template, url_for
+from flask_login import current_user, login_required
+
+from journal.auth import recovery
+from journal.auth.logins import is_fresh
+from journal.auth.services import AccountError
+from journal.settings.forms import EmailChangeForm, PreferencesForm
+from journal.settings.services import Preferences, save_preferences
+from journal.timezones import time_zone_choices
+
+bp = Blueprint("settings", __name__)
+
+
+def _page(preferences: PreferencesForm, email: EmailChangeForm, status: int = 200):
+    return render_template("settings/index.html", form=preferences, email_form=email,
+                           zones=time_zone_choices(), user=current_user), status
+
+
+def _saved_preferences() -> PreferencesForm:
+    user = current_user
+    return PreferencesForm(formdata=None, data={
+        "display_name": user.display_name, "time_zone": user.time_zone, "clock": user.clock,
+        "paper_size": user.paper_size, "crisis_region": user.crisis_region or ""})
+
+
+@bp.get("/settings")
+@login_required
+def index():
+    return _page(_saved_preferences(), EmailChangeForm(formdata=None))
+
+
+@bp.post("/settings")
+@login_required
+def save():
+    form = PreferencesForm()
+    if form.validate():
+        try:
+            save_preferences(current_user._get_current_object(), Preferences(
+                display_name=form.display_name.data, time_zone=form.time_zone.data.replace(" ", "_"),
+                clock=form.clock.data, paper_size=form.paper_size.data,
+                crisis_region=form.crisis_region.data or None))
+        except AccountError as error:
+            form.time_zone.errors.append(str(error))
+        else:
+            flash("Your settings are saved.", "success")
+            return redirect(url_for("settings.index"))
+    return _page(form, EmailChangeForm(formdata=None), 422)
+
+
+@bp.post("/settings/email")
+@login_required
+def change_email():
+    """Ask to move the account to another address: a fresh login, then a link to the new address."""
+    if not is_fresh():
+        return redirect(url_for("auth.reauthenticate", next=url_for("settings.index")))
+    form = EmailChangeForm()
+    if form.validate():
+        try:
+            sent = recovery.request_email_change(current_user._get_current_object(), form.new_email.data)
+        except AccountError as error:
+            form.new_email.errors.append(str(error))
+        else:
+            if sent:
+                flash(f"We have sent a link to {form.new_email.data}. Your address changes when you follow it.",
+                      "success")
+            else:
+                flash("We couldn't send the email just now. Please try again in a little while.", "error")
+            return redirect(url_for("settings.index"))
+    return _page(_saved_preferences(), form, 422)

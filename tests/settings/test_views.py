@@ -1,0 +1,150 @@
+"""The Settings page: preferences that pages, emails and PDFs follow, and changing the email address."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from urllib.parse import urlsplit
+
+import pytest
+from sqlalchemy import select
+
+from journal.audit import Event
+from journal.extensions import db
+from journal.models import AuditEvent, User
+from tests.auth.test_recovery import verify
+from tests.conftest import login_client
+from tests.mail_server import link_in
+
+SAVED = {"display_name": "Pat", "time_zone": "America/New_York", "clock": "12h", "paper_size": "letter",
+         "crisis_region": "Elsewhere"}
+
+
+def user_row(app, user_id: int) -> User:
+    with app.app_context():
+        user = db.session.get(User, user_id)
+        db.session.expunge(user)
+        return user
+
+
+def test_settings_show_what_is_saved(client, patient):
+    page = client.get("/settings").get_data(as_text=True)
+    assert 'value="Europe/Berlin"' in page and '<datalist id="time-zones">' in page
+    assert '<option value="America/New_York">America/New York</option>' in page
+    assert 'checked id="clock-0" name="clock" type="radio" value="24h"' in page
+
+
+def test_saving_settings_changes_what_pages_show(app, client, patient, journal):
+    entry_id = journal.entry(patient.id, created_at=datetime(2026, 6, 1, 18, 30, tzinfo=UTC))
+    assert "1 June 2026, 20:30" in client.get(f"/entries/{entry_id}").get_data(as_text=True)  # Berlin, 24h
+    response = client.post_form("/settings", SAVED)
+    assert response.status_code == 302
+    saved = user_row(app, patient.id)
+    assert (saved.time_zone, saved.clock, saved.paper_size, saved.crisis_region) == (
+        "America/New_York", "12h", "letter", "Elsewhere")
+    assert "1 June 2026, 2:30 PM" in client.get(f"/entries/{entry_id}").get_data(as_text=True)
+    help_page = client.get("/help").get_data(as_text=True)
+    assert help_page.index("<h2>Elsewhere</h2>") < help_page.index("<h2>In the United States</h2>")
+
+
+def test_a_time_zone_typed_with_spaces_is_understood(app, client, patient):
+    assert client.post_form("/settings", {**SAVED, "time_zone": "America/New York"}).status_code == 302
+    assert user_row(app, patient.id).time_zone == "America/New_York"
+
+
+@pytest.mark.parametrize("field, value, message", [
+    ("time_zone", "Mars/Olympus_Mons", "Please choose a time zone from the list"),
+    ("time_zone", "", "Please choose a time zone."),
+    ("clock", "36h", "Not a valid choice"),
+    ("paper_size", "a0", "Not a valid choice"),
+    ("crisis_region", "Atlantis", "Not a valid choice"),
+    ("display_name", "x" * 81, "longer than 80"),
+    ("display_name", " ", "Please tell us what to call you."),
+])
+def test_bad_settings_are_explained_and_change_nothing(app, client, patient, field, value, message):
+    before = user_row(app, patient.id)
+    response = client.post_form("/settings", {**SAVED, field: value})
+    assert response.status_code == 422 and message in response.get_data(as_text=True)
+    after = user_row(app, patient.id)
+    assert (after.time_zone, after.clock, after.display_name, after.crisis_region) == (
+        before.time_zone, before.clock, before.display_name, before.crisis_region)
+
+
+def test_pdf_dates_follow_the_readers_clock():
+    from journal.export.gather import Reader
+
+    moment = datetime(2026, 6, 1, 18, 30, tzinfo=UTC)
+    assert Reader("Europe/Berlin").when(moment) == "1 June 2026, 20:30"
+    assert Reader("America/New_York", "12h").when(moment) == "1 June 2026, 2:30 PM"
+
+
+# --- changing the email address ------------------------------------------------------------------
+
+
+def ask_change(client, new_email: str):
+    return client.post_form("/settings/email", {"new_email": new_email})
+
+
+def test_a_new_address_needs_a_fresh_login(app, client, patient, mailbox, clock):
+    clock(datetime(2026, 6, 1, 9, tzinfo=UTC))
+    fresh = login_client(app, "pat@example.org")
+    clock(datetime(2026, 6, 1, 9, tzinfo=UTC) + timedelta(minutes=16))
+    response = ask_change(fresh, "new@example.org")
+    assert response.status_code == 302 and response.headers["Location"].startswith("/reauth")
+    assert mailbox.messages == []
+
+
+def test_changing_the_address_confirms_the_new_one_and_tells_the_old(app, client, patient, mailbox):
+    verify(app, patient.id)
+    assert ask_change(client, "New@Example.org ").status_code == 302
+    messages = mailbox.wait_for(2)
+    notice = next(m for m in messages if m["To"] == "pat@example.org")
+    confirm = next(m for m in messages if m["To"] == "new@example.org")
+    assert "being changed" in notice["Subject"]
+    assert user_row(app, patient.id).email == "pat@example.org"  # nothing yet
+    link = urlsplit(link_in(confirm)).path
+    assert client.get(link).status_code == 302
+    changed = user_row(app, patient.id)
+    assert changed.email == "new@example.org" and changed.email_verified
+    assert client.get(link).status_code == 404  # once
+    login_client(app, "new@example.org")
+    with app.app_context():
+        assert db.session.scalar(select(AuditEvent).where(AuditEvent.event == Event.EMAIL_CHANGED.value))
+
+
+def test_a_change_retires_links_sent_to_the_old_address(app, client, patient, mailbox):
+    verify(app, patient.id)
+    app.config.update(PASSWORD_RESET_ANSWER_SECONDS=0)
+    client.post_form("/password/forgot", {"email": "pat@example.org"})
+    reset = urlsplit(link_in(mailbox.wait_for(1)[0])).path
+    ask_change(client, "new@example.org")
+    confirm = next(m for m in mailbox.wait_for(3) if m["To"] == "new@example.org")
+    client.get(urlsplit(link_in(confirm)).path)
+    other = app.test_client()
+    other.get(reset)
+    assert other.get("/password/reset").status_code == 404
+
+
+@pytest.mark.parametrize("new_email, message", [
+    ("pat@example.org", "already your email address"),
+    ("taken@example.org", "Another account uses that address."),
+    ("not an email", "look like an email address"),
+])
+def test_an_address_that_cannot_be_used_is_explained(app, client, patient, make_user, mailbox, new_email, message):
+    make_user(email="taken@example.org")
+    response = ask_change(client, new_email)
+    assert response.status_code == 422 and message in response.get_data(as_text=True)
+    assert mailbox.messages == []
+
+
+def test_an_address_taken_before_the_link_is_followed_is_refused(app, client, patient, make_user, mailbox):
+    ask_change(client, "new@example.org")
+    link = urlsplit(link_in(mailbox.wait_for(1)[-1])).path
+    make_user(email="new@example.org")
+    response = client.get(link)
+    assert response.status_code == 404 and "used by another account" in response.get_data(as_text=True)
+    assert user_row(app, patient.id).email == "pat@example.org"
+
+
+def test_settings_need_a_login(client):
+    response = client.get("/settings")
+    assert response.status_code == 302 and response.headers["Location"].startswith("/login")
