@@ -111,6 +111,11 @@ def main() -> None:
             print(f"  PostgreSQL restarted in {time.monotonic() - started:.1f} s")
             for patient in patients:
                 patient.join()
+        logged = (instance / "gunicorn.log").read_text()
+        errors = [line for line in logged.splitlines() if "Error" in line and not line.startswith(" ")]
+        if "Traceback" in logged:  # the first one in full: what escaped the app's own error pages
+            start = logged.index("Traceback")
+            print(logged[logged.rfind("\n", 0, start) + 1:logged.find("\n[", start)])
         answers = sum((p.answers for p in patients), Counter())
         lost = doubled = 0
         with app.app_context():
@@ -123,6 +128,7 @@ def main() -> None:
             db.session.remove()
             db.engine.dispose()
     print("  answers: " + ", ".join(f"{key}: {value}" for key, value in sorted(answers.items())))
+    print("  errors the server logged: " + ("; ".join(sorted(Counter(errors))) if errors else "none"))
     print(f"  saves confirmed: {sum(len(p.saved) for p in patients)}; lost: {lost}; doubled: {doubled}; "
           f"plain 500 pages: {answers['save 500'] + answers['editor 500']}")
 

@@ -11,13 +11,13 @@ from typing import Any
 
 from flask import Flask
 
-from journal import database  # noqa: F401  (installs the SQLite pragmas)
 from journal.admin.views import bp as admin_bp
 from journal.auth.recovery_views import bp as recovery_bp
 from journal.auth.session import init_login
 from journal.auth.views import bp as auth_bp
 from journal.cli import register_commands
 from journal.config import Config, finish_config, resolve_config
+from journal.database import init_session_teardown  # also installs the SQLite pragmas
 from journal.entries.drafts_views import bp as drafts_bp
 from journal.entries.rescue import bp as rescue_bp
 from journal.entries.rescue import rescue_response
@@ -85,6 +85,7 @@ def configure_logging(app: Flask) -> None:
 def register_extensions(app: Flask) -> None:
     """Bind the database, migrations, login manager and CSRF protection."""
     db.init_app(app)
+    init_session_teardown(app)  # after db.init_app: teardowns run last-registered first
     migrate.init_app(app, db, directory=str(MIGRATIONS), render_as_batch=True)
     csrf.init_app(app)
     init_login(app, rescue=rescue_response)

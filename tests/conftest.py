@@ -283,3 +283,23 @@ def mailbox(app, smtp_server):
     app.config.update(smtp_server.settings)
     smtp_server.mailbox.clear()
     return smtp_server.mailbox
+
+
+@pytest.fixture
+def proxied_postgres(tmp_path):
+    """An app whose PostgreSQL is reached through a proxy the test can cut."""
+    from sqlalchemy.engine import make_url
+
+    from tests.tcp_proxy import CuttableProxy
+
+    with postgres.temporary_database("outage") as url:
+        server = make_url(url)
+        proxy = CuttableProxy(server.host, server.port or 5432)
+        through = server.set(host="127.0.0.1", port=proxy.port).render_as_string(hide_password=False)
+        app = make_app(through, tmp_path)
+        with app.app_context():
+            upgrade()
+            create_user(email="p@example.org", display_name="Pat", password=PASSWORD)
+        yield app, proxy
+        proxy.close()
+        dispose(app)

@@ -11,17 +11,13 @@ import re
 import sqlite3
 
 import pytest
-from flask_migrate import upgrade
 from sqlalchemy import select
 from sqlalchemy.engine import make_url
 
-from journal.auth.services import create_user
 from journal.extensions import db
 from journal.models import Entry
-from tests import postgres
-from tests.conftest import PASSWORD, dispose, login_client, make_app
+from tests.conftest import dispose, login_client, make_app
 from tests.entries.test_rescue import editor
-from tests.tcp_proxy import CuttableProxy
 
 WORDS = "What I saw from a distance: the house, and me in it, smaller than I feared."
 
@@ -37,22 +33,6 @@ def kept_form(page: str) -> tuple[str, dict]:
 def entries_of(app) -> list[Entry]:
     with app.app_context():
         return list(db.session.scalars(select(Entry)))
-
-
-@pytest.fixture
-def proxied_postgres(tmp_path):
-    """An app whose PostgreSQL is reached through a proxy the test can cut."""
-    with postgres.temporary_database("outage") as url:
-        server = make_url(url)
-        proxy = CuttableProxy(server.host, server.port or 5432)
-        through = server.set(host="127.0.0.1", port=proxy.port).render_as_string(hide_password=False)
-        app = make_app(through, tmp_path)
-        with app.app_context():
-            upgrade()
-            create_user(email="p@example.org", display_name="Pat", password=PASSWORD)
-        yield app, proxy
-        proxy.close()
-        dispose(app)
 
 
 def test_a_save_during_an_outage_keeps_the_text_and_lands_once_afterwards(proxied_postgres):
