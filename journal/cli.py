@@ -6,6 +6,7 @@ import click
 from flask import Flask, current_app
 from flask.cli import with_appcontext
 
+from journal import backups
 from journal.admin.services import set_account_active
 from journal.auth.services import AccountError, create_user, find_user_by_email
 from journal.demo import seed_demo_command
@@ -14,6 +15,7 @@ from journal.entries.services import purge_expired_trash
 from journal.export.document import build_pdf
 from journal.export.fonts import load_fonts
 from journal.export.gather import ExportOptions, patient_export
+from journal.extensions import db
 from journal.keys_cli import keys_cli
 from journal.models import Role
 
@@ -101,8 +103,36 @@ def export_pdf_command(email: str, out: str, date_from, date_to) -> None:
     click.echo(f"Wrote {out} ({len(pdf):,} bytes).")
 
 
+@click.command("backup")
+@click.option("--out", required=True, type=click.Path(dir_okay=False), help="The file to write (must not exist).")
+@with_appcontext
+def backup_command(out: str) -> None:
+    """Back up the database (not the keys: keep the master key apart from backups)."""
+    try:
+        backups.backup(current_app.config["SQLALCHEMY_DATABASE_URI"], out)
+    except backups.BackupError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"Wrote {out}. It holds journals only as ciphertext; the master key is not in it.")
+
+
+@click.command("restore")
+@click.argument("source", type=click.Path(exists=True, dir_okay=False))
+@click.confirmation_option(prompt="This replaces everything in the configured database. Is the app stopped?")
+@with_appcontext
+def restore_command(source: str) -> None:
+    """Replace the database's contents with a backup made by ``backup``. Stop the app first."""
+    db.session.remove()
+    db.engine.dispose()  # no pooled connection may outlive the old contents
+    try:
+        backups.restore(current_app.config["SQLALCHEMY_DATABASE_URI"], source)
+    except backups.BackupError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"Restored {source}. Run 'flask --app journal db upgrade' if the backup is from an older version.")
+
+
 def register_commands(app: Flask) -> None:
     """Add the project's commands to ``flask``."""
     for command in (create_user_command, disable_user_command, enable_user_command, purge_trash_command,
-                    reindex_command, seed_demo_command, export_pdf_command, keys_cli):
+                    reindex_command, seed_demo_command, export_pdf_command, keys_cli, backup_command,
+                    restore_command):
         app.cli.add_command(command)
