@@ -36,6 +36,7 @@ class Event(StrEnum):
     PASSWORD_RESET_SENT = "password_reset_sent"
     PASSWORD_RESET = "password_reset"
     EMAIL_CHANGED = "email_changed"
+    DATA_EXPORTED = "data_exported"
 
 
 EVENT_LABELS: dict[Event, str] = {
@@ -59,6 +60,7 @@ EVENT_LABELS: dict[Event, str] = {
     Event.PASSWORD_RESET_SENT: "Password reset link sent",
     Event.PASSWORD_RESET: "Password reset with an emailed link",
     Event.EMAIL_CHANGED: "Email address changed",
+    Event.DATA_EXPORTED: "Whole journal exported (zip)",
 }
 
 

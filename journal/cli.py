@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import click
 from flask import Flask, current_app
 from flask.cli import with_appcontext
@@ -12,8 +15,9 @@ from journal.auth.services import AccountError, create_user, find_user_by_email
 from journal.demo import seed_demo_command
 from journal.entries.index import rebuild_all
 from journal.entries.services import purge_expired_trash
+from journal.export.archive import export_everything
 from journal.export.document import build_pdf
-from journal.export.fonts import load_fonts
+from journal.export.fonts import configured_fonts
 from journal.export.gather import ExportOptions, patient_export
 from journal.extensions import db
 from journal.keys_cli import keys_cli
@@ -97,10 +101,26 @@ def export_pdf_command(email: str, out: str, date_from, date_to) -> None:
         raise click.ClickException(f"No patient account {email!r}.")
     options = ExportOptions(date_from=date_from.date() if date_from else None,
                             date_to=date_to.date() if date_to else None, page_size=user.paper_size)
-    pdf = build_pdf(patient_export(user, options), load_fonts(tuple(current_app.config.get("PDF_FONT_DIRS") or ())))
+    pdf = build_pdf(patient_export(user, options), configured_fonts())
     with open(out, "wb") as handle:
         handle.write(pdf)
     click.echo(f"Wrote {out} ({len(pdf):,} bytes).")
+
+
+@click.command("export-data")
+@click.argument("email")
+@click.option("--out", "out", required=True, type=click.Path(dir_okay=False), help="Zip file to write.")
+@with_appcontext
+def export_data_command(email: str, out: str) -> None:
+    """Export everything a patient wrote: journal.json, Markdown per entry and the PDF, in one zip. Audited."""
+    user = find_user_by_email(email)
+    if user is None or user.role != Role.PATIENT:
+        raise click.ClickException(f"No patient account {email!r}.")
+    if Path(out).exists():
+        raise click.ClickException(f"{out} already exists: choose a new file name.")
+    made = export_everything(user, by="command line")
+    shutil.move(made, out)
+    click.echo(f"Wrote {out} ({Path(out).stat().st_size:,} bytes). It is not encrypted: keep it private.")
 
 
 @click.command("backup")
@@ -134,5 +154,5 @@ def register_commands(app: Flask) -> None:
     """Add the project's commands to ``flask``."""
     for command in (create_user_command, disable_user_command, enable_user_command, purge_trash_command,
                     reindex_command, seed_demo_command, export_pdf_command, keys_cli, backup_command,
-                    restore_command):
+                    restore_command, export_data_command):
         app.cli.add_command(command)

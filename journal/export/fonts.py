@@ -166,3 +166,10 @@ def paragraph_markup(text: str, fonts: FontSet, *, base: str, size: float, width
     if rtl_base != base:
         markup = f'<font face="{rtl_base}">{markup}</font>'
     return markup, _first_strong_is_rtl(text)
+
+
+def configured_fonts() -> FontSet:
+    """The fonts for this app: ``PDF_FONT_DIRS`` first, then the system's."""
+    from flask import current_app
+
+    return load_fonts(tuple(current_app.config.get("PDF_FONT_DIRS") or ()))

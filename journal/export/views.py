@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, current_app, redirect, render_template, url_for
+from flask import Blueprint, Response, redirect, render_template, url_for
 from flask_login import current_user
 
 from journal.access import connected_patient_or_404, patient_required, therapist_required
@@ -11,7 +11,7 @@ from journal.clock import utcnow
 from journal.entries.forms import parse_uuid
 from journal.entries.services import latest_entries
 from journal.export.document import build_pdf
-from journal.export.fonts import load_fonts
+from journal.export.fonts import configured_fonts
 from journal.export.forms import PatientExportForm, TherapistExportForm
 from journal.export.gather import ExportOptions, patient_export, therapist_export
 from journal.extensions import db
@@ -30,10 +30,6 @@ def pdf_response(pdf: bytes) -> Response:
     return Response(pdf, mimetype="application/pdf", headers={
         "Content-Disposition": f'attachment; filename="{name}"', "Cache-Control": "no-store",
     })
-
-
-def _fonts():
-    return load_fonts(tuple(current_app.config.get("PDF_FONT_DIRS") or ()))
 
 
 def _remember_paper(size: str) -> None:
@@ -67,7 +63,7 @@ def patient():
         page_size=form.paper_size.data,
     )
     _remember_paper(form.paper_size.data)
-    return pdf_response(build_pdf(patient_export(current_user, chosen), _fonts()))
+    return pdf_response(build_pdf(patient_export(current_user, chosen), configured_fonts()))
 
 
 @bp.route("/therapist/patients/<id:patient_id>/export", methods=["GET", "POST"])
@@ -81,7 +77,7 @@ def therapist(patient_id: int):
         return render_template("export/therapist.html", form=form, patient=patient), 422 if form.errors else 200
     chosen = ExportOptions(date_from=form.date_from.data, date_to=form.date_to.data,
                            include_replies=form.include_replies.data, page_size=form.paper_size.data)
-    pdf = build_pdf(therapist_export(current_user, patient, chosen), _fonts())
+    pdf = build_pdf(therapist_export(current_user, patient, chosen), configured_fonts())
     record_access(patient.id, current_user.id, AccessAction.EXPORT)
     _remember_paper(form.paper_size.data)
     return pdf_response(pdf)

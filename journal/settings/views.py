@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, render_template, url_for
+from collections.abc import Iterator
+from pathlib import Path
+
+from flask import Blueprint, Response, flash, redirect, render_template, url_for
 from flask_login import current_user, login_required
 
+from journal.access import patient_required
 from journal.auth import recovery
 from journal.auth.logins import is_fresh
 from journal.auth.services import AccountError
+from journal.clock import utcnow
+from journal.export import archive
 from journal.settings.forms import EmailChangeForm, PreferencesForm
 from journal.settings.services import Preferences, save_preferences
 from journal.timezones import time_zone_choices
@@ -71,3 +77,25 @@ def change_email():
                 flash("We couldn't send the email just now. Please try again in a little while.", "error")
             return redirect(url_for("settings.index"))
     return _page(_saved_preferences(), form, 422)
+
+
+@bp.post("/settings/export")
+@patient_required
+def export_everything():
+    """The whole journal as a zip (journal.json, Markdown, PDF): a fresh login first. Audited."""
+    if not is_fresh():
+        return redirect(url_for("auth.reauthenticate", next=url_for("settings.index")))
+    path = archive.export_everything(current_user._get_current_object(), by="settings")
+    return Response(_read_then_delete(path), mimetype="application/zip", headers={
+        "Content-Disposition": f"attachment; filename=integration-journal-{utcnow():%Y-%m-%d}.zip",
+        "Content-Length": str(path.stat().st_size)})
+
+
+def _read_then_delete(path: Path, chunk: int = 64 * 1024) -> Iterator[bytes]:
+    """Stream the file, and delete it once sent or abandoned (the generator is closed either way)."""
+    try:
+        with open(path, "rb") as handle:
+            while block := handle.read(chunk):
+                yield block
+    finally:
+        path.unlink(missing_ok=True)

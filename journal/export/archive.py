@@ -1,0 +1,216 @@
+"""Everything a patient wrote, in one zip: journal.json, one Markdown file per entry, and the PDF.
+
+``journal.json`` follows ``journal/data/journal-export.schema.json`` (format
+``integration-journal-export``, version 1). The zip is written to a temporary
+file one entry at a time, in batches, so a long journal is never held in
+memory whole; the caller streams the file and deletes it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import tempfile
+import unicodedata
+import zipfile
+from collections import defaultdict
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import select
+
+from journal import audit
+from journal.audit import Event
+from journal.clock import utcnow
+from journal.entries.drafts import open_draft
+from journal.entries.services import open_entry
+from journal.export.document import build_pdf
+from journal.export.fonts import configured_fonts
+from journal.export.gather import ExportOptions, patient_export
+from journal.extensions import db
+from journal.models import Connection, Draft, Entry, EntryShare, Reply, SessionShare, TreatmentSession, User
+from journal.sessions.services import open_session
+from journal.vault import unseal_row
+
+FORMAT = "integration-journal-export"
+VERSION = 1
+BATCH = 200  # entries decrypted and written at a time
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return moment.isoformat().replace("+00:00", "Z") if moment else None
+
+
+def _names(user_ids) -> dict[int, str]:
+    ids = set(user_ids)
+    if not ids:
+        return {}
+    return dict(db.session.execute(select(User.id, User.display_name).where(User.id.in_(ids))).all())
+
+
+def _sessions(user: User) -> list[dict]:
+    rows = list(db.session.scalars(select(TreatmentSession).where(TreatmentSession.owner_id == user.id)
+                                   .order_by(TreatmentSession.occurred_at)))
+    shares = defaultdict(list)
+    for session_id, therapist_id in db.session.execute(select(SessionShare.session_id, SessionShare.therapist_id)
+                                                       .where(SessionShare.session_id.in_([r.id for r in rows]))):
+        shares[session_id].append(therapist_id)
+    names = _names(t for ids in shares.values() for t in ids)
+    out = []
+    for row in rows:
+        details = open_session(row).details
+        out.append({
+            "id": str(row.id), "occurred_at": _iso(row.occurred_at), "medicine": row.medicine.value,
+            "medicine_other": details.medicine_other, "setting": row.setting.value,
+            "setting_other": details.setting_other, "intention": details.intention, "notes": details.notes,
+            "shared_with": sorted(names.get(t, "") for t in shares[row.id]),
+        })
+    return out
+
+
+def _entries(user: User) -> Iterator[dict]:
+    """Every entry (trash included), oldest first, with its shares and replies; BATCH at a time."""
+    ids = list(db.session.scalars(select(Entry.id).where(Entry.owner_id == user.id)
+                                  .order_by(Entry.created_at, Entry.id)))
+    for start in range(0, len(ids), BATCH):
+        chunk = ids[start:start + BATCH]
+        rows = db.session.scalars(select(Entry).where(Entry.id.in_(chunk))
+                                  .order_by(Entry.created_at, Entry.id)).all()
+        shares = defaultdict(list)
+        for share in db.session.scalars(select(EntryShare).where(EntryShare.entry_id.in_(chunk))):
+            shares[share.entry_id].append(share)
+        replies = defaultdict(list)
+        for reply in db.session.scalars(select(Reply).where(Reply.entry_id.in_(chunk)).order_by(Reply.created_at)):
+            replies[reply.entry_id].append(reply)
+        names = _names([s.therapist_id for v in shares.values() for s in v]
+                       + [r.author_id for v in replies.values() for r in v])
+        for row in rows:
+            content = open_entry(row).content
+            yield {
+                "id": str(row.id), "created_at": _iso(row.created_at), "updated_at": _iso(row.updated_at),
+                "trashed_at": _iso(row.deleted_at), "kind": row.kind.value,
+                "session_id": str(row.session_id) if row.session_id else None,
+                "prompt_set": row.prompt_set, "library_version": row.library_version,
+                "title": content.title,
+                "answers": [{"prompt_id": a.prompt_id, "theme": a.theme, "prompt": a.prompt, "text": a.text}
+                            for a in content.answers],
+                "checkin": {"mood": row.mood, "intensity": row.intensity, "detachment": row.detachment},
+                "after_effects": list(content.after_effects), "after_effects_note": content.after_effects_note,
+                "tags": list(content.tags),
+                "shared_with": [{"therapist": names.get(s.therapist_id, ""), "shared_at": _iso(s.shared_at),
+                                 "reviewed_at": _iso(s.reviewed_at)} for s in shares[row.id]],
+                "replies": [{"author": names.get(r.author_id, ""), "from_therapist": r.author_id != user.id,
+                             "created_at": _iso(r.created_at), "text": unseal_row(r)["text"]}
+                            for r in replies[row.id]],
+            }
+        for done in [*rows, *(s for v in shares.values() for s in v), *(r for v in replies.values() for r in v)]:
+            db.session.expunge(done)  # what was written is not kept
+
+
+def _drafts(user: User) -> list[dict]:
+    out = []
+    for row in db.session.scalars(select(Draft).where(Draft.owner_id == user.id).order_by(Draft.created_at)):
+        draft = open_draft(row)
+        out.append({"id": str(row.id), "created_at": _iso(row.created_at), "updated_at": _iso(row.updated_at),
+                    "entry_id": str(row.entry_id) if row.entry_id else None,
+                    "session_id": str(row.session_id) if row.session_id else None, "prompt_set": row.prompt_set,
+                    "fields": draft.fields})
+    return out
+
+
+def _connections(user: User) -> list[dict]:
+    rows = list(db.session.scalars(select(Connection).where(Connection.patient_id == user.id)
+                                   .order_by(Connection.created_at)))
+    names = _names(r.therapist_id for r in rows)
+    return [{"therapist": names.get(r.therapist_id, ""), "connected_at": _iso(r.created_at),
+             "ended_at": _iso(r.ended_at), "auto_share": r.auto_share} for r in rows]
+
+
+def _slug(text: str) -> str:
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")[:60] or "entry"
+
+
+def markdown(entry: dict) -> str:
+    """One entry as Markdown: title, date, answers under their prompts, check-in, tags and replies."""
+    lines = [f"# {entry['title'] or 'Untitled entry'}", "", f"*{entry['created_at']}*", ""]
+    for answer in entry["answers"]:
+        if answer["prompt"]:
+            lines += [f"## {answer['prompt']}", ""]
+        lines += [answer["text"], ""]
+    checkin = {k: v for k, v in entry["checkin"].items() if v is not None}
+    if checkin:
+        lines += ["Check-in: " + ", ".join(f"{k} {v}" for k, v in checkin.items()), ""]
+    if entry["after_effects"] or entry["after_effects_note"]:
+        lines += ["After-effects: " + ", ".join(entry["after_effects"])
+                  + (f" ({entry['after_effects_note']})" if entry["after_effects_note"] else ""), ""]
+    if entry["tags"]:
+        lines += ["Tags: " + ", ".join(entry["tags"]), ""]
+    for reply in entry["replies"]:
+        lines += [f"> **{reply['author']}**, {reply['created_at']}:", ">", *(f"> {t}" for t in
+                                                                            reply["text"].splitlines()), ""]
+    return "\n".join(lines)
+
+
+def export_everything(user: User, *, by: str) -> Path:
+    """Write the archive and record the export in the audit trail; ``by`` says how it was asked for."""
+    path = write_archive(user)
+    audit.record(Event.DATA_EXPORTED, subject_id=user.id, actor_id=user.id if by == "settings" else None, detail=by)
+    return path
+
+
+def write_archive(user: User) -> Path:
+    """Write the user's whole journal to a temporary zip file and return its path (the caller deletes it)."""
+    handle = tempfile.NamedTemporaryFile(prefix="journal-export-", suffix=".zip", delete=False)
+    handle.close()
+    path = Path(handle.name)
+    try:
+        with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+            _write(archive, user)
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
+    return path
+
+
+def _write(archive: zipfile.ZipFile, user: User) -> None:
+    head = {"format": FORMAT, "version": VERSION, "exported_at": _iso(utcnow()),
+            "account": {"display_name": user.display_name, "email": user.email, "time_zone": user.time_zone,
+                        "created_at": _iso(user.created_at)},
+            "sessions": _sessions(user), "drafts": _drafts(user), "connections": _connections(user)}
+    used: set[str] = set()
+    # journal.json goes to a file of its own while the Markdown files go into the zip: one pass, one
+    # decryption per entry, and nothing but the current batch in memory.
+    with tempfile.TemporaryFile() as out:
+        out.write(json.dumps(head, ensure_ascii=False, indent=1)[:-2].encode())  # all but the closing brace
+        out.write(b',\n "entries": [')
+        for number, entry in enumerate(_entries(user)):
+            out.write((",\n  " if number else "\n  ").encode()
+                      + json.dumps(entry, ensure_ascii=False).encode())
+            name = f"entries/{entry['created_at'][:10]}-{_slug(entry['title'])}.md"
+            while name in used:
+                name = name.removesuffix(".md") + "-2.md"
+            used.add(name)
+            archive.writestr(name, markdown(entry))
+        out.write(b"\n ]\n}\n")
+        out.seek(0)
+        with archive.open("journal.json", "w") as member:
+            shutil.copyfileobj(out, member)
+    pdf = build_pdf(patient_export(user, ExportOptions(page_size=user.paper_size)), configured_fonts())
+    archive.writestr("journal.pdf", pdf)
+    archive.writestr("README.txt", README)
+
+
+README = """Your Integration Journal, exported.
+
+journal.json   everything you wrote: sessions, entries (with check-ins, after-effects, tags,
+               shares and replies), drafts and connections. Its format is described by
+               journal-export.schema.json in the app's source (format "integration-journal-export",
+               version 1), and it can be imported into another account.
+entries/       one Markdown file per entry, readable in any text editor.
+journal.pdf    the whole journal as a PDF.
+
+This file is not encrypted. Keep it somewhere private.
+"""
