@@ -37,6 +37,7 @@ class Event(StrEnum):
     PASSWORD_RESET = "password_reset"
     EMAIL_CHANGED = "email_changed"
     DATA_EXPORTED = "data_exported"
+    DATA_IMPORTED = "data_imported"
 
 
 EVENT_LABELS: dict[Event, str] = {
@@ -61,6 +62,7 @@ EVENT_LABELS: dict[Event, str] = {
     Event.PASSWORD_RESET: "Password reset with an emailed link",
     Event.EMAIL_CHANGED: "Email address changed",
     Event.DATA_EXPORTED: "Whole journal exported (zip)",
+    Event.DATA_IMPORTED: "Entries imported from a file",
 }
 
 

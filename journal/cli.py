@@ -19,6 +19,7 @@ from journal.export.archive import export_everything
 from journal.export.document import build_pdf
 from journal.export.fonts import configured_fonts
 from journal.export.gather import ExportOptions, patient_export
+from journal.export.importing import ImportRefused, import_file
 from journal.extensions import db
 from journal.keys_cli import keys_cli
 from journal.models import Role
@@ -123,6 +124,22 @@ def export_data_command(email: str, out: str) -> None:
     click.echo(f"Wrote {out} ({Path(out).stat().st_size:,} bytes). It is not encrypted: keep it private.")
 
 
+@click.command("import-data")
+@click.argument("email")
+@click.argument("source", type=click.Path(exists=True, dir_okay=False))
+@with_appcontext
+def import_data_command(email: str, source: str) -> None:
+    """Import an export zip (or journal.json) or a Day One JSON export zip into a patient's journal. Audited."""
+    user = find_user_by_email(email)
+    if user is None or user.role != Role.PATIENT:
+        raise click.ClickException(f"No patient account {email!r}.")
+    try:
+        summary = import_file(user, source, Path(source).read_bytes(), by="command line")
+    except ImportRefused as refused:
+        raise click.ClickException(f"Nothing was imported. {refused}") from None
+    click.echo(summary.sentence())
+
+
 @click.command("backup")
 @click.option("--out", required=True, type=click.Path(dir_okay=False), help="The file to write (must not exist).")
 @with_appcontext
@@ -154,5 +171,5 @@ def register_commands(app: Flask) -> None:
     """Add the project's commands to ``flask``."""
     for command in (create_user_command, disable_user_command, enable_user_command, purge_trash_command,
                     reindex_command, seed_demo_command, export_pdf_command, keys_cli, backup_command,
-                    restore_command, export_data_command):
+                    restore_command, export_data_command, import_data_command):
         app.cli.add_command(command)

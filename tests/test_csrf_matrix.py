@@ -43,6 +43,8 @@ The refusals (``Refusal``) besides the generic 400 page:
 
 from __future__ import annotations
 
+import io
+import json
 import logging
 import re
 import uuid
@@ -215,6 +217,10 @@ CASES = [
     Case("settings.save", "patient", data=lambda w: {
         "display_name": "Pat", "time_zone": "Asia/Tokyo", "clock": "12h", "paper_size": "letter", "crisis_region": ""}),
     Case("settings.change_email", "patient", data=lambda w: {"new_email": "moved@example.org"}),
+    Case("settings.export_everything", "patient", ok=200),  # the positive control is audited
+    Case("settings.import_journal", "patient", data=lambda w: {"file": (io.BytesIO(json.dumps({
+        "metadata": {}, "entries": [{"creationDate": "2024-03-10T18:45:00Z", "text": WORDS}]}).encode()),
+        "Journal.json")}),
     Case("rescue.rescue_login", "anonymous", data=lambda w: {
         **LOGIN, "answer_0": WORDS, "action": "/entries/new"}, refusal=RESCUE),
     # Entries, the trash, drafts

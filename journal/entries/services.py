@@ -80,9 +80,10 @@ def create_entry(
     *, owner_id: int, kind: EntryKind, content: EntryContent, checkin: CheckIn,
     session_id: uuid.UUID | None = None, prompt_set: str | None = None, library_version: int | None = None,
     draft_id: uuid.UUID | None = None, created_at: datetime | None = None, entry_id: uuid.UUID | None = None,
-    also: Callable[[Entry], None] | None = None,
+    also: Callable[[Entry], None] | None = None, trashed_at: datetime | None = None, commit: bool = True,
 ) -> Entry:
-    """Save a new entry and drop the draft it came from, in one transaction. Commits.
+    """Save a new entry and drop the draft it came from, in one transaction. Commits (unless ``commit=False``:
+    an import saves many entries in one transaction of its own).
 
     ``also`` joins that transaction (the sharing area adds the patient's
     automatic shares): one commit, and never an entry without them.
@@ -91,7 +92,7 @@ def create_entry(
     same page sent twice (Save pressed again after an outage hid the outcome, a
     double click) makes one entry, and the second time the entry already made
     takes the latest text. Another writer's id is never reused. ``created_at``
-    is for imports and demo data; entries written in the app are "now".
+    and ``trashed_at`` are for imports and demo data; entries written in the app are "now".
     """
     earlier = db.session.get(Entry, entry_id) if entry_id is not None else None
     if earlier is not None and earlier.owner_id == owner_id and earlier.is_live:
@@ -104,7 +105,7 @@ def create_entry(
     row = Entry(
         id=entry_id if entry_id is not None and earlier is None else uuid.uuid4(), owner_id=owner_id, kind=kind,
         session_id=session_id, prompt_set=prompt_set, library_version=library_version,
-        created_at=created_at or utcnow(),
+        created_at=created_at or utcnow(), deleted_at=trashed_at,
     )
     _apply(row, content, checkin)
     db.session.add(row)
@@ -113,7 +114,8 @@ def create_entry(
     summaries.invalidate(owner_id)
     if also is not None:
         also(row)
-    db.session.commit()
+    if commit:
+        db.session.commit()
     return row
 
 

@@ -67,15 +67,19 @@ def open_session(row: TreatmentSession) -> SessionView:
 
 def save_session(
     row: TreatmentSession | None, *, owner_id: int, occurred_at: datetime, medicine: Medicine,
-    setting: Setting, details: SessionDetails,
+    setting: Setting, details: SessionDetails, session_id: uuid.UUID | None = None, commit: bool = True,
 ) -> TreatmentSession:
-    """Create (row None) or update a session. Commits."""
+    """Create (row None) or update a session. Commits, unless an import asks it not to.
+
+    ``session_id`` names a new session (imports derive it from the source's id).
+    """
     if row is None:
-        row = TreatmentSession(id=uuid.uuid4(), owner_id=owner_id)
+        row = TreatmentSession(id=session_id or uuid.uuid4(), owner_id=owner_id)
     row.occurred_at, row.medicine, row.setting = occurred_at, medicine, setting
     seal_row(row, details.__dict__)
     db.session.add(row)
-    db.session.commit()
+    if commit:
+        db.session.commit()
     return row
 
 

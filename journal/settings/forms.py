@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
+from flask_wtf.file import FileField, FileRequired
 from wtforms import EmailField, RadioField, StringField
 from wtforms.validators import DataRequired, Email, Length
 
@@ -46,4 +47,13 @@ class EmailChangeForm(FlaskForm):
                     Email("This doesn't look like an email address.", check_deliverability=False)],
         description="We send a link to the new address; nothing changes until you follow it.",
         render_kw={"autocomplete": "email"},
+    )
+
+
+class ImportForm(FlaskForm):
+    file = FileField(
+        "Export file",
+        validators=[FileRequired("Please choose a file.")],
+        description="The zip (or journal.json) from Export everything, or a Day One JSON export zip.",
+        render_kw={"accept": ".zip,.json,application/zip,application/json"},
     )

@@ -13,8 +13,8 @@ from journal.auth import recovery
 from journal.auth.logins import is_fresh
 from journal.auth.services import AccountError
 from journal.clock import utcnow
-from journal.export import archive
-from journal.settings.forms import EmailChangeForm, PreferencesForm
+from journal.export import archive, importing
+from journal.settings.forms import EmailChangeForm, ImportForm, PreferencesForm
 from journal.settings.services import Preferences, save_preferences
 from journal.timezones import time_zone_choices
 
@@ -22,7 +22,7 @@ bp = Blueprint("settings", __name__)
 
 
 def _page(preferences: PreferencesForm, email: EmailChangeForm, status: int = 200):
-    return render_template("settings/index.html", form=preferences, email_form=email,
+    return render_template("settings/index.html", form=preferences, email_form=email, import_form=ImportForm(),
                            zones=time_zone_choices(), user=current_user), status
 
 
@@ -99,3 +99,22 @@ def _read_then_delete(path: Path, chunk: int = 64 * 1024) -> Iterator[bytes]:
                 yield block
     finally:
         path.unlink(missing_ok=True)
+
+
+@bp.post("/settings/import")
+@patient_required
+def import_journal():
+    """Add entries from an export file, in one transaction; a file that cannot be used changes nothing."""
+    form = ImportForm()
+    if not form.validate():
+        flash(" ".join(form.file.errors) or "Please choose a file.", "error")
+        return redirect(url_for("settings.index"))
+    upload = form.file.data
+    try:
+        summary = importing.import_file(current_user._get_current_object(), upload.filename or "",
+                                        upload.read(importing.MAX_UPLOAD_BYTES + 1), by="settings")
+    except importing.ImportRefused as refused:
+        flash(f"Nothing was imported. {refused}", "error")
+    else:
+        flash(summary.sentence(), "success")
+    return redirect(url_for("settings.index"))

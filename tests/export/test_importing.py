@@ -1,0 +1,176 @@
+"""Import: our own export round-trips, Day One's JSON export comes in, and a bad file changes nothing."""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import func, select
+
+from journal.extensions import db
+from journal.models import Entry, TreatmentSession, User
+from tests.conftest import login_client
+from tests.export.test_archive import START, download, rich_journal
+
+
+def content_of(app, email: str) -> list[tuple]:
+    """Everything a person wrote, comparable across accounts (no ids)."""
+    from journal.entries.services import open_entry
+    from journal.sessions.services import open_session
+
+    with app.app_context():
+        owner = db.session.scalar(select(User.id).where(User.email == email))
+        sessions = {s.id: (s.occurred_at, s.medicine, open_session(s).details)
+                    for s in db.session.scalars(select(TreatmentSession).where(TreatmentSession.owner_id == owner))}
+        rows = db.session.scalars(select(Entry).where(Entry.owner_id == owner).order_by(Entry.created_at))
+        return [(row.created_at, row.kind, row.prompt_set, row.mood, row.intensity, row.detachment,
+                 row.deleted_at is not None, sessions.get(row.session_id), open_entry(row).content) for row in rows]
+
+
+def upload(client, data: bytes, name: str = "journal.zip"):
+    return client.post_form("/settings/import", {"file": (io.BytesIO(data), name)},
+                            content_type="multipart/form-data")
+
+
+def flash_of(client) -> str:
+    """The settings page, with the message the last action left (shown once)."""
+    return client.get("/settings").get_data(as_text=True)
+
+
+def zipped(files: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in files.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def count_entries(app) -> int:
+    with app.app_context():
+        return db.session.scalar(select(func.count()).select_from(Entry))
+
+
+def test_an_export_imported_into_a_fresh_account_gives_identical_content(app, client, patient, make_user, journal,
+                                                                         sharing):
+    rich_journal(app, patient, make_user, journal, sharing)
+    for day in range(3):
+        journal.entry(patient.id, f"free writing {day}", title=f"Day {day}", created_at=START + timedelta(days=3 + day))
+    exported = download(client).fp.getvalue()
+    make_user(email="new@example.org")
+    fresh = login_client(app, "new@example.org")
+    assert upload(fresh, exported).status_code == 302
+    assert "Imported 5 entries and 1 session from Integration Journal." in flash_of(fresh)
+    assert content_of(app, "new@example.org") == content_of(app, "pat@example.org")
+    # the search index and tag menu know the imported entries
+    found = fresh.post_form("/entries", {"q": "river", "page": "1"}).get_data(as_text=True)
+    assert "By the river" in found and '<option value="calm">' in found
+
+
+def test_importing_twice_adds_nothing_and_never_overwrites(app, client, patient, make_user, journal):
+    journal.entry(patient.id, "first words", title="First", created_at=START)
+    exported = download(client).fp.getvalue()
+    make_user(email="new@example.org")
+    fresh = login_client(app, "new@example.org")
+    upload(fresh, exported)
+    before = content_of(app, "new@example.org")
+    assert upload(fresh, exported).status_code == 302
+    page = flash_of(fresh)
+    assert "Imported 0 entries" in page and "1 were already in your journal" in page
+    assert content_of(app, "new@example.org") == before
+
+
+def test_journal_json_alone_can_be_imported(app, client, patient, make_user, journal):
+    journal.entry(patient.id, "first words", created_at=START)
+    document = download(client).read("journal.json")
+    make_user(email="new@example.org")
+    fresh = login_client(app, "new@example.org")
+    upload(fresh, document, "journal.json")
+    assert content_of(app, "new@example.org") == content_of(app, "pat@example.org")
+
+
+DAY_ONE = {
+    "metadata": {"version": "1.0"},
+    "entries": [
+        {"uuid": "5B6D1F0C2E4A4B1C9D8E7F6A5B4C3D2E", "creationDate": "2024-03-10T18:45:00Z",
+         "timeZone": "Europe/Lisbon", "text": "# The ferry\nWind on the water, and for once I let it be.",
+         "tags": ["sea", "calm"], "starred": True, "photos": [{"md5": "abc", "type": "jpeg"}]},
+        {"uuid": "0A1B2C3D4E5F60718293A4B5C6D7E8F9", "creationDate": "2024-03-11T07:05:00Z",
+         "timeZone": "Europe/Lisbon", "text": "Slept badly. Tired but not sad.", "tags": [], "starred": False},
+    ],
+}
+
+
+def test_a_day_one_export_comes_in_with_dates_tags_and_starred(app, client, patient):
+    data = zipped({"Journal.json": json.dumps(DAY_ONE).encode(), "photos/abc.jpeg": b"\xff\xd8 not really"})
+    assert upload(client, data, "Export.zip").status_code == 302
+    assert "Imported 2 entries from Day One. 1 photo was skipped." in flash_of(client)
+    (ferry, slept) = content_of(app, "pat@example.org")
+    assert ferry[0] == datetime(2024, 3, 10, 18, 45, tzinfo=UTC)
+    assert ferry[-1].title == "The ferry"
+    assert ferry[-1].answers[0].text == "Wind on the water, and for once I let it be."
+    assert ferry[-1].tags == ["sea", "calm", "starred"]
+    assert slept[-1].title == "" and slept[-1].answers[0].text == "Slept badly. Tired but not sad."
+    upload(client, data, "Export.zip")
+    assert count_entries(app) == 2  # idempotent
+
+
+def bomb() -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("journal.json", b"{" + b" " * (30 * 1024 * 1024) + b"}")
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("name, data, message", [
+    ("notes.txt", b"just some words", "not a zip or a JSON file"),
+    ("journal.zip", b"PK\x03\x04 broken", "not a zip or a JSON file"),
+    ("journal.json", b"{not json", "is not valid JSON"),
+    ("journal.json", json.dumps({"format": "integration-journal-export", "version": 7}).encode(),
+     "this app reads version 1"),
+    ("journal.json", json.dumps({"format": "integration-journal-export", "version": 1, "entries": []}).encode(),
+     "does not follow its format"),
+    ("journal.json", json.dumps({"hello": "world"}).encode(), "neither an Integration Journal export nor"),
+    ("journal.zip", bomb(), "unpacks to far more than it holds"),
+    ("journal.zip", zipped({"a.json": b"{}", "b.json": b"{}"}), "should hold one journal"),
+])
+def test_a_file_that_cannot_be_used_is_explained_and_changes_nothing(app, client, patient, name, data, message):
+    assert upload(client, data, name).status_code == 302
+    page = flash_of(client)
+    assert "Nothing was imported." in page and message in page.replace("&#39;", "'")
+    assert count_entries(app) == 0
+
+
+def test_one_bad_entry_in_the_middle_imports_nothing(app, client, patient, make_user, journal):
+    for day in range(3):
+        journal.entry(patient.id, f"day {day}", created_at=START + timedelta(days=day))
+    document = json.loads(download(client).read("journal.json"))
+    document["entries"][1]["answers"][0]["text"] = "x" * 100_001
+    make_user(email="new@example.org")
+    fresh = login_client(app, "new@example.org")
+    upload(fresh, json.dumps(document).encode(), "journal.json")
+    assert "Entry 2: a text is longer than 100,000 characters." in flash_of(fresh)
+    assert content_of(app, "new@example.org") == []
+
+
+def test_import_on_the_command_line(app, runner, make_user, tmp_path):
+    make_user(email="p@example.org")
+    source = tmp_path / "Export.zip"
+    source.write_bytes(zipped({"Journal.json": json.dumps(DAY_ONE).encode()}))
+    result = runner.invoke(args=["import-data", "p@example.org", str(source)])
+    assert result.exit_code == 0 and "Imported 2 entries from Day One. 1 photo was skipped." in result.output
+    bad = tmp_path / "bad.json"
+    bad.write_text("{")
+    result = runner.invoke(args=["import-data", "p@example.org", str(bad)])
+    assert result.exit_code != 0 and "Nothing was imported." in result.output
+
+
+def test_only_patients_import(app, make_user):
+    from journal.models import Role
+
+    make_user(Role.THERAPIST, email="t@example.org")
+    therapist = login_client(app, "t@example.org")
+    assert upload(therapist, b"{}", "journal.json").status_code in (302, 404)
+    assert count_entries(app) == 0
