@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import re
 import time
+import zipfile
 
 from tests.browser.conftest import check_page
 from tests.mail_server import link_in
@@ -75,3 +77,22 @@ def test_settings_change_the_time_zone_and_clock_and_pages_follow(page, new_pati
     page.goto(entry_url)
     shown = page.locator("main").inner_text()
     assert re.search(r"\d{1,2}:\d{2} (AM|PM)", shown), shown
+
+
+def test_export_everything_downloads_a_zip(page, new_patient, tmp_path):
+    new_patient(page)
+    page.goto("/entries/new")
+    page.get_by_label("Title").fill("Taken along")
+    page.get_by_role("button", name="Save entry").click()
+    page.get_by_text("Your entry is saved.").wait_for()
+    page.get_by_role("link", name="Settings").click()
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Export everything").click()
+    download = download_info.value
+    assert download.suggested_filename.startswith("integration-journal-")
+    saved = tmp_path / download.suggested_filename
+    download.save_as(saved)
+    with zipfile.ZipFile(saved) as archive:
+        names = archive.namelist()
+        assert "journal.json" in names and "journal.pdf" in names
+        assert json.loads(archive.read("journal.json"))["entries"][0]["title"] == "Taken along"
