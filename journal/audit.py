@@ -38,6 +38,7 @@ class Event(StrEnum):
     EMAIL_CHANGED = "email_changed"
     DATA_EXPORTED = "data_exported"
     DATA_IMPORTED = "data_imported"
+    ACCOUNT_DELETED = "account_deleted"
 
 
 EVENT_LABELS: dict[Event, str] = {
@@ -63,6 +64,7 @@ EVENT_LABELS: dict[Event, str] = {
     Event.EMAIL_CHANGED: "Email address changed",
     Event.DATA_EXPORTED: "Whole journal exported (zip)",
     Event.DATA_IMPORTED: "Entries imported from a file",
+    Event.ACCOUNT_DELETED: "Account deleted by its owner",
 }
 
 

@@ -23,6 +23,7 @@ from journal.export.importing import ImportRefused, import_file
 from journal.extensions import db
 from journal.keys_cli import keys_cli
 from journal.models import Role
+from journal.settings.deletion import apply_ledger
 
 
 @click.command("create-user")
@@ -164,7 +165,9 @@ def restore_command(source: str) -> None:
         backups.restore(current_app.config["SQLALCHEMY_DATABASE_URI"], source)
     except backups.BackupError as error:
         raise click.ClickException(str(error)) from None
-    click.echo(f"Restored {source}. Run 'flask --app journal db upgrade' if the backup is from an older version.")
+    forgotten = apply_ledger()  # accounts deleted after the backup was taken stay deleted
+    click.echo(f"Restored {source}; {forgotten} account(s) deleted since then removed again (deletion ledger). "
+               "Run 'flask --app journal db upgrade' if the backup is from an older version.")
 
 
 def register_commands(app: Flask) -> None:

@@ -90,6 +90,8 @@ class Config:
     # The address people reach the app at, for links in emails (production needs it:
     # a link is never built from the request's Host header there).
     PUBLIC_URL: str | None = None
+    # Where deleted account ids are recorded, apart from database backups (default: instance/deletions.ledger).
+    DELETION_LEDGER: str | None = None
     # "Forgot password" answers no sooner than this, whether or not the account exists.
     PASSWORD_RESET_ANSWER_SECONDS = 1.5
 

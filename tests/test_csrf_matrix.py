@@ -218,6 +218,7 @@ CASES = [
         "display_name": "Pat", "time_zone": "Asia/Tokyo", "clock": "12h", "paper_size": "letter", "crisis_region": ""}),
     Case("settings.change_email", "patient", data=lambda w: {"new_email": "moved@example.org"}),
     Case("settings.export_everything", "patient", ok=200),  # the positive control is audited
+    Case("settings.delete_account", "patient", data=lambda w: {"password": PASSWORD, "confirm": "DELETE"}),
     Case("settings.import_journal", "patient", data=lambda w: {"file": (io.BytesIO(json.dumps({
         "metadata": {}, "entries": [{"creationDate": "2024-03-10T18:45:00Z", "text": WORDS}]}).encode()),
         "Journal.json")}),

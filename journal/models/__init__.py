@@ -19,6 +19,7 @@ from journal.models.mfa import MfaCredential, RecoveryCode
 from journal.models.sharing import (
     AccessAction,
     AccessLog,
+    ClosedConnection,
     Connection,
     EntryShare,
     Reply,
@@ -33,6 +34,7 @@ __all__ = [
     "TokenPurpose",
     "AccessAction",
     "AccessLog",
+    "ClosedConnection",
     "Connection",
     "EntryShare",
     "Reply",

@@ -154,3 +154,15 @@ class AccessLog(db.Model):
     )
     entry_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, index=True)
     at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+
+
+class ClosedConnection(db.Model):
+    """A patient who closed their account, as their therapist is told: no name, no email, nothing they wrote."""
+
+    __tablename__ = "closed_connections"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    therapist_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    former_patient_id: Mapped[int] = mapped_column(Integer)  # the deleted account's id: old links say what happened
+    connected_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    closed_at: Mapped[datetime] = mapped_column(UTCDateTime)

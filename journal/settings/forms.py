@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
-from wtforms import EmailField, RadioField, StringField
-from wtforms.validators import DataRequired, Email, Length
+from wtforms import EmailField, PasswordField, RadioField, StringField
+from wtforms.validators import DataRequired, Email, InputRequired, Length
 
 from journal.forms import SelectField, options
 from journal.models.user import DISPLAY_NAME_MAX_LENGTH, EMAIL_MAX_LENGTH, TIME_ZONE_MAX_LENGTH
@@ -57,3 +57,13 @@ class ImportForm(FlaskForm):
         description="The zip (or journal.json) from Export everything, or a Day One JSON export zip.",
         render_kw={"accept": ".zip,.json,application/zip,application/json"},
     )
+
+
+class DeleteAccountForm(FlaskForm):
+    password = PasswordField("Your password", validators=[InputRequired("Please enter your password.")],
+                             render_kw={"autocomplete": "current-password"})
+    code = StringField("Two-factor code", filters=[clean_line], validators=[Length(max=32)],
+                       description="6 digits from your authenticator app, or a recovery code.",
+                       render_kw={"autocomplete": "one-time-code", "inputmode": "numeric"})
+    confirm = StringField("Type DELETE to confirm", filters=[clean_line], validators=[Length(max=20)],
+                          render_kw={"autocomplete": "off", "spellcheck": "false"})

@@ -9,12 +9,13 @@ from flask import Blueprint, Response, flash, redirect, render_template, url_for
 from flask_login import current_user, login_required
 
 from journal.access import patient_required
-from journal.auth import recovery
-from journal.auth.logins import is_fresh
+from journal.auth import gate, mfa, recovery
+from journal.auth.logins import end_session, is_fresh
 from journal.auth.services import AccountError
 from journal.clock import utcnow
 from journal.export import archive, importing
-from journal.settings.forms import EmailChangeForm, ImportForm, PreferencesForm
+from journal.settings import deletion
+from journal.settings.forms import DeleteAccountForm, EmailChangeForm, ImportForm, PreferencesForm
 from journal.settings.services import Preferences, save_preferences
 from journal.timezones import time_zone_choices
 
@@ -118,3 +119,25 @@ def import_journal():
     else:
         flash(summary.sentence(), "success")
     return redirect(url_for("settings.index"))
+
+
+@bp.route("/settings/delete", methods=["GET", "POST"])
+@patient_required
+def delete_account():
+    """Delete the account for good: password, second factor when on, and the typed word. Export offered first."""
+    user = current_user._get_current_object()
+    form = DeleteAccountForm()
+    needs_code = mfa.enabled(user)
+    if form.validate_on_submit():
+        if form.confirm.data != deletion.CONFIRM_WORD:
+            form.confirm.errors.append(f"Please type {deletion.CONFIRM_WORD} in capitals, or go back.")
+        elif not gate.confirm_password(user, form.password.data):
+            form.password.errors.append("That password is not right.")
+        elif needs_code and not mfa.check_code(user, form.code.data or ""):
+            form.code.errors.append("That code didn't work. Enter a current code or a recovery code.")
+        else:
+            deletion.delete_account(user)
+            end_session()
+            flash("Your account and everything in it have been deleted. Take good care of yourself.", "success")
+            return redirect(url_for("auth.login"))
+    return render_template("settings/delete.html", form=form, needs_code=needs_code), 422 if form.errors else 200

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from statistics import mean
 
 from sqlalchemy import case, func, select
 
 from journal.access import shared_entries_query
+from journal.clock import utcnow
 from journal.entries.content import AFTER_EFFECTS, SERIOUS_AFTER_EFFECTS
 from journal.extensions import db
-from journal.models import Connection, Entry, EntryShare, Reply, User
+from journal.models import ClosedConnection, Connection, Entry, EntryShare, Reply, User
 from journal.sharing.summaries import unreviewed_effects
 
 # A mood this many points below the patient's recent average is flagged.
@@ -106,3 +107,19 @@ def _recent_moods(therapist_id: int):
     ).where(Entry.mood.is_not(None)).subquery()
     return (select(ranked.c.owner_id, ranked.c.mood).where(ranked.c.rank <= MOOD_HISTORY + 1)
             .order_by(ranked.c.owner_id, ranked.c.rank))
+
+
+CLOSURES_SHOWN_DAYS = 30
+
+
+def recent_closures(therapist_id: int) -> list[ClosedConnection]:
+    """Patients of this therapist who deleted their accounts lately, newest first."""
+    since = utcnow() - timedelta(days=CLOSURES_SHOWN_DAYS)
+    return list(db.session.scalars(select(ClosedConnection).where(
+        ClosedConnection.therapist_id == therapist_id, ClosedConnection.closed_at >= since)
+        .order_by(ClosedConnection.closed_at.desc())))
+
+
+def closure_of(therapist_id: int, former_patient_id: int) -> ClosedConnection | None:
+    return db.session.scalar(select(ClosedConnection).where(
+        ClosedConnection.therapist_id == therapist_id, ClosedConnection.former_patient_id == former_patient_id))

@@ -33,7 +33,7 @@ from journal.sharing.services import (
     renew_invite,
     thread,
 )
-from journal.therapist.dashboard import dashboard
+from journal.therapist.dashboard import closure_of, dashboard, recent_closures
 
 bp = Blueprint("therapist", __name__, url_prefix="/therapist")
 
@@ -43,7 +43,8 @@ RECENT_SESSIONS = 10  # shared sessions listed on a patient's page; their entrie
 @bp.get("/")
 @therapist_required
 def index():
-    return render_template("therapist/dashboard.html", patients=dashboard(current_user.id))
+    return render_template("therapist/dashboard.html", patients=dashboard(current_user.id),
+                           closed=recent_closures(current_user.id))
 
 
 @bp.route("/invite", methods=["GET", "POST"])
@@ -61,6 +62,9 @@ def invite():
 @bp.get("/patients/<id:patient_id>")
 @therapist_required
 def patient(patient_id: int):
+    closed = closure_of(current_user.id, patient_id)
+    if closed is not None:  # an old link to someone who has since deleted their account
+        return render_template("therapist/closed.html", closed=closed), 410
     patient = connected_patient_or_404(patient_id)
     record_access(patient.id, current_user.id, AccessAction.VIEW_PATIENT)
     page = shared_entries_page(current_user.id, patient.id, parse_count(request.args.get("page"), 1))
@@ -140,3 +144,4 @@ def end(patient_id: int):
         flash(f"The connection with {patient.display_name} has ended.", "success")
         return redirect(url_for("therapist.index"))
     return render_template("therapist/end.html", patient=patient)
+
