@@ -96,3 +96,18 @@ def test_export_everything_downloads_a_zip(page, new_patient, tmp_path):
         names = archive.namelist()
         assert "journal.json" in names and "journal.pdf" in names
         assert json.loads(archive.read("journal.json"))["entries"][0]["title"] == "Taken along"
+
+
+def test_delete_the_account_and_it_cannot_log_in(page, new_patient):
+    email, password = new_patient(page)
+    page.get_by_role("link", name="Settings").click()
+    page.get_by_role("link", name="Delete your account").click()
+    check_page(page, "delete-account")
+    page.get_by_label("Your password").fill(password)
+    page.get_by_label("Type DELETE to confirm").fill("DELETE")
+    page.get_by_role("button", name="Delete my account for good").click()
+    page.get_by_text("Your account and everything in it have been deleted.").wait_for()
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Log in").click()
+    page.get_by_text("don't match an account").wait_for()
