@@ -27,6 +27,7 @@ from journal.export.views import bp as export_bp
 from journal.extensions import csrf, db, migrate
 from journal.main.views import bp as main_bp
 from journal.ratelimits import init_rate_limits
+from journal.reminders.views import bp as reminders_bp
 from journal.routing import DbIdConverter
 from journal.security import init_security_headers
 from journal.sessions.views import bp as sessions_bp
@@ -98,5 +99,5 @@ def register_blueprints(app: Flask) -> None:
     """Attach each area of the app."""
     app.url_map.converters["id"] = DbIdConverter
     for blueprint in (main_bp, auth_bp, recovery_bp, sessions_bp, entries_bp, drafts_bp, rescue_bp, sharing_bp,
-                      therapist_bp, export_bp, admin_bp, settings_bp):
+                      therapist_bp, export_bp, admin_bp, settings_bp, reminders_bp):
         app.register_blueprint(blueprint)

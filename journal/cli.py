@@ -23,6 +23,7 @@ from journal.export.importing import ImportRefused, import_file
 from journal.extensions import db
 from journal.keys_cli import keys_cli
 from journal.models import Role
+from journal.reminders.services import send_due
 from journal.settings.deletion import apply_ledger
 
 
@@ -141,6 +142,16 @@ def import_data_command(email: str, source: str) -> None:
     click.echo(summary.sentence())
 
 
+@click.command("send-reminders")
+@with_appcontext
+def send_reminders_command() -> None:
+    """Email the reminders due now (run every 15 minutes from cron or a systemd timer; safe to overlap)."""
+    base = current_app.config.get("PUBLIC_URL") or "http://localhost:5000"
+    with current_app.test_request_context("/", base_url=base):  # links in emails are built on PUBLIC_URL
+        summary = send_due()
+    click.echo(f"{summary.sent} reminder(s) sent; {summary.skipped} to try again next time.")
+
+
 @click.command("backup")
 @click.option("--out", required=True, type=click.Path(dir_okay=False), help="The file to write (must not exist).")
 @with_appcontext
@@ -174,5 +185,5 @@ def register_commands(app: Flask) -> None:
     """Add the project's commands to ``flask``."""
     for command in (create_user_command, disable_user_command, enable_user_command, purge_trash_command,
                     reindex_command, seed_demo_command, export_pdf_command, keys_cli, backup_command,
-                    restore_command, export_data_command, import_data_command):
+                    restore_command, export_data_command, import_data_command, send_reminders_command):
         app.cli.add_command(command)

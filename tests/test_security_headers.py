@@ -74,10 +74,10 @@ def test_hsts_only_in_production(tmp_path, database_url, client):
 
 PUBLIC = {"static", "auth.login", "auth.register", "main.crisis", "main.healthz", "auth.csrf_token", "main.index",
           "rescue.rescue_login", "recovery.forgot", "recovery.reset_link", "recovery.reset", "recovery.verify_email",
-          "recovery.confirm_email_change"}
+          "recovery.confirm_email_change", "reminders.unsubscribe"}
 ROLE_OF = {"entries": Role.PATIENT, "drafts": Role.PATIENT, "sessions": Role.PATIENT, "sharing": Role.PATIENT,
            "therapist": Role.THERAPIST, "admin": Role.ADMIN, "export": None, "auth": None, "main": None,
-           "recovery": None, "settings": None}
+           "recovery": None, "settings": None, "reminders": None}
 SAMPLE = {"uuid": "0b7f3c5e-1111-4222-8333-444455556666", "id": "1", "default": "x"}
 
 

@@ -16,6 +16,7 @@ from journal.models.journal import (
 from journal.models.keys import DataKey
 from journal.models.login_session import LoginSession
 from journal.models.mfa import MfaCredential, RecoveryCode
+from journal.models.reminders import ReminderSent
 from journal.models.sharing import (
     AccessAction,
     AccessLog,
@@ -49,4 +50,5 @@ __all__ = [
     "JournalSummary",
     "LoginSession",
     "MfaCredential",
-    "RecoveryCode", "Draft", "Entry", "EntryKind", "Medicine", "Role", "Setting", "TreatmentSession", "User"]
+    "RecoveryCode",
+    "ReminderSent", "Draft", "Entry", "EntryKind", "Medicine", "Role", "Setting", "TreatmentSession", "User"]

@@ -166,3 +166,4 @@ class ClosedConnection(db.Model):
     former_patient_id: Mapped[int] = mapped_column(Integer)  # the deleted account's id: old links say what happened
     connected_at: Mapped[datetime] = mapped_column(UTCDateTime)
     closed_at: Mapped[datetime] = mapped_column(UTCDateTime)
+

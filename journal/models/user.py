@@ -7,6 +7,7 @@ from datetime import datetime
 
 from flask_login import UserMixin
 from sqlalchemy import Boolean, Enum, Integer, String
+from sqlalchemy import false as sa_false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from journal.clock import utcnow
@@ -52,6 +53,11 @@ class User(UserMixin, db.Model):
     clock: Mapped[str] = mapped_column(String(3), default="24h", server_default="24h")
     # The title of the CRISIS_RESOURCES group the help page shows first; None: the configured order.
     crisis_region: Mapped[str | None] = mapped_column(String(CRISIS_REGION_MAX_LENGTH))
+    # Reminders: opt-in; at this local hour (0-23), never between quiet_from and quiet_until (local hours).
+    reminders: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sa_false())
+    reminder_hour: Mapped[int] = mapped_column(Integer, default=18, server_default="18")
+    quiet_from: Mapped[int] = mapped_column(Integer, default=22, server_default="22")
+    quiet_until: Mapped[int] = mapped_column(Integer, default=8, server_default="8")
     # "a4" or "letter": remembered from the last PDF export.
     paper_size: Mapped[str] = mapped_column(String(8), default="a4", server_default="a4")
     active: Mapped[bool] = mapped_column(Boolean, default=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
-from wtforms import EmailField, PasswordField, RadioField, StringField
+from wtforms import BooleanField, EmailField, PasswordField, RadioField, StringField
 from wtforms.validators import DataRequired, Email, InputRequired, Length
 
 from journal.forms import SelectField, options
@@ -12,6 +12,8 @@ from journal.models.user import DISPLAY_NAME_MAX_LENGTH, EMAIL_MAX_LENGTH, TIME_
 from journal.settings.services import PAPER_SIZES, crisis_regions
 from journal.text import clean_line
 from journal.timezones import CLOCKS
+
+HOURS = [(str(hour), f"{hour:02d}:00") for hour in range(24)]
 
 
 class PreferencesForm(FlaskForm):
@@ -33,6 +35,14 @@ class PreferencesForm(FlaskForm):
         "Crisis lines shown first", choices=[],
         description="The help page (Need help now?) lists this region's lines before the others.",
     )
+
+    reminders = BooleanField("Email me when a new reflection is ready",
+                             description="At most one email a day, with no journal text in it. Only to a confirmed "
+                                         "address; every email has a one-click way to stop them.")
+    reminder_hour = SelectField("Not before", choices=options(HOURS), default="18")
+    quiet_from = SelectField("Quiet from", choices=options(HOURS), default="22",
+                             description="No reminder between these hours, even if one is due.")
+    quiet_until = SelectField("Quiet until", choices=options(HOURS), default="8")
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

@@ -21,6 +21,10 @@ class Preferences:
     clock: str
     paper_size: str
     crisis_region: str | None
+    reminders: bool = False
+    reminder_hour: int = 18
+    quiet_from: int = 22
+    quiet_until: int = 8
 
 
 def crisis_regions() -> list[str]:
@@ -42,6 +46,10 @@ def save_preferences(user: User, chosen: Preferences) -> None:
         raise AccountError("Please choose one of the options offered.")
     if chosen.crisis_region is not None and chosen.crisis_region not in crisis_regions():
         raise AccountError("Please choose one of the regions offered.")
+    if not all(0 <= hour <= 23 for hour in (chosen.reminder_hour, chosen.quiet_from, chosen.quiet_until)):
+        raise AccountError("Please choose hours from the lists.")
     user.display_name, user.time_zone, user.clock = chosen.display_name, chosen.time_zone, chosen.clock
     user.paper_size, user.crisis_region = chosen.paper_size, chosen.crisis_region
+    user.reminders, user.reminder_hour = chosen.reminders, chosen.reminder_hour
+    user.quiet_from, user.quiet_until = chosen.quiet_from, chosen.quiet_until
     db.session.commit()

@@ -31,7 +31,9 @@ def _saved_preferences() -> PreferencesForm:
     user = current_user
     return PreferencesForm(formdata=None, data={
         "display_name": user.display_name, "time_zone": user.time_zone, "clock": user.clock,
-        "paper_size": user.paper_size, "crisis_region": user.crisis_region or ""})
+        "paper_size": user.paper_size, "crisis_region": user.crisis_region or "", "reminders": user.reminders,
+        "reminder_hour": str(user.reminder_hour), "quiet_from": str(user.quiet_from),
+        "quiet_until": str(user.quiet_until)})
 
 
 @bp.get("/settings")
@@ -49,7 +51,9 @@ def save():
             save_preferences(current_user._get_current_object(), Preferences(
                 display_name=form.display_name.data, time_zone=form.time_zone.data.replace(" ", "_"),
                 clock=form.clock.data, paper_size=form.paper_size.data,
-                crisis_region=form.crisis_region.data or None))
+                crisis_region=form.crisis_region.data or None, reminders=form.reminders.data,
+                reminder_hour=int(form.reminder_hour.data), quiet_from=int(form.quiet_from.data),
+                quiet_until=int(form.quiet_until.data)))
         except AccountError as error:
             form.time_zone.errors.append(str(error))
         else:

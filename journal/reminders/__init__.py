@@ -1,0 +1,1 @@
+"""Reminder emails: a new reflection is ready."""

@@ -1,0 +1,121 @@
+"""Which reminder is due for whom, and sending each at most once.
+
+``send_due`` is run every 15 minutes by ``flask send-reminders`` (cron or a
+systemd timer). A person who opted in, with a confirmed address, gets at most
+one email a day: at or after their chosen hour, never in their quiet hours,
+and only for the latest prompt set that became ready (after downtime it
+catches up with one email, not a flood). A reminder is claimed by inserting
+its row before the email goes: two runs at once cannot both send it.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from flask import current_app
+from itsdangerous import BadSignature, URLSafeSerializer
+from sqlalchemy import delete, select
+from sqlalchemy.exc import IntegrityError
+
+from journal import mail
+from journal.clock import utcnow
+from journal.extensions import db
+from journal.models import ReminderSent, Role, User
+from journal.sessions.services import sessions_since
+from journal.sessions.timeline import HOME_WINDOW_DAYS, due_now, local_date
+from journal.timezones import to_local
+
+log = logging.getLogger(__name__)
+
+SALT = "journal reminders unsubscribe"
+
+
+@dataclass
+class RunSummary:
+    sent: int = 0
+    skipped: int = 0  # already claimed by another run, or the mail server refused
+
+
+def in_quiet_hours(hour: int, quiet_from: int, quiet_until: int) -> bool:
+    """Whether a local hour falls in [quiet_from, quiet_until), which may wrap past midnight."""
+    if quiet_from == quiet_until:
+        return False
+    if quiet_from < quiet_until:
+        return quiet_from <= hour < quiet_until
+    return hour >= quiet_from or hour < quiet_until
+
+
+def unsubscribe_token(user: User) -> str:
+    return URLSafeSerializer(current_app.config["SECRET_KEY"], salt=SALT).dumps(user.id)
+
+
+def user_of_token(token: str) -> User | None:
+    try:
+        user_id = URLSafeSerializer(current_app.config["SECRET_KEY"], salt=SALT).loads(token)
+    except BadSignature:
+        return None
+    return db.session.get(User, user_id) if isinstance(user_id, int) else None
+
+
+def stop_reminders(user: User) -> None:
+    """Turn reminders off (the one-click unsubscribe). Commits."""
+    user.reminders = False
+    db.session.commit()
+
+
+def send_due(now: datetime | None = None) -> RunSummary:
+    """Send every reminder due now. Commits per reminder."""
+    now = now or utcnow()
+    summary = RunSummary()
+    ids = db.session.scalars(select(User.id).where(
+        User.reminders.is_(True), User.active.is_(True), User.email_verified_at.is_not(None),
+        User.role == Role.PATIENT)).all()
+    for user_id in ids:
+        user = db.session.get(User, user_id)
+        if user is not None and _due_for(user, now, summary):
+            summary.sent += 1
+    return summary
+
+
+def _due_for(user: User, now: datetime, summary: RunSummary) -> bool:
+    local = to_local(now, user.time_zone)
+    if local.hour < user.reminder_hour or in_quiet_hours(local.hour, user.quiet_from, user.quiet_until):
+        return False
+    today = local.date()
+    if db.session.scalar(select(ReminderSent.id).where(ReminderSent.user_id == user.id,
+                                                       ReminderSent.local_day == today)):
+        return False  # one a day
+    sessions = [s.row for s in sessions_since(user.id, now - timedelta(days=HOME_WINDOW_DAYS + 1))]
+    due = due_now(user.id, sessions, local_date(now, user.time_zone), user.time_zone)
+    if not due:
+        return False
+    latest = due[0]  # only the latest set: after downtime, one email, not one per missed set
+    claim = ReminderSent(user_id=user.id, session_id=latest.session_id, prompt_set=latest.prompt_set.key,
+                         local_day=today, sent_at=now)
+    db.session.add(claim)
+    try:
+        db.session.commit()
+    except IntegrityError:  # already sent, or another run claimed it this instant
+        db.session.rollback()
+        return False
+    if not _send(user, latest.prompt_set.name):
+        db.session.execute(delete(ReminderSent).where(ReminderSent.id == claim.id))
+        db.session.commit()  # not sent: the next run tries again
+        summary.skipped += 1
+        return False
+    return True
+
+
+def _send(user: User, set_name: str) -> bool:
+    link = mail.absolute_url("reminders.unsubscribe", token=unsubscribe_token(user))
+    headers = {"List-Unsubscribe": f"<{link}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
+    message = mail.compose("reminder", user.email, "A new reflection is ready", headers=headers,
+                           name=user.display_name, set_name=set_name, unsubscribe=link,
+                           link=mail.absolute_url("main.index"))
+    try:
+        mail.send(message)
+    except mail.MailNotSent:
+        return False
+    return True
