@@ -11,13 +11,13 @@ from journal.models import Role
 from journal.timezones import format_local
 
 
-def local_datetime(moment: datetime | None, fmt: str = "%-d %B %Y, %H:%M") -> str:
-    """Show a stored UTC time in the current user's time zone."""
+def local_datetime(moment: datetime | None, fmt: str = "%-d %B %Y, %H:%M", zone: str | None = None) -> str:
+    """Show a stored UTC time in the current user's time zone (or ``zone``), on their clock."""
     if moment is None:
         return ""
     if current_user.is_authenticated:
-        return format_local(moment, current_user.time_zone, fmt, current_user.clock)
-    return format_local(moment, "UTC", fmt)
+        return format_local(moment, zone or current_user.time_zone, fmt, current_user.clock)
+    return format_local(moment, zone or "UTC", fmt)
 
 
 def init_templating(app: Flask) -> None:

@@ -34,6 +34,8 @@ class EntryContent:
     after_effects: list[str] = field(default_factory=list)
     after_effects_note: str = ""
     tags: list[str] = field(default_factory=list)
+    # The IANA zone an imported entry was written in (Day One keeps one per entry); "" for entries written here.
+    time_zone: str = ""
 
     def to_payload(self) -> dict:
         return asdict(self)

@@ -131,6 +131,7 @@ def update_entry(
     if row.version != expected_version:
         raise EditConflict(open_entry(row))
     before = open_entry(row).content
+    content.time_zone = content.time_zone or before.time_zone  # the editor does not show it; an edit keeps it
     row.session_id = session_id
     _apply(row, content, checkin)
     _discard_draft(row.owner_id, draft_id)

@@ -31,6 +31,7 @@ from journal.extensions import db
 from journal.forms import ANSWER_MAX, NOTE_MAX, TITLE_MAX
 from journal.models import Entry, EntryKind, Medicine, Setting, TreatmentSession, User
 from journal.sessions.services import SessionDetails, save_session
+from journal.timezones import is_valid_time_zone
 
 SCHEMA_FILE = Path(__file__).resolve().parent.parent / "data" / "journal-export.schema.json"
 MAX_UPLOAD_BYTES = 64 * 1024 * 1024  # the file as sent (a browser upload is also bounded by MAX_CONTENT_LENGTH)
@@ -197,7 +198,8 @@ def _import_ours(user: User, document: dict) -> ImportSummary:
             owner_id=user.id, kind=EntryKind(item["kind"]), entry_id=entry_id,
             content=EntryContent(title=item["title"], answers=answers,
                                  after_effects=[e for e in item["after_effects"] if e in AFTER_EFFECTS],
-                                 after_effects_note=item["after_effects_note"], tags=list(item["tags"])),
+                                 after_effects_note=item["after_effects_note"], tags=list(item["tags"]),
+                                 time_zone=_zone(item.get("time_zone", ""))),
             checkin=CheckIn(checkin["mood"], checkin["intensity"], checkin["detachment"]),
             session_id=sessions.get(item["session_id"]) if item["session_id"] else None,
             prompt_set=item["prompt_set"], library_version=item["library_version"],
@@ -212,7 +214,8 @@ def _import_ours(user: User, document: dict) -> ImportSummary:
 
 def _import_day_one(user: User, document: dict, photos: int) -> ImportSummary:
     """Day One's JSON export: text (Markdown; a first line that is a heading becomes the title),
-    dates, tags, and starred (kept as the tag "starred"); photos are skipped and counted."""
+    dates with the zone each entry was written in, tags, and starred (kept as the tag "starred");
+    photos are skipped and counted."""
     summary = ImportSummary("Day One", photos_skipped=photos, not_imported=["photos", "locations", "weather"])
     for number, item in enumerate(document["entries"], start=1):
         if not isinstance(item, dict) or not isinstance(item.get("creationDate"), str):
@@ -234,10 +237,16 @@ def _import_day_one(user: User, document: dict, photos: int) -> ImportSummary:
         if not photos:
             summary.photos_skipped += len(item.get("photos") or [])
         create_entry(owner_id=user.id, kind=EntryKind.FREE, entry_id=entry_id, created_at=created_at,
-                     content=EntryContent(title=title, answers=[Answer(None, None, None, text)], tags=tags),
+                     content=EntryContent(title=title, answers=[Answer(None, None, None, text)], tags=tags,
+                                          time_zone=_zone(str(item.get("timeZone") or ""))),
                      checkin=CheckIn(), commit=False)
         summary.entries_added += 1
     return summary
+
+
+def _zone(name: str) -> str:
+    """The entry's own time zone when it is a known IANA name; otherwise none."""
+    return name if is_valid_time_zone(name) else ""
 
 
 def _day_one_text(text: str) -> tuple[str, str]:

@@ -111,7 +111,7 @@ def test_a_day_one_export_comes_in_with_dates_tags_and_starred(app, client, pati
     assert ferry[0] == datetime(2024, 3, 10, 18, 45, tzinfo=UTC)
     assert ferry[-1].title == "The ferry"
     assert ferry[-1].answers[0].text == "Wind on the water, and for once I let it be."
-    assert ferry[-1].tags == ["sea", "calm", "starred"]
+    assert ferry[-1].tags == ["sea", "calm", "starred"] and ferry[-1].time_zone == "Europe/Lisbon"
     assert slept[-1].title == "" and slept[-1].answers[0].text == "Slept badly. Tired but not sad."
     upload(client, data, "Export.zip")
     assert count_entries(app) == 2  # idempotent
@@ -174,3 +174,17 @@ def test_only_patients_import(app, make_user):
     therapist = login_client(app, "t@example.org")
     assert upload(therapist, b"{}", "journal.json").status_code in (302, 404)
     assert count_entries(app) == 0
+
+
+def test_a_day_one_entry_shows_where_it_was_written_and_an_edit_keeps_it(app, client, patient):
+    from tests.entries.test_rescue import editor
+
+    upload(client, zipped({"Journal.json": json.dumps(DAY_ONE).encode()}), "Export.zip")
+    with app.app_context():
+        ferry = db.session.scalar(select(Entry.id).order_by(Entry.created_at))
+    page = client.get(f"/entries/{ferry}").get_data(as_text=True)
+    assert "10 March 2024, 19:45" in page  # in the patient's zone (Berlin)
+    assert "written at 18:45 in Europe/Lisbon" in page  # and where it was written
+    fields = {**editor(client, f"/entries/{ferry}/edit"), "answer_0": "Wind on the water.", "title": "The ferry"}
+    assert client.post_form(f"/entries/{ferry}/edit", fields).status_code == 302
+    assert "written at 18:45 in Europe/Lisbon" in client.get(f"/entries/{ferry}").get_data(as_text=True)
