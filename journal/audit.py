@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from enum import StrEnum
 
 from flask import has_request_context, request
@@ -83,9 +84,12 @@ def record(event: Event, *, subject_id: int | None = None, actor_id: int | None 
     db.session.commit()
 
 
-def events(*, subject_id: int | None = None, limit: int = 200) -> list[AuditEvent]:
-    """The latest events, all of them or those about one account."""
+def events(*, subject_id: int | None = None, since: datetime | None = None, limit: int = 200) -> list[AuditEvent]:
+    """The latest events, all of them or those about one account (``since`` its creation: the id of a
+    deleted account may be given to a new one, which must not see the old one's events)."""
     statement = select(AuditEvent).order_by(AuditEvent.at.desc(), AuditEvent.id.desc()).limit(limit)
     if subject_id is not None:
         statement = statement.where(AuditEvent.subject_id == subject_id)
+    if since is not None:
+        statement = statement.where(AuditEvent.at >= since)
     return list(db.session.scalars(statement))

@@ -24,7 +24,7 @@ from journal.extensions import db
 from journal.keys_cli import keys_cli
 from journal.models import Role
 from journal.reminders.services import send_due
-from journal.settings.deletion import apply_ledger
+from journal.settings.deletion import LedgerUnreadable, apply_ledger, deleted_accounts
 
 
 @click.command("create-user")
@@ -152,13 +152,18 @@ def send_reminders_command() -> None:
     click.echo(f"{summary.sent} reminder(s) sent; {summary.skipped} to try again next time.")
 
 
+def _database_url() -> str:
+    """The engine's own URL: Flask-SQLAlchemy has resolved a relative SQLite path against the instance folder."""
+    return db.engine.url.render_as_string(hide_password=False)
+
+
 @click.command("backup")
 @click.option("--out", required=True, type=click.Path(dir_okay=False), help="The file to write (must not exist).")
 @with_appcontext
 def backup_command(out: str) -> None:
     """Back up the database (not the keys: keep the master key apart from backups)."""
     try:
-        backups.backup(current_app.config["SQLALCHEMY_DATABASE_URI"], out)
+        backups.backup(_database_url(), out)
     except backups.BackupError as error:
         raise click.ClickException(str(error)) from None
     click.echo(f"Wrote {out}. It holds journals only as ciphertext; the master key is not in it.")
@@ -170,13 +175,17 @@ def backup_command(out: str) -> None:
 @with_appcontext
 def restore_command(source: str) -> None:
     """Replace the database's contents with a backup made by ``backup``. Stop the app first."""
+    try:
+        ledger = deleted_accounts()  # read first: a damaged ledger must stop the restore, not follow it
+    except LedgerUnreadable as error:
+        raise click.ClickException(f"Nothing was restored: {error}") from None
     db.session.remove()
     db.engine.dispose()  # no pooled connection may outlive the old contents
     try:
-        backups.restore(current_app.config["SQLALCHEMY_DATABASE_URI"], source)
+        backups.restore(_database_url(), source)
     except backups.BackupError as error:
         raise click.ClickException(str(error)) from None
-    forgotten = apply_ledger()  # accounts deleted after the backup was taken stay deleted
+    forgotten = apply_ledger(ledger)  # accounts deleted after the backup was taken stay deleted
     click.echo(f"Restored {source}; {forgotten} account(s) deleted since then removed again (deletion ledger). "
                "Run 'flask --app journal db upgrade' if the backup is from an older version.")
 

@@ -9,6 +9,7 @@ from sqlalchemy.exc import IntegrityError
 
 from journal import audit
 from journal.audit import Event
+from journal.auth import tokens
 from journal.auth.logins import end_all_sessions
 from journal.auth.passwords import (
     burn_verification_time,
@@ -116,7 +117,8 @@ def check_new_password(user: User, new: str) -> None:
 
 
 def set_password(user: User, new: str, *, event: Event) -> None:
-    """The one place a password is replaced: rules, hash, every login ended, audited. Commits.
+    """The one place a password is replaced: rules, hash, every emailed link retired, every login ended,
+    audited. Commits.
 
     Callers prove the person first: the current password (``change_password``)
     or a reset link and, when on, the second factor (``auth.reset``).
@@ -124,6 +126,7 @@ def set_password(user: User, new: str, *, event: Event) -> None:
     check_new_password(user, new)
     user.password_hash = hash_password(new)
     user.password_changed_at = utcnow()
+    tokens.retire(user)  # a pending reset or email change must not outlive the password that asked for it
     db.session.commit()
     end_all_sessions(user)
     audit.record(event, subject_id=user.id)

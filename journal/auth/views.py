@@ -166,8 +166,8 @@ def logout_everywhere():
 @login_required
 def activity():
     """Security events about the user's own account."""
-    return render_template("auth/security.html", events=audit.events(subject_id=current_user.id),
-                           labels=audit.EVENT_LABELS)
+    mine = audit.events(subject_id=current_user.id, since=current_user.created_at)
+    return render_template("auth/security.html", events=mine, labels=audit.EVENT_LABELS)
 
 
 @bp.route("/reauth", methods=["GET", "POST"])

@@ -47,16 +47,22 @@ def in_quiet_hours(hour: int, quiet_from: int, quiet_until: int) -> bool:
     return hour >= quiet_from or hour < quiet_until
 
 
+def _stamp(user: User) -> int:
+    return int(user.created_at.timestamp())
+
+
 def unsubscribe_token(user: User) -> str:
-    return URLSafeSerializer(current_app.config["SECRET_KEY"], salt=SALT).dumps(user.id)
+    """A signed link naming the account by id and creation time (an id may be given out again)."""
+    return URLSafeSerializer(current_app.config["SECRET_KEY"], salt=SALT).dumps([user.id, _stamp(user)])
 
 
 def user_of_token(token: str) -> User | None:
     try:
-        user_id = URLSafeSerializer(current_app.config["SECRET_KEY"], salt=SALT).loads(token)
-    except BadSignature:
+        user_id, stamp = URLSafeSerializer(current_app.config["SECRET_KEY"], salt=SALT).loads(token)
+        user = db.session.get(User, int(user_id))
+    except (BadSignature, TypeError, ValueError):
         return None
-    return db.session.get(User, user_id) if isinstance(user_id, int) else None
+    return user if user is not None and _stamp(user) == stamp else None
 
 
 def stop_reminders(user: User) -> None:

@@ -37,31 +37,42 @@ def ledger_path() -> Path:
     return Path(configured) if configured else Path(current_app.instance_path) / "deletions.ledger"
 
 
-def _append_to_ledger(user_id: int, when: str) -> None:
+def _append_to_ledger(user_id: int, created_at: str, when: str) -> None:
     """Append one line, flushed to disk before the database forgets anything (0600, created if missing)."""
     path = ledger_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
     try:
-        os.write(fd, (json.dumps({"user_id": user_id, "deleted_at": when}) + "\n").encode())
+        record = {"user_id": user_id, "created_at": created_at, "deleted_at": when}
+        os.write(fd, (json.dumps(record) + "\n").encode())
         os.fsync(fd)
     finally:
         os.close(fd)
 
 
-def deleted_ids() -> set[int]:
-    """Every account id the ledger says was deleted."""
+def deleted_accounts() -> set[tuple[int, str]]:
+    """Every (account id, creation time) the ledger says was deleted.
+
+    The creation time tells a deleted account from a newer one that was given
+    the same id (SQLite reuses the highest id; a restored PostgreSQL sequence
+    hands out ids again). Raises LedgerUnreadable on a damaged line.
+    """
     path = ledger_path()
     if not path.exists():
         return set()
-    ids = set()
+    accounts = set()
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if line.strip():
             try:
-                ids.add(int(json.loads(line)["user_id"]))
+                record = json.loads(line)
+                accounts.add((int(record["user_id"]), str(record["created_at"])))
             except (ValueError, KeyError, TypeError):
-                raise RuntimeError(f"{path}, line {number}: not a deletion record") from None
-    return ids
+                raise LedgerUnreadable(f"{path}, line {number}: not a deletion record") from None
+    return accounts
+
+
+class LedgerUnreadable(RuntimeError):
+    """The deletion ledger has a line that is not a deletion record; nothing was restored."""
 
 
 def delete_account(user: User) -> None:
@@ -72,7 +83,7 @@ def delete_account(user: User) -> None:
     if user.role != Role.PATIENT:
         raise ValueError("only patients delete their own accounts here")
     now = utcnow()
-    _append_to_ledger(user.id, now.isoformat())
+    _append_to_ledger(user.id, user.created_at.isoformat(), now.isoformat())
     for connection in db.session.scalars(select(Connection).where(Connection.patient_id == user.id,
                                                                   Connection.is_active)):
         db.session.add(ClosedConnection(therapist_id=connection.therapist_id, former_patient_id=user.id,
@@ -90,10 +101,14 @@ def _forget(user_id: int) -> None:
     db.session.expunge_all()  # nothing of theirs lingers in this session
 
 
-def apply_ledger() -> int:
-    """Delete again every ledger account that a restored backup brought back; return how many. Commits."""
-    ledger = deleted_ids()
-    back = set(db.session.scalars(select(User.id).where(User.id.in_(ledger)))) if ledger else set()
+def apply_ledger(ledger: set[tuple[int, str]]) -> int:
+    """Delete again every ledger account that a restored backup brought back; return how many. Commits.
+
+    ``ledger`` is read (``deleted_accounts``) before the restore, so a damaged ledger stops it first.
+    """
+    ids = {user_id for user_id, _ in ledger}
+    rows = db.session.execute(select(User.id, User.created_at).where(User.id.in_(ids))).all() if ids else []
+    back = {user_id for user_id, created_at in rows if (user_id, created_at.isoformat()) in ledger}
     for user_id in back:
         _forget(user_id)
     db.session.commit()

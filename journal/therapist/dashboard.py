@@ -121,5 +121,12 @@ def recent_closures(therapist_id: int) -> list[ClosedConnection]:
 
 
 def closure_of(therapist_id: int, former_patient_id: int) -> ClosedConnection | None:
+    """The latest closure of this patient id for this therapist, unless the id is a connected patient now
+    (SQLite may give a deleted account's id to a new one)."""
+    connected = db.session.scalar(select(Connection.id).where(
+        Connection.therapist_id == therapist_id, Connection.patient_id == former_patient_id, Connection.is_active))
+    if connected is not None:
+        return None
     return db.session.scalar(select(ClosedConnection).where(
-        ClosedConnection.therapist_id == therapist_id, ClosedConnection.former_patient_id == former_patient_id))
+        ClosedConnection.therapist_id == therapist_id, ClosedConnection.former_patient_id == former_patient_id)
+        .order_by(ClosedConnection.closed_at.desc()).limit(1))

@@ -65,7 +65,7 @@ def patient(patient_id: int):
     closed = closure_of(current_user.id, patient_id)
     if closed is not None:  # an old link to someone who has since deleted their account
         return render_template("therapist/closed.html", closed=closed), 410
-    patient = connected_patient_or_404(patient_id)
+    patient = connected_patient_or_404(patient_id)  # (a connected patient is never "closed": see closure_of)
     record_access(patient.id, current_user.id, AccessAction.VIEW_PATIENT)
     page = shared_entries_page(current_user.id, patient.id, parse_count(request.args.get("page"), 1))
     shared = shared_sessions_query(current_user.id, patient.id)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from sqlalchemy import func, select
@@ -80,7 +81,7 @@ def test_the_ledger_holds_only_ids_and_times(app, client, patient):
     with app.app_context():
         lines = ledger_path().read_text().splitlines()
         mode = ledger_path().stat().st_mode & 0o777
-    assert [set(json.loads(line)) for line in lines] == [{"user_id", "deleted_at"}]
+    assert [set(json.loads(line)) for line in lines] == [{"user_id", "created_at", "deleted_at"}]
     assert json.loads(lines[0])["user_id"] == patient.id and mode == 0o600
 
 
@@ -154,3 +155,42 @@ def test_restoring_a_backup_taken_before_the_deletion_does_not_bring_the_journal
             assert db.session.scalar(keys) == 0
             assert db.session.get(User, full_account.id) is not None  # everyone else is back
         dispose(restored)
+
+
+def test_a_new_account_given_a_deleted_accounts_id_is_not_mistaken_for_it(app, client, patient, full_account):
+    """SQLite hands the highest id out again, and a restored sequence does too: the id alone proves nothing."""
+
+    from journal.clock import utcnow
+    from journal.settings.deletion import apply_ledger, deleted_accounts
+    from tests.conftest import PASSWORD as SAME
+
+    ask(client)
+    with app.app_context():
+        newcomer = User(id=patient.id, email="new@example.org", display_name="New", role=Role.PATIENT,
+                        password_hash=db.session.get(User, full_account.id).password_hash,
+                        created_at=utcnow())
+        db.session.add(newcomer)
+        db.session.commit()
+        from journal.sharing.services import connect
+
+        connect(newcomer, db.session.get(User, full_account.id))
+        assert apply_ledger(deleted_accounts()) == 0  # the ledger names the old account, not this one
+        assert db.session.get(User, patient.id) is not None
+    new = login_client(app, "new@example.org", SAME)
+    activity = new.get("/account/activity").get_data(as_text=True)
+    rows = re.findall(r"<tr><td>.*?</tr>", activity)
+    assert not any("Account deleted" in row for row in rows), rows
+    assert any("Logged in" in row for row in rows), rows
+    therapist = login_client(app, "t@example.org")
+    assert therapist.get(f"/therapist/patients/{patient.id}").status_code == 200
+
+
+def test_a_damaged_ledger_stops_a_restore_before_it_starts(app, runner, client, patient, tmp_path):
+    from journal.settings.deletion import ledger_path
+
+    out = tmp_path / "x.backup"
+    assert runner.invoke(args=["backup", "--out", str(out)]).exit_code == 0
+    with app.app_context():
+        ledger_path().write_text("not json\n")
+    result = runner.invoke(args=["restore", str(out), "--yes"])
+    assert result.exit_code != 0 and "Nothing was restored" in result.output

@@ -148,3 +148,24 @@ def test_an_address_taken_before_the_link_is_followed_is_refused(app, client, pa
 def test_settings_need_a_login(client):
     response = client.get("/settings")
     assert response.status_code == 302 and response.headers["Location"].startswith("/login")
+
+
+@pytest.mark.parametrize("how", ["change", "reset"])
+def test_a_new_password_retires_a_pending_email_change(app, client, patient, mailbox, how):
+    """Someone who learnt the password asks to move the account; the owner changes the password: the link dies."""
+    verify(app, patient.id)
+    ask_change(client, "attacker@example.org")
+    link = urlsplit(link_in(next(m for m in mailbox.wait_for(2) if m["To"] == "attacker@example.org"))).path
+    if how == "change":
+        new = "a slower walk along the canal"
+        client.post_form("/account/password", {"current_password": "a quiet walk by the river",
+                                               "new_password": new, "confirm_password": new})
+    else:
+        from journal.audit import Event as AuditEventName
+        from journal.auth.services import set_password
+
+        with app.app_context():
+            set_password(db.session.get(User, patient.id), "a slower walk along the canal",
+                         event=AuditEventName.PASSWORD_RESET)
+    assert app.test_client().get(link).status_code == 404
+    assert user_row(app, patient.id).email == "pat@example.org"
