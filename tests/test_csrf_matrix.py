@@ -96,6 +96,7 @@ class World:
     draft: uuid.UUID
     connection: int  # patient <-> therapist
     invite_code: str
+    change_token: str = ""  # a link moving the patient to moved@example.org
     recovery_code: str | None = None  # of the MFA patient, once enrolled
 
 
@@ -124,9 +125,14 @@ def world(app, clock, make_user, journal, sharing) -> World:
         save_draft(owner_id=ids["patient"], draft_id=DRAFT, fields={"answer_0": ["draft words"]}, prompts=[FREE_PROMPT],
                    entry_id=None, session_id=None, prompt_set=None)
         invite_code = current_invite(db.session.get(User, ids["new_therapist"])).code
+        from journal.auth import tokens
+        from journal.models import TokenPurpose
+
+        change_token = tokens.issue(db.session.get(User, ids["patient"]), TokenPurpose.CHANGE_EMAIL,
+                                    email="moved@example.org")
         db.session.remove()
     return World(**ids, session=session_id, entry=entry_id, trashed=trashed_id, draft=DRAFT,
-                 connection=connection_id, invite_code=invite_code)
+                 connection=connection_id, invite_code=invite_code, change_token=change_token)
 
 
 def enrol_mfa(app, email: str) -> str:
@@ -214,6 +220,7 @@ CASES = [
     Case("recovery.reset", "resetting", data=lambda w: {
         "new_password": "a slower walk along the canal", "confirm_password": "a slower walk along the canal"}),
     Case("recovery.send_verification", "patient"),
+    Case("recovery.confirm_email_change", "anonymous", {"token": "change_token"}),
     Case("settings.save", "patient", data=lambda w: {
         "display_name": "Pat", "time_zone": "Asia/Tokyo", "clock": "12h", "paper_size": "letter", "crisis_region": ""}),
     Case("settings.change_email", "patient", data=lambda w: {"new_email": "moved@example.org"}),

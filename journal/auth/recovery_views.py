@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from flask import Blueprint, current_app, flash, redirect, render_template, session, url_for
+from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_required
 
 from journal.auth import recovery
@@ -84,8 +84,11 @@ def send_verification():
     return redirect(url_for("main.index"))
 
 
-@bp.get("/email/change/<token>")
+@bp.route("/email/change/<token>", methods=["GET", "POST"])
 def confirm_email_change(token: str):
+    """Opening the link shows a button; only pressing it moves the account (mail scanners open links too)."""
+    if request.method == "GET":
+        return render_template("auth/confirm_email_change.html", token=token)
     user = recovery.confirm_email_change(token)
     if user is None:
         return render_template("auth/reset_dead.html", message=(

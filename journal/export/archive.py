@@ -9,10 +9,8 @@ memory whole; the caller streams the file and deletes it.
 from __future__ import annotations
 
 import json
-import re
 import shutil
 import tempfile
-import unicodedata
 import zipfile
 from collections import defaultdict
 from collections.abc import Iterator
@@ -128,11 +126,6 @@ def _connections(user: User) -> list[dict]:
              "ended_at": _iso(r.ended_at), "auto_share": r.auto_share} for r in rows]
 
 
-def _slug(text: str) -> str:
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")[:60] or "entry"
-
-
 def markdown(entry: dict) -> str:
     """One entry as Markdown: title, date, answers under their prompts, check-in, tags and replies."""
     lines = [f"# {entry['title'] or 'Untitled entry'}", "", f"*{entry['created_at']}*", ""]
@@ -157,7 +150,12 @@ def markdown(entry: dict) -> str:
 def export_everything(user: User, *, by: str) -> Path:
     """Write the archive and record the export in the audit trail; ``by`` says how it was asked for."""
     path = write_archive(user)
-    audit.record(Event.DATA_EXPORTED, subject_id=user.id, actor_id=user.id if by == "settings" else None, detail=by)
+    try:
+        audit.record(Event.DATA_EXPORTED, subject_id=user.id, actor_id=user.id if by == "settings" else None,
+                     detail=by)
+    except BaseException:
+        path.unlink(missing_ok=True)  # an unrecorded export is not handed out, nor left in /tmp
+        raise
     return path
 
 
@@ -180,7 +178,6 @@ def _write(archive: zipfile.ZipFile, user: User) -> None:
             "account": {"display_name": user.display_name, "email": user.email, "time_zone": user.time_zone,
                         "created_at": _iso(user.created_at)},
             "sessions": _sessions(user), "drafts": _drafts(user), "connections": _connections(user)}
-    used: set[str] = set()
     # journal.json goes to a file of its own while the Markdown files go into the zip: one pass, one
     # decryption per entry, and nothing but the current batch in memory.
     with tempfile.TemporaryFile() as out:
@@ -189,11 +186,8 @@ def _write(archive: zipfile.ZipFile, user: User) -> None:
         for number, entry in enumerate(_entries(user)):
             out.write((",\n  " if number else "\n  ").encode()
                       + json.dumps(entry, ensure_ascii=False).encode())
-            name = f"entries/{entry['created_at'][:10]}-{_slug(entry['title'])}.md"
-            while name in used:
-                name = name.removesuffix(".md") + "-2.md"
-            used.add(name)
-            archive.writestr(name, markdown(entry))
+            # Named by date and id, never by title: a file name shows in listings and logs that a text does not.
+            archive.writestr(f"entries/{entry['created_at'][:10]}-{entry['id'][:8]}.md", markdown(entry))
         out.write(b"\n ]\n}\n")
         out.seek(0)
         with archive.open("journal.json", "w") as member:

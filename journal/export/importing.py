@@ -14,6 +14,7 @@ import io
 import json
 import uuid
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cache
@@ -24,11 +25,11 @@ from sqlalchemy import select
 
 from journal import audit
 from journal.audit import Event
-from journal.entries.content import AFTER_EFFECTS, Answer, CheckIn, EntryContent
+from journal.entries.content import AFTER_EFFECTS, Answer, CheckIn, EntryContent, parse_tags
 from journal.entries.forms import MAX_TAGS, TAG_MAX
 from journal.entries.services import create_entry
 from journal.extensions import db
-from journal.forms import ANSWER_MAX, NOTE_MAX, TITLE_MAX
+from journal.forms import ANSWER_MAX, NOTE_MAX, SHORT_MAX, TITLE_MAX
 from journal.models import Entry, EntryKind, Medicine, Setting, TreatmentSession, User
 from journal.sessions.services import SessionDetails, save_session
 from journal.timezones import is_valid_time_zone
@@ -124,7 +125,11 @@ def _read_zip(data: bytes) -> tuple[dict, int]:
         raise ImportRefused("The zip should hold one journal: journal.json, or one Day One journal's JSON file.")
     photos = sum(1 for n in names if n.lower().startswith(("photos/", "videos/", "audios/", "pdfs/"))
                  and not n.endswith("/"))
-    return _parse_json(archive.read(json_names[0]), json_names[0]), photos
+    try:
+        inner = archive.read(json_names[0])
+    except (zipfile.BadZipFile, RuntimeError, NotImplementedError, OSError, zlib.error) as error:
+        raise ImportRefused(f"{json_names[0]} cannot be unpacked ({error}).") from None
+    return _parse_json(inner, json_names[0]), photos
 
 
 def _parse_json(data: bytes, name: str) -> dict:
@@ -141,8 +146,21 @@ def _derived_id(user: User, kind: str, source_id: str) -> uuid.UUID:
     return uuid.uuid5(NAMESPACE, f"{user.id}:{kind}:{source_id}")
 
 
-def _time(value: str) -> datetime:
-    return datetime.fromisoformat(value.replace("Z", "+00:00")).astimezone(UTC)
+def _time(value: str, where: str) -> datetime:
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except (ValueError, AttributeError):
+        raise ImportRefused(f"{where}: {value!r} is not a date and time.") from None
+    if moment.tzinfo is None:
+        raise ImportRefused(f"{where}: {value!r} has no time zone.")
+    return moment.astimezone(UTC)
+
+
+def _tags(where: str, raw) -> list[str]:
+    """Tags as the editor keeps them (trimmed, no blanks or repeats, no commas inside)."""
+    if not isinstance(raw, list) or not all(isinstance(tag, str) for tag in raw):
+        raise ImportRefused(f"{where}: tags should be a list of words.")
+    return parse_tags(",".join(raw))
 
 
 def _check_lengths(where: str, title: str, texts: list[str], note: str, tags: list[str]) -> None:
@@ -178,7 +196,10 @@ def _import_ours(user: User, document: dict) -> ImportSummary:
         session_id = sessions[item["id"]] = _derived_id(user, "session", item["id"])
         if _exists(TreatmentSession, session_id):
             continue
-        save_session(None, owner_id=user.id, occurred_at=_time(item["occurred_at"]),
+        if any(len(item[k]) > ANSWER_MAX for k in ("intention", "notes")) or any(
+                len(item[k]) > SHORT_MAX for k in ("medicine_other", "setting_other")):
+            raise ImportRefused(f"Session of {item['occurred_at'][:10]}: a text is longer than this app keeps.")
+        save_session(None, owner_id=user.id, occurred_at=_time(item["occurred_at"], "A session"),
                      medicine=Medicine(item["medicine"]), setting=Setting(item["setting"]),
                      details=SessionDetails(intention=item["intention"], notes=item["notes"],
                                             medicine_other=item["medicine_other"],
@@ -191,20 +212,20 @@ def _import_ours(user: User, document: dict) -> ImportSummary:
             summary.already_there += 1
             continue
         answers = [Answer(a["prompt_id"], a["theme"], a["prompt"], a["text"]) for a in item["answers"]]
-        _check_lengths(f"Entry {number}", item["title"], [a.text for a in answers], item["after_effects_note"],
-                       item["tags"])
+        tags = _tags(f"Entry {number}", item["tags"])
+        _check_lengths(f"Entry {number}", item["title"], [a.text for a in answers], item["after_effects_note"], tags)
         checkin = item["checkin"]
         create_entry(
             owner_id=user.id, kind=EntryKind(item["kind"]), entry_id=entry_id,
             content=EntryContent(title=item["title"], answers=answers,
                                  after_effects=[e for e in item["after_effects"] if e in AFTER_EFFECTS],
-                                 after_effects_note=item["after_effects_note"], tags=list(item["tags"]),
+                                 after_effects_note=item["after_effects_note"], tags=tags,
                                  time_zone=_zone(item.get("time_zone", ""))),
             checkin=CheckIn(checkin["mood"], checkin["intensity"], checkin["detachment"]),
             session_id=sessions.get(item["session_id"]) if item["session_id"] else None,
             prompt_set=item["prompt_set"], library_version=item["library_version"],
-            created_at=_time(item["created_at"]),
-            trashed_at=_time(item["trashed_at"]) if item["trashed_at"] else None, commit=False,
+            created_at=_time(item["created_at"], f"Entry {number}"),
+            trashed_at=_time(item["trashed_at"], f"Entry {number}") if item["trashed_at"] else None, commit=False,
         )
         summary.entries_added += 1
     return summary
@@ -226,16 +247,14 @@ def _import_day_one(user: User, document: dict, photos: int) -> ImportSummary:
             summary.already_there += 1
             continue
         title, text = _day_one_text(str(item.get("text") or ""))
-        tags = [str(tag) for tag in item.get("tags") or []]
+        tags = _tags(f"Day One entry {number}", item.get("tags") or [])
         if item.get("starred"):
-            tags.append("starred")
+            tags = parse_tags(",".join([*tags, "starred"]))
         _check_lengths(f"Day One entry {number}", title, [text], "", tags)
-        try:
-            created_at = _time(item["creationDate"])
-        except ValueError:
-            raise ImportRefused(f"Day One entry {number}: {item['creationDate']!r} is not a date.") from None
+        created_at = _time(item["creationDate"], f"Day One entry {number}")
         if not photos:
-            summary.photos_skipped += len(item.get("photos") or [])
+            listed = item.get("photos") or []
+            summary.photos_skipped += len(listed) if isinstance(listed, list) else 0
         create_entry(owner_id=user.id, kind=EntryKind.FREE, entry_id=entry_id, created_at=created_at,
                      content=EntryContent(title=title, answers=[Answer(None, None, None, text)], tags=tags,
                                           time_zone=_zone(str(item.get("timeZone") or ""))),

@@ -135,6 +135,10 @@ def bomb() -> bytes:
     ("journal.json", json.dumps({"hello": "world"}).encode(), "neither an Integration Journal export nor"),
     ("journal.zip", bomb(), "unpacks to far more than it holds"),
     ("journal.zip", zipped({"a.json": b"{}", "b.json": b"{}"}), "should hold one journal"),
+    ("Journal.json", json.dumps({"metadata": {}, "entries": [{"creationDate": "2024-02-30T10:00:00Z", "text": "x"}]})
+     .encode(), "is not a date and time"),
+    ("Journal.json", json.dumps({"metadata": {}, "entries": [{"creationDate": "2024-02-03T10:00:00Z", "text": "x",
+                                                              "tags": "sea"}]}).encode(), "tags should be a list"),
 ])
 def test_a_file_that_cannot_be_used_is_explained_and_changes_nothing(app, client, patient, name, data, message):
     assert upload(client, data, name).status_code == 302
@@ -188,3 +192,15 @@ def test_a_day_one_entry_shows_where_it_was_written_and_an_edit_keeps_it(app, cl
     fields = {**editor(client, f"/entries/{ferry}/edit"), "answer_0": "Wind on the water.", "title": "The ferry"}
     assert client.post_form(f"/entries/{ferry}/edit", fields).status_code == 302
     assert "written at 18:45 in Europe/Lisbon" in client.get(f"/entries/{ferry}").get_data(as_text=True)
+
+
+def test_an_impossible_date_or_an_over_long_prompt_set_in_our_format_is_refused(app, client, patient, journal):
+    journal.entry(patient.id, "first words", created_at=START)
+    document = json.loads(download(client).read("journal.json"))
+    for change, message in ((("created_at", "2024-02-30T10:00:00Z"), "is not a date and time"),
+                            (("prompt_set", "x" * 40), "does not follow its format")):
+        broken = json.loads(json.dumps(document))
+        broken["entries"][0][change[0]] = change[1]
+        upload(client, json.dumps(broken).encode(), "journal.json")
+        page = flash_of(client)
+        assert "Nothing was imported." in page and message in page
