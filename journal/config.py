@@ -165,6 +165,7 @@ def finish_config(app: Flask) -> None:
     """Fill in derived settings and refuse unsafe ones."""
     _finish_database(app)
     _finish_secret_key(app)
+    _finish_public_url(app)
 
 
 def _finish_database(app: Flask) -> None:
@@ -199,6 +200,16 @@ def _finish_secret_key(app: Flask) -> None:
         return
     if not key:
         app.config["SECRET_KEY"] = load_or_create_secret_key(Path(app.instance_path))
+
+
+def _finish_public_url(app: Flask) -> None:
+    """Production builds links in emails on PUBLIC_URL only, so it must be set (never the Host header)."""
+    url = app.config.get("PUBLIC_URL")
+    if app.config["ENV_NAME"] == "production" and not (url and str(url).startswith("https://")):
+        raise RuntimeError(
+            "Production needs JOURNAL_PUBLIC_URL, the https:// address people reach the app at "
+            "(links in emails are built on it, never on the request's Host header)."
+        )
 
 
 def make_private_folder(folder: Path) -> None:

@@ -33,9 +33,7 @@ def absolute_url(endpoint: str, **values) -> str:
     base = current_app.config.get("PUBLIC_URL")
     if base:
         return urljoin(base.rstrip("/") + "/", path.lstrip("/"))
-    if current_app.config["ENV_NAME"] == "production":
-        raise RuntimeError("Set JOURNAL_PUBLIC_URL (e.g. https://journal.example.org): links in emails need it")
-    return urljoin(request.host_url, path.lstrip("/"))
+    return urljoin(request.host_url, path.lstrip("/"))  # outside production (which refuses to start without it)
 
 
 def compose(template: str, to: str, subject: str, *, headers: dict[str, str] | None = None,
@@ -74,12 +72,26 @@ def send(message: EmailMessage) -> None:
                      message.get_body(("plain",)).get_content())
         return
     try:
-        with smtplib.SMTP(config["MAIL_SERVER"], int(config["MAIL_PORT"]), timeout=config["MAIL_TIMEOUT"]) as smtp:
-            if config["MAIL_USE_TLS"]:
-                smtp.starttls(context=ssl.create_default_context())
-            if config.get("MAIL_USERNAME"):
-                smtp.login(config["MAIL_USERNAME"], config.get("MAIL_PASSWORD") or "")
-            smtp.send_message(message)
+        smtp = smtplib.SMTP(config["MAIL_SERVER"], int(config["MAIL_PORT"]), timeout=config["MAIL_TIMEOUT"])
     except (OSError, smtplib.SMTPException) as error:
         log.error("mail not sent: %s (%s)", message["Subject"], type(error).__name__)
         raise MailNotSent(str(error)) from error
+    try:
+        if config["MAIL_USE_TLS"]:
+            smtp.starttls(context=ssl.create_default_context())
+        if config.get("MAIL_USERNAME"):
+            smtp.login(config["MAIL_USERNAME"], config.get("MAIL_PASSWORD") or "")
+        smtp.send_message(message)
+    except (OSError, smtplib.SMTPException) as error:
+        log.error("mail not sent: %s (%s)", message["Subject"], type(error).__name__)
+        raise MailNotSent(str(error)) from error
+    finally:
+        _hang_up(smtp)
+
+
+def _hang_up(smtp: smtplib.SMTP) -> None:
+    """Say goodbye; once the server has accepted the message, a failed QUIT does not unsend it."""
+    try:
+        smtp.quit()
+    except (OSError, smtplib.SMTPException):
+        smtp.close()

@@ -12,7 +12,8 @@ MASTER_KEY = "1:" + base64.b64encode(b"m" * 32).decode()
 
 
 def production(tmp_path, **overrides):
-    settings = {"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path}/p.sqlite3", "MASTER_KEY": MASTER_KEY, **overrides}
+    settings = {"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path}/p.sqlite3", "MASTER_KEY": MASTER_KEY,
+                "PUBLIC_URL": "https://journal.example", **overrides}
     return create_app("production", settings, tmp_path)
 
 
@@ -49,6 +50,7 @@ def test_environment_variables_override_the_config(tmp_path, monkeypatch):
     monkeypatch.setenv("JOURNAL_MASTER_KEY", MASTER_KEY)
     monkeypatch.setenv("JOURNAL_DATABASE_URL", "postgresql://someone@db.internal/journal")
     monkeypatch.setenv("JOURNAL_LOG_LEVEL", "WARNING")
+    monkeypatch.setenv("JOURNAL_PUBLIC_URL", "https://journal.example")
     app = create_app("production", instance_path=tmp_path)
     assert app.config["SECRET_KEY"] == STRONG_KEY
     # A plain postgresql:// URL is served by psycopg 3, with stale connections checked.
@@ -69,6 +71,7 @@ def test_journal_env_chooses_the_config(tmp_path, monkeypatch):
     monkeypatch.setenv("JOURNAL_ENV", "production")
     monkeypatch.setenv("JOURNAL_SECRET_KEY", STRONG_KEY)
     monkeypatch.setenv("JOURNAL_MASTER_KEY", MASTER_KEY)
+    monkeypatch.setenv("JOURNAL_PUBLIC_URL", "https://journal.example")
     assert create_app(instance_path=tmp_path).config["ENV_NAME"] == ProductionConfig.ENV_NAME
     monkeypatch.setenv("JOURNAL_ENV", "staging")
     with pytest.raises(RuntimeError, match="Unknown JOURNAL_ENV"):

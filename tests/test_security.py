@@ -61,7 +61,8 @@ def test_session_cookie_is_httponly_and_samesite_lax(client):
 def test_session_cookie_is_secure_in_production(tmp_path, database_url):
     from journal import create_app
 
-    settings = {"SECRET_KEY": STRONG_KEY, "MASTER_KEY": MASTER_KEY, "SQLALCHEMY_DATABASE_URI": database_url}
+    settings = {"SECRET_KEY": STRONG_KEY, "MASTER_KEY": MASTER_KEY, "SQLALCHEMY_DATABASE_URI": database_url,
+                "PUBLIC_URL": "https://journal.example"}
     app = create_app("production", settings, tmp_path)
     response = app.test_client().get("/login", base_url="https://journal.example")
     dispose(app)

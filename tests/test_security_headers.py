@@ -66,7 +66,8 @@ def test_hsts_only_in_production(tmp_path, database_url, client):
 
     assert "Strict-Transport-Security" not in client.get("/login").headers
     app = create_app("production", {"SECRET_KEY": STRONG_KEY, "MASTER_KEY": MASTER_KEY,
-                                    "SQLALCHEMY_DATABASE_URI": database_url}, tmp_path)
+                                    "SQLALCHEMY_DATABASE_URI": database_url, "PUBLIC_URL": "https://journal.example"},
+                     tmp_path)
     response = app.test_client().get("/login", base_url="https://journal.example")
     dispose(app)
     assert response.headers["Strict-Transport-Security"].startswith("max-age=31536000")

@@ -148,7 +148,8 @@ def test_production_refuses_to_start_without_a_master_key(tmp_path):
     from tests.test_config import STRONG_KEY
 
     with pytest.raises(RuntimeError, match="master key"):
-        create_app("production", {"SECRET_KEY": STRONG_KEY, "SQLALCHEMY_DATABASE_URI": "sqlite://"}, tmp_path)
+        create_app("production", {"SECRET_KEY": STRONG_KEY, "SQLALCHEMY_DATABASE_URI": "sqlite://",
+                                  "PUBLIC_URL": "https://journal.example"}, tmp_path)
     assert not (tmp_path / crypto.MASTER_KEY_FILE).exists()
 
 

@@ -9,7 +9,9 @@ Keys are managed by the server, so the journal stays readable after a reset.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
+from flask import current_app
 from sqlalchemy.exc import IntegrityError
 
 from journal import audit, mail
@@ -72,25 +74,45 @@ def verify_email(raw: str) -> User | None:
 
 # Reset ------------------------------------------------------------------------
 
-def request_reset(email: str) -> None:
-    """Send a reset link when an active account with this verified address exists; otherwise nothing.
+def request_reset(email: str) -> Callable[[], None] | None:
+    """Make a reset link when an active account with this verified address exists; otherwise nothing.
 
-    The caller answers the same either way, in the same time (``views``).
+    Returns what sends the email, for the caller to run after the answer has
+    gone: the answer is the same either way, in the same time, whatever the
+    mail server's speed (``recovery_views.forgot``).
     """
     user = find_user_by_email(email)
     if user is None or not user.active or not user.email_verified:
         log.info("password reset asked for an address with no verified account")
-        return
-    send_reset_link(user)
+        return None
+    message = _reset_message(user, admin=None)
+    app = current_app._get_current_object()
+
+    def send() -> None:
+        with app.app_context():
+            try:
+                mail.send(message)
+            except mail.MailNotSent:
+                pass  # logged by mail.send; the person may ask again
+    return send
 
 
 def send_reset_link(user: User, *, admin: User | None = None) -> bool:
-    """Email a reset link (30 minutes, single use, retiring older ones). Audited; commits."""
+    """Email a reset link now (an admin's button). Audited; commits."""
+    try:
+        mail.send(_reset_message(user, admin=admin))
+    except mail.MailNotSent:
+        return False
+    return True
+
+
+def _reset_message(user: User, *, admin: User | None):
+    """A new reset link (30 minutes, single use, retiring older ones) in its email. Audited; commits."""
     raw = tokens.issue(user, TokenPurpose.RESET_PASSWORD)
     audit.record(Event.PASSWORD_RESET_SENT, subject_id=user.id, actor_id=admin.id if admin else None,
                  detail="sent by an admin" if admin else "")
-    return _deliver("reset_password", user, "Choose a new password", minutes=RESET_MINUTES,
-                    link=mail.absolute_url("recovery.reset_link", token=raw))
+    return mail.compose("reset_password", user.email, "Choose a new password", name=user.display_name,
+                        minutes=RESET_MINUTES, link=mail.absolute_url("recovery.reset_link", token=raw))
 
 
 def reset_token(raw: str) -> AccountToken | None:

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import time
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
+from flask import (
+    Blueprint,
+    current_app,
+    flash,
+    make_response,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask_login import current_user, login_required
 
 from journal.auth import recovery
@@ -24,9 +34,12 @@ def forgot():
     form = ForgotPasswordForm()
     if form.validate_on_submit():
         started = time.monotonic()
-        recovery.request_reset(form.email.data)
+        send = recovery.request_reset(form.email.data)
         time.sleep(max(0.0, current_app.config["PASSWORD_RESET_ANSWER_SECONDS"] - (time.monotonic() - started)))
-        return render_template("auth/forgot_sent.html", minutes=recovery.RESET_MINUTES)
+        response = make_response(render_template("auth/forgot_sent.html", minutes=recovery.RESET_MINUTES))
+        if send is not None:
+            response.call_on_close(send)  # after the answer has gone: SMTP time cannot tell who has an account
+        return response
     return render_template("auth/forgot.html", form=form)
 
 

@@ -79,9 +79,14 @@ def send_due(now: datetime | None = None) -> RunSummary:
         User.reminders.is_(True), User.active.is_(True), User.email_verified_at.is_not(None),
         User.role == Role.PATIENT)).all()
     for user_id in ids:
-        user = db.session.get(User, user_id)
-        if user is not None and _due_for(user, now, summary):
-            summary.sent += 1
+        try:
+            user = db.session.get(User, user_id)
+            if user is not None and _due_for(user, now, summary):
+                summary.sent += 1
+        except Exception:  # one person's failure must not stop everyone else's reminder
+            db.session.rollback()
+            log.exception("reminder for user=%s failed", user_id)
+            summary.skipped += 1
     return summary
 
 
@@ -98,6 +103,7 @@ def _due_for(user: User, now: datetime, summary: RunSummary) -> bool:
     if not due:
         return False
     latest = due[0]  # only the latest set: after downtime, one email, not one per missed set
+    message = _message(user, latest.prompt_set.name)  # built first: a failure here leaves no claim behind
     claim = ReminderSent(user_id=user.id, session_id=latest.session_id, prompt_set=latest.prompt_set.key,
                          local_day=today, sent_at=now)
     db.session.add(claim)
@@ -106,7 +112,9 @@ def _due_for(user: User, now: datetime, summary: RunSummary) -> bool:
     except IntegrityError:  # already sent, or another run claimed it this instant
         db.session.rollback()
         return False
-    if not _send(user, latest.prompt_set.name):
+    try:
+        mail.send(message)
+    except mail.MailNotSent:
         db.session.execute(delete(ReminderSent).where(ReminderSent.id == claim.id))
         db.session.commit()  # not sent: the next run tries again
         summary.skipped += 1
@@ -114,14 +122,9 @@ def _due_for(user: User, now: datetime, summary: RunSummary) -> bool:
     return True
 
 
-def _send(user: User, set_name: str) -> bool:
+def _message(user: User, set_name: str):
     link = mail.absolute_url("reminders.unsubscribe", token=unsubscribe_token(user))
     headers = {"List-Unsubscribe": f"<{link}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
-    message = mail.compose("reminder", user.email, "A new reflection is ready", headers=headers,
-                           name=user.display_name, set_name=set_name, unsubscribe=link,
-                           link=mail.absolute_url("main.index"))
-    try:
-        mail.send(message)
-    except mail.MailNotSent:
-        return False
-    return True
+    return mail.compose("reminder", user.email, "A new reflection is ready", headers=headers,
+                        name=user.display_name, set_name=set_name, unsubscribe=link,
+                        link=mail.absolute_url("main.index"))

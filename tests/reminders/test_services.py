@@ -182,3 +182,22 @@ def test_quiet_hours_wrap_past_midnight(hour, quiet_from, quiet_until, quiet):
     from journal.reminders.services import in_quiet_hours
 
     assert in_quiet_hours(hour, quiet_from, quiet_until) is quiet
+
+
+def test_one_persons_failure_leaves_no_claim_and_stops_no_one_else(app, opted_in, make_user, journal, mailbox, clock,
+                                                                    monkeypatch):
+    from journal.reminders import services
+
+    other = make_user(email="o@example.org", time_zone="Europe/Berlin")
+    verify(app, other.id)
+    set_prefs(app, other.id, reminders=True, reminder_hour=18)
+    journal.session(other.id, occurred_at=SESSION_AT)
+    build = services._message
+    monkeypatch.setattr(services, "_message", lambda user, name: (_ for _ in ()).throw(RuntimeError("template"))
+                        if user.email == "p@example.org" else build(user, name))
+    assert run(app, NEXT_DAY_18H, clock) == 1
+    assert [m["To"] for m in mailbox.wait_for(1)] == ["o@example.org"]
+    with app.app_context():
+        assert db.session.scalar(select(ReminderSent).where(ReminderSent.user_id == opted_in.id)) is None
+    monkeypatch.setattr(services, "_message", build)
+    assert run(app, NEXT_DAY_18H + timedelta(minutes=15), clock) == 1  # and it goes on the next run
