@@ -26,14 +26,24 @@ def backup(database_url: str, out: Path) -> None:
     """Write a consistent copy of the database to ``out`` (mode 0600), taken while the app runs."""
     url = make_url(database_url)
     out = Path(out)
-    if out.exists():
-        raise BackupError(f"{out} already exists: choose a new file name")
+    if url.get_backend_name() not in ("sqlite", "postgresql"):
+        raise BackupError(f"no backup method for {url.get_backend_name()}")
+    try:  # made here, private and new, before anything is written to it
+        os.close(os.open(out, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except FileExistsError:
+        raise BackupError(f"{out} already exists: choose a new file name") from None
+    try:
+        _write_backup(url, out)
+    except BaseException:
+        out.unlink(missing_ok=True)
+        raise
+
+
+def _write_backup(url: URL, out: Path) -> None:
     if url.get_backend_name() == "sqlite":
         _sqlite_backup(_sqlite_path(url), out)
     elif url.get_backend_name() == "postgresql":
         _run(["pg_dump", "--format=custom", "--no-owner", "--no-privileges", f"--file={out}"], url)
-    else:
-        raise BackupError(f"no backup method for {url.get_backend_name()}")
     os.chmod(out, 0o600)
 
 
@@ -72,7 +82,9 @@ def _sqlite_backup(source: Path, target: Path, *, replace: bool = False) -> None
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
     os.close(fd)
     try:
-        with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(tmp)) as dst:
+        # Read-only: a source that is not there must fail, not be created empty and "backed up".
+        with closing(sqlite3.connect(f"file:{source}?mode=ro", uri=True)) as src, \
+                closing(sqlite3.connect(tmp)) as dst:
             src.backup(dst)
             dst.execute("PRAGMA journal_mode=DELETE")  # one self-contained file, no -wal beside it
         if replace:

@@ -10,7 +10,7 @@ from flask_login import current_user, login_required
 
 from journal.access import patient_required
 from journal.auth import gate, mfa, recovery
-from journal.auth.logins import end_session, is_fresh
+from journal.auth.logins import end_session, fresh_login_required
 from journal.auth.services import AccountError
 from journal.clock import utcnow
 from journal.export import archive, importing
@@ -64,10 +64,9 @@ def save():
 
 @bp.post("/settings/email")
 @login_required
+@fresh_login_required(back="settings.index")
 def change_email():
     """Ask to move the account to another address: a fresh login, then a link to the new address."""
-    if not is_fresh():
-        return redirect(url_for("auth.reauthenticate", next=url_for("settings.index")))
     form = EmailChangeForm()
     if form.validate():
         try:
@@ -86,10 +85,9 @@ def change_email():
 
 @bp.post("/settings/export")
 @patient_required
+@fresh_login_required(back="settings.index")
 def export_everything():
     """The whole journal as a zip (journal.json, Markdown, PDF): a fresh login first. Audited."""
-    if not is_fresh():
-        return redirect(url_for("auth.reauthenticate", next=url_for("settings.index")))
     path = archive.export_everything(current_user._get_current_object(), by="settings")
     return Response(_read_then_delete(path), mimetype="application/zip", headers={
         "Content-Disposition": f"attachment; filename=integration-journal-{utcnow():%Y-%m-%d}.zip",
