@@ -11,7 +11,7 @@ PORT ?= 5000
 AXE_VERSION := 4.14.1
 AXE := .cache/axe/node_modules/axe-core/axe.min.js
 
-.PHONY: run test lint install install-test upgrade demo clean ensure-chromium bench-pdf bench bench-outage ensure-wrk
+.PHONY: run test lint install install-test upgrade demo clean ensure-chromium bench-pdf bench bench-outage bench-export ensure-wrk
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed (set PYTHON=...)"'
@@ -88,6 +88,10 @@ bench: install-test ensure-wrk
 ## Restart PostgreSQL under ten patients saving (needs JOURNAL_TEST_POSTGRES_URL); counts lost and doubled saves.
 bench-outage: install-test
 	$(BIN)/python benchmarks/outage.py
+
+## Peak memory and time of Export everything at 300 and 3,000 entries (a fresh process each).
+bench-export: install-test
+	$(BIN)/python benchmarks/export.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .coverage htmlcov build *.egg-info .cache artifacts

@@ -26,6 +26,7 @@ from journal.errors import register_errorhandlers
 from journal.export.views import bp as export_bp
 from journal.extensions import csrf, db, migrate
 from journal.main.views import bp as main_bp
+from journal.measures.views import bp as measures_bp
 from journal.ratelimits import init_rate_limits
 from journal.reminders.views import bp as reminders_bp
 from journal.routing import DbIdConverter
@@ -99,5 +100,5 @@ def register_blueprints(app: Flask) -> None:
     """Attach each area of the app."""
     app.url_map.converters["id"] = DbIdConverter
     for blueprint in (main_bp, auth_bp, recovery_bp, sessions_bp, entries_bp, drafts_bp, rescue_bp, sharing_bp,
-                      therapist_bp, export_bp, admin_bp, settings_bp, reminders_bp):
+                      therapist_bp, export_bp, admin_bp, settings_bp, reminders_bp, measures_bp):
         app.register_blueprint(blueprint)

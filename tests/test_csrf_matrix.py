@@ -97,6 +97,7 @@ class World:
     connection: int  # patient <-> therapist
     invite_code: str
     change_token: str = ""  # a link moving the patient to moved@example.org
+    gad_7: str = "gad-7"  # a questionnaire's name in its URL
     recovery_code: str | None = None  # of the MFA patient, once enrolled
 
 
@@ -221,6 +222,7 @@ CASES = [
         "new_password": "a slower walk along the canal", "confirm_password": "a slower walk along the canal"}),
     Case("recovery.send_verification", "patient"),
     Case("recovery.confirm_email_change", "anonymous", {"token": "change_token"}),
+    Case("measures.new", "patient", {"name": "gad_7"}, lambda w: {f"item{n}": "1" for n in range(1, 8)}),
     Case("settings.save", "patient", data=lambda w: {
         "display_name": "Pat", "time_zone": "Asia/Tokyo", "clock": "12h", "paper_size": "letter", "crisis_region": ""}),
     Case("settings.change_email", "patient", data=lambda w: {"new_email": "moved@example.org"}),

@@ -15,6 +15,7 @@ from journal.models.journal import (
 )
 from journal.models.keys import DataKey
 from journal.models.login_session import LoginSession
+from journal.models.measures import MeasureResponse
 from journal.models.mfa import MfaCredential, RecoveryCode
 from journal.models.reminders import ReminderSent
 from journal.models.sharing import (
@@ -49,6 +50,7 @@ __all__ = [
     "EntryTerm",
     "JournalSummary",
     "LoginSession",
+    "MeasureResponse",
     "MfaCredential",
     "RecoveryCode",
     "ReminderSent", "Draft", "Entry", "EntryKind", "Medicine", "Role", "Setting", "TreatmentSession", "User"]

@@ -1,0 +1,68 @@
+"""Take a questionnaire, see its result and the history."""
+
+from __future__ import annotations
+
+import uuid
+
+from flask import Blueprint, abort, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from journal.access import owned_or_404, patient_required
+from journal.measures.instruments import measures
+from journal.measures.scoring import AnswersRefused, read_answers
+from journal.measures.services import (
+    MEANINGS,
+    NOT_A_DIAGNOSIS,
+    baseline_change,
+    history,
+    open_response,
+    save_response,
+)
+from journal.models import MeasureResponse
+
+bp = Blueprint("measures", __name__)
+
+
+@bp.get("/measures")
+@patient_required
+def index():
+    return render_template("measures/index.html", library=measures(), history=history(current_user.id))
+
+
+@bp.route("/measures/<name>/new", methods=["GET", "POST"])
+@patient_required
+def new(name: str):
+    instrument = measures().instruments.get(name)
+    if instrument is None:
+        abort(404)
+    problems, posted = [], {}
+    if request.method == "POST":
+        posted = {k: v for k, v in request.form.items() if k != "csrf_token"}
+        difficulty = posted.pop("difficulty", "") if instrument.difficulty else None
+        try:
+            answers = read_answers(instrument, posted)
+            chosen = _difficulty(instrument, difficulty)
+        except AnswersRefused as refused:
+            problems = refused.problems
+        else:
+            row = save_response(current_user.id, instrument, answers, chosen)
+            return redirect(url_for("measures.result", response_id=row.id))
+    return render_template("measures/form.html", instrument=instrument, problems=problems, posted=posted), \
+        422 if problems else 200
+
+
+def _difficulty(instrument, value: str | None) -> int | None:
+    """PHQ-9's unscored last question: optional, one of its answers."""
+    if not value or instrument.difficulty is None:
+        return None
+    if not (value.isascii() and value.isdigit() and int(value) < len(instrument.difficulty[1])):
+        raise AnswersRefused(["The last question: choose one of the answers."])
+    return int(value)
+
+
+@bp.get("/measures/responses/<uuid:response_id>")
+@patient_required
+def result(response_id: uuid.UUID):
+    view = open_response(owned_or_404(MeasureResponse, response_id))
+    return render_template("measures/result.html", view=view, change=baseline_change(view), meanings=MEANINGS,
+                           not_a_diagnosis=NOT_A_DIAGNOSIS)

@@ -1,0 +1,20 @@
+"""A questionnaire in a real browser, at desktop and phone size: every item a fieldset, axe clean."""
+
+from __future__ import annotations
+
+from tests.browser.conftest import check_page
+
+
+def test_take_the_gad7_and_see_the_result(page, new_patient):
+    new_patient(page)
+    page.get_by_role("link", name="Questionnaires").click()
+    page.get_by_role("link", name="Take the GAD-7").click()
+    check_page(page, "gad-7")
+    page.get_by_role("button", name="See my score").click()  # nothing chosen: every question is named
+    page.get_by_text("Please answer questions 1, 2, 3, 4, 5, 6, 7.").wait_for()
+    for number in range(1, 8):
+        page.get_by_role("group", name=f"{number}.").get_by_label("Several days").check()
+    page.get_by_role("button", name="See my score").click()
+    page.get_by_text("of 21: mild").wait_for()
+    check_page(page, "gad-7-result")
+    assert "not a diagnosis" in page.locator("main").inner_text()
