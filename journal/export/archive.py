@@ -28,7 +28,17 @@ from journal.export.document import build_pdf
 from journal.export.fonts import configured_fonts
 from journal.export.gather import ExportOptions, patient_export
 from journal.extensions import db
-from journal.models import Connection, Draft, Entry, EntryShare, Reply, SessionShare, TreatmentSession, User
+from journal.models import (
+    Connection,
+    Draft,
+    Entry,
+    EntryShare,
+    MeasureResponse,
+    Reply,
+    SessionShare,
+    TreatmentSession,
+    User,
+)
 from journal.sessions.services import open_session
 from journal.vault import unseal_row
 
@@ -107,6 +117,17 @@ def _entries(user: User) -> Iterator[dict]:
             db.session.expunge(done)  # what was written is not kept
 
 
+def _questionnaires(user: User) -> list[dict]:
+    out = []
+    for row in db.session.scalars(select(MeasureResponse).where(MeasureResponse.owner_id == user.id)
+                                  .order_by(MeasureResponse.taken_at)):
+        payload = unseal_row(row)
+        out.append({"id": str(row.id), "instrument": row.instrument, "library_version": row.library_version,
+                    "taken_at": _iso(row.taken_at), "answers": payload["answers"],
+                    "difficulty": payload.get("difficulty"), "total": row.total})
+    return out
+
+
 def _drafts(user: User) -> list[dict]:
     out = []
     for row in db.session.scalars(select(Draft).where(Draft.owner_id == user.id).order_by(Draft.created_at)):
@@ -177,7 +198,8 @@ def _write(archive: zipfile.ZipFile, user: User) -> None:
     head = {"format": FORMAT, "version": VERSION, "exported_at": _iso(utcnow()),
             "account": {"display_name": user.display_name, "email": user.email, "time_zone": user.time_zone,
                         "created_at": _iso(user.created_at)},
-            "sessions": _sessions(user), "drafts": _drafts(user), "connections": _connections(user)}
+            "sessions": _sessions(user), "questionnaires": _questionnaires(user), "drafts": _drafts(user),
+            "connections": _connections(user)}
     # journal.json goes to a file of its own while the Markdown files go into the zip: one pass, one
     # decryption per entry, and nothing but the current batch in memory.
     with tempfile.TemporaryFile() as out:

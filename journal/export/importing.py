@@ -30,9 +30,12 @@ from journal.entries.forms import MAX_TAGS, TAG_MAX
 from journal.entries.services import create_entry
 from journal.extensions import db
 from journal.forms import ANSWER_MAX, NOTE_MAX, SHORT_MAX, TITLE_MAX
-from journal.models import Entry, EntryKind, Medicine, Setting, TreatmentSession, User
+from journal.measures.instruments import measures
+from journal.measures.scoring import AnswersRefused, score
+from journal.models import Entry, EntryKind, MeasureResponse, Medicine, Setting, TreatmentSession, User
 from journal.sessions.services import SessionDetails, save_session
 from journal.timezones import is_valid_time_zone
+from journal.vault import seal_row
 
 SCHEMA_FILE = Path(__file__).resolve().parent.parent / "data" / "journal-export.schema.json"
 MAX_UPLOAD_BYTES = 64 * 1024 * 1024  # the file as sent (a browser upload is also bounded by MAX_CONTENT_LENGTH)
@@ -191,6 +194,7 @@ def _import_ours(user: User, document: dict) -> ImportSummary:
         where = "/".join(str(p) for p in first.absolute_path) or "the top level"
         raise ImportRefused(f"The export does not follow its format at {where}: {first.message}")
     summary = ImportSummary("Integration Journal", not_imported=["shares", "replies", "connections", "drafts"])
+    _import_questionnaires(user, document.get("questionnaires", []))
     sessions: dict[str, uuid.UUID] = {}
     for item in document["sessions"]:
         session_id = sessions[item["id"]] = _derived_id(user, "session", item["id"])
@@ -229,6 +233,24 @@ def _import_ours(user: User, document: dict) -> ImportSummary:
         )
         summary.entries_added += 1
     return summary
+
+
+def _import_questionnaires(user: User, items: list[dict]) -> None:
+    """Questionnaire responses, rescored here: a total is never taken on trust from a file."""
+    for number, item in enumerate(items, start=1):
+        response_id = _derived_id(user, "measure", item["id"])
+        if _exists(MeasureResponse, response_id):
+            continue
+        instrument = measures().instruments[item["instrument"]]
+        try:
+            result = score(instrument, item["answers"])
+        except AnswersRefused:
+            raise ImportRefused(f"Questionnaire {number}: the answers do not fit the {instrument.name}.") from None
+        row = MeasureResponse(id=response_id, owner_id=user.id, instrument=instrument.key,
+                              library_version=item["library_version"], total=result.total,
+                              taken_at=_time(item["taken_at"], f"Questionnaire {number}"))
+        seal_row(row, {"answers": item["answers"], "difficulty": item["difficulty"]})
+        db.session.add(row)
 
 
 # Day One ----------------------------------------------------------------------------------

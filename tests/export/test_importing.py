@@ -204,3 +204,23 @@ def test_an_impossible_date_or_an_over_long_prompt_set_in_our_format_is_refused(
         upload(client, json.dumps(broken).encode(), "journal.json")
         page = flash_of(client)
         assert "Nothing was imported." in page and message in page
+
+
+def test_questionnaires_travel_in_the_export_and_are_rescored_on_import(app, client, patient, make_user):
+    from journal.measures.services import open_response
+    from journal.models import MeasureResponse
+
+    client.post_form("/measures/gad-7/new", {f"item{n}": "2" for n in range(1, 8)})
+    exported = download(client).read("journal.json")
+    document = json.loads(exported)
+    assert [(q["instrument"], q["total"], q["answers"]) for q in document["questionnaires"]] == [
+        ("gad-7", 14, [2] * 7)]
+    document["questionnaires"][0]["total"] = 0  # a total is never taken on trust
+    make_user(email="new@example.org")
+    fresh = login_client(app, "new@example.org")
+    upload(fresh, json.dumps(document).encode(), "journal.json")
+    upload(fresh, json.dumps(document).encode(), "journal.json")  # and never twice
+    with app.app_context():
+        owner = db.session.scalar(select(User.id).where(User.email == "new@example.org"))
+        (row,) = db.session.scalars(select(MeasureResponse).where(MeasureResponse.owner_id == owner))
+        assert row.total == 14 and open_response(row).answers == [2] * 7
