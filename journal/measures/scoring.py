@@ -73,9 +73,14 @@ def score(instrument: Instrument, answers: list[int]) -> Score:
         return Score(total=total, band="", clusters=clusters,
                      meets_dsm5_rule=all(endorsed[name] >= need for name, need in DSM5_RULE.items()),
                      above_cutoff=total >= instrument.cutoff)
-    band = next(b.label for b in instrument.bands if b.low <= total <= b.high)
+    band = band_of(instrument, total)
     self_harm = instrument.key == "phq-9" and answers[PHQ9_SELF_HARM_ITEM - 1] > 0
     return Score(total=total, band=band, self_harm=self_harm)
+
+
+def band_of(instrument: Instrument, total: int) -> str:
+    """The published band a total falls in; "" for an instrument without bands (PCL-5)."""
+    return next((b.label for b in instrument.bands if b.low <= total <= b.high), "")
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from flask_login import current_user
 
 from journal.access import owned_or_404, patient_required
 from journal.measures.instruments import measures
+from journal.measures.progress import progress
 from journal.measures.scoring import AnswersRefused, read_answers
 from journal.measures.services import (
     MEANINGS,
@@ -27,6 +28,12 @@ bp = Blueprint("measures", __name__)
 @patient_required
 def index():
     return render_template("measures/index.html", library=measures(), history=history(current_user.id))
+
+
+@bp.get("/measures/progress")
+@patient_required
+def progress_page():
+    return render_template("measures/progress.html", charts=progress(current_user._get_current_object()))
 
 
 @bp.route("/measures/<name>/new", methods=["GET", "POST"])
