@@ -124,8 +124,43 @@ def seed_demo(entries: int, seed: int = 7) -> User:
         create_entry(owner_id=user.id, kind=EntryKind.FREE, content=content, checkin=CheckIn(rng.randint(-2, 3)),
                      created_at=at)
         written += 1
+    _demo_questionnaires(user, first, session_count, now)
     _connect_demo_therapist(user, rng)
     return user
+
+
+# A course that improves over the sessions (baseline first), with one item-9 answer at the start.
+DEMO_COURSES = {"phq-9": (19, 6), "gad-7": (15, 5), "pcl-5": (52, 24)}
+
+
+def _demo_questionnaires(user: User, first_session, session_count: int, now) -> None:
+    """A baseline a week before the first session, then each questionnaire a week after every session."""
+    from journal.measures.instruments import measures
+    from journal.measures.services import save_response
+
+    moments = [first_session - timedelta(days=7)] + [
+        first_session + timedelta(days=14 * index + 7) for index in range(session_count)]
+    moments = [moment for moment in moments if moment <= now]
+    for key, (start, end) in DEMO_COURSES.items():
+        instrument = measures().instruments[key]
+        for step, moment in enumerate(moments):
+            total = round(start + (end - start) * step / max(1, len(moments) - 1))
+            answers = _answers_adding_to(instrument, total, self_harm=key == "phq-9" and step == 0)
+            save_response(user.id, instrument, answers, None, taken_at=moment + timedelta(hours=9))
+
+
+def _answers_adding_to(instrument, total: int, *, self_harm: bool) -> list[int]:
+    """Item scores with this total, spread evenly; PHQ-9 item 9 at 1 only when asked."""
+    count = len(instrument.items)
+    scored = list(range(count - 1)) if instrument.key == "phq-9" else list(range(count))
+    answers = [0] * count
+    if self_harm:
+        answers[count - 1], total = 1, total - 1
+    for turn in range(total):
+        index = scored[turn % len(scored)]
+        if answers[index] < instrument.max_item:
+            answers[index] += 1
+    return answers
 
 
 def _connect_demo_therapist(patient: User, rng: random.Random) -> None:

@@ -28,3 +28,20 @@ def test_seed_demo_writes_realistic_entries_and_can_be_rerun(app, runner, client
     auth.logout()
     auth.login(THERAPIST_EMAIL, THERAPIST_PASSWORD)
     assert "4 new" in client.get("/therapist/").get_data(as_text=True)
+
+
+def test_seed_demo_adds_an_improving_course_of_questionnaires(app, runner, client, auth):
+    from journal.measures.services import open_response
+    from journal.models import MeasureResponse
+
+    assert runner.invoke(args=["seed-demo", "--entries", "20"]).exit_code == 0
+    with app.app_context():
+        for key, (start, end) in {"phq-9": (19, 6), "gad-7": (15, 5), "pcl-5": (52, 24)}.items():
+            rows = db.session.scalars(select(MeasureResponse).where(MeasureResponse.instrument == key)
+                                      .order_by(MeasureResponse.taken_at)).all()
+            assert len(rows) >= 3 and rows[0].total == start and rows[-1].total == end, key
+        phq9 = [open_response(row) for row in db.session.scalars(
+            select(MeasureResponse).where(MeasureResponse.instrument == "phq-9").order_by(MeasureResponse.taken_at))]
+        assert [view.score.self_harm for view in phq9].count(True) == 1 and phq9[0].score.self_harm
+    auth.login(DEMO_EMAIL, DEMO_PASSWORD)
+    assert client.get("/measures/progress").get_data(as_text=True).count('<svg class="chart"') >= 3

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import select
 
@@ -36,11 +37,15 @@ class ResponseView:
     score: Score
 
 
-def save_response(owner_id: int, instrument: Instrument, answers: list[int], difficulty: int | None) -> MeasureResponse:
-    """Score and store one completed questionnaire (answers sealed). Commits."""
+def save_response(owner_id: int, instrument: Instrument, answers: list[int], difficulty: int | None,
+                  taken_at: datetime | None = None) -> MeasureResponse:
+    """Score and store one completed questionnaire (answers sealed). Commits.
+
+    ``taken_at`` is for demo data; questionnaires taken in the app are "now".
+    """
     result = score(instrument, answers)
     row = MeasureResponse(id=uuid.uuid4(), owner_id=owner_id, instrument=instrument.key,
-                          library_version=measures().version, total=result.total, taken_at=utcnow())
+                          library_version=measures().version, total=result.total, taken_at=taken_at or utcnow())
     seal_row(row, {"answers": answers, "difficulty": difficulty})
     db.session.add(row)
     db.session.commit()
