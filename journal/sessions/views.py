@@ -13,6 +13,7 @@ from flask_login import current_user
 from journal.access import owned_or_404, patient_required
 from journal.clock import utcnow
 from journal.forms import options, parse_count
+from journal.measures.schedule import due_measures
 from journal.models import Medicine, Setting, TreatmentSession
 from journal.prompts import library
 from journal.sessions.forms import SessionForm
@@ -62,7 +63,9 @@ def show(session_id: uuid.UUID):
     share_form.therapists.choices = options(
         (str(t.id), t.display_name) for _, t in patient_connections(current_user.id)
     )
-    return render_template("sessions/show.html", session=session, steps=steps, now=utcnow(), share_form=share_form)
+    measures_due = [item for item in due_measures(current_user._get_current_object()) if item.session_id == session.id]
+    return render_template("sessions/show.html", session=session, steps=steps, now=utcnow(), share_form=share_form,
+                           measures_due=measures_due)
 
 
 def _save(form: SessionForm, row: TreatmentSession | None) -> TreatmentSession:

@@ -7,7 +7,7 @@ from flask_wtf.file import FileField, FileRequired
 from wtforms import BooleanField, EmailField, PasswordField, RadioField, StringField
 from wtforms.validators import DataRequired, Email, InputRequired, Length
 
-from journal.forms import SelectField, options
+from journal.forms import CheckboxesField, SelectField, options
 from journal.models.user import DISPLAY_NAME_MAX_LENGTH, EMAIL_MAX_LENGTH, TIME_ZONE_MAX_LENGTH
 from journal.settings.services import PAPER_SIZES, crisis_regions
 from journal.text import clean_line
@@ -43,6 +43,13 @@ class PreferencesForm(FlaskForm):
     quiet_from = SelectField("Quiet from", choices=options(HOURS), default="22",
                              description="No reminder between these hours, even if one is due.")
     quiet_until = SelectField("Quiet until", choices=options(HOURS), default="8")
+
+    measures_asked = CheckboxesField(
+        "Questionnaires to be asked about",
+        choices=options([("phq-9", "PHQ-9 (low mood)"), ("gad-7", "GAD-7 (anxiety)"), ("pcl-5", "PCL-5 (trauma)")]),
+        description="They appear on your home page when due: to start with, before a session and a week and a "
+                    "month after. You can take any of them at any time.",
+    )
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

@@ -8,6 +8,7 @@ from flask import current_app
 
 from journal.auth.services import AccountError
 from journal.extensions import db
+from journal.measures.instruments import measures
 from journal.models import User
 from journal.timezones import CLOCKS, is_valid_time_zone
 
@@ -25,6 +26,7 @@ class Preferences:
     reminder_hour: int = 18
     quiet_from: int = 22
     quiet_until: int = 8
+    measures_asked: tuple[str, ...] = ("phq-9", "gad-7", "pcl-5")
 
 
 def crisis_regions() -> list[str]:
@@ -48,8 +50,11 @@ def save_preferences(user: User, chosen: Preferences) -> None:
         raise AccountError("Please choose one of the regions offered.")
     if not all(0 <= hour <= 23 for hour in (chosen.reminder_hour, chosen.quiet_from, chosen.quiet_until)):
         raise AccountError("Please choose hours from the lists.")
+    if not set(chosen.measures_asked) <= set(measures().instruments):
+        raise AccountError("Please choose questionnaires from the list.")
     user.display_name, user.time_zone, user.clock = chosen.display_name, chosen.time_zone, chosen.clock
     user.paper_size, user.crisis_region = chosen.paper_size, chosen.crisis_region
     user.reminders, user.reminder_hour = chosen.reminders, chosen.reminder_hour
     user.quiet_from, user.quiet_until = chosen.quiet_from, chosen.quiet_until
+    user.measures_asked = ",".join(key for key in measures().instruments if key in chosen.measures_asked)
     db.session.commit()

@@ -33,7 +33,7 @@ def _saved_preferences() -> PreferencesForm:
         "display_name": user.display_name, "time_zone": user.time_zone, "clock": user.clock,
         "paper_size": user.paper_size, "crisis_region": user.crisis_region or "", "reminders": user.reminders,
         "reminder_hour": str(user.reminder_hour), "quiet_from": str(user.quiet_from),
-        "quiet_until": str(user.quiet_until)})
+        "quiet_until": str(user.quiet_until), "measures_asked": [k for k in user.measures_asked.split(",") if k]})
 
 
 @bp.get("/settings")
@@ -53,7 +53,7 @@ def save():
                 clock=form.clock.data, paper_size=form.paper_size.data,
                 crisis_region=form.crisis_region.data or None, reminders=form.reminders.data,
                 reminder_hour=int(form.reminder_hour.data), quiet_from=int(form.quiet_from.data),
-                quiet_until=int(form.quiet_until.data)))
+                quiet_until=int(form.quiet_until.data), measures_asked=tuple(form.measures_asked.data or ())))
         except AccountError as error:
             form.time_zone.errors.append(str(error))
         else:
