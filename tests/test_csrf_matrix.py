@@ -252,6 +252,7 @@ CASES = [
     Case("sharing.confirm", "patient", data=lambda w: {"code": w.invite_code, "agree": "y"}),
     Case("sharing.auto_share", "patient", {"connection_id": "connection"}, lambda w: {"auto_share": "y"}),
     Case("sharing.end", "patient", {"connection_id": "connection"}),
+    Case("sharing.share_measures", "patient", {"connection_id": "connection"}, lambda w: {"share_measures": "y"}),
     Case("sharing.entry_sharing", "patient", {"entry_id": "entry"}),  # nobody ticked: unshare
     Case("sharing.session_sharing", "patient", {"session_id": "session"}),
     Case("sharing.reply", "patient", {"entry_id": "entry"},

@@ -15,7 +15,7 @@ from journal.extensions import db
 from journal.measures.charts import Chart, time_chart
 from journal.measures.instruments import measures
 from journal.measures.scoring import band_of
-from journal.models import Entry, MeasureResponse, User
+from journal.models import Entry, EntryShare, MeasureResponse, SessionShare, User
 from journal.sessions.services import sessions_since
 from journal.timezones import format_local
 
@@ -24,18 +24,32 @@ CHECKINS = (("mood", "Mood (−5 to +5)", -5, 5, 5), ("intensity", "Emotional in
             ("detachment", "Distance or detachment (0 to 10)", 0, 10, 5))
 
 
-def progress(user: User) -> list[Chart]:
-    """One chart per questionnaire taken, then one per check-in measure recorded, over the last year."""
+def progress(user: User, reader: User | None = None) -> list[Chart]:
+    """One chart per questionnaire taken, then one per check-in measure recorded, over the last year.
+
+    Dates are written in the ``reader``'s time zone and clock (the patient's own by default). A
+    therapist reading sees only the sessions and the check-ins of entries shared with them.
+    """
     end = utcnow()
     since = end - WINDOW
-    when = lambda moment: format_local(moment, user.time_zone, "%-d %b %Y", user.clock)  # noqa: E731
+    reader = reader or user
+    when = lambda moment: format_local(moment, reader.time_zone, "%-d %b %Y", reader.clock)  # noqa: E731
+    shared_sessions = None
+    if reader.id != user.id:
+        shared_sessions = set(db.session.scalars(select(SessionShare.session_id).where(
+            SessionShare.therapist_id == reader.id)))
     sessions = [(s.occurred_at, f"Session of {when(s.occurred_at)} · {s.medicine_label}")
-                for s in sessions_since(user.id, since) if s.occurred_at <= end]
+                for s in sessions_since(user.id, since)
+                if s.occurred_at <= end and (shared_sessions is None or s.id in shared_sessions)]
     responses = db.session.scalars(select(MeasureResponse).where(
         MeasureResponse.owner_id == user.id, MeasureResponse.taken_at >= since)
         .order_by(MeasureResponse.taken_at)).all()
-    checkins = db.session.execute(select(Entry.created_at, Entry.mood, Entry.intensity, Entry.detachment).where(
-        Entry.owner_id == user.id, Entry.is_live, Entry.created_at >= since).order_by(Entry.created_at)).all()
+    statement = select(Entry.created_at, Entry.mood, Entry.intensity, Entry.detachment).where(
+        Entry.owner_id == user.id, Entry.is_live, Entry.created_at >= since).order_by(Entry.created_at)
+    if reader.id != user.id:  # only what the patient shared with this reader
+        statement = statement.join(EntryShare, (EntryShare.entry_id == Entry.id)
+                                   & (EntryShare.therapist_id == reader.id))
+    checkins = db.session.execute(statement).all()
     moments = [r.taken_at for r in responses] + [c.created_at for c in checkins] + [s[0] for s in sessions]
     start = min(moments) - timedelta(days=3) if moments else since
     charts = []

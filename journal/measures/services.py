@@ -77,3 +77,38 @@ def history(owner_id: int) -> dict[str, list[MeasureResponse]]:
                                   .order_by(MeasureResponse.taken_at)):
         result.setdefault(row.instrument, []).append(row)
     return result
+
+
+@dataclass
+class Latest:
+    """A therapist's line for one questionnaire: the latest score and what needs attention."""
+
+    instrument: Instrument
+    total: int
+    band: str
+    taken_at: datetime
+    flags: list[str]
+
+
+def clinical_summary(patient_id: int, sessions_since_baseline) -> list[Latest]:
+    """The latest score of each questionnaire taken, with flags: PHQ-9 item 9, moderate or worse,
+    and no response after 4 sessions (PHQ-9 and GAD-7, against the first score).
+
+    ``sessions_since_baseline(moment)`` counts the patient's sessions after a moment.
+    """
+    lines = []
+    for key, rows in history(patient_id).items():
+        if not rows:
+            continue
+        latest, first = rows[-1], rows[0]
+        view = open_response(latest)
+        flags = []
+        if view.score.self_harm:
+            flags.append("Item 9 answered above 0 (thoughts of being better off dead or of self-harm)")
+        if view.score.band in ("Moderate", "Moderately severe", "Severe") or view.score.above_cutoff:
+            flags.append("Moderate or worse" if view.score.band else "At or above the PCL-5 cut-off (33)")
+        if key in ("phq-9", "gad-7") and len(rows) > 1 and sessions_since_baseline(first.taken_at) >= 4 \
+                and not change(view.instrument, first.total, latest.total).response:
+            flags.append("No response (a 50% drop) after 4 or more sessions")
+        lines.append(Latest(view.instrument, latest.total, view.score.band, latest.taken_at, flags))
+    return lines

@@ -30,6 +30,10 @@ class AutoShareForm(FlaskForm):
     auto_share = BooleanField("Share my new entries automatically")
 
 
+class ShareMeasuresForm(FlaskForm):
+    share_measures = BooleanField("Share my questionnaires and progress")
+
+
 class ReplyForm(FlaskForm):
     text = text_field("Your reply", REPLY_MAX, rows=4, validators=[DataRequired("Please write a reply first.")])
 

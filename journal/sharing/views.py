@@ -15,7 +15,7 @@ from journal.extensions import db
 from journal.forms import options, parse_count
 from journal.models import Connection, Role, TreatmentSession, User
 from journal.ratelimits import codes_limit
-from journal.sharing.forms import AutoShareForm, CodeForm, ConsentForm, ShareForm, reply_form_for
+from journal.sharing.forms import AutoShareForm, CodeForm, ConsentForm, ShareForm, ShareMeasuresForm, reply_form_for
 from journal.sharing.services import (
     SharingError,
     access_log,
@@ -104,6 +104,18 @@ def auto_share(connection_id: int):
     db.session.commit()
     state = "will be shared" if connection.auto_share else "will not be shared"
     flash(f"New entries {state} with {therapist.display_name} automatically.", "success")
+    return redirect(url_for("sharing.connections"))
+
+
+@bp.post("/connections/<id:connection_id>/measures")
+@patient_required
+def share_measures(connection_id: int):
+    """Share questionnaires and progress charts with one therapist, or stop; separate from entries."""
+    connection, therapist = _own_connection_or_404(connection_id)
+    connection.share_measures = bool(ShareMeasuresForm().share_measures.data)
+    db.session.commit()
+    state = "can now see" if connection.share_measures else "can no longer see"
+    flash(f"{therapist.display_name} {state} your questionnaires and progress.", "success")
     return redirect(url_for("sharing.connections"))
 
 

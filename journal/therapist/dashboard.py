@@ -13,7 +13,7 @@ from journal.access import shared_entries_query
 from journal.clock import utcnow
 from journal.entries.content import AFTER_EFFECTS, SERIOUS_AFTER_EFFECTS
 from journal.extensions import db
-from journal.models import ClosedConnection, Connection, Entry, EntryShare, Reply, User
+from journal.models import ClosedConnection, Connection, Entry, EntryShare, Reply, TreatmentSession, User
 from journal.sharing.summaries import unreviewed_effects
 
 # A mood this many points below the patient's recent average is flagged.
@@ -130,3 +130,27 @@ def closure_of(therapist_id: int, former_patient_id: int) -> ClosedConnection | 
     return db.session.scalar(select(ClosedConnection).where(
         ClosedConnection.therapist_id == therapist_id, ClosedConnection.former_patient_id == former_patient_id)
         .order_by(ClosedConnection.closed_at.desc()).limit(1))
+
+
+@dataclass
+class SharedMeasures:
+    lines: list
+    charts: list
+
+
+def measures_for_therapist(patient: User, therapist: User) -> SharedMeasures | None:
+    """Questionnaires and progress charts, only while the patient shares them with this therapist."""
+    from journal.measures.progress import progress
+    from journal.measures.services import clinical_summary
+
+    shared = db.session.scalar(select(Connection.share_measures).where(
+        Connection.patient_id == patient.id, Connection.therapist_id == therapist.id, Connection.is_active))
+    if not shared:
+        return None
+
+    def sessions_after(moment: datetime) -> int:
+        return db.session.scalar(select(func.count()).select_from(TreatmentSession).where(
+            TreatmentSession.owner_id == patient.id, TreatmentSession.occurred_at > moment,
+            TreatmentSession.occurred_at <= utcnow()))
+
+    return SharedMeasures(clinical_summary(patient.id, sessions_after), progress(patient, reader=therapist))

@@ -33,7 +33,7 @@ from journal.sharing.services import (
     renew_invite,
     thread,
 )
-from journal.therapist.dashboard import closure_of, dashboard, recent_closures
+from journal.therapist.dashboard import closure_of, dashboard, measures_for_therapist, recent_closures
 
 bp = Blueprint("therapist", __name__, url_prefix="/therapist")
 
@@ -76,8 +76,10 @@ def patient(patient_id: int):
     if on_page:
         named |= {row.id: open_session(row) for row in db.session.scalars(
             shared.where(TreatmentSession.id.in_(on_page)))}
+    measures = measures_for_therapist(patient, current_user._get_current_object())
     return render_template("therapist/patient.html", patient=patient, page=page, latest_sessions=latest,
-                           sessions=named, sessions_total=db.session.scalar(shared.with_only_columns(func.count())))
+                           sessions=named, sessions_total=db.session.scalar(shared.with_only_columns(func.count())),
+                           measures=measures)
 
 
 def shared_entries_page(therapist_id: int, patient_id: int, number: int) -> Page:
