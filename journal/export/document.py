@@ -29,6 +29,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from journal.export.charts import drawing
 from journal.export.fonts import FontSet, paragraph_markup
 
 PAGE_SIZES = {"a4": A4, "letter": LETTER}
@@ -77,6 +78,7 @@ class JournalExport:
     groups: list[ExportGroup]
     page_size: str = "a4"
     author: str = "Integration Journal"
+    progress: list = field(default_factory=list)  # measures.charts.Chart: the Progress section, when there is one
 
 
 class _Styles:
@@ -204,11 +206,25 @@ def build_pdf(export: JournalExport, fonts: FontSet) -> bytes:
     story += [Spacer(1, 24), Paragraph(CONFIDENTIAL, styles.cover_note), NextPageTemplate("pages"), PageBreak()]
 
     # Reserve the contents pages: one line per session and per entry, titles cut to one line.
-    lines = sum(1 + len(group.entries) for group in export.groups)
+    lines = sum(1 + len(group.entries) for group in export.groups) + (1 if export.progress else 0)
     per_page = int(height // TOC_LINE) - 3
     toc_pages = max(1, -(-lines // per_page))
     for _ in range(toc_pages):
         story += [Spacer(1, 1), PageBreak()]
+
+    if export.progress:
+        story.append(_heading("Progress", styles.group, 0, "progress", fonts))
+        story.append(Paragraph("Questionnaire scores and check-ins over the last year, with the sessions marked "
+                               "(dashed lines). Shaded bands are the questionnaires' published ranges. A "
+                               "questionnaire is not a diagnosis.", styles.group_meta))
+        for chart in export.progress:
+            story.append(CondPageBreak(80 * mm))
+            story.append(Paragraph(_safe(chart.title, fonts, styles.group_meta), styles.group_meta))
+            story.append(drawing(chart, width, fonts.sans))
+            latest = f"Latest: {chart.points[-1].label}." + (
+                f" First here: {chart.points[0].label}." if len(chart.points) > 1 else "")
+            story.append(Paragraph(_safe(latest, fonts, styles.body), styles.body))
+        story.append(PageBreak())
 
     for group in export.groups:
         story.append(CondPageBreak(60 * mm))

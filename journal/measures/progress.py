@@ -6,7 +6,7 @@ dates and medicines): the page decrypts nothing but a session named "other".
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
 
@@ -24,14 +24,15 @@ CHECKINS = (("mood", "Mood (−5 to +5)", -5, 5, 5), ("intensity", "Emotional in
             ("detachment", "Distance or detachment (0 to 10)", 0, 10, 5))
 
 
-def progress(user: User, reader: User | None = None) -> list[Chart]:
-    """One chart per questionnaire taken, then one per check-in measure recorded, over the last year.
+def progress(user: User, reader: User | None = None, window: timedelta | None = WINDOW) -> list[Chart]:
+    """One chart per questionnaire taken, then one per check-in measure recorded, over the last year
+    (``window``; None: the whole journal, as the PDF shows it).
 
     Dates are written in the ``reader``'s time zone and clock (the patient's own by default). A
     therapist reading sees only the sessions and the check-ins of entries shared with them.
     """
     end = utcnow()
-    since = end - WINDOW
+    since = end - window if window is not None else datetime.min.replace(tzinfo=UTC)
     reader = reader or user
     when = lambda moment: format_local(moment, reader.time_zone, "%-d %b %Y", reader.clock)  # noqa: E731
     shared_sessions = None

@@ -132,13 +132,16 @@ def closure_of(therapist_id: int, former_patient_id: int) -> ClosedConnection | 
         .order_by(ClosedConnection.closed_at.desc()).limit(1))
 
 
+WINDOW_DEFAULT = timedelta(days=365)  # the page shows a year; the PDF passes None for the whole journal
+
+
 @dataclass
 class SharedMeasures:
     lines: list
     charts: list
 
 
-def measures_for_therapist(patient: User, therapist: User) -> SharedMeasures | None:
+def measures_for_therapist(patient: User, therapist: User, window=WINDOW_DEFAULT) -> SharedMeasures | None:
     """Questionnaires and progress charts, only while the patient shares them with this therapist."""
     from journal.measures.progress import progress
     from journal.measures.services import clinical_summary
@@ -153,4 +156,5 @@ def measures_for_therapist(patient: User, therapist: User) -> SharedMeasures | N
             TreatmentSession.owner_id == patient.id, TreatmentSession.occurred_at > moment,
             TreatmentSession.occurred_at <= utcnow()))
 
-    return SharedMeasures(clinical_summary(patient.id, sessions_after), progress(patient, reader=therapist))
+    return SharedMeasures(clinical_summary(patient.id, sessions_after),
+                          progress(patient, reader=therapist, window=window))

@@ -77,8 +77,8 @@ def test_whole_journal_in_session_and_date_order(app, diary):
     assert "Confidential — contains health information" in text
     assert "Contents" in text and re.search(r"page 2 of \d+", text)
     assert "To soften" in text  # each session is headed by its intention
-    assert outline_titles(reader) == ["Session of 2 March 2026", "Alpha", "Bravo", "Session of 16 March 2026",
-                                      "Charlie", "Entries not tied to a session", "Delta"]
+    assert outline_titles(reader) == ["Progress", "Session of 2 March 2026", "Alpha", "Bravo",
+                                      "Session of 16 March 2026", "Charlie", "Entries not tied to a session", "Delta"]
     meta = reader.metadata
     assert meta.title == "Integration Journal" and meta.author == "Pat Example"
     assert "Integration Journal" in meta.subject and meta.creation_date is not None
@@ -213,3 +213,21 @@ def test_export_pdf_command(app, runner, make_user, journal, tmp_path):
     text = text_of(PdfReader(out))
     assert "from the command line" in text and "too early" not in text
     assert runner.invoke(args=["export-pdf", "nobody@example.org", "--out", str(out)]).exit_code != 0
+
+
+def test_the_progress_section_shows_questionnaires_and_follows_sharing_for_therapists(app, diary, make_user,
+                                                                                        sharing):
+    patient, client, ids, _ = diary
+    client.post_form("/measures/gad-7/new", {f"item{n}": "2" for n in range(1, 8)})
+    text = text_of(read(export(client)))
+    assert "Progress" in text and "Generalized Anxiety Disorder 7-item scale (GAD-7)" in text
+    assert "Latest:" in text and "14 (moderate)" in text
+    therapist = make_user(Role.THERAPIST, email="t@example.org", display_name="Dr. Ruiz")
+    connection_id = sharing.connect(patient.id, therapist.id)
+    sharing.share(ids["a"], therapist.id)
+    doctor = login_client(app, "t@example.org")
+    pdf = lambda: text_of(read(doctor.post_form(f"/therapist/patients/{patient.id}/export",  # noqa: E731
+                                                 {"paper_size": "a4", "include_replies": "y"})))
+    assert "GAD-7" not in pdf()  # not shared
+    client.post_form(f"/connections/{connection_id}/measures", {"share_measures": "y"})
+    assert "Generalized Anxiety Disorder 7-item scale (GAD-7)" in pdf()
