@@ -28,6 +28,7 @@ from journal.export.document import build_pdf
 from journal.export.fonts import configured_fonts
 from journal.export.gather import ExportOptions, patient_export
 from journal.extensions import db
+from journal.measures.services import open_response
 from journal.models import (
     Connection,
     Draft,
@@ -121,10 +122,10 @@ def _questionnaires(user: User) -> list[dict]:
     out = []
     for row in db.session.scalars(select(MeasureResponse).where(MeasureResponse.owner_id == user.id)
                                   .order_by(MeasureResponse.taken_at)):
-        payload = unseal_row(row)
+        view = open_response(row)  # the one reader of a response's sealed answers
         out.append({"id": str(row.id), "instrument": row.instrument, "library_version": row.library_version,
-                    "taken_at": _iso(row.taken_at), "answers": payload["answers"],
-                    "difficulty": payload.get("difficulty"), "total": row.total})
+                    "taken_at": _iso(row.taken_at), "answers": view.answers, "difficulty": view.difficulty,
+                    "total": row.total})
     return out
 
 
