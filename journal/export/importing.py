@@ -31,7 +31,7 @@ from journal.entries.services import create_entry
 from journal.extensions import db
 from journal.forms import ANSWER_MAX, NOTE_MAX, SHORT_MAX, TITLE_MAX
 from journal.measures.instruments import measures
-from journal.measures.scoring import AnswersRefused, score
+from journal.measures.scoring import AnswersRefused, read_difficulty, score
 from journal.models import Entry, EntryKind, MeasureResponse, Medicine, Setting, TreatmentSession, User
 from journal.sessions.services import SessionDetails, save_session
 from journal.timezones import is_valid_time_zone
@@ -244,12 +244,13 @@ def _import_questionnaires(user: User, items: list[dict]) -> None:
         instrument = measures().instruments[item["instrument"]]
         try:
             result = score(instrument, item["answers"])
+            difficulty = read_difficulty(instrument, item["difficulty"])
         except AnswersRefused:
             raise ImportRefused(f"Questionnaire {number}: the answers do not fit the {instrument.name}.") from None
         row = MeasureResponse(id=response_id, owner_id=user.id, instrument=instrument.key,
                               library_version=item["library_version"], total=result.total,
                               taken_at=_time(item["taken_at"], f"Questionnaire {number}"))
-        seal_row(row, {"answers": item["answers"], "difficulty": item["difficulty"]})
+        seal_row(row, {"answers": item["answers"], "difficulty": difficulty})
         db.session.add(row)
 
 

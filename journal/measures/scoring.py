@@ -41,7 +41,7 @@ def read_answers(instrument: Instrument, posted: dict[str, str]) -> list[int]:
     """The item scores from ``item1`` … ``itemN``; every item answered, in range, nothing else."""
     names = {f"item{number}" for number in range(1, len(instrument.items) + 1)}
     problems = []
-    extra = sorted(set(posted) - names - {"difficulty"})
+    extra = sorted(set(posted) - names - ({"difficulty"} if instrument.difficulty else set()))
     if extra:
         problems.append(f"Unexpected fields: {', '.join(extra)}.")
     missing = [number for number in range(1, len(instrument.items) + 1) if not posted.get(f"item{number}")]
@@ -60,6 +60,19 @@ def read_answers(instrument: Instrument, posted: dict[str, str]) -> list[int]:
     if problems:
         raise AnswersRefused(problems)
     return answers
+
+
+def read_difficulty(instrument: Instrument, value: str | int | None) -> int | None:
+    """The unscored last question of the PHQ-9 and GAD-7: optional, and one of its answers when given."""
+    if value is None or value == "":
+        return None
+    if instrument.difficulty is None:
+        raise AnswersRefused([f"The {instrument.name} has no question on difficulty."])
+    if isinstance(value, str):
+        value = int(value) if value.isascii() and value.isdigit() else -1
+    if not 0 <= value < len(instrument.difficulty[1]):
+        raise AnswersRefused(["The last question: choose one of the answers."])
+    return value
 
 
 def score(instrument: Instrument, answers: list[int]) -> Score:

@@ -79,6 +79,9 @@ def history(owner_id: int) -> dict[str, list[MeasureResponse]]:
     return result
 
 
+NO_RESPONSE_AFTER = 4  # sessions since the baseline before "no response" is flagged
+
+
 @dataclass
 class Latest:
     """A therapist's line for one questionnaire: the latest score and what needs attention."""
@@ -92,7 +95,8 @@ class Latest:
 
 def clinical_summary(patient_id: int, sessions_since_baseline) -> list[Latest]:
     """The latest score of each questionnaire taken, with flags: PHQ-9 item 9, moderate or worse,
-    and no response after 4 sessions (PHQ-9 and GAD-7, against the first score).
+    and no response after 4 sessions against the first score (PHQ-9 and GAD-7: a 50% drop; PCL-5: a
+    reliable change of 5 points).
 
     ``sessions_since_baseline(moment)`` counts the patient's sessions after a moment.
     """
@@ -107,8 +111,11 @@ def clinical_summary(patient_id: int, sessions_since_baseline) -> list[Latest]:
             flags.append("Item 9 answered above 0 (thoughts of being better off dead or of self-harm)")
         if view.score.band in ("Moderate", "Moderately severe", "Severe") or view.score.above_cutoff:
             flags.append("Moderate or worse" if view.score.band else "At or above the PCL-5 cut-off (33)")
-        if key in ("phq-9", "gad-7") and len(rows) > 1 and sessions_since_baseline(first.taken_at) >= 4 \
-                and not change(view.instrument, first.total, latest.total).response:
-            flags.append("No response (a 50% drop) after 4 or more sessions")
+        if len(rows) > 1 and sessions_since_baseline(first.taken_at) >= NO_RESPONSE_AFTER:
+            moved = change(view.instrument, first.total, latest.total)
+            if key == "pcl-5" and not moved.reliable:
+                flags.append(f"No reliable change (a 5-point drop) after {NO_RESPONSE_AFTER} or more sessions")
+            elif key != "pcl-5" and not moved.response:
+                flags.append(f"No response (a 50% drop) after {NO_RESPONSE_AFTER} or more sessions")
         lines.append(Latest(view.instrument, latest.total, view.score.band, latest.taken_at, flags))
     return lines

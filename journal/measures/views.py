@@ -10,7 +10,7 @@ from flask_login import current_user
 from journal.access import owned_or_404, patient_required
 from journal.measures.instruments import measures
 from journal.measures.progress import progress
-from journal.measures.scoring import AnswersRefused, read_answers
+from journal.measures.scoring import AnswersRefused, read_answers, read_difficulty
 from journal.measures.services import (
     MEANINGS,
     NOT_A_DIAGNOSIS,
@@ -33,7 +33,7 @@ def index():
 @bp.get("/measures/progress")
 @patient_required
 def progress_page():
-    return render_template("measures/progress.html", charts=progress(current_user._get_current_object()))
+    return render_template("measures/progress.html", progress=progress(current_user._get_current_object()))
 
 
 @bp.route("/measures/<name>/new", methods=["GET", "POST"])
@@ -45,10 +45,9 @@ def new(name: str):
     problems, posted = [], {}
     if request.method == "POST":
         posted = {k: v for k, v in request.form.items() if k != "csrf_token"}
-        difficulty = posted.pop("difficulty", "") if instrument.difficulty else None
         try:
             answers = read_answers(instrument, posted)
-            chosen = _difficulty(instrument, difficulty)
+            chosen = read_difficulty(instrument, posted.get("difficulty"))
         except AnswersRefused as refused:
             problems = refused.problems
         else:
@@ -56,15 +55,6 @@ def new(name: str):
             return redirect(url_for("measures.result", response_id=row.id))
     return render_template("measures/form.html", instrument=instrument, problems=problems, posted=posted), \
         422 if problems else 200
-
-
-def _difficulty(instrument, value: str | None) -> int | None:
-    """PHQ-9's unscored last question: optional, one of its answers."""
-    if not value or instrument.difficulty is None:
-        return None
-    if not (value.isascii() and value.isdigit() and int(value) < len(instrument.difficulty[1])):
-        raise AnswersRefused(["The last question: choose one of the answers."])
-    return int(value)
 
 
 @bp.get("/measures/responses/<uuid:response_id>")

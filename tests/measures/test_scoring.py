@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from journal.measures.instruments import measures
-from journal.measures.scoring import AnswersRefused, change, read_answers, score
+from journal.measures.scoring import AnswersRefused, change, read_answers, read_difficulty, score
 
 PHQ9, GAD7, PCL5 = (measures().instruments[key] for key in ("phq-9", "gad-7", "pcl-5"))
 
@@ -122,3 +122,28 @@ def test_the_library_holds_the_published_shape():
     assert PHQ9.items[8] == "Thoughts that you would be better off dead or of hurting yourself in some way"
     assert PHQ9.attribution.startswith("Developed by Drs. Robert L. Spitzer")
     assert "public domain" in PCL5.attribution and PCL5.question == "In the past month, how much were you bothered by:"
+
+
+@pytest.mark.parametrize("instrument, value, expected", [
+    (PHQ9, "", None), (PHQ9, None, None), (PHQ9, "0", 0), (PHQ9, "3", 3), (GAD7, "2", 2), (GAD7, 1, 1),
+])
+def test_the_difficulty_question_is_optional_and_one_of_its_answers(instrument, value, expected):
+    assert read_difficulty(instrument, value) == expected
+
+
+@pytest.mark.parametrize("instrument, value, message", [
+    (PHQ9, "4", "The last question: choose one of the answers."),
+    (GAD7, "-1", "The last question: choose one of the answers."),
+    (GAD7, 9, "The last question: choose one of the answers."),
+    (PCL5, "1", "The PCL-5 has no question on difficulty."),
+])
+def test_a_difficulty_out_of_range_or_on_the_pcl5_is_refused(instrument, value, message):
+    with pytest.raises(AnswersRefused, match=message):
+        read_difficulty(instrument, value)
+
+
+def test_difficulty_is_an_unexpected_field_where_there_is_no_such_question():
+    posted = {f"item{n}": "0" for n in range(1, 21)} | {"difficulty": "1"}
+    with pytest.raises(AnswersRefused, match="Unexpected fields: difficulty."):
+        read_answers(PCL5, posted)
+    assert read_answers(GAD7, {f"item{n}": "0" for n in range(1, 8)} | {"difficulty": "1"}) == [0] * 7

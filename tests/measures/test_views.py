@@ -25,7 +25,7 @@ def responses(app) -> int:
 @pytest.mark.parametrize("name, count, options", [("phq-9", 9, 4), ("gad-7", 7, 4), ("pcl-5", 20, 5)])
 def test_each_form_is_one_fieldset_per_item_with_radio_buttons(client, patient, name, count, options):
     page = client.get(f"/measures/{name}/new").get_data(as_text=True)
-    assert page.count('<fieldset class="field choices">') == count + (1 if name == "phq-9" else 0)
+    assert page.count('<fieldset class="field choices">') == count + (0 if name == "pcl-5" else 1)  # + difficulty
     assert page.count('type="radio" id="item1-') == options
     assert f'name="item{count}"' in page and f'name="item{count + 1}"' not in page
 
@@ -37,6 +37,16 @@ def test_phq9_saves_scores_and_says_what_it_means(app, client, patient):
     assert "<strong>8</strong> of 27: mild" in page and "not a diagnosis" in page
     assert "Developed by Drs. Robert L. Spitzer" in page
     assert "You don&#39;t have to carry this alone" not in page
+    assert "got in the way of work, home or people: somewhat difficult." in page
+
+
+def test_the_gad7_asks_its_difficulty_question_and_the_pcl5_refuses_one(app, client, patient):
+    response = client.post_form("/measures/gad-7/new", answers(7, 0, difficulty=2))
+    assert "got in the way of work, home or people: very difficult." in client.get(
+        response.headers["Location"]).get_data(as_text=True)
+    refused = client.post_form("/measures/pcl-5/new", answers(20, 0, difficulty=1))
+    assert refused.status_code == 422 and "Unexpected fields: difficulty." in refused.get_data(as_text=True)
+    assert responses(app) == 1
 
 
 def test_item9_above_zero_brings_a_caring_note_and_the_help_page(app, client, patient):
