@@ -15,10 +15,23 @@ from pypdf import PdfReader
 from sqlalchemy import func, select
 
 from journal.extensions import db
-from journal.models import AccessLog, Connection, Draft, Entry, EntryShare, Reply, Role, SessionShare, TreatmentSession
+from journal.models import (
+    AccessAction,
+    AccessLog,
+    Connection,
+    Draft,
+    Entry,
+    EntryShare,
+    MeasureResponse,
+    Reply,
+    Role,
+    SessionShare,
+    TreatmentSession,
+)
 from tests.conftest import PASSWORD, login_client
 
 SECRET = "saffron-cathedral-7731"
+SCORE = "19 of 27"  # the author's PHQ-9 total, as the therapist's page and the PDF write it
 REPLY_SECRET = "lantern-reply-5520"
 DRAFT = "7e3b0000-0000-4000-8000-00000000d7af"
 
@@ -35,8 +48,8 @@ def world(app, make_user, journal, sharing):
     make_user(Role.ADMIN, email="admin@example.org")
     session_id = journal.session(author.id, intention=SECRET)
     entry_id = journal.entry(author.id, SECRET, title=SECRET, session_id=session_id, tags=[SECRET])
-    for name in ("shared_therapist", "connected_therapist", "unshared_therapist", "disconnected_therapist"):
-        sharing.connect(author.id, therapists[name].id)
+    connected = ("shared_therapist", "connected_therapist", "unshared_therapist", "disconnected_therapist")
+    connections = {name: sharing.connect(author.id, therapists[name].id) for name in connected}
     sharing.share(entry_id, therapists["shared_therapist"].id, therapists["unshared_therapist"].id,
                   therapists["disconnected_therapist"].id)
     sharing.share_session(session_id, therapists["shared_therapist"].id)
@@ -48,9 +61,14 @@ def world(app, make_user, journal, sharing):
         add_reply(db.session.get(Entry, entry_id), therapists["shared_therapist"].id,
                   db.session.get(__import__("journal.models", fromlist=["User"]).User, author.id), REPLY_SECRET)
     author_client = login_client(app, "author@example.org")
+    # A PHQ-9 of 19 (item 9 answered), its results shared with shared_therapist only.
+    response = author_client.post_form("/measures/phq-9/new",
+                                       {f"item{n}": "2" for n in range(1, 9)} | {"item9": "3", "difficulty": "1"})
+    author_client.post_form(f"/connections/{connections['shared_therapist']}/measures", {"share_measures": "y"})
     author_client.post(f"/drafts/{DRAFT}/autosave", data={"answer_0": SECRET},
                        headers={"X-CSRFToken": author_client.csrf_token(), "Accept": "application/json"})
-    return {"entry": entry_id, "session": session_id, "draft": DRAFT, "author": author.id}
+    return {"entry": entry_id, "session": session_id, "draft": DRAFT, "author": author.id,
+            "response": response.headers["Location"].rsplit("/", 1)[1], "connection": connections["shared_therapist"]}
 
 
 def client_for(app, role):
@@ -63,7 +81,7 @@ def fingerprint(app) -> str:
     """Everything of the author's journal that an action could change, plus the access log."""
     with app.app_context():
         rows = []
-        for model in (TreatmentSession, Entry, Draft, Reply, EntryShare, SessionShare, Connection):
+        for model in (TreatmentSession, Entry, Draft, Reply, EntryShare, SessionShare, Connection, MeasureResponse):
             for row in db.session.scalars(select(model)):
                 rows.append((model.__tablename__, repr(sorted(
                     (k, v) for k, v in vars(row).items() if not k.startswith("_")))))
@@ -97,6 +115,10 @@ ROUTES = [
     ("review", "POST", "/therapist/entries/{entry}/review", {}),
     ("export", "POST", "/export", {"scope": "all", "paper_size": "a4"}),
     ("export", "POST", "/therapist/patients/{author}/export", {"paper_size": "a4"}),
+    ("view", "GET", "/measures/responses/{response}", None),
+    ("list", "GET", "/measures", None),
+    ("list", "GET", "/measures/progress", None),
+    ("edit", "POST", "/connections/{connection}/measures", {}),
 ]
 
 # Cells that are allowed, with their status; every other logged-in cell is a 404.
@@ -120,9 +142,12 @@ ALLOWED = {
     # Connected therapists may export; what they get is only what is shared with them (nothing here).
     ("connected_therapist", "POST", "/therapist/patients/{author}/export"): 200,
     ("unshared_therapist", "POST", "/therapist/patients/{author}/export"): 200,
+    ("author", "GET", "/measures/responses/{response}"): 200, ("author", "GET", "/measures"): 200,
+    ("author", "GET", "/measures/progress"): 200, ("author", "POST", "/connections/{connection}/measures"): 302,
 }
 # A patient's own list pages: another patient gets their own (empty) journal there.
-OWN_LISTS = {("GET", "/entries"), ("GET", "/sessions"), ("GET", "/drafts"), ("POST", "/entries"), ("POST", "/export")}
+OWN_LISTS = {("GET", "/entries"), ("GET", "/sessions"), ("GET", "/drafts"), ("POST", "/entries"), ("POST", "/export"),
+             ("GET", "/measures"), ("GET", "/measures/progress")}
 # Pages where an allowed viewer legitimately reads the journal's words.
 READS_TEXT = {("author", m, u) for (r, m, u) in ALLOWED if r == "author"} | {
     ("shared_therapist", "GET", "/therapist/entries/{entry}"),
@@ -172,6 +197,7 @@ def test_matrix(app, world, role, action, method, url, data):
     if (role, method, url) not in READS_TEXT:
         assert SECRET not in body
         assert REPLY_SECRET not in body
+        assert SCORE not in body and "<strong>19</strong>" not in body
         if response.mimetype == "application/pdf":
             text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(response.data)).pages)
             assert SECRET not in text and REPLY_SECRET not in text
@@ -206,3 +232,19 @@ def test_exports_hold_exactly_what_each_role_may_read(app, world):
     assert SECRET not in pdf_text(
         client_for(app, "other_patient").post_form("/export", {"scope": "all", "paper_size": "a4"})
     )
+
+
+@pytest.mark.parametrize("role", [r for r in ROLES if r.endswith("_therapist")])
+def test_questionnaires_reach_only_the_therapist_they_are_shared_with(app, world, role):
+    client = client_for(app, role)
+    page = client.get(f"/therapist/patients/{world['author']}")
+    pdf = client.post_form(f"/therapist/patients/{world['author']}/export", {"paper_size": "a4"})
+    shown = role == "shared_therapist"
+    assert (SCORE in page.get_data(as_text=True)) is shown
+    if pdf.mimetype == "application/pdf":
+        assert ("Patient Health Questionnaire" in "".join(
+            p.extract_text() for p in PdfReader(io.BytesIO(pdf.data)).pages)) is shown
+    with app.app_context():
+        logged = db.session.scalar(select(func.count()).select_from(AccessLog).where(
+            AccessLog.action == AccessAction.VIEW_MEASURES))
+    assert logged == (1 if shown else 0)

@@ -64,3 +64,25 @@ def test_drift_is_detected(fresh_app):
         table.to_metadata(changed)
     changed.tables["users"].append_column(Column("not_migrated", Integer))
     assert any("not_migrated" in str(change) for change in drift(changed))
+
+
+def test_the_access_log_takes_the_new_action_and_still_refuses_unknown_ones(fresh_app):
+    """Alembic's autogenerate does not compare CHECK constraints: this does, for the one that changed."""
+    from sqlalchemy import text
+    from sqlalchemy.exc import IntegrityError
+
+    from journal.models import AccessAction, AccessLog, Role, User
+
+    upgrade()
+    patient = User(email="p@example.org", display_name="P", password_hash="x", role=Role.PATIENT)
+    db.session.add(patient)
+    db.session.flush()
+    db.session.add(AccessLog(patient_id=patient.id, action=AccessAction.VIEW_MEASURES))
+    db.session.commit()
+    with pytest.raises(IntegrityError), db.engine.begin() as connection:
+        connection.execute(text("INSERT INTO access_log (patient_id, action, at) "
+                                "VALUES (:id, 'read_everything', CURRENT_TIMESTAMP)"), {"id": patient.id})
+    db.session.remove()
+    downgrade(revision="c9d1e3f5a7b2")
+    with db.engine.connect() as connection:
+        assert connection.scalar(text("SELECT action FROM access_log")) == "view_patient"  # the line is kept

@@ -132,6 +132,7 @@ class AccessAction(enum.StrEnum):
     VIEW_ENTRY = "view_entry"
     REPLY = "reply"
     EXPORT = "export"
+    VIEW_MEASURES = "view_measures"
 
     @property
     def label(self) -> str:
@@ -140,6 +141,7 @@ class AccessAction(enum.StrEnum):
             AccessAction.VIEW_ENTRY: "read an entry",
             AccessAction.REPLY: "replied to an entry",
             AccessAction.EXPORT: "exported your shared entries",
+            AccessAction.VIEW_MEASURES: "looked at your questionnaires and progress",
         }[self]
 
 

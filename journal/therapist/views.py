@@ -77,6 +77,8 @@ def patient(patient_id: int):
         named |= {row.id: open_session(row) for row in db.session.scalars(
             shared.where(TreatmentSession.id.in_(on_page)))}
     measures = measures_for_therapist(patient, current_user._get_current_object())
+    if measures is not None:
+        record_access(patient.id, current_user.id, AccessAction.VIEW_MEASURES)
     return render_template("therapist/patient.html", patient=patient, page=page, latest_sessions=latest,
                            sessions=named, sessions_total=db.session.scalar(shared.with_only_columns(func.count())),
                            measures=measures)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from tests.browser.conftest import check_page
+from playwright.sync_api import expect
+
+from tests.browser.conftest import assert_clean, check_page, watch
+from tests.browser.test_journaling import THERAPIST, log_session, write_same_day_entry
 
 
 def test_take_the_gad7_and_see_the_result(page, new_patient):
@@ -35,3 +38,52 @@ def test_progress_charts_at_desktop_and_phone_size(page, new_patient):
     check_page(page, "progress")
     page.get_by_text("The numbers").click()
     page.get_by_role("cell", name="14 (moderate)", exact=False).first.wait_for()
+
+
+def test_a_therapist_sees_shared_questionnaires_at_desktop_and_phone_size(page, browser, context, live_server,
+                                                                          viewport, new_patient):
+    name = f"Rowan {viewport}"
+    new_patient(page, name=name)
+    log_session(page)
+    write_same_day_entry(page)
+    page.goto("/measures/phq-9/new")
+    for number in range(1, 10):
+        page.locator(f'input[name="item{number}"][value="{1 if number < 9 else 0}"]').check()
+    page.get_by_role("button", name="See my score").click()
+    page.get_by_text("of 27: mild").wait_for()
+
+    therapist = browser.new_context(base_url=live_server.url, viewport=context.pages[0].viewport_size)
+    therapist.viewport_name = viewport
+    tpage = therapist.new_page()
+    watch(tpage, therapist)
+    tpage.goto("/login")
+    tpage.get_by_label("Email").fill(THERAPIST[0])
+    tpage.get_by_label("Password").fill(THERAPIST[1])
+    tpage.get_by_role("button", name="Log in").click()
+    tpage.goto("/therapist/invite")
+    code = tpage.locator(".code").inner_text()
+    page.goto("/connections")
+    page.get_by_label("Connection code").fill(code)
+    page.get_by_role("button", name="Continue").click()
+    page.get_by_label("I understand what my therapist will and will not see").check()
+    page.get_by_role("button", name="Connect").click()
+    expect(page.get_by_text("You are connected with Dr. Sam Rivera")).to_be_visible()
+
+    tpage.goto("/therapist/")
+    tpage.locator("tr", has_text=name).get_by_role("link", name=name).click()
+    expect(tpage.get_by_role("heading", name="Questionnaires")).to_have_count(0)  # not shared yet
+    page.get_by_label("Share my questionnaires and progress with Dr. Sam Rivera").check()
+    page.locator("form", has=page.get_by_label("Share my questionnaires")).get_by_role("button", name="Save").click()
+    expect(page.get_by_text("Dr. Sam Rivera can now see your questionnaires and progress.")).to_be_visible()
+
+    tpage.reload()
+    expect(tpage.get_by_role("heading", name="Questionnaires")).to_be_visible()
+    expect(tpage.get_by_role("cell", name="8 of 27 (mild)", exact=False)).to_be_visible()
+    chart = tpage.locator("svg.chart").first
+    assert chart.bounding_box()["width"] <= tpage.viewport_size["width"]
+    check_page(tpage, "therapist-measures")
+    assert_clean(tpage)
+    therapist.close()
+
+    page.goto("/access-log")
+    expect(page.get_by_text("looked at your questionnaires and progress")).to_be_visible()
