@@ -200,14 +200,14 @@ class JournalFactory:
             return row.id
 
     def entry(self, owner_id: int, text: str = "a quiet morning", *, title: str = "Morning", tags=(),
-              session_id=None, prompt_set=None, created_at=None, mood=None, theme=None):
+              session_id=None, prompt_set=None, created_at=None, mood=None, theme=None, after_effects=()):
         from journal.entries.content import Answer, CheckIn, EntryContent
         from journal.entries.services import create_entry
         from journal.models import EntryKind
 
         content = EntryContent(title=title,
                                answers=[Answer("p1" if theme else None, theme, "Prompt?" if theme else None, text)],
-                               tags=list(tags))
+                               tags=list(tags), after_effects=list(after_effects))
         with self.app.app_context():
             row = create_entry(
                 owner_id=owner_id, kind=EntryKind.GUIDED if prompt_set else EntryKind.FREE, content=content,

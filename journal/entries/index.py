@@ -5,7 +5,8 @@ per-user key derived from the user's data key (``vault.index_key``), of
 
 - ``w:`` and every prefix of 3 to 16 characters of each folded word (a word of
   one or two characters as a whole), so a search word matches the start of a word;
-- ``tag:`` and each casefolded tag; ``theme:`` and each answered theme.
+- ``tag:`` and each casefolded tag; ``theme:`` and each answered theme;
+- ``effect:`` and each after-effect ticked (for after-effects per session on the Progress page).
 
 The database sees only which entries share a term, never a word. One sealed
 row per user (``JournalSummary``) keeps tag names and counts for the menu.
@@ -26,7 +27,7 @@ from dataclasses import dataclass
 from sqlalchemy import Select, delete, func, insert, select
 from sqlalchemy.exc import IntegrityError
 
-from journal.entries.content import EntryContent
+from journal.entries.content import AFTER_EFFECTS, EntryContent
 from journal.extensions import db
 from journal.models import Entry, EntryTerm, JournalSummary
 from journal.vault import index_key, seal_row, unseal_row
@@ -34,7 +35,7 @@ from journal.vault import index_key, seal_row, unseal_row
 MIN_PREFIX = 3
 MAX_PREFIX = 16  # longer search words are checked against the decrypted candidates
 TERM_BYTES = 16
-FORMAT = 1  # bump when terms or the summary change shape: older rows are rebuilt
+FORMAT = 2  # bump when terms or the summary change shape: older rows are rebuilt
 REBUILD_BATCH = 200
 _WORD = re.compile(r"\w+")
 
@@ -66,7 +67,15 @@ def entry_labels(content: EntryContent) -> set[str]:
     labels = {label for word in set(words(_search_text(content))) for label in _word_labels(word)}
     labels |= {"tag:" + tag.casefold() for tag in content.tags}
     labels |= {"theme:" + theme for theme in content.themes}
+    labels |= {"effect:" + key for key in content.after_effects if key != "none"}
     return labels
+
+
+def after_effect_terms(owner_id: int) -> dict[bytes, str]:
+    """Each after-effect's term in the owner's index, to the after-effect's key; the index is built first."""
+    ensure_index(owner_id)
+    key = index_key(owner_id)
+    return {_term(key, f"effect:{name}"): name for name in AFTER_EFFECTS if name != "none"}
 
 
 def query_labels(text: str, tag: str = "", theme: str = "") -> tuple[set[str], bool]:
@@ -99,7 +108,11 @@ def matches_text(content: EntryContent, text: str) -> bool:
 def blind(owner_id: int, labels: Iterable[str]) -> set[bytes]:
     """Hash labels under the owner's index key: the same word gives other terms for another user."""
     key = index_key(owner_id)
-    return {hmac.digest(key, label.encode(), "sha256")[:TERM_BYTES] for label in labels}
+    return {_term(key, label) for label in labels}
+
+
+def _term(key: bytes, label: str) -> bytes:
+    return hmac.digest(key, label.encode(), "sha256")[:TERM_BYTES]
 
 
 def narrow(statement: Select, owner_id: int, labels: set[str]) -> Select:

@@ -31,6 +31,7 @@ from reportlab.platypus import (
 
 from journal.export.charts import drawing
 from journal.export.fonts import FontSet, paragraph_markup
+from journal.measures.progress import Progress
 
 PAGE_SIZES = {"a4": A4, "letter": LETTER}
 INK = colors.HexColor("#23262b")
@@ -78,7 +79,7 @@ class JournalExport:
     groups: list[ExportGroup]
     page_size: str = "a4"
     author: str = "Integration Journal"
-    progress: list = field(default_factory=list)  # measures.charts.Chart: the Progress section, when there is one
+    progress: Progress = field(default_factory=Progress)  # the Progress section, when there is one
 
 
 class _Styles:
@@ -217,13 +218,15 @@ def build_pdf(export: JournalExport, fonts: FontSet) -> bytes:
         story.append(Paragraph("Questionnaire scores and check-ins over the last year, with the sessions marked "
                                "(dashed lines). Shaded bands are the questionnaires' published ranges. A "
                                "questionnaire is not a diagnosis.", styles.group_meta))
-        for chart in export.progress:
+        for chart in export.progress.charts:
             story.append(CondPageBreak(80 * mm))
             story.append(Paragraph(_safe(chart.title, fonts, styles.group_meta), styles.group_meta))
             story.append(drawing(chart, width, fonts.sans))
             latest = f"Latest: {chart.points[-1].label}." + (
                 f" First here: {chart.points[0].label}." if len(chart.points) > 1 else "")
             story.append(Paragraph(_safe(latest, fonts, styles.body), styles.body))
+        if export.progress.effects:
+            story += _after_effects_table(export.progress.effects, styles, fonts, width)
         story.append(PageBreak())
 
     for group in export.groups:
@@ -270,6 +273,22 @@ def build_pdf(export: JournalExport, fonts: FontSet) -> bytes:
 
     doc.build(story, canvasmaker=lambda *a, **k: _DeferredCanvas(*a, finish=finish, **k))
     return buffer.getvalue()
+
+
+def _after_effects_table(rows, styles, fonts: FontSet, width: float) -> list:
+    """After-effects per session, as on the Progress page: which ones, on how many days."""
+    cell = styles.small
+    data = [[Paragraph("<b>Session</b>", cell), Paragraph("<b>After-effects (days)</b>", cell)]]
+    for row in rows:
+        effects = "; ".join(f"{label}: {days} day{'s' if days != 1 else ''}" for label, days in row.effects)
+        data.append([Paragraph(_safe(row.session, fonts, cell), cell), Paragraph(_safe(effects, fonts, cell), cell)])
+    table = Table(data, colWidths=[width * 0.45, width * 0.55], hAlign="LEFT", repeatRows=1)
+    table.setStyle(TableStyle([
+        ("BACKGROUND", (0, 1), (-1, -1), SOFT), ("GRID", (0, 0), (-1, -1), 0.25, colors.white),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+    ]))
+    return [CondPageBreak(30 * mm), Paragraph("After-effects by session", styles.group_meta), table]
 
 
 def _entry_flowables(entry: ExportEntry, styles: _Styles, fonts: FontSet, width: float) -> list:

@@ -15,7 +15,7 @@ from journal.entries.content import AFTER_EFFECTS
 from journal.entries.services import EntryView, open_entry
 from journal.export.document import ExportEntry, ExportGroup, ExportReply, JournalExport
 from journal.extensions import db
-from journal.measures.progress import progress
+from journal.measures.progress import Progress, progress
 from journal.models import Entry, Reply, TreatmentSession, User
 from journal.sessions.services import SessionView, open_session
 from journal.therapist.dashboard import measures_for_therapist
@@ -144,7 +144,7 @@ def patient_export(user: User, options: ExportOptions) -> JournalExport:
         title="Integration Journal", patient_name=user.display_name, date_range=_range_text(views, reader, options),
         generated=reader.when(utcnow()), groups=_assemble(views, sessions, reader, options, threads),
         page_size=options.page_size, author=user.display_name,
-        progress=progress(user, window=None) if options.include_checkins else [],
+        progress=progress(user, window=None) if options.include_checkins else Progress(),
     )
 
 
@@ -161,11 +161,11 @@ def therapist_export(therapist: User, patient: User, options: ExportOptions) -> 
         date_range=_range_text(views, reader, options), generated=reader.when(utcnow()),
         groups=_assemble(views, sessions, reader, options, threads), page_size=options.page_size,
         author=f"{patient.display_name}, shared with {therapist.display_name}",
-        progress=_shared_progress(patient, therapist) if options.include_checkins else [],
+        progress=_shared_progress(patient, therapist) if options.include_checkins else Progress(),
     )
 
 
-def _shared_progress(patient: User, therapist: User) -> list:
-    """The whole journal's progress charts, when the patient shares questionnaires with this therapist."""
+def _shared_progress(patient: User, therapist: User) -> Progress:
+    """The whole journal's progress, when the patient shares questionnaires with this therapist."""
     shared = measures_for_therapist(patient, therapist, window=None)
-    return shared.charts if shared else []
+    return shared.progress if shared else Progress()

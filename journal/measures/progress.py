@@ -1,32 +1,55 @@
-"""The Progress page's data: questionnaire scores and check-ins over the last year, against sessions.
+"""The Progress page's data: questionnaire scores and check-ins over the last year, against sessions,
+and the after-effects reported after each session.
 
 Everything here reads plaintext columns (totals, check-in numbers, session
-dates and medicines): the page decrypts nothing but a session named "other".
+dates and medicines) and the blind index (which entries ticked an
+after-effect): the page decrypts nothing but a session named "other".
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
 
 from journal.clock import utcnow
+from journal.entries.content import AFTER_EFFECTS
+from journal.entries.index import after_effect_terms
 from journal.extensions import db
 from journal.measures.charts import Chart, time_chart
 from journal.measures.instruments import measures
 from journal.measures.scoring import band_of
-from journal.models import Entry, EntryShare, MeasureResponse, SessionShare, User
+from journal.models import Entry, EntryShare, EntryTerm, MeasureResponse, SessionShare, User
 from journal.sessions.services import sessions_since
-from journal.timezones import format_local
+from journal.timezones import format_local, to_local
 
 WINDOW = timedelta(days=365)
 CHECKINS = (("mood", "Mood (−5 to +5)", -5, 5, 5), ("intensity", "Emotional intensity (0 to 10)", 0, 10, 5),
             ("detachment", "Distance or detachment (0 to 10)", 0, 10, 5))
 
 
-def progress(user: User, reader: User | None = None, window: timedelta | None = WINDOW) -> list[Chart]:
+@dataclass(frozen=True)
+class SessionEffects:
+    """The after-effects ticked in a session's entries: (label, on how many days), most days first."""
+
+    session: str
+    effects: list[tuple[str, int]]
+
+
+@dataclass
+class Progress:
+    charts: list[Chart] = field(default_factory=list)
+    effects: list[SessionEffects] = field(default_factory=list)  # latest session first
+
+    def __bool__(self) -> bool:
+        return bool(self.charts or self.effects)
+
+
+def progress(user: User, reader: User | None = None, window: timedelta | None = WINDOW) -> Progress:
     """One chart per questionnaire taken, then one per check-in measure recorded, over the last year
-    (``window``; None: the whole journal, as the PDF shows it).
+    (``window``; None: the whole journal, as the PDF shows it), and the after-effects per session.
 
     Dates are written in the ``reader``'s time zone and clock (the patient's own by default). A
     therapist reading sees only the sessions and the check-ins of entries shared with them.
@@ -39,9 +62,9 @@ def progress(user: User, reader: User | None = None, window: timedelta | None = 
     if reader.id != user.id:
         shared_sessions = set(db.session.scalars(select(SessionShare.session_id).where(
             SessionShare.therapist_id == reader.id)))
-    sessions = [(s.occurred_at, f"Session of {when(s.occurred_at)} · {s.medicine_label}")
-                for s in sessions_since(user.id, since)
-                if s.occurred_at <= end and (shared_sessions is None or s.id in shared_sessions)]
+    shown = [s for s in sessions_since(user.id, since)
+             if s.occurred_at <= end and (shared_sessions is None or s.id in shared_sessions)]
+    sessions = [(s.occurred_at, f"Session of {when(s.occurred_at)} · {s.medicine_label}") for s in shown]
     responses = db.session.scalars(select(MeasureResponse).where(
         MeasureResponse.owner_id == user.id, MeasureResponse.taken_at >= since)
         .order_by(MeasureResponse.taken_at)).all()
@@ -73,4 +96,26 @@ def progress(user: User, reader: User | None = None, window: timedelta | None = 
                   for c in checkins if getattr(c, column) is not None]
         if values:
             charts.append(time_chart(title, low, high, values, sessions, start, end, step=step))
-    return charts
+    labels = {s.id: label for s, (_, label) in zip(shown, sessions, strict=True)}
+    return Progress(charts, _effects_per_session(user, reader, shown, labels))
+
+
+def _effects_per_session(user: User, reader: User, shown: list, labels: dict) -> list[SessionEffects]:
+    """For each session shown, the after-effects its live entries ticked, and on how many of the
+    patient's days; a therapist counts only the entries shared with them."""
+    if not shown:
+        return []
+    terms = after_effect_terms(user.id)
+    statement = (select(Entry.session_id, Entry.created_at, EntryTerm.term)
+                 .join(EntryTerm, EntryTerm.entry_id == Entry.id)
+                 .where(Entry.owner_id == user.id, Entry.is_live, EntryTerm.term.in_(terms),
+                        Entry.session_id.in_([s.id for s in shown])))
+    if reader.id != user.id:
+        statement = statement.join(EntryShare, (EntryShare.entry_id == Entry.id)
+                                   & (EntryShare.therapist_id == reader.id))
+    days: dict = defaultdict(lambda: defaultdict(set))
+    for session_id, created_at, term in db.session.execute(statement):
+        days[session_id][terms[term]].add(to_local(created_at, user.time_zone).date())
+    return [SessionEffects(labels[s.id], sorted(((AFTER_EFFECTS[key], len(dates)) for key, dates in
+                                                 days[s.id].items()), key=lambda pair: (-pair[1], pair[0])))
+            for s in shown if s.id in days]

@@ -13,6 +13,7 @@ from journal.access import shared_entries_query
 from journal.clock import utcnow
 from journal.entries.content import AFTER_EFFECTS, SERIOUS_AFTER_EFFECTS
 from journal.extensions import db
+from journal.measures.progress import Progress, progress
 from journal.models import ClosedConnection, Connection, Entry, EntryShare, Reply, TreatmentSession, User
 from journal.sharing.summaries import unreviewed_effects
 
@@ -138,12 +139,11 @@ WINDOW_DEFAULT = timedelta(days=365)  # the page shows a year; the PDF passes No
 @dataclass
 class SharedMeasures:
     lines: list
-    charts: list
+    progress: Progress
 
 
 def measures_for_therapist(patient: User, therapist: User, window=WINDOW_DEFAULT) -> SharedMeasures | None:
     """Questionnaires and progress charts, only while the patient shares them with this therapist."""
-    from journal.measures.progress import progress
     from journal.measures.services import clinical_summary
 
     shared = db.session.scalar(select(Connection.share_measures).where(

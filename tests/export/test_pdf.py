@@ -231,3 +231,11 @@ def test_the_progress_section_shows_questionnaires_and_follows_sharing_for_thera
     assert "GAD-7" not in pdf()  # not shared
     client.post_form(f"/connections/{connection_id}/measures", {"share_measures": "y"})
     assert "Generalized Anxiety Disorder 7-item scale (GAD-7)" in pdf()
+
+
+def test_the_progress_section_lists_after_effects_per_session(app, diary, journal):
+    patient, client, ids, (first, _) = diary
+    journal.entry(patient.id, "queasy", session_id=first, created_at=START + timedelta(hours=6),
+                  after_effects=["nausea"])
+    text = text_of(read(export(client)))
+    assert "After-effects by session" in text and "Nausea: 1 day" in text

@@ -59,6 +59,37 @@ def test_nothing_yet_says_how_to_begin(client, patient):
     assert "Nothing to show yet" in client.get("/measures/progress").get_data(as_text=True)
 
 
+def test_after_effects_per_session_say_which_and_on_how_many_days(app, client, patient, journal, monkeypatch):
+    now = utcnow().replace(hour=12, minute=0, second=0, microsecond=0)
+    first = journal.session(patient.id, occurred_at=now - timedelta(days=10))
+    journal.session(patient.id, occurred_at=now - timedelta(days=5))  # nothing ticked: not listed
+    day = lambda days, hours=0: now - timedelta(days=days, hours=hours)  # noqa: E731
+    journal.entry(patient.id, session_id=first, created_at=day(10), after_effects=["nausea", "dizziness"])
+    journal.entry(patient.id, session_id=first, created_at=day(10, 1), after_effects=["nausea"])
+    journal.entry(patient.id, session_id=first, created_at=day(9), after_effects=["nausea", "none"])
+    trashed = journal.entry(patient.id, session_id=first, created_at=day(9), after_effects=["headache"])
+    journal.entry(patient.id, created_at=day(8), after_effects=["bladder"])  # no session
+    client.post_form(f"/entries/{trashed}/delete", {})
+    queries, decrypted, _ = cost(app, client, monkeypatch, lambda c: c.get("/measures/progress"))
+    page = client.get("/measures/progress").get_data(as_text=True)
+    assert "After-effects by session" in page and decrypted == 0
+    row = re.search(r"<tr><td>Session of [^<]*</td>\s*<td>([^<]*)</td></tr>", page).group(1)
+    assert row == "Nausea: 2 days; Dizziness: 1 day"
+    assert "Headache" not in page and "Bladder" not in page and page.count("<tr><td>Session of") == 1
+
+
+def test_after_effects_are_found_in_a_journal_indexed_before_they_were(app, client, patient, journal):
+    from journal.extensions import db
+    from journal.models import JournalSummary
+
+    session = journal.session(patient.id, occurred_at=utcnow() - timedelta(days=3))
+    journal.entry(patient.id, session_id=session, created_at=utcnow() - timedelta(days=2), after_effects=["headache"])
+    with app.app_context():
+        db.session.get(JournalSummary, patient.id).format = 1  # as an older release left it
+        db.session.commit()
+    assert "Headache: 1 day" in client.get("/measures/progress").get_data(as_text=True)
+
+
 def test_chart_geometry():
     start, end = datetime(2026, 1, 1, tzinfo=UTC), datetime(2026, 1, 11, tzinfo=UTC)
     chart = time_chart("PHQ-9", 0, 27, [(start, 0, "a"), (end, 27, "b")], [(start + timedelta(days=5), "s")],

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from journal.clock import utcnow
 from journal.extensions import db
-from journal.models import AccessLog, Connection, Role
+from journal.models import AccessAction, AccessLog, Connection, Role
 from tests.conftest import login_client
 
 
@@ -41,7 +41,16 @@ def test_shared_scores_flags_and_charts_with_only_shared_sessions_and_checkins(
     assert page.count('class="session"') == 2  # the shared session, in the PHQ-9 and the mood chart
     assert ": +2" in page and ": -4" not in page  # only the shared entry's mood
     with app.app_context():
-        assert db.session.scalar(select(AccessLog).where(AccessLog.patient_id == patient.id)) is not None
+        actions = set(db.session.scalars(select(AccessLog.action).where(AccessLog.patient_id == patient.id)))
+        assert actions == {AccessAction.VIEW_PATIENT, AccessAction.VIEW_MEASURES}
+    assert "looked at your questionnaires and progress" in client.get("/access-log").get_data(as_text=True)
+
+
+def test_a_page_without_shared_measures_logs_no_view_of_them(app, client, patient, make_user, sharing, journal):
+    setup(app, patient, make_user, sharing, journal, client)
+    login_client(app, "t@example.org").get(f"/therapist/patients/{patient.id}")
+    with app.app_context():
+        assert AccessAction.VIEW_MEASURES not in set(db.session.scalars(select(AccessLog.action)))
 
 
 def test_stopping_the_share_hides_it_again(app, client, patient, make_user, sharing, journal):
@@ -61,3 +70,19 @@ def test_another_patient_cannot_share_my_measures(app, client, patient, make_use
     assert other.post_form(f"/connections/{connection_id}/measures", {"share_measures": "y"}).status_code == 404
     with app.app_context():
         assert db.session.get(Connection, connection_id).share_measures is False
+
+
+def test_after_effects_reach_the_therapist_only_from_shared_entries_of_shared_sessions(
+        app, client, patient, make_user, sharing, journal):
+    therapist, connection_id, private = setup(app, patient, make_user, sharing, journal, client)
+    client.post_form(f"/connections/{connection_id}/measures", {"share_measures": "y"})
+    session = journal.session(patient.id, occurred_at=utcnow() - timedelta(days=6))
+    sharing.share_session(session, therapist.id)
+    sharing.share(journal.entry(patient.id, session_id=session, created_at=utcnow() - timedelta(days=6),
+                                after_effects=["nausea"]), therapist.id)
+    journal.entry(patient.id, session_id=session, created_at=utcnow() - timedelta(days=5), after_effects=["headache"])
+    sharing.share(journal.entry(patient.id, session_id=private, created_at=utcnow() - timedelta(days=19),
+                                after_effects=["bladder"]), therapist.id)  # its session is not shared
+    page = login_client(app, "t@example.org").get(f"/therapist/patients/{patient.id}").get_data(as_text=True)
+    assert "Nausea: 1 day" in page
+    assert "Headache" not in page.split("After-effects by session")[1] and "Bladder pain" not in page
