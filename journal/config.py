@@ -26,25 +26,6 @@ SECRET_KEY_FILE = "secret_key"
 MAX_FIELD_BYTES = 2 * 1024 * 1024
 MAX_REQUEST_BYTES = 16 * 1024 * 1024
 
-DEFAULT_CRISIS_RESOURCES = [
-    {
-        "title": "In the United States",
-        "lines": [
-            "Call or text 988 for the 988 Suicide & Crisis Lifeline, any time, day or night.",
-            "Text HOME to 741741 to reach the Crisis Text Line.",
-            "Call 911 if you or someone else is in immediate danger.",
-        ],
-    },
-    {
-        "title": "Elsewhere",
-        "lines": [
-            "Call your local emergency number (112 in the European Union, 999 in the UK, 000 in Australia).",
-            "Your therapist or clinic may have an after-hours line: keep it somewhere easy to find.",
-        ],
-    },
-]
-
-
 class Config:
     """Settings shared by every environment."""
 
@@ -67,7 +48,8 @@ class Config:
     # argon2id parameters; None means argon2-cffi's current defaults.
     PASSWORD_HASH_PARAMS: dict | None = None
 
-    CRISIS_RESOURCES = DEFAULT_CRISIS_RESOURCES
+    # Crisis lines by region; None: the packaged journal/data/crisis-lines.json (shape: journal/safety/crisis.py).
+    CRISIS_RESOURCES: list[dict] | None = None
     # Extra folders searched first for the PDF's fonts (DejaVu or Noto; a Noto CJK font adds CJK).
     PDF_FONT_DIRS: list[str] = []
     LOG_LEVEL = "INFO"

@@ -10,7 +10,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from journal.extensions import db
 from journal.main.home import patient_home
 from journal.models import Role
-from journal.settings.services import crisis_resources
+from journal.safety import crisis as crisis_lines
 
 bp = Blueprint("main", __name__)
 
@@ -29,7 +29,7 @@ def index():
 @bp.get("/help")
 def crisis():
     region = current_user.crisis_region if current_user.is_authenticated else None
-    return render_template("main/crisis.html", resources=crisis_resources(region))
+    return render_template("main/crisis.html", resources=crisis_lines.resources(region))
 
 
 @bp.get("/healthz")

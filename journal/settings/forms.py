@@ -9,7 +9,8 @@ from wtforms.validators import DataRequired, Email, InputRequired, Length
 
 from journal.forms import CheckboxesField, SelectField, options
 from journal.models.user import DISPLAY_NAME_MAX_LENGTH, EMAIL_MAX_LENGTH, TIME_ZONE_MAX_LENGTH
-from journal.settings.services import PAPER_SIZES, crisis_regions
+from journal.safety import crisis
+from journal.settings.services import PAPER_SIZES
 from journal.text import clean_line
 from journal.timezones import CLOCKS
 
@@ -54,7 +55,7 @@ class PreferencesForm(FlaskForm):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.crisis_region.choices = options([("", "As the clinic set them"),
-                                              *((title, title) for title in crisis_regions())])
+                                              *((title, title) for title in crisis.region_titles())])
 
 
 class EmailChangeForm(FlaskForm):

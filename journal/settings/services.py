@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask import current_app
-
 from journal.auth.services import AccountError
 from journal.extensions import db
 from journal.measures.instruments import measures
 from journal.models import User
+from journal.safety import crisis
 from journal.timezones import CLOCKS, is_valid_time_zone
 
 PAPER_SIZES = {"a4": "A4", "letter": "US Letter"}
@@ -29,24 +28,13 @@ class Preferences:
     measures_asked: tuple[str, ...] = ("phq-9", "gad-7", "pcl-5")
 
 
-def crisis_regions() -> list[str]:
-    """The titles of the configured crisis resources, in their configured order."""
-    return [group["title"] for group in current_app.config["CRISIS_RESOURCES"]]
-
-
-def crisis_resources(region: str | None) -> list[dict]:
-    """The configured crisis resources, the person's region first."""
-    groups = current_app.config["CRISIS_RESOURCES"]
-    return sorted(groups, key=lambda group: group["title"] != region)
-
-
 def save_preferences(user: User, chosen: Preferences) -> None:
     """Store the settings, or raise AccountError naming the value that cannot be used. Commits."""
     if not is_valid_time_zone(chosen.time_zone):
         raise AccountError("Please choose a time zone from the list, such as Europe/Berlin.")
     if chosen.clock not in CLOCKS or chosen.paper_size not in PAPER_SIZES:
         raise AccountError("Please choose one of the options offered.")
-    if chosen.crisis_region is not None and chosen.crisis_region not in crisis_regions():
+    if chosen.crisis_region is not None and chosen.crisis_region not in crisis.region_titles():
         raise AccountError("Please choose one of the regions offered.")
     if not all(0 <= hour <= 23 for hour in (chosen.reminder_hour, chosen.quiet_from, chosen.quiet_until)):
         raise AccountError("Please choose hours from the lists.")

@@ -1,0 +1,1 @@
+"""The safety loop: noticing risk in what a patient saves, and the help offered right then."""
