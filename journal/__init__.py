@@ -30,6 +30,7 @@ from journal.measures.views import bp as measures_bp
 from journal.ratelimits import init_rate_limits
 from journal.reminders.views import bp as reminders_bp
 from journal.routing import DbIdConverter
+from journal.safety.views import bp as safety_bp
 from journal.security import init_security_headers
 from journal.sessions.views import bp as sessions_bp
 from journal.settings.views import bp as settings_bp
@@ -100,5 +101,6 @@ def register_blueprints(app: Flask) -> None:
     """Attach each area of the app."""
     app.url_map.converters["id"] = DbIdConverter
     for blueprint in (main_bp, auth_bp, recovery_bp, sessions_bp, entries_bp, drafts_bp, rescue_bp, sharing_bp,
-                      therapist_bp, export_bp, admin_bp, settings_bp, reminders_bp, measures_bp):
+                      therapist_bp, export_bp, admin_bp, settings_bp, reminders_bp, measures_bp,
+                      safety_bp):
         app.register_blueprint(blueprint)

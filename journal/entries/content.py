@@ -49,9 +49,13 @@ class EntryContent:
     def themes(self) -> set[str]:
         return {answer.theme for answer in self.answers if answer.theme and answer.text.strip()}
 
+    @property
+    def written(self) -> list[str]:
+        """Every piece of text the patient wrote: title, after-effects note, tags, answers."""
+        return [self.title, self.after_effects_note, *self.tags, *(answer.text for answer in self.answers)]
+
     def text_for_search(self) -> str:
-        parts = [self.title, self.after_effects_note, *self.tags, *(answer.text for answer in self.answers)]
-        return "\n".join(parts).casefold()
+        return "\n".join(self.written).casefold()
 
 
 @dataclass

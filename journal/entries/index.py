@@ -52,8 +52,7 @@ def words(text: str) -> list[str]:
 
 
 def _search_text(content: EntryContent) -> str:
-    return "\n".join([content.title, content.after_effects_note, *content.tags,
-                      *(answer.text for answer in content.answers)])
+    return "\n".join(content.written)
 
 
 def _word_labels(word: str) -> set[str]:

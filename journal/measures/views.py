@@ -20,6 +20,8 @@ from journal.measures.services import (
     save_response,
 )
 from journal.models import MeasureResponse
+from journal.safety.services import notice_response
+from journal.safety.views import offer_care
 
 bp = Blueprint("measures", __name__)
 
@@ -52,6 +54,7 @@ def new(name: str):
             problems = refused.problems
         else:
             row = save_response(current_user.id, instrument, answers, chosen)
+            offer_care(notice_response(open_response(row)))
             return redirect(url_for("measures.result", response_id=row.id))
     return render_template("measures/form.html", instrument=instrument, problems=problems, posted=posted), \
         422 if problems else 200
