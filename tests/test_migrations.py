@@ -86,3 +86,27 @@ def test_the_access_log_takes_the_new_action_and_still_refuses_unknown_ones(fres
     downgrade(revision="c9d1e3f5a7b2")
     with db.engine.connect() as connection:
         assert connection.scalar(text("SELECT action FROM access_log")) == "view_patient"  # the line is kept
+
+
+def test_upgrading_a_populated_database_keeps_every_child_row(fresh_app):
+    """Revision 3c5e1f0a9b27 rebuilds ``users`` (SQLite's copy-and-move); with foreign keys on, dropping
+    the old table would delete every session through ON DELETE CASCADE. Migrations must keep them."""
+    import uuid
+
+    from sqlalchemy import text
+
+    upgrade(revision="798697e2980f")  # just before it
+    with db.engine.begin() as connection:
+        connection.execute(text(
+            "INSERT INTO users (id, email, display_name, password_hash, role, time_zone, active, session_token, "
+            "created_at, password_changed_at, paper_size) VALUES (1, 'p@example.org', 'P', 'x', 'patient', 'UTC', "
+            "TRUE, 'token', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 'a4')"))
+        connection.execute(text(
+            "INSERT INTO treatment_sessions (id, owner_id, occurred_at, medicine, setting, sealed, version, "
+            "created_at, updated_at) VALUES (:id, 1, CURRENT_TIMESTAMP, 'mdma', 'clinic', :blob, 1, "
+            "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"), {"id": uuid.uuid4().hex if db.engine.dialect.name == "sqlite"
+                                                        else str(uuid.uuid4()), "blob": b"sealed"})
+    upgrade()
+    with db.engine.connect() as connection:
+        assert connection.scalar(text("SELECT COUNT(*) FROM treatment_sessions")) == 1
+        assert connection.scalar(text("SELECT COUNT(*) FROM users")) == 1
