@@ -21,7 +21,18 @@ from journal.audit import Event
 from journal.auth import mfa
 from journal.clock import utcnow
 from journal.extensions import db
-from journal.models import Connection, Draft, Entry, EntryShare, Role, SessionShare, TreatmentSession, User
+from journal.models import (
+    Connection,
+    Draft,
+    Entry,
+    EntryShare,
+    Role,
+    SafetyAlert,
+    SafetyPlan,
+    SessionShare,
+    TreatmentSession,
+    User,
+)
 
 TRASH_DAYS = 30
 
@@ -134,3 +145,29 @@ def shared_sessions_query(therapist_id: int, patient_id: int):
         .join(Connection, _active_connection(TreatmentSession.owner_id, therapist_id))
         .where(TreatmentSession.owner_id == patient_id)
     )
+
+
+def therapist_alert_or_404(alert_id: uuid.UUID) -> SafetyAlert:
+    """A safety alert sent to the current therapist by a patient still connected with them, or 404."""
+    alert = db.session.scalar(
+        select(SafetyAlert).join(Connection, _active_connection(SafetyAlert.patient_id, current_user.id))
+        .where(SafetyAlert.id == alert_id, SafetyAlert.therapist_id == current_user.id))
+    if alert is None:
+        deny()
+    return alert
+
+
+def therapist_alerts_query(therapist_id: int):
+    """Select the safety alerts a therapist may see now: those of patients still connected with them."""
+    return (select(SafetyAlert).join(Connection, _active_connection(SafetyAlert.patient_id, therapist_id))
+            .where(SafetyAlert.therapist_id == therapist_id))
+
+
+def shared_safety_plan_or_404(patient_id: int) -> SafetyPlan:
+    """A connected patient's safety plan, while they share it with the current therapist, or 404."""
+    plan = db.session.scalar(
+        select(SafetyPlan).join(Connection, _active_connection(SafetyPlan.owner_id, current_user.id))
+        .where(SafetyPlan.owner_id == patient_id, Connection.share_safety_plan))
+    if plan is None:
+        deny()
+    return plan

@@ -24,6 +24,7 @@ from journal.extensions import db
 from journal.keys_cli import keys_cli
 from journal.models import Role
 from journal.reminders.services import send_due
+from journal.safety.alerts import email_pending
 from journal.settings.deletion import LedgerUnreadable, apply_ledger, deleted_accounts
 
 
@@ -145,11 +146,15 @@ def import_data_command(email: str, source: str) -> None:
 @click.command("send-reminders")
 @with_appcontext
 def send_reminders_command() -> None:
-    """Email the reminders due now (run every 15 minutes from cron or a systemd timer; safe to overlap)."""
+    """Email the reminders due now, and any safety alert whose email has not gone yet (run every 15
+    minutes from cron or a systemd timer; safe to overlap)."""
     base = current_app.config.get("PUBLIC_URL") or "http://localhost:5000"
     with current_app.test_request_context("/", base_url=base):  # links in emails are built on PUBLIC_URL
         summary = send_due()
+        alerts_sent = email_pending()
     click.echo(f"{summary.sent} reminder(s) sent; {summary.skipped} to try again next time.")
+    if alerts_sent:
+        click.echo(f"{alerts_sent} safety alert email(s) sent that had not gone before.")
 
 
 def _database_url() -> str:

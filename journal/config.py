@@ -50,6 +50,8 @@ class Config:
 
     # Crisis lines by region; None: the packaged journal/data/crisis-lines.json (shape: journal/safety/crisis.py).
     CRISIS_RESOURCES: list[dict] | None = None
+    # A safety alert not acknowledged this many hours after it was raised is shown as overdue.
+    SAFETY_ALERT_OVERDUE_HOURS = 24
     # Extra folders searched first for the PDF's fonts (DejaVu or Noto; a Noto CJK font adds CJK).
     PDF_FONT_DIRS: list[str] = []
     LOG_LEVEL = "INFO"

@@ -25,6 +25,8 @@ from journal.models import (
     MeasureResponse,
     Reply,
     Role,
+    SafetyAlert,
+    SafetyPlan,
     SessionShare,
     TreatmentSession,
 )
@@ -67,8 +69,20 @@ def world(app, make_user, journal, sharing):
     author_client.post_form(f"/connections/{connections['shared_therapist']}/measures", {"share_measures": "y"})
     author_client.post(f"/drafts/{DRAFT}/autosave", data={"answer_0": SECRET},
                        headers={"X-CSRFToken": author_client.csrf_token(), "Accept": "application/json"})
+    # Safety: alerts allowed to shared_therapist (one raised about the entry); the plan shared with them.
+    author_client.post_form(f"/connections/{connections['shared_therapist']}/safety-alerts", {"safety_alerts": "y"})
+    author_client.post_form("/safety-plan", {"version": "0", "helpers": SECRET})
+    author_client.post_form(f"/connections/{connections['shared_therapist']}/safety-plan", {"share_safety_plan": "y"})
+    with app.app_context():
+        from journal.models import User
+        from journal.safety.alerts import raise_alerts
+        from journal.safety.risk import assess
+
+        (alert,) = raise_alerts(db.session.get(User, author.id), assess([], mood=-5), entry_id=entry_id)
+        alert_id = str(alert.id)
     return {"entry": entry_id, "session": session_id, "draft": DRAFT, "author": author.id,
-            "response": response.headers["Location"].rsplit("/", 1)[1], "connection": connections["shared_therapist"]}
+            "response": response.headers["Location"].rsplit("/", 1)[1], "connection": connections["shared_therapist"],
+            "alert": alert_id}
 
 
 def client_for(app, role):
@@ -81,7 +95,8 @@ def fingerprint(app) -> str:
     """Everything of the author's journal that an action could change, plus the access log."""
     with app.app_context():
         rows = []
-        for model in (TreatmentSession, Entry, Draft, Reply, EntryShare, SessionShare, Connection, MeasureResponse):
+        for model in (TreatmentSession, Entry, Draft, Reply, EntryShare, SessionShare, Connection, MeasureResponse,
+                      SafetyAlert, SafetyPlan):
             for row in db.session.scalars(select(model)):
                 rows.append((model.__tablename__, repr(sorted(
                     (k, v) for k, v in vars(row).items() if not k.startswith("_")))))
@@ -119,6 +134,16 @@ ROUTES = [
     ("list", "GET", "/measures", None),
     ("list", "GET", "/measures/progress", None),
     ("edit", "POST", "/connections/{connection}/measures", {}),
+    ("view", "GET", "/safety-plan", None),
+    ("edit", "POST", "/safety-plan", {"version": "1", "helpers": "changed"}),
+    ("export", "GET", "/safety-plan/pdf", None),
+    ("list", "GET", "/safety", None),
+    ("edit", "POST", "/connections/{connection}/safety-plan", {}),
+    ("edit", "POST", "/connections/{connection}/safety-alerts", {}),
+    ("view", "GET", "/therapist/alerts/{alert}", None),
+    ("review", "POST", "/therapist/alerts/{alert}/acknowledge", {"action": "called"}),
+    ("review", "POST", "/therapist/alerts/{alert}/resolve", {"outcome": "safe"}),
+    ("view", "GET", "/therapist/patients/{author}/safety-plan", None),
 ]
 
 # Cells that are allowed, with their status; every other logged-in cell is a 404.
@@ -144,15 +169,28 @@ ALLOWED = {
     ("unshared_therapist", "POST", "/therapist/patients/{author}/export"): 200,
     ("author", "GET", "/measures/responses/{response}"): 200, ("author", "GET", "/measures"): 200,
     ("author", "GET", "/measures/progress"): 200, ("author", "POST", "/connections/{connection}/measures"): 302,
+    ("author", "GET", "/safety-plan"): 200, ("author", "POST", "/safety-plan"): 302,
+    ("author", "GET", "/safety-plan/pdf"): 200, ("author", "GET", "/safety"): 200,
+    ("author", "POST", "/connections/{connection}/safety-plan"): 302,
+    ("author", "POST", "/connections/{connection}/safety-alerts"): 302,
+    ("shared_therapist", "GET", "/therapist/alerts/{alert}"): 200,
+    ("shared_therapist", "POST", "/therapist/alerts/{alert}/acknowledge"): 302,
+    ("shared_therapist", "POST", "/therapist/alerts/{alert}/resolve"): 302,
+    ("shared_therapist", "GET", "/therapist/patients/{author}/safety-plan"): 200,
+    # Another patient's own (empty) plan: a form to write one, and nothing to print yet.
+    ("other_patient", "GET", "/safety-plan/pdf"): 302,
+    ("other_patient", "POST", "/safety-plan"): 409,  # their own plan is at version 0, not 1: nothing written
 }
 # A patient's own list pages: another patient gets their own (empty) journal there.
 OWN_LISTS = {("GET", "/entries"), ("GET", "/sessions"), ("GET", "/drafts"), ("POST", "/entries"), ("POST", "/export"),
-             ("GET", "/measures"), ("GET", "/measures/progress")}
+             ("GET", "/measures"), ("GET", "/measures/progress"), ("GET", "/safety-plan"), ("GET", "/safety")}
 # Pages where an allowed viewer legitimately reads the journal's words.
 READS_TEXT = {("author", m, u) for (r, m, u) in ALLOWED if r == "author"} | {
     ("shared_therapist", "GET", "/therapist/entries/{entry}"),
     ("shared_therapist", "GET", "/therapist/patients/{author}"),
     ("shared_therapist", "POST", "/therapist/patients/{author}/export"),
+    ("shared_therapist", "GET", "/therapist/alerts/{alert}"),  # the shared entry's title, as a link
+    ("shared_therapist", "GET", "/therapist/patients/{author}/safety-plan"),
 }
 
 

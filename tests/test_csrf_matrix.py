@@ -99,6 +99,7 @@ class World:
     change_token: str = ""  # a link moving the patient to moved@example.org
     gad_7: str = "gad-7"  # a questionnaire's name in its URL
     recovery_code: str | None = None  # of the MFA patient, once enrolled
+    alert: uuid.UUID | None = None  # a safety alert sent to the therapist about the live entry
 
 
 @pytest.fixture
@@ -131,9 +132,16 @@ def world(app, clock, make_user, journal, sharing) -> World:
 
         change_token = tokens.issue(db.session.get(User, ids["patient"]), TokenPurpose.CHANGE_EMAIL,
                                     email="moved@example.org")
+        from journal.models import Connection
+        from journal.safety.alerts import raise_alerts
+        from journal.safety.risk import assess
+
+        db.session.get(Connection, connection_id).safety_alerts = True
+        (alert,) = raise_alerts(db.session.get(User, ids["patient"]), assess([], mood=-5), entry_id=entry_id)
+        alert_id = alert.id
         db.session.remove()
     return World(**ids, session=session_id, entry=entry_id, trashed=trashed_id, draft=DRAFT,
-                 connection=connection_id, invite_code=invite_code, change_token=change_token)
+                 connection=connection_id, invite_code=invite_code, change_token=change_token, alert=alert_id)
 
 
 def enrol_mfa(app, email: str) -> str:
@@ -249,10 +257,15 @@ CASES = [
     Case("sessions.delete", "patient", {"session_id": "session"}),
     # Sharing, the patient's side
     Case("sharing.enter_code", "patient", data=lambda w: {"code": w.invite_code}, ok=200, changes=False),
-    Case("sharing.confirm", "patient", data=lambda w: {"code": w.invite_code, "agree": "y"}),
+    Case("sharing.confirm", "patient", data=lambda w: {"code": w.invite_code, "agree": "y", "safety_alerts": "no"}),
     Case("sharing.auto_share", "patient", {"connection_id": "connection"}, lambda w: {"auto_share": "y"}),
     Case("sharing.end", "patient", {"connection_id": "connection"}),
     Case("sharing.share_measures", "patient", {"connection_id": "connection"}, lambda w: {"share_measures": "y"}),
+    Case("sharing.share_safety_plan", "patient", {"connection_id": "connection"},
+         lambda w: {"share_safety_plan": "y"}),
+    Case("sharing.safety_alerts", "patient", {"connection_id": "connection"}),  # nothing ticked: stop them
+    # Safety
+    Case("safety.plan", "patient", data=lambda w: {"version": "0", "reasons": WORDS}),
     Case("sharing.entry_sharing", "patient", {"entry_id": "entry"}),  # nobody ticked: unshare
     Case("sharing.session_sharing", "patient", {"session_id": "session"}),
     Case("sharing.reply", "patient", {"entry_id": "entry"},
@@ -262,6 +275,8 @@ CASES = [
     Case("therapist.review", "therapist", {"entry_id": "entry"}),
     Case("therapist.reply", "therapist", {"entry_id": "entry"}, lambda w: {"text": WORDS}),
     Case("therapist.end", "therapist", {"patient_id": "patient"}),
+    Case("therapist.acknowledge_alert", "therapist", {"alert_id": "alert"}, lambda w: {"action": "called"}),
+    Case("therapist.resolve_alert", "therapist", {"alert_id": "alert"}, lambda w: {"outcome": "safe"}),
     # Exports (a PDF; the patient's remembers the paper size, the therapist's is in the access log)
     Case("export.patient", "patient", data=lambda w: {"scope": "all", "paper_size": "letter"}, ok=200),
     Case("export.therapist", "therapist", {"patient_id": "patient"}, lambda w: {"paper_size": "a4"}, ok=200),

@@ -33,7 +33,7 @@ from journal.forms import options
 from journal.models import TreatmentSession
 from journal.prompts import library
 from journal.safety.services import notice_entry
-from journal.safety.views import offer_care
+from journal.safety.views import after_save
 from journal.sessions.services import open_session
 from journal.sharing.forms import ReplyForm, ShareForm, reply_form_for
 from journal.sharing.services import (
@@ -78,7 +78,7 @@ def new():
         return _render_editor(editor, 422)
     entry = _create(editor)
     flash("Your entry is saved.", "success")
-    offer_care(notice_entry(editor.form.content(), editor.form.checkin()))
+    after_save(notice_entry(current_user, entry.id, editor.form.content(), editor.form.checkin()))
     return redirect(url_for("entries.show", entry_id=entry.id))
 
 
@@ -103,7 +103,7 @@ def edit(entry_id: uuid.UUID):
     if resolution == "both":
         copy = _create(Editor(form, entry.row.kind, editor.prompt_set, editor.session), " (second version)")
         flash("Both versions are kept: yours was saved as a separate entry.", "success")
-        offer_care(notice_entry(form.content(), form.checkin()))
+        after_save(notice_entry(current_user, copy.id, form.content(), form.checkin()))
         return redirect(url_for("entries.show", entry_id=copy.id))
     try:
         update_entry(
@@ -114,7 +114,7 @@ def edit(entry_id: uuid.UUID):
         return _conflict(editor, conflict)
     mark_changed(entry.row)
     flash("Your changes are saved.", "success")
-    offer_care(notice_entry(form.content(), form.checkin()))
+    after_save(notice_entry(current_user, entry.row.id, form.content(), form.checkin()))
     return redirect(url_for("entries.show", entry_id=entry.id))
 
 

@@ -40,6 +40,7 @@ from journal.models import (
     TreatmentSession,
     User,
 )
+from journal.safety import plan as safety_plan
 from journal.sessions.services import open_session
 from journal.vault import unseal_row
 
@@ -129,6 +130,13 @@ def _questionnaires(user: User) -> list[dict]:
     return out
 
 
+def _safety_plan(user: User) -> dict | None:
+    plan = safety_plan.plan_of(user.id)
+    if plan is None:
+        return None
+    return {"updated_at": _iso(plan.updated_at), "sections": safety_plan.read(plan)}
+
+
 def _drafts(user: User) -> list[dict]:
     out = []
     for row in db.session.scalars(select(Draft).where(Draft.owner_id == user.id).order_by(Draft.created_at)):
@@ -199,7 +207,8 @@ def _write(archive: zipfile.ZipFile, user: User) -> None:
     head = {"format": FORMAT, "version": VERSION, "exported_at": _iso(utcnow()),
             "account": {"display_name": user.display_name, "email": user.email, "time_zone": user.time_zone,
                         "created_at": _iso(user.created_at)},
-            "sessions": _sessions(user), "questionnaires": _questionnaires(user), "drafts": _drafts(user),
+            "sessions": _sessions(user), "questionnaires": _questionnaires(user),
+            "safety_plan": _safety_plan(user), "drafts": _drafts(user),
             "connections": _connections(user)}
     # journal.json goes to a file of its own while the Markdown files go into the zip: one pass, one
     # decryption per entry, and nothing but the current batch in memory.

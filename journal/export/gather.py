@@ -16,7 +16,9 @@ from journal.entries.services import EntryView, open_entry
 from journal.export.document import ExportEntry, ExportGroup, ExportReply, JournalExport
 from journal.extensions import db
 from journal.measures.progress import Progress, progress
-from journal.models import Entry, Reply, TreatmentSession, User
+from journal.models import Entry, Reply, SafetyPlan, TreatmentSession, User
+from journal.safety import crisis
+from journal.safety.plan import SECTIONS, SOURCE, read
 from journal.sessions.services import SessionView, open_session
 from journal.therapist.dashboard import measures_for_therapist
 from journal.timezones import format_local, to_local
@@ -169,3 +171,17 @@ def _shared_progress(patient: User, therapist: User) -> Progress:
     """The whole journal's progress, when the patient shares questionnaires with this therapist."""
     shared = measures_for_therapist(patient, therapist, window=None)
     return shared.progress if shared else Progress()
+
+
+def plan_export(user: User, plan: SafetyPlan) -> JournalExport:
+    """The patient's safety plan as a short document: each section, then the crisis lines of their region."""
+    reader = Reader.of(user)
+    answers: list[tuple[str | None, str]] = [
+        (section.title, text or "—") for section, text in zip(SECTIONS, read(plan).values(), strict=True)]
+    for region in crisis.resources(user.crisis_region)[:1]:
+        lines = "\n".join(crisis.line_text(line) for line in region["lines"])
+        answers.append((f"Crisis lines: {region['title']}", lines))
+    entry = ExportEntry(key="plan", title="", when=f"Last changed {reader.when(plan.updated_at)}", answers=answers)
+    return JournalExport(title="My safety plan", patient_name=user.display_name, date_range="",
+                         generated=reader.when(utcnow()), page_size=user.paper_size, author=user.display_name,
+                         groups=[ExportGroup(key="plan", heading="My safety plan", details=SOURCE, entries=[entry])])

@@ -33,6 +33,7 @@ from journal.forms import ANSWER_MAX, NOTE_MAX, SHORT_MAX, TITLE_MAX
 from journal.measures.instruments import measures
 from journal.measures.scoring import AnswersRefused, read_difficulty, score
 from journal.models import Entry, EntryKind, MeasureResponse, Medicine, Setting, TreatmentSession, User
+from journal.safety import plan as safety_plan
 from journal.sessions.services import SessionDetails, save_session
 from journal.timezones import is_valid_time_zone
 from journal.vault import seal_row
@@ -195,6 +196,7 @@ def _import_ours(user: User, document: dict) -> ImportSummary:
         raise ImportRefused(f"The export does not follow its format at {where}: {first.message}")
     summary = ImportSummary("Integration Journal", not_imported=["shares", "replies", "connections", "drafts"])
     _import_questionnaires(user, document.get("questionnaires", []))
+    _import_safety_plan(user, document.get("safety_plan"))
     sessions: dict[str, uuid.UUID] = {}
     for item in document["sessions"]:
         session_id = sessions[item["id"]] = _derived_id(user, "session", item["id"])
@@ -233,6 +235,15 @@ def _import_ours(user: User, document: dict) -> ImportSummary:
         )
         summary.entries_added += 1
     return summary
+
+
+def _import_safety_plan(user: User, item: dict | None) -> None:
+    """The safety plan, unless the account already has one: a plan is one whole, never merged."""
+    if item is None or safety_plan.plan_of(user.id) is not None:
+        return
+    if any(len(text) > safety_plan.SECTION_MAX for text in item["sections"].values()):
+        raise ImportRefused("The safety plan: a section is longer than this app keeps.")
+    safety_plan.save(user.id, item["sections"], 0, at=_time(item["updated_at"], "The safety plan"), commit=False)
 
 
 def _import_questionnaires(user: User, items: list[dict]) -> None:

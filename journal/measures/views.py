@@ -21,7 +21,7 @@ from journal.measures.services import (
 )
 from journal.models import MeasureResponse
 from journal.safety.services import notice_response
-from journal.safety.views import offer_care
+from journal.safety.views import after_save
 
 bp = Blueprint("measures", __name__)
 
@@ -54,7 +54,7 @@ def new(name: str):
             problems = refused.problems
         else:
             row = save_response(current_user.id, instrument, answers, chosen)
-            offer_care(notice_response(open_response(row)))
+            after_save(notice_response(current_user, open_response(row)))
             return redirect(url_for("measures.result", response_id=row.id))
     return render_template("measures/form.html", instrument=instrument, problems=problems, posted=posted), \
         422 if problems else 200

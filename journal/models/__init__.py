@@ -18,6 +18,7 @@ from journal.models.login_session import LoginSession
 from journal.models.measures import MeasureResponse
 from journal.models.mfa import MfaCredential, RecoveryCode
 from journal.models.reminders import ReminderSent
+from journal.models.safety import AlertAction, AlertOutcome, SafetyAlert, SafetyPlan
 from journal.models.sharing import (
     AccessAction,
     AccessLog,
@@ -53,4 +54,5 @@ __all__ = [
     "MeasureResponse",
     "MfaCredential",
     "RecoveryCode",
-    "ReminderSent", "Draft", "Entry", "EntryKind", "Medicine", "Role", "Setting", "TreatmentSession", "User"]
+    "ReminderSent", "AlertAction", "AlertOutcome", "SafetyAlert", "SafetyPlan",
+    "Draft", "Entry", "EntryKind", "Medicine", "Role", "Setting", "TreatmentSession", "User"]

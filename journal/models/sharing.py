@@ -40,6 +40,9 @@ class Connection(db.Model):
     auto_share: Mapped[bool] = mapped_column(Boolean, default=False)
     # Questionnaires and progress charts: a choice of their own, off until the patient turns it on.
     share_measures: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sa_false())
+    # Safety alerts: asked as its own choice when connecting; the safety plan: shared like an entry.
+    safety_alerts: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sa_false())
+    share_safety_plan: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sa_false())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # Bumped by every write that could change this pair's ShareSummary: a summary built
@@ -133,6 +136,10 @@ class AccessAction(enum.StrEnum):
     REPLY = "reply"
     EXPORT = "export"
     VIEW_MEASURES = "view_measures"
+    VIEW_SAFETY_PLAN = "view_safety_plan"
+    VIEW_ALERT = "view_alert"
+    ACKNOWLEDGE_ALERT = "acknowledge_alert"
+    RESOLVE_ALERT = "resolve_alert"
 
     @property
     def label(self) -> str:
@@ -142,6 +149,10 @@ class AccessAction(enum.StrEnum):
             AccessAction.REPLY: "replied to an entry",
             AccessAction.EXPORT: "exported your shared entries",
             AccessAction.VIEW_MEASURES: "looked at your questionnaires and progress",
+            AccessAction.VIEW_SAFETY_PLAN: "read your safety plan",
+            AccessAction.VIEW_ALERT: "opened a safety alert",
+            AccessAction.ACKNOWLEDGE_ALERT: "acknowledged a safety alert",
+            AccessAction.RESOLVE_ALERT: "closed a safety alert",
         }[self]
 
 

@@ -18,6 +18,7 @@ EMAIL_MAX_LENGTH = 254
 DISPLAY_NAME_MAX_LENGTH = 80
 TIME_ZONE_MAX_LENGTH = 64
 CRISIS_REGION_MAX_LENGTH = 120
+AFTER_HOURS_MAX_LENGTH = 200
 
 
 class Role(enum.StrEnum):
@@ -53,6 +54,8 @@ class User(UserMixin, db.Model):
     clock: Mapped[str] = mapped_column(String(3), default="24h", server_default="24h")
     # The title of the CRISIS_RESOURCES group the help page shows first; None: the configured order.
     crisis_region: Mapped[str | None] = mapped_column(String(CRISIS_REGION_MAX_LENGTH))
+    # A therapist's clinic after-hours line, shown to their patients on the care card.
+    after_hours_line: Mapped[str | None] = mapped_column(String(AFTER_HOURS_MAX_LENGTH))
     # Reminders: opt-in; at this local hour (0-23), never between quiet_from and quiet_until (local hours).
     reminders: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sa_false())
     reminder_hour: Mapped[int] = mapped_column(Integer, default=18, server_default="18")

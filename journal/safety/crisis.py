@@ -42,3 +42,16 @@ def danger_number(region: str | None) -> str | None:
              if isinstance(line, dict) and line.get("number")]
     emergency = [line for line in lines if line.get("emergency")]
     return (emergency or lines or [{"number": None}])[0]["number"]
+
+
+def line_text(line: dict | str) -> str:
+    """A line as one sentence, for print: name, number, text option and hours."""
+    if isinstance(line, str):
+        return line
+    parts = [line["name"]]
+    if line.get("number"):
+        parts.append(f"call {line['number']}")
+    if line.get("text"):
+        parts.append(line["text"].lower() if line.get("number") else line["text"])
+    text = ": ".join(parts[:2]) + "".join(f", {part}" for part in parts[2:])
+    return text + (f" ({line['hours']})" if line.get("hours") else "")

@@ -1,29 +1,112 @@
-"""The care card: offered on the page after a save in which risk was noticed."""
+"""The care card, offered on the page after a save in which risk was noticed; the patient's safety page."""
 
 from __future__ import annotations
 
-from flask import Blueprint, flash, get_flashed_messages
+from flask import (
+    Blueprint,
+    after_this_request,
+    flash,
+    get_flashed_messages,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_login import current_user
+from sqlalchemy import select
 
+from journal.access import patient_required
+from journal.export.document import build_pdf
+from journal.export.fonts import configured_fonts
+from journal.export.gather import plan_export
+from journal.export.views import pdf_response
+from journal.extensions import db
+from journal.models import AlertAction, AlertOutcome, Connection, Role, User
 from journal.safety import crisis
-from journal.safety.risk import Risk
+from journal.safety import plan as safety_plan
+from journal.safety.alerts import email_after_response, sent_to_patient
+from journal.safety.forms import SafetyPlanForm
+from journal.safety.plan import PlanConflict, plan_of
+from journal.safety.services import Notice
+from journal.sharing.services import patient_connections
 
 bp = Blueprint("safety", __name__)
 
 CARE = "care"  # the flash category that carries no text, only "show the card"
 
 
-def offer_care(risk: Risk) -> None:
-    """Show the care card on the next page when risk was noticed. The flash holds no word of the journal."""
-    if risk:
+def after_save(notice: Notice) -> None:
+    """When risk was noticed: the care card on the next page (the flash holds no word of the journal),
+    and the alerts' emails once this response has gone."""
+    if notice:
         flash("", CARE)
+        alerts = notice.alerts
+        after_this_request(lambda response: email_after_response(response, alerts))
 
 
 @bp.app_template_global("care_card")
 def care_card() -> dict | None:
-    """What the card shows, when one was offered for this page: the person's own region's lines first."""
+    """What the card shows, when one was offered for this page: the person's own region's lines first,
+    their therapists' after-hours lines, and who is told."""
     if not any(category == CARE for category, _ in get_flashed_messages(with_categories=True)):
         return None
-    region = current_user.crisis_region if current_user.is_authenticated else None
-    resources = crisis.resources(region)
-    return {"region": resources[0] if resources else None, "danger_number": crisis.danger_number(region)}
+    if not current_user.is_authenticated or current_user.role != Role.PATIENT:
+        return None
+    resources = crisis.resources(current_user.crisis_region)
+    therapists = db.session.execute(
+        select(User.display_name, User.after_hours_line, Connection.safety_alerts)
+        .join(Connection, Connection.therapist_id == User.id)
+        .where(Connection.patient_id == current_user.id, Connection.is_active).order_by(User.display_name)).all()
+    return {
+        "region": resources[0] if resources else None,
+        "danger_number": crisis.danger_number(current_user.crisis_region),
+        "after_hours": [(name, line) for name, line, _ in therapists if line],
+        "told": [name for name, _, alerts in therapists if alerts],
+        "connected": bool(therapists),
+    }
+
+
+@bp.route("/safety-plan", methods=["GET", "POST"])
+@patient_required
+def plan():
+    """Write or change the safety plan; a save from a stale tab keeps its words and shows both."""
+    stored = plan_of(current_user.id)
+    form = SafetyPlanForm() if request.method == "POST" else SafetyPlanForm(
+        data={**safety_plan.read(stored), "version": str(stored.version if stored else 0)})
+    if request.method == "GET" or not form.validate():
+        return _plan_page(form, stored, 422 if request.method == "POST" else 200)
+    try:
+        safety_plan.save(current_user.id, form.sections(), form.expected_version())
+    except PlanConflict as conflict:
+        form.version.data = str(conflict.version)
+        return _plan_page(form, stored, 409, conflict=conflict.current)
+    flash("Your safety plan is saved.", "success")
+    return redirect(url_for("safety.plan"))
+
+
+def _plan_page(form: SafetyPlanForm, stored, status: int, conflict: dict | None = None):
+    return render_template("safety/plan.html", form=form, plan=stored, sections=safety_plan.SECTIONS,
+                           source=safety_plan.SOURCE, conflict=conflict,
+                           choices=patient_connections(current_user.id)), status
+
+
+@bp.get("/safety-plan/pdf")
+@patient_required
+def plan_pdf():
+    """The plan, printable: the journal's own PDF layout, with the crisis lines of the patient's region."""
+    stored = plan_of(current_user.id)
+    if stored is None:
+        flash("Write something in your safety plan first; then you can print it.", "info")
+        return redirect(url_for("safety.plan"))
+    return pdf_response(build_pdf(plan_export(current_user, stored), configured_fonts()))
+
+
+@bp.get("/safety")
+@patient_required
+def overview():
+    """The patient's safety page: their plan, who may be told, and every alert sent with its steps."""
+    return render_template("safety/overview.html", plan=plan_of(current_user.id),
+                           alerts=sent_to_patient(current_user.id),
+                           connections=patient_connections(current_user.id),
+                           action_label=lambda value: AlertAction(value).label,
+                           outcome_label=lambda value: AlertOutcome(value).label)

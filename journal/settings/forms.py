@@ -8,7 +8,12 @@ from wtforms import BooleanField, EmailField, PasswordField, RadioField, StringF
 from wtforms.validators import DataRequired, Email, InputRequired, Length
 
 from journal.forms import CheckboxesField, SelectField, options
-from journal.models.user import DISPLAY_NAME_MAX_LENGTH, EMAIL_MAX_LENGTH, TIME_ZONE_MAX_LENGTH
+from journal.models.user import (
+    AFTER_HOURS_MAX_LENGTH,
+    DISPLAY_NAME_MAX_LENGTH,
+    EMAIL_MAX_LENGTH,
+    TIME_ZONE_MAX_LENGTH,
+)
 from journal.safety import crisis
 from journal.settings.services import PAPER_SIZES
 from journal.text import clean_line
@@ -50,6 +55,12 @@ class PreferencesForm(FlaskForm):
         choices=options([("phq-9", "PHQ-9 (low mood)"), ("gad-7", "GAD-7 (anxiety)"), ("pcl-5", "PCL-5 (trauma)")]),
         description="They appear on your home page when due: to start with, before a session and a week and a "
                     "month after. You can take any of them at any time.",
+    )
+
+    after_hours_line = StringField(
+        "Your clinic's after-hours line", filters=[clean_line], validators=[Length(max=AFTER_HOURS_MAX_LENGTH)],
+        description="Shown to your patients on the card they see when a safety concern is noticed, e.g. "
+                    "\u201cCall 555 0100, evenings and weekends\u201d. Leave empty if you have none.",
     )
 
     def __init__(self, *args, **kwargs) -> None:

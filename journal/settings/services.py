@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from journal.auth.services import AccountError
 from journal.extensions import db
 from journal.measures.instruments import measures
-from journal.models import User
+from journal.models import Role, User
 from journal.safety import crisis
 from journal.timezones import CLOCKS, is_valid_time_zone
 
@@ -26,6 +26,7 @@ class Preferences:
     quiet_from: int = 22
     quiet_until: int = 8
     measures_asked: tuple[str, ...] = ("phq-9", "gad-7", "pcl-5")
+    after_hours_line: str | None = None  # therapists only
 
 
 def save_preferences(user: User, chosen: Preferences) -> None:
@@ -45,4 +46,6 @@ def save_preferences(user: User, chosen: Preferences) -> None:
     user.reminders, user.reminder_hour = chosen.reminders, chosen.reminder_hour
     user.quiet_from, user.quiet_until = chosen.quiet_from, chosen.quiet_until
     user.measures_asked = ",".join(key for key in measures().instruments if key in chosen.measures_asked)
+    if user.role == Role.THERAPIST:
+        user.after_hours_line = chosen.after_hours_line or None
     db.session.commit()

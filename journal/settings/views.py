@@ -14,17 +14,20 @@ from journal.auth.logins import end_session, fresh_login_required
 from journal.auth.services import AccountError
 from journal.clock import utcnow
 from journal.export import archive, importing
+from journal.models import Role
 from journal.settings import deletion
 from journal.settings.forms import DeleteAccountForm, EmailChangeForm, ImportForm, PreferencesForm
 from journal.settings.services import Preferences, save_preferences
+from journal.sharing.services import patient_connections
 from journal.timezones import time_zone_choices
 
 bp = Blueprint("settings", __name__)
 
 
 def _page(preferences: PreferencesForm, email: EmailChangeForm, status: int = 200):
+    connections = patient_connections(current_user.id) if current_user.role == Role.PATIENT else []
     return render_template("settings/index.html", form=preferences, email_form=email, import_form=ImportForm(),
-                           zones=time_zone_choices(), user=current_user), status
+                           zones=time_zone_choices(), user=current_user, connections=connections), status
 
 
 def _saved_preferences() -> PreferencesForm:
@@ -33,7 +36,8 @@ def _saved_preferences() -> PreferencesForm:
         "display_name": user.display_name, "time_zone": user.time_zone, "clock": user.clock,
         "paper_size": user.paper_size, "crisis_region": user.crisis_region or "", "reminders": user.reminders,
         "reminder_hour": str(user.reminder_hour), "quiet_from": str(user.quiet_from),
-        "quiet_until": str(user.quiet_until), "measures_asked": [k for k in user.measures_asked.split(",") if k]})
+        "quiet_until": str(user.quiet_until), "measures_asked": [k for k in user.measures_asked.split(",") if k],
+        "after_hours_line": user.after_hours_line or ""})
 
 
 @bp.get("/settings")
@@ -53,7 +57,8 @@ def save():
                 clock=form.clock.data, paper_size=form.paper_size.data,
                 crisis_region=form.crisis_region.data or None, reminders=form.reminders.data,
                 reminder_hour=int(form.reminder_hour.data), quiet_from=int(form.quiet_from.data),
-                quiet_until=int(form.quiet_until.data), measures_asked=tuple(form.measures_asked.data or ())))
+                quiet_until=int(form.quiet_until.data), measures_asked=tuple(form.measures_asked.data or ()),
+                after_hours_line=form.after_hours_line.data or None))
         except AccountError as error:
             form.time_zone.errors.append(str(error))
         else:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, HiddenField
-from wtforms.validators import DataRequired
+from wtforms import BooleanField, HiddenField, RadioField
+from wtforms.validators import DataRequired, InputRequired
 
-from journal.forms import CheckboxesField, line_field, text_field
+from journal.forms import CheckboxesField, line_field, options, text_field
 from journal.sharing.services import REPLY_MAX
 
 
@@ -20,6 +20,10 @@ class ConsentForm(FlaskForm):
     token = HiddenField()
     agree = BooleanField("I understand what my therapist will and will not see",
                          validators=[DataRequired("Please tick the box to confirm.")])
+    # Its own explicit choice: no answer is chosen for the patient.
+    safety_alerts = RadioField(
+        "Safety alerts", choices=options([("yes", "Yes, they may be told"), ("no", "No, not for now")]),
+        validators=[InputRequired("Please choose whether safety alerts may be sent.")])
 
 
 class ShareForm(FlaskForm):
@@ -32,6 +36,14 @@ class AutoShareForm(FlaskForm):
 
 class ShareMeasuresForm(FlaskForm):
     share_measures = BooleanField("Share my questionnaires and progress")
+
+
+class SafetyAlertsForm(FlaskForm):
+    safety_alerts = BooleanField("Send safety alerts")
+
+
+class ShareSafetyPlanForm(FlaskForm):
+    share_safety_plan = BooleanField("Share my safety plan")
 
 
 class ReplyForm(FlaskForm):

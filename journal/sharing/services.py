@@ -84,26 +84,32 @@ def therapist_for_invite(*, code: str | None = None, token: str | None = None) -
 
 # Connections --------------------------------------------------------------
 
-def connect(patient: User, therapist: User) -> Connection:
-    """Record the patient's consent to connect (again). Commits."""
+def connect(patient: User, therapist: User, *, safety_alerts: bool = False) -> Connection:
+    """Record the patient's consent to connect (again), with their own choice on safety alerts. Commits."""
     connection = db.session.scalar(
         select(Connection).where(Connection.patient_id == patient.id, Connection.therapist_id == therapist.id)
     )
     if connection is None:
-        connection = Connection(patient_id=patient.id, therapist_id=therapist.id, auto_share=False)
+        connection = Connection(patient_id=patient.id, therapist_id=therapist.id, auto_share=False,
+                                safety_alerts=safety_alerts)
         db.session.add(connection)
     elif connection.is_active:
         raise SharingError(f"You are already connected with {therapist.display_name}.")
     else:
         connection.ended_at, connection.auto_share, connection.created_at = None, False, utcnow()
+        connection.safety_alerts = safety_alerts
     summaries.invalidate(patient.id, therapist.id)
     db.session.commit()
     return connection
 
 
 def end_connection(connection: Connection) -> None:
-    """End a connection and withdraw everything shared under it, at once. Commits."""
+    """End a connection and withdraw everything shared under it, at once. Commits.
+
+    Every choice made under it goes too: connecting again asks afresh.
+    """
     connection.ended_at = utcnow()
+    connection.share_measures = connection.share_safety_plan = connection.safety_alerts = False
     patient_entries = select(Entry.id).where(Entry.owner_id == connection.patient_id)
     patient_sessions = select(TreatmentSession.id).where(TreatmentSession.owner_id == connection.patient_id)
     db.session.execute(delete(EntryShare).where(

@@ -15,7 +15,16 @@ from journal.extensions import db
 from journal.forms import options, parse_count
 from journal.models import Connection, Role, TreatmentSession, User
 from journal.ratelimits import codes_limit
-from journal.sharing.forms import AutoShareForm, CodeForm, ConsentForm, ShareForm, ShareMeasuresForm, reply_form_for
+from journal.sharing.forms import (
+    AutoShareForm,
+    CodeForm,
+    ConsentForm,
+    SafetyAlertsForm,
+    ShareForm,
+    ShareMeasuresForm,
+    ShareSafetyPlanForm,
+    reply_form_for,
+)
 from journal.sharing.services import (
     SharingError,
     access_log,
@@ -86,7 +95,7 @@ def confirm():
     if not form.validate():
         return render_template("sharing/consent.html", therapist=therapist, form=form), 422
     try:
-        connect(current_user, therapist)
+        connect(current_user, therapist, safety_alerts=form.safety_alerts.data == "yes")
     except SharingError as error:
         flash(str(error), "info")
     else:
@@ -107,16 +116,40 @@ def auto_share(connection_id: int):
     return redirect(url_for("sharing.connections"))
 
 
+def _choose(connection_id: int, attribute: str, chosen: bool, said: tuple[str, str]):
+    """Set one of a connection's own choices; every such choice is made here, by its patient only."""
+    connection, therapist = _own_connection_or_404(connection_id)
+    setattr(connection, attribute, chosen)
+    db.session.commit()
+    flash(f"{therapist.display_name} {said[0] if chosen else said[1]}", "success")
+    back = request.form.get("next")
+    return redirect(back if back and is_safe_next(back) else url_for("sharing.connections"))
+
+
 @bp.post("/connections/<id:connection_id>/measures")
 @patient_required
 def share_measures(connection_id: int):
     """Share questionnaires and progress charts with one therapist, or stop; separate from entries."""
-    connection, therapist = _own_connection_or_404(connection_id)
-    connection.share_measures = bool(ShareMeasuresForm().share_measures.data)
-    db.session.commit()
-    state = "can now see" if connection.share_measures else "can no longer see"
-    flash(f"{therapist.display_name} {state} your questionnaires and progress.", "success")
-    return redirect(url_for("sharing.connections"))
+    return _choose(connection_id, "share_measures", bool(ShareMeasuresForm().share_measures.data),
+                   ("can now see your questionnaires and progress.",
+                    "can no longer see your questionnaires and progress."))
+
+
+@bp.post("/connections/<id:connection_id>/safety-alerts")
+@patient_required
+def safety_alerts(connection_id: int):
+    """Allow or stop safety alerts to one therapist (asked when connecting; changeable at any time)."""
+    return _choose(connection_id, "safety_alerts", bool(SafetyAlertsForm().safety_alerts.data),
+                   ("will be sent an alert when a safety concern is noticed.",
+                    "will no longer be sent safety alerts."))
+
+
+@bp.post("/connections/<id:connection_id>/safety-plan")
+@patient_required
+def share_safety_plan(connection_id: int):
+    """Share the safety plan with one therapist, or stop."""
+    return _choose(connection_id, "share_safety_plan", bool(ShareSafetyPlanForm().share_safety_plan.data),
+                   ("can now read your safety plan.", "can no longer read your safety plan."))
 
 
 @bp.route("/connections/<id:connection_id>/end", methods=["GET", "POST"])

@@ -12,14 +12,20 @@ from journal.access import (
     connected_patient_or_404,
     shared_entries_query,
     shared_entry_or_404,
+    shared_safety_plan_or_404,
     shared_sessions_query,
+    therapist_alert_or_404,
     therapist_required,
 )
 from journal.entries.content import AFTER_EFFECTS
 from journal.entries.services import MAX_PAGE, PAGE_SIZE, Page, open_entry
 from journal.extensions import db
 from journal.forms import parse_count
-from journal.models import AccessAction, Entry, TreatmentSession
+from journal.models import AccessAction, AlertAction, AlertOutcome, Entry, TreatmentSession
+from journal.safety import alerts
+from journal.safety.forms import AcknowledgeForm, ResolveForm
+from journal.safety.plan import SECTIONS, plan_of
+from journal.safety.plan import read as read_plan
 from journal.sessions.services import open_session
 from journal.sharing.forms import ReplyForm
 from journal.sharing.services import (
@@ -44,7 +50,7 @@ RECENT_SESSIONS = 10  # shared sessions listed on a patient's page; their entrie
 @therapist_required
 def index():
     return render_template("therapist/dashboard.html", patients=dashboard(current_user.id),
-                           closed=recent_closures(current_user.id))
+                           closed=recent_closures(current_user.id), alerts=alerts.open_alerts(current_user.id))
 
 
 @bp.route("/invite", methods=["GET", "POST"])
@@ -79,9 +85,11 @@ def patient(patient_id: int):
     measures = measures_for_therapist(patient, current_user._get_current_object())
     if measures is not None:
         record_access(patient.id, current_user.id, AccessAction.VIEW_MEASURES)
+    plan_shared = active_connection(patient.id, current_user.id).share_safety_plan and plan_of(patient.id) is not None
     return render_template("therapist/patient.html", patient=patient, page=page, latest_sessions=latest,
                            sessions=named, sessions_total=db.session.scalar(shared.with_only_columns(func.count())),
-                           measures=measures)
+                           measures=measures, plan_shared=plan_shared,
+                           alerts=[v for v in alerts.open_alerts(current_user.id) if v.patient.id == patient.id])
 
 
 def shared_entries_page(therapist_id: int, patient_id: int, number: int) -> Page:
@@ -149,3 +157,68 @@ def end(patient_id: int):
         return redirect(url_for("therapist.index"))
     return render_template("therapist/end.html", patient=patient)
 
+
+
+# Safety: alerts a patient allowed, and the safety plan they share. ----------------------------------
+
+@bp.get("/alerts/<uuid:alert_id>")
+@therapist_required
+def alert(alert_id: uuid.UUID):
+    row = therapist_alert_or_404(alert_id)
+    record_access(row.patient_id, current_user.id, AccessAction.VIEW_ALERT, row.entry_id)
+    return _render_alert(row, AcknowledgeForm(), ResolveForm())
+
+
+def _render_alert(row, acknowledge_form: AcknowledgeForm, resolve_form: ResolveForm, status: int = 200):
+    """The alert, and the entry's text only if that entry is shared with this therapist."""
+    shared = None
+    if row.entry_id is not None:
+        found = db.session.execute(shared_entries_query(current_user.id, row.patient_id)
+                                   .where(Entry.id == row.entry_id)).first()
+        shared = open_entry(found[0]) if found else None
+    return render_template("therapist/alert.html", view=alerts.view(row), notes=alerts.notes(row), entry=shared,
+                           acknowledge_form=acknowledge_form, resolve_form=resolve_form,
+                           action_label=lambda value: AlertAction(value).label,
+                           outcome_label=lambda value: AlertOutcome(value).label), status
+
+
+@bp.post("/alerts/<uuid:alert_id>/acknowledge")
+@therapist_required
+def acknowledge_alert(alert_id: uuid.UUID):
+    row = therapist_alert_or_404(alert_id)
+    form = AcknowledgeForm()
+    if form.validate():
+        try:
+            alerts.acknowledge(row, form.action.data, form.note.data or "")
+        except alerts.AlertError as error:
+            form.form_errors.append(str(error))
+        else:
+            flash("Acknowledged. Your patient can see that you did, and when.", "success")
+            return redirect(url_for("therapist.alert", alert_id=alert_id))
+    return _render_alert(row, form, ResolveForm(), 422)
+
+
+@bp.post("/alerts/<uuid:alert_id>/resolve")
+@therapist_required
+def resolve_alert(alert_id: uuid.UUID):
+    row = therapist_alert_or_404(alert_id)
+    form = ResolveForm()
+    if form.validate():
+        try:
+            alerts.resolve(row, form.outcome.data, form.note.data or "")
+        except alerts.AlertError as error:
+            form.form_errors.append(str(error))
+        else:
+            flash("The alert is closed.", "success")
+            return redirect(url_for("therapist.index"))
+    return _render_alert(row, AcknowledgeForm(), form, 422)
+
+
+@bp.get("/patients/<id:patient_id>/safety-plan")
+@therapist_required
+def safety_plan(patient_id: int):
+    patient = connected_patient_or_404(patient_id)
+    plan = shared_safety_plan_or_404(patient.id)
+    record_access(patient.id, current_user.id, AccessAction.VIEW_SAFETY_PLAN)
+    return render_template("therapist/safety_plan.html", patient=patient, plan=plan,
+                           sections=zip(SECTIONS, read_plan(plan).values(), strict=True))

@@ -65,6 +65,7 @@ def test_a_therapist_sees_shared_questionnaires_at_desktop_and_phone_size(page, 
     page.goto("/connections")
     page.get_by_label("Connection code").fill(code)
     page.get_by_role("button", name="Continue").click()
+    page.get_by_label("No, not for now").check()
     page.get_by_label("I understand what my therapist will and will not see").check()
     page.get_by_role("button", name="Connect").click()
     expect(page.get_by_text("You are connected with Dr. Sam Rivera")).to_be_visible()

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import check_page
+from tests.browser.conftest import assert_clean, check_page, watch
+from tests.browser.test_journaling import THERAPIST
 
 
 def test_the_issues_save_brings_the_care_card(page, new_patient):
@@ -27,3 +28,69 @@ def test_the_issues_save_brings_the_care_card(page, new_patient):
     check_page(page, "help")
     page.go_back()
     expect(page.locator("aside.care-card")).to_have_count(0)  # offered once, right after the save
+
+
+def test_the_safety_loop_from_the_save_to_a_closed_alert(page, browser, context, live_server, viewport, new_patient):
+    name = f"Robin {viewport}"
+    new_patient(page, name=name)
+    page.goto("/safety-plan")
+    page.get_by_label("People I can ask for help").fill("My sister Ana, 555 0142")
+    page.get_by_role("button", name="Save my plan").click()
+    expect(page.get_by_text("Your safety plan is saved.")).to_be_visible()
+    check_page(page, "safety-plan")
+
+    therapist = browser.new_context(base_url=live_server.url, viewport=context.pages[0].viewport_size)
+    therapist.viewport_name = viewport
+    tpage = therapist.new_page()
+    watch(tpage, therapist)
+    tpage.goto("/login")
+    tpage.get_by_label("Email").fill(THERAPIST[0])
+    tpage.get_by_label("Password").fill(THERAPIST[1])
+    tpage.get_by_role("button", name="Log in").click()
+    tpage.goto("/therapist/invite")
+    code = tpage.locator(".code").inner_text()
+
+    page.goto("/connections")
+    page.get_by_label("Connection code").fill(code)
+    page.get_by_role("button", name="Continue").click()
+    expect(page.get_by_role("group", name="May Dr. Sam Rivera be sent a safety alert?")).to_be_visible()
+    check_page(page, "consent-alerts")
+    page.get_by_label("Yes, they may be told").check()
+    page.get_by_label("I understand what my therapist will and will not see").check()
+    page.get_by_role("button", name="Connect").click()
+    expect(page.get_by_text("You are connected with Dr. Sam Rivera")).to_be_visible()
+
+    page.goto("/entries/new")
+    page.locator('textarea[name="answer_0"]').fill("I thought about hurting myself tonight")
+    page.get_by_role("button", name="Save entry").click()
+    card = page.locator("aside.care-card")
+    expect(card).to_contain_text("Dr. Sam Rivera has been sent an alert")
+
+    tpage.goto("/therapist/")
+    alerts = tpage.locator(".alerts")
+    expect(alerts).to_contain_text(name)
+    expect(alerts).to_contain_text("Not acknowledged")
+    assert alerts.bounding_box()["width"] <= tpage.viewport_size["width"]
+    check_page(tpage, "therapist-alerts")
+    alerts.get_by_role("link", name=name).click()
+    expect(tpage.get_by_role("heading", name=f"Safety alert: {name}")).to_be_visible()
+    check_page(tpage, "therapist-alert")
+    tpage.get_by_label("Called").check()
+    tpage.get_by_label("A short note (never shown to your patient)").fill("Reached them; safe tonight")
+    tpage.get_by_role("button", name="Acknowledge").click()
+    expect(tpage.get_by_text("Acknowledged. Your patient can see that you did, and when.")).to_be_visible()
+    tpage.get_by_label("Follow-up arranged").check()
+    tpage.get_by_role("button", name="Close the alert").click()
+    expect(tpage.get_by_text("The alert is closed.")).to_be_visible()
+    expect(tpage.locator(".alerts")).to_have_count(0)
+    assert_clean(tpage)
+    therapist.close()
+
+    page.goto("/safety")
+    row = page.locator("tr", has_text="Dr. Sam Rivera")
+    expect(row).to_contain_text("(called)")
+    expect(row).to_contain_text("follow-up arranged")
+    expect(page.locator("main")).not_to_contain_text("safe tonight")
+    check_page(page, "safety-page")
+    page.goto("/access-log")
+    expect(page.get_by_text("acknowledged a safety alert")).to_be_visible()

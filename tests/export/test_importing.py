@@ -224,3 +224,32 @@ def test_questionnaires_travel_in_the_export_and_are_rescored_on_import(app, cli
         owner = db.session.scalar(select(User.id).where(User.email == "new@example.org"))
         (row,) = db.session.scalars(select(MeasureResponse).where(MeasureResponse.owner_id == owner))
         assert row.total == 14 and open_response(row).answers == [2] * 7
+
+
+def test_the_safety_plan_travels_in_the_export_and_never_replaces_one(app, client, patient, make_user):
+    from journal.safety.plan import plan_of, read
+
+    client.post_form("/safety-plan", {"version": "0", "helpers": "My sister Ana", "reasons": "The sea in June"})
+    document = json.loads(download(client).read("journal.json"))
+    assert document["safety_plan"]["sections"]["helpers"] == "My sister Ana"
+    make_user(email="new@example.org")
+    fresh = login_client(app, "new@example.org")
+    upload(fresh, json.dumps(document).encode(), "journal.json")
+    with app.app_context():
+        owner = db.session.scalar(select(User.id).where(User.email == "new@example.org"))
+        assert read(plan_of(owner))["reasons"] == "The sea in June"
+    fresh.post_form("/safety-plan", {"version": "1", "helpers": "My own words now"})
+    upload(fresh, json.dumps(document).encode(), "journal.json")  # a plan is one whole: never merged or replaced
+    with app.app_context():
+        kept = read(plan_of(owner))
+        assert kept["helpers"] == "My own words now" and kept["reasons"] == ""
+
+
+def test_an_export_without_a_safety_plan_still_imports(app, client, patient, make_user):
+    document = json.loads(download(client).read("journal.json"))
+    assert document["safety_plan"] is None
+    del document["safety_plan"]  # as exports made before it
+    make_user(email="new@example.org")
+    fresh = login_client(app, "new@example.org")
+    upload(fresh, json.dumps(document).encode(), "journal.json")
+    assert "Imported 0 entries" in flash_of(fresh)

@@ -46,11 +46,15 @@ def test_patient_connects_with_a_code_after_a_consent_screen(app, make_user):
         assert db.session.scalar(select(Connection)) is None  # nothing until confirmed
 
     refused = client.post_form("/connections/confirm", {"code": code})
-    assert refused.status_code == 422 and "tick the box" in refused.get_data(as_text=True)
-    client.post_form("/connections/confirm", {"code": code, "agree": "y"})
+    page = refused.get_data(as_text=True)
+    assert refused.status_code == 422 and "tick the box" in page
+    assert "Please choose whether safety alerts may be sent." in page  # its own choice, never made for them
+    radios = re.findall(r'<input[^>]*name="safety_alerts"[^>]*>', page)
+    assert len(radios) == 2 and not any("checked" in radio for radio in radios)
+    client.post_form("/connections/confirm", {"code": code, "agree": "y", "safety_alerts": "yes"})
     with app.app_context():
         connection = db.session.scalar(select(Connection))
-        assert connection.is_active and connection.auto_share is False
+        assert connection.is_active and connection.auto_share is False and connection.safety_alerts is True
     assert "Dr. Ruiz" in client.get("/connections").get_data(as_text=True)
 
 
@@ -62,7 +66,7 @@ def test_invite_link_needs_login_and_comes_back(app, make_user, client, auth):
     assert response.status_code == 302 and f"next=/connect/{token}" in response.headers["Location"]
     make_user(email="p@example.org")
     assert auth.login("p@example.org", next=f"/connect/{token}").headers["Location"] == f"/connect/{token}"
-    client.post_form("/connections/confirm", {"token": token, "agree": "y"})
+    client.post_form("/connections/confirm", {"token": token, "agree": "y", "safety_alerts": "no"})
     with app.app_context():
         assert db.session.scalar(select(Connection)).is_active
 
@@ -131,7 +135,8 @@ def test_connecting_twice_says_so(app, make_user, sharing):
     login_client(app, "t@example.org").get("/therapist/invite")
     code, _ = invite_of(app, therapist.id)
     client = login_client(app, "p@example.org")
-    response = client.post_form("/connections/confirm", {"code": code, "agree": "y"}, follow_redirects=True)
+    response = client.post_form("/connections/confirm", {"code": code, "agree": "y", "safety_alerts": "no"},
+                               follow_redirects=True)
     assert "already connected" in response.get_data(as_text=True)
     with app.app_context():
         assert len(db.session.scalars(select(Connection)).all()) == 1

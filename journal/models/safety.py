@@ -1,0 +1,88 @@
+"""The safety loop's records: a patient's safety plan, and the alerts their care team works through."""
+
+from __future__ import annotations
+
+import enum
+import uuid
+from datetime import datetime
+
+from sqlalchemy import Boolean, ForeignKey, Integer, LargeBinary, String, Uuid
+from sqlalchemy.orm import Mapped, mapped_column
+
+from journal.clock import utcnow
+from journal.extensions import db
+from journal.models.types import UTCDateTime
+
+
+class SafetyPlan(db.Model):
+    """A patient's own safety plan (the Stanley–Brown sections), sealed like an entry; one per patient.
+
+    ``version`` counts saves, so a save from a stale tab is refused rather than overwriting.
+    """
+
+    __tablename__ = "safety_plans"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), unique=True)
+    sealed: Mapped[bytes] = mapped_column(LargeBinary)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class AlertAction(enum.StrEnum):
+    """What a therapist did when acknowledging an alert."""
+
+    CALLED = "called"
+    MESSAGED = "messaged"
+    SCHEDULED = "scheduled"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return {"called": "called", "messaged": "sent a message", "scheduled": "scheduled a session",
+                "other": "followed up"}[self.value]
+
+
+class AlertOutcome(enum.StrEnum):
+    """How an alert was closed."""
+
+    SAFE = "safe"
+    FOLLOW_UP = "follow_up"
+    CRISIS_SERVICES = "crisis_services"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return {"safe": "safe for now, plan in place", "follow_up": "follow-up arranged",
+                "crisis_services": "referred to crisis or emergency services", "other": "closed"}[self.value]
+
+
+class SafetyAlert(db.Model):
+    """A safety concern noticed in what a patient saved, sent to one therapist they allowed to be told.
+
+    Plaintext: who, when, which kinds of signal (never a word of what was written), which entry or
+    questionnaire, and each step's time and choice. Sealed under the patient's key: the therapist's
+    free-text notes on acknowledging and resolving, which the patient never sees.
+    """
+
+    __tablename__ = "safety_alerts"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    patient_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    therapist_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    signals: Mapped[str] = mapped_column(String(120))  # comma-separated safety.risk.Signal values
+    negated: Mapped[bool] = mapped_column(Boolean, default=False)
+    entry_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("entries.id", ondelete="SET NULL"), index=True)
+    response_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("measure_responses.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+    emailed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    acknowledged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    action: Mapped[str | None] = mapped_column(String(16))  # AlertAction
+    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    outcome: Mapped[str | None] = mapped_column(String(16))  # AlertOutcome
+    sealed: Mapped[bytes | None] = mapped_column(LargeBinary)  # {"acknowledged": note, "resolved": note}
+
+    @property
+    def owner_id(self) -> int:
+        """The notes are sealed under the patient's data key, bound to this row."""
+        return self.patient_id

@@ -1,0 +1,173 @@
+"""Telling the care team: an alert only to a therapist the patient allowed, emailed without a name or a
+word of the journal; acknowledged with a note, resolved with an outcome, each step in the patient's
+access log and on their Safety page; overdue after a day; unreachable for anyone else."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import func, select
+
+from journal.clock import utcnow
+from journal.extensions import db
+from journal.models import AccessAction, AccessLog, Connection, Role, SafetyAlert, User
+from tests.conftest import login_client
+from tests.mail_server import html_of, text_of
+from tests.safety.test_views import ISSUE, new_entry
+
+TOLD, NOT_TOLD = "okafor@example.org", "ruiz@example.org"
+
+
+@pytest.fixture
+def team(app, client, patient, make_user, sharing):
+    """Two connected therapists; the patient allows alerts to the first only."""
+    told = make_user(Role.THERAPIST, email=TOLD, display_name="Dr. Okafor")
+    with app.app_context():
+        db.session.get(User, told.id).after_hours_line = "Call 555 0100 at night"
+        db.session.commit()
+    quiet = make_user(Role.THERAPIST, email=NOT_TOLD, display_name="Dr. Ruiz")
+    connection = sharing.connect(patient.id, told.id)
+    sharing.connect(patient.id, quiet.id)
+    assert client.post_form(f"/connections/{connection}/safety-alerts", {"safety_alerts": "y"}).status_code == 302
+    return told, quiet, connection
+
+
+def alerts(app) -> list[SafetyAlert]:
+    with app.app_context():
+        return list(db.session.scalars(select(SafetyAlert).order_by(SafetyAlert.created_at)))
+
+
+def test_a_risky_save_alerts_only_the_therapist_allowed_and_emails_no_journal_text(
+        app, client, patient, journal, team, mailbox):
+    told, quiet, _ = team
+    saved = new_entry(client, patient, journal, answer_0=ISSUE, mood="-5")
+    saved.close()  # the answer has gone: the email follows it
+    body = client.get(saved.headers["Location"]).get_data(as_text=True)
+    assert "Dr. Okafor has been sent an alert that a safety concern was noticed" in body
+    assert "Dr. Okafor's after-hours line:</strong> Call 555 0100 at night" in body
+    (alert,) = alerts(app)
+    assert (alert.therapist_id, alert.signals) == (told.id, "words,low_mood")
+    (message,) = mailbox.wait_for(1)
+    assert message["To"] == TOLD and message["Subject"] == "A safety alert is waiting for you"
+    for part in (text_of(message), html_of(message), message["Subject"]):
+        assert "Pat" not in part and "hurting" not in part and "myself" not in part
+    assert f"/therapist/alerts/{alert.id}" in text_of(message)
+    assert alerts(app)[0].emailed_at is not None
+
+
+def test_no_alert_without_consent_and_the_card_says_no_one_was_told(app, client, patient, journal, make_user, sharing):
+    therapist = make_user(Role.THERAPIST, email="t@example.org", display_name="Dr. Ruiz")
+    sharing.connect(patient.id, therapist.id)
+    body = client.get(new_entry(client, patient, journal, answer_0=ISSUE).headers["Location"]).get_data(as_text=True)
+    assert "No one has been told." in body and alerts(app) == []
+
+
+def test_a_second_save_of_the_same_entry_raises_no_second_open_alert(app, client, patient, journal, team):
+    location = new_entry(client, patient, journal, answer_0=ISSUE).headers["Location"]
+    entry_id = location.rsplit("/", 1)[1]
+    page = client.get(f"/entries/{entry_id}/edit").get_data(as_text=True)
+    from tests.entries.test_views import editor_fields
+
+    client.post_form(f"/entries/{entry_id}/edit", {**editor_fields(page), "answer_0": ISSUE + " again"})
+    assert len(alerts(app)) == 1
+    new_entry(client, patient, journal, answer_0="A second entry: I want to die.")
+    assert len(alerts(app)) == 2
+
+
+def test_a_phq9_with_item9_alerts_too(app, client, patient, team):
+    client.post_form("/measures/phq-9/new", {**{f"item{n}": "0" for n in range(1, 9)}, "item9": "2"})
+    (alert,) = alerts(app)
+    assert alert.signals == "phq9_item9" and alert.response_id is not None and alert.entry_id is None
+
+
+def test_the_therapist_sees_acknowledges_and_resolves_and_the_patient_sees_each_step(
+        app, client, patient, journal, team, sharing):
+    told, _, _ = team
+    location = new_entry(client, patient, journal, answer_0=ISSUE).headers["Location"]
+    (alert,) = alerts(app)
+    doctor = login_client(app, TOLD)
+    dashboard = doctor.get("/therapist/").get_data(as_text=True)
+    assert 'class="alerts"' in dashboard and "Not acknowledged" in dashboard and "Overdue" not in dashboard
+    page = doctor.get(f"/therapist/alerts/{alert.id}").get_data(as_text=True)
+    assert "Words about suicide or self-harm" in page and ISSUE not in page  # not shared: no text
+    assert "The entry is not shared with you" in page
+    sharing.share(uuid.UUID(location.rsplit("/", 1)[1]), told.id)
+    assert ISSUE not in doctor.get(f"/therapist/alerts/{alert.id}").get_data(as_text=True)  # a link, not the text
+    assert "/therapist/entries/" in doctor.get(f"/therapist/alerts/{alert.id}").get_data(as_text=True)
+
+    refused = doctor.post_form(f"/therapist/alerts/{alert.id}/acknowledge", {"note": "called"})
+    assert refused.status_code == 422 and "Please choose what you did." in refused.get_data(as_text=True)
+    assert doctor.post_form(f"/therapist/alerts/{alert.id}/acknowledge",
+                            {"action": "called", "note": "Reached her; safe tonight"}).status_code == 302
+    with app.app_context():
+        row = db.session.get(SafetyAlert, alert.id)
+        assert row.acknowledged_at is not None and row.action == "called" and b"safe tonight" not in row.sealed
+    assert "Reached her; safe tonight" in doctor.get(f"/therapist/alerts/{alert.id}").get_data(as_text=True)
+    assert "Acknowledged, not closed" in doctor.get("/therapist/").get_data(as_text=True)
+    again = doctor.post_form(f"/therapist/alerts/{alert.id}/acknowledge", {"action": "other"})
+    assert again.status_code == 422 and "already acknowledged" in again.get_data(as_text=True)
+
+    assert doctor.post_form(f"/therapist/alerts/{alert.id}/resolve",
+                            {"outcome": "follow_up", "note": "Session on Monday"}).status_code == 302
+    assert 'class="alerts"' not in doctor.get("/therapist/").get_data(as_text=True)
+
+    mine = client.get("/safety").get_data(as_text=True)
+    assert "Dr. Okafor" in mine and "(called)" in mine and "follow-up arranged" in mine
+    assert "safe tonight" not in mine and "Monday" not in mine  # the therapist's notes are never shown
+    log = client.get("/access-log").get_data(as_text=True)
+    for line in ("opened a safety alert", "acknowledged a safety alert", "closed a safety alert"):
+        assert line in log
+
+
+def test_an_alert_unacknowledged_for_a_day_is_overdue(app, client, patient, journal, team, clock):
+    new_entry(client, patient, journal, answer_0=ISSUE)
+    doctor = login_client(app, TOLD)
+    clock(utcnow() + timedelta(hours=23))
+    assert "Overdue" not in doctor.get("/therapist/").get_data(as_text=True)
+    clock(utcnow() + timedelta(hours=2))
+    assert "Overdue" in doctor.get("/therapist/").get_data(as_text=True)
+    app.config["SAFETY_ALERT_OVERDUE_HOURS"] = 48
+    assert "Overdue" not in doctor.get("/therapist/").get_data(as_text=True)
+
+
+@pytest.mark.parametrize("who", ["quiet", "stranger", "patient", "ended"])
+def test_no_one_else_reaches_an_alert(app, client, patient, journal, team, make_user, who):
+    new_entry(client, patient, journal, answer_0=ISSUE)
+    (alert,) = alerts(app)
+    if who == "quiet":
+        other = login_client(app, NOT_TOLD)
+    elif who == "stranger":
+        make_user(Role.THERAPIST, email="s@example.org")
+        other = login_client(app, "s@example.org")
+    elif who == "patient":
+        other = client
+    else:
+        other = login_client(app, TOLD)
+        client.post_form(f"/connections/{team[2]}/end", {})
+        with app.app_context():
+            assert db.session.get(Connection, team[2]).safety_alerts is False  # connecting again asks afresh
+    for method, url, data in (("GET", f"/therapist/alerts/{alert.id}", None),
+                              ("POST", f"/therapist/alerts/{alert.id}/acknowledge", {"action": "called"}),
+                              ("POST", f"/therapist/alerts/{alert.id}/resolve", {"outcome": "safe"})):
+        response = other.get(url) if method == "GET" else other.post_form(url, data)
+        assert response.status_code == 404, (who, url)
+    with app.app_context():
+        assert db.session.get(SafetyAlert, alert.id).acknowledged_at is None
+        assert db.session.scalar(select(func.count()).select_from(AccessLog).where(
+            AccessLog.action.in_([AccessAction.VIEW_ALERT, AccessAction.ACKNOWLEDGE_ALERT]))) == 0
+
+
+def test_an_email_that_could_not_go_is_sent_by_the_next_job_run(app, client, patient, journal, team, runner,
+                                                                 mailbox, clock):
+    server = dict(app.config)
+    app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=9)  # nothing listens: refused
+    new_entry(client, patient, journal, answer_0=ISSUE).close()
+    assert alerts(app)[0].emailed_at is None and mailbox.messages == []
+    app.config.update(MAIL_SERVER=server["MAIL_SERVER"], MAIL_PORT=server["MAIL_PORT"])
+    clock(utcnow() + timedelta(minutes=5))
+    result = runner.invoke(args=["send-reminders"])
+    assert "1 safety alert email(s) sent" in result.output
+    assert len(mailbox.wait_for(1)) == 1 and alerts(app)[0].emailed_at is not None
+    assert "safety alert" not in runner.invoke(args=["send-reminders"]).output  # once
