@@ -147,27 +147,37 @@ def shared_sessions_query(therapist_id: int, patient_id: int):
     )
 
 
+def _alert_connection():
+    """An alert's connection, active, and the one it was raised under: alerts from before a
+    disconnection stay behind when the patient connects again."""
+    return ((Connection.patient_id == SafetyAlert.patient_id) & (Connection.therapist_id == SafetyAlert.therapist_id)
+            & Connection.is_active & (SafetyAlert.created_at >= Connection.created_at))
+
+
+def therapist_alerts_query(therapist_id: int | None):
+    """Select the safety alerts a therapist may see now (every therapist's, for ``None``: the email job)."""
+    statement = select(SafetyAlert).join(Connection, _alert_connection())
+    return statement if therapist_id is None else statement.where(SafetyAlert.therapist_id == therapist_id)
+
+
 def therapist_alert_or_404(alert_id: uuid.UUID) -> SafetyAlert:
     """A safety alert sent to the current therapist by a patient still connected with them, or 404."""
-    alert = db.session.scalar(
-        select(SafetyAlert).join(Connection, _active_connection(SafetyAlert.patient_id, current_user.id))
-        .where(SafetyAlert.id == alert_id, SafetyAlert.therapist_id == current_user.id))
+    alert = db.session.scalar(therapist_alerts_query(current_user.id).where(SafetyAlert.id == alert_id))
     if alert is None:
         deny()
     return alert
 
 
-def therapist_alerts_query(therapist_id: int):
-    """Select the safety alerts a therapist may see now: those of patients still connected with them."""
-    return (select(SafetyAlert).join(Connection, _active_connection(SafetyAlert.patient_id, therapist_id))
-            .where(SafetyAlert.therapist_id == therapist_id))
+def shared_safety_plan_or_none(patient_id: int) -> SafetyPlan | None:
+    """A connected patient's safety plan, while they share it with the current therapist."""
+    return db.session.scalar(
+        select(SafetyPlan).join(Connection, _active_connection(SafetyPlan.owner_id, current_user.id))
+        .where(SafetyPlan.owner_id == patient_id, Connection.share_safety_plan))
 
 
 def shared_safety_plan_or_404(patient_id: int) -> SafetyPlan:
-    """A connected patient's safety plan, while they share it with the current therapist, or 404."""
-    plan = db.session.scalar(
-        select(SafetyPlan).join(Connection, _active_connection(SafetyPlan.owner_id, current_user.id))
-        .where(SafetyPlan.owner_id == patient_id, Connection.share_safety_plan))
+    """The same, or 404."""
+    plan = shared_safety_plan_or_none(patient_id)
     if plan is None:
         deny()
     return plan

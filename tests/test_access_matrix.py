@@ -18,6 +18,7 @@ from journal.extensions import db
 from journal.models import (
     AccessAction,
     AccessLog,
+    ClinicianNote,
     Connection,
     Draft,
     Entry,
@@ -80,6 +81,7 @@ def world(app, make_user, journal, sharing):
 
         (alert,) = raise_alerts(db.session.get(User, author.id), assess([], mood=-5), entry_id=entry_id)
         alert_id = str(alert.id)
+        db.session.commit()
     return {"entry": entry_id, "session": session_id, "draft": DRAFT, "author": author.id,
             "response": response.headers["Location"].rsplit("/", 1)[1], "connection": connections["shared_therapist"],
             "alert": alert_id}
@@ -96,7 +98,7 @@ def fingerprint(app) -> str:
     with app.app_context():
         rows = []
         for model in (TreatmentSession, Entry, Draft, Reply, EntryShare, SessionShare, Connection, MeasureResponse,
-                      SafetyAlert, SafetyPlan):
+                      SafetyAlert, SafetyPlan, ClinicianNote):
             for row in db.session.scalars(select(model)):
                 rows.append((model.__tablename__, repr(sorted(
                     (k, v) for k, v in vars(row).items() if not k.startswith("_")))))
@@ -141,9 +143,12 @@ ROUTES = [
     ("edit", "POST", "/connections/{connection}/safety-plan", {}),
     ("edit", "POST", "/connections/{connection}/safety-alerts", {}),
     ("view", "GET", "/therapist/alerts/{alert}", None),
-    ("review", "POST", "/therapist/alerts/{alert}/acknowledge", {"action": "called"}),
-    ("review", "POST", "/therapist/alerts/{alert}/resolve", {"outcome": "safe"}),
+    ("review", "POST", "/therapist/alerts/{alert}/acknowledge", {"ack-action": "called"}),
+    ("review", "POST", "/therapist/alerts/{alert}/resolve", {"close-outcome": "safe"}),
     ("view", "GET", "/therapist/patients/{author}/safety-plan", None),
+    ("view", "GET", "/therapist/patients/{author}/summary", None),
+    ("edit", "POST", "/therapist/patients/{author}/notes", {"text": "a private note"}),
+    ("edit", "POST", "/entries/{entry}/discuss", {"to_discuss": "y"}),
 ]
 
 # Cells that are allowed, with their status; every other logged-in cell is a 404.
@@ -180,6 +185,12 @@ ALLOWED = {
     # Another patient's own (empty) plan: a form to write one, and nothing to print yet.
     ("other_patient", "GET", "/safety-plan/pdf"): 302,
     ("other_patient", "POST", "/safety-plan"): 409,  # their own plan is at version 0, not 1: nothing written
+    ("author", "POST", "/entries/{entry}/discuss"): 302,
+    # Every connected therapist has a summary (of what is shared with them) and private notes.
+    **{(role, "GET", "/therapist/patients/{author}/summary"): 200
+       for role in ("shared_therapist", "connected_therapist", "unshared_therapist")},
+    **{(role, "POST", "/therapist/patients/{author}/notes"): 302
+       for role in ("shared_therapist", "connected_therapist", "unshared_therapist")},
 }
 # A patient's own list pages: another patient gets their own (empty) journal there.
 OWN_LISTS = {("GET", "/entries"), ("GET", "/sessions"), ("GET", "/drafts"), ("POST", "/entries"), ("POST", "/export"),

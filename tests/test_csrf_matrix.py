@@ -139,6 +139,7 @@ def world(app, clock, make_user, journal, sharing) -> World:
         db.session.get(Connection, connection_id).safety_alerts = True
         (alert,) = raise_alerts(db.session.get(User, ids["patient"]), assess([], mood=-5), entry_id=entry_id)
         alert_id = alert.id
+        db.session.commit()
         db.session.remove()
     return World(**ids, session=session_id, entry=entry_id, trashed=trashed_id, draft=DRAFT,
                  connection=connection_id, invite_code=invite_code, change_token=change_token, alert=alert_id)
@@ -267,6 +268,7 @@ CASES = [
     # Safety
     Case("safety.plan", "patient", data=lambda w: {"version": "0", "reasons": WORDS}),
     Case("sharing.entry_sharing", "patient", {"entry_id": "entry"}),  # nobody ticked: unshare
+    Case("entries.discuss", "patient", {"entry_id": "entry"}, lambda w: {"to_discuss": "y"}),
     Case("sharing.session_sharing", "patient", {"session_id": "session"}),
     Case("sharing.reply", "patient", {"entry_id": "entry"},
          lambda w: {"therapist_id": w.therapist, f"thread-{w.therapist}-text": WORDS}),  # the thread's form prefix
@@ -275,8 +277,9 @@ CASES = [
     Case("therapist.review", "therapist", {"entry_id": "entry"}),
     Case("therapist.reply", "therapist", {"entry_id": "entry"}, lambda w: {"text": WORDS}),
     Case("therapist.end", "therapist", {"patient_id": "patient"}),
-    Case("therapist.acknowledge_alert", "therapist", {"alert_id": "alert"}, lambda w: {"action": "called"}),
-    Case("therapist.resolve_alert", "therapist", {"alert_id": "alert"}, lambda w: {"outcome": "safe"}),
+    Case("therapist.add_note", "therapist", {"patient_id": "patient"}, lambda w: {"text": WORDS}),
+    Case("therapist.acknowledge_alert", "therapist", {"alert_id": "alert"}, lambda w: {"ack-action": "called"}),
+    Case("therapist.resolve_alert", "therapist", {"alert_id": "alert"}, lambda w: {"close-outcome": "safe"}),
     # Exports (a PDF; the patient's remembers the paper size, the therapist's is in the access log)
     Case("export.patient", "patient", data=lambda w: {"scope": "all", "paper_size": "letter"}, ok=200),
     Case("export.therapist", "therapist", {"patient_id": "patient"}, lambda w: {"paper_size": "a4"}, ok=200),

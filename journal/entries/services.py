@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm.exc import StaleDataError
 
 from journal.access import TRASH_DAYS
@@ -96,12 +96,8 @@ def create_entry(
     """
     earlier = db.session.get(Entry, entry_id) if entry_id is not None else None
     if earlier is not None and earlier.owner_id == owner_id and earlier.is_live:
-        row = update_entry(earlier, expected_version=earlier.version, content=content, checkin=checkin,
-                           session_id=session_id, draft_id=draft_id)
-        if also is not None:
-            also(row)
-            db.session.commit()
-        return row
+        return update_entry(earlier, expected_version=earlier.version, content=content, checkin=checkin,
+                            session_id=session_id, draft_id=draft_id, also=also)
     row = Entry(
         id=entry_id if entry_id is not None and earlier is None else uuid.uuid4(), owner_id=owner_id, kind=kind,
         session_id=session_id, prompt_set=prompt_set, library_version=library_version,
@@ -121,9 +117,11 @@ def create_entry(
 
 def update_entry(
     row: Entry, *, expected_version: int, content: EntryContent, checkin: CheckIn,
-    session_id: uuid.UUID | None, draft_id: uuid.UUID | None = None,
+    session_id: uuid.UUID | None, draft_id: uuid.UUID | None = None, also: Callable[[Entry], None] | None = None,
 ) -> Entry:
     """Save changes unless someone saved in between; then raise EditConflict. Commits.
+
+    ``also`` joins the transaction, as for ``create_entry`` (the safety loop's alerts).
 
     ``Entry.version`` is SQLAlchemy's version counter: the UPDATE itself checks
     it, so two saves racing in the same instant cannot both win.
@@ -138,11 +136,23 @@ def update_entry(
     try:
         index.record_change(row, before, content, was_live=row.is_live)
         summaries.invalidate(row.owner_id)
+        if also is not None:
+            also(row)
         db.session.commit()
     except StaleDataError:
         db.session.rollback()
         raise EditConflict(open_entry(db.session.get(Entry, row.id))) from None
     return row
+
+
+def mark_to_discuss(row: Entry, chosen: bool) -> None:
+    """Mark an entry "I'd like to talk about this", or unmark it. Commits.
+
+    Not an edit: the entry's version stays, so an editor open in another tab saves without a conflict.
+    """
+    db.session.execute(update(Entry).where(Entry.id == row.id).values(to_discuss=chosen)
+                       .execution_options(synchronize_session="fetch"))
+    db.session.commit()
 
 
 def _set_trashed(row: Entry, when: datetime | None) -> None:

@@ -22,6 +22,7 @@ from journal.entries.services import (
     EditConflict,
     create_entry,
     delete_forever,
+    mark_to_discuss,
     open_entry,
     purge_expired_trash,
     restore_entry,
@@ -55,17 +56,26 @@ def _render_editor(editor: Editor, status: int = 200):
 
 
 def _create(editor: Editor, title_suffix: str = ""):
-    """Save the editor as a new entry, shared at once with the therapists the patient chose for new entries."""
+    """Save the editor as a new entry, shared at once with the therapists the patient chose for new entries,
+    and with the alerts its words call for, in one transaction; then offer the care card if need be."""
     form = editor.form
     content = form.content()
     if title_suffix:
         content.title = f"{content.title or 'Untitled entry'}{title_suffix}"
-    return create_entry(
+    notice = notice_entry(current_user, content, form.checkin())
+
+    def also(row) -> None:
+        share_automatically(row)
+        notice.raise_for_entry(row)
+
+    row = create_entry(
         owner_id=current_user.id, kind=editor.kind, content=content, checkin=form.checkin(),
         session_id=form.chosen_session(), prompt_set=editor.prompt_set.key if editor.prompt_set else None,
         library_version=library().version if editor.prompt_set else None, draft_id=form.chosen_draft(),
-        entry_id=form.chosen_save_key(), also=share_automatically,
+        entry_id=form.chosen_save_key(), also=also,
     )
+    after_save(notice)
+    return row
 
 
 @bp.route("/entries/new", methods=["GET", "POST"])
@@ -78,7 +88,6 @@ def new():
         return _render_editor(editor, 422)
     entry = _create(editor)
     flash("Your entry is saved.", "success")
-    after_save(notice_entry(current_user, entry.id, editor.form.content(), editor.form.checkin()))
     return redirect(url_for("entries.show", entry_id=entry.id))
 
 
@@ -103,18 +112,20 @@ def edit(entry_id: uuid.UUID):
     if resolution == "both":
         copy = _create(Editor(form, entry.row.kind, editor.prompt_set, editor.session), " (second version)")
         flash("Both versions are kept: yours was saved as a separate entry.", "success")
-        after_save(notice_entry(current_user, copy.id, form.content(), form.checkin()))
         return redirect(url_for("entries.show", entry_id=copy.id))
+    content = form.content()
+    notice = notice_entry(current_user, content, form.checkin())
     try:
         update_entry(
-            entry.row, expected_version=form.expected_version(), content=form.content(),
+            entry.row, expected_version=form.expected_version(), content=content,
             checkin=form.checkin(), session_id=form.chosen_session(), draft_id=form.chosen_draft(),
+            also=notice.raise_for_entry,
         )
     except EditConflict as conflict:
         return _conflict(editor, conflict)
     mark_changed(entry.row)
     flash("Your changes are saved.", "success")
-    after_save(notice_entry(current_user, entry.row.id, form.content(), form.checkin()))
+    after_save(notice)
     return redirect(url_for("entries.show", entry_id=entry.id))
 
 
@@ -197,3 +208,13 @@ def destroy(entry_id: uuid.UUID):
 @patient_required
 def index():
     return finding.render_list(current_user)
+
+
+@bp.post("/entries/<uuid:entry_id>/discuss")
+@patient_required
+def discuss(entry_id: uuid.UUID):
+    """The patient's own mark for their next session; a therapist sees it only on entries shared with them."""
+    chosen = request.form.get("to_discuss") == "y"
+    mark_to_discuss(entry_or_404(entry_id), chosen)
+    flash("Marked to talk about at your next session." if chosen else "The mark is removed.", "success")
+    return redirect(url_for("entries.show", entry_id=entry_id))

@@ -179,7 +179,7 @@ def plan_export(user: User, plan: SafetyPlan) -> JournalExport:
     answers: list[tuple[str | None, str]] = [
         (section.title, text or "—") for section, text in zip(SECTIONS, read(plan).values(), strict=True)]
     for region in crisis.resources(user.crisis_region)[:1]:
-        lines = "\n".join(crisis.line_text(line) for line in region["lines"])
+        lines = "\n".join(crisis.line(raw).sentence for raw in region["lines"])
         answers.append((f"Crisis lines: {region['title']}", lines))
     entry = ExportEntry(key="plan", title="", when=f"Last changed {reader.when(plan.updated_at)}", answers=answers)
     return JournalExport(title="My safety plan", patient_name=user.display_name, date_range="",

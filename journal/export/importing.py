@@ -58,6 +58,7 @@ class ImportSummary:
     already_there: int = 0
     photos_skipped: int = 0
     not_imported: list[str] = field(default_factory=list)  # what the format holds that we do not import
+    kept_own_plan: bool = False  # the file had a safety plan, and the account already has its own
 
     def sentence(self) -> str:
         parts = [f"{self.entries_added} {'entry' if self.entries_added == 1 else 'entries'}"]
@@ -68,6 +69,8 @@ class ImportSummary:
             text += f" {self.already_there} were already in your journal and were left as they are."
         if self.photos_skipped:
             text += f" {self.photos_skipped} photo{'s were' if self.photos_skipped != 1 else ' was'} skipped."
+        if self.kept_own_plan:
+            text += " Your own safety plan was kept; the one in the file was not imported."
         return text
 
 
@@ -196,7 +199,8 @@ def _import_ours(user: User, document: dict) -> ImportSummary:
         raise ImportRefused(f"The export does not follow its format at {where}: {first.message}")
     summary = ImportSummary("Integration Journal", not_imported=["shares", "replies", "connections", "drafts"])
     _import_questionnaires(user, document.get("questionnaires", []))
-    _import_safety_plan(user, document.get("safety_plan"))
+    if not _import_safety_plan(user, document.get("safety_plan")):
+        summary.kept_own_plan = True
     sessions: dict[str, uuid.UUID] = {}
     for item in document["sessions"]:
         session_id = sessions[item["id"]] = _derived_id(user, "session", item["id"])
@@ -237,13 +241,22 @@ def _import_ours(user: User, document: dict) -> ImportSummary:
     return summary
 
 
-def _import_safety_plan(user: User, item: dict | None) -> None:
-    """The safety plan, unless the account already has one: a plan is one whole, never merged."""
-    if item is None or safety_plan.plan_of(user.id) is not None:
-        return
+def _import_safety_plan(user: User, item: dict | None) -> bool:
+    """The safety plan, unless the account already has one: a plan is one whole, never merged.
+    False when one was in the file and left out."""
+    if item is None:
+        return True
+    if safety_plan.plan_of(user.id) is not None:
+        return False
     if any(len(text) > safety_plan.SECTION_MAX for text in item["sections"].values()):
         raise ImportRefused("The safety plan: a section is longer than this app keeps.")
-    safety_plan.save(user.id, item["sections"], 0, at=_time(item["updated_at"], "The safety plan"), commit=False)
+    try:
+        safety_plan.save(user.id, item["sections"], 0, at=_time(item["updated_at"], "The safety plan"),
+                         commit=False)
+    except safety_plan.PlanConflict:  # written in another tab during the import
+        raise ImportRefused("Your safety plan was saved while this file was being imported. "
+                            "Please import it again.") from None
+    return True
 
 
 def _import_questionnaires(user: User, items: list[dict]) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -38,16 +39,21 @@ class ResponseView:
 
 
 def save_response(owner_id: int, instrument: Instrument, answers: list[int], difficulty: int | None,
-                  taken_at: datetime | None = None) -> MeasureResponse:
+                  taken_at: datetime | None = None,
+                  also: Callable[[MeasureResponse, Score], None] | None = None) -> MeasureResponse:
     """Score and store one completed questionnaire (answers sealed). Commits.
 
-    ``taken_at`` is for demo data; questionnaires taken in the app are "now".
+    ``taken_at`` is for demo data; questionnaires taken in the app are "now". ``also`` joins the
+    transaction with the response and its score (the safety loop's alerts).
     """
     result = score(instrument, answers)
     row = MeasureResponse(id=uuid.uuid4(), owner_id=owner_id, instrument=instrument.key,
                           library_version=measures().version, total=result.total, taken_at=taken_at or utcnow())
     seal_row(row, {"answers": answers, "difficulty": difficulty})
     db.session.add(row)
+    if also is not None:
+        db.session.flush()
+        also(row, result)
     db.session.commit()
     return row
 

@@ -53,8 +53,9 @@ def new(name: str):
         except AnswersRefused as refused:
             problems = refused.problems
         else:
-            row = save_response(current_user.id, instrument, answers, chosen)
-            after_save(notice_response(current_user, open_response(row)))
+            notice = notice_response(current_user)
+            row = save_response(current_user.id, instrument, answers, chosen, also=notice.raise_for_response)
+            after_save(notice)
             return redirect(url_for("measures.result", response_id=row.id))
     return render_template("measures/form.html", instrument=instrument, problems=problems, posted=posted), \
         422 if problems else 200

@@ -18,7 +18,7 @@ from journal.models.login_session import LoginSession
 from journal.models.measures import MeasureResponse
 from journal.models.mfa import MfaCredential, RecoveryCode
 from journal.models.reminders import ReminderSent
-from journal.models.safety import AlertAction, AlertOutcome, SafetyAlert, SafetyPlan
+from journal.models.safety import AlertAction, AlertOutcome, ClinicianNote, SafetyAlert, SafetyPlan
 from journal.models.sharing import (
     AccessAction,
     AccessLog,
@@ -54,5 +54,5 @@ __all__ = [
     "MeasureResponse",
     "MfaCredential",
     "RecoveryCode",
-    "ReminderSent", "AlertAction", "AlertOutcome", "SafetyAlert", "SafetyPlan",
+    "ReminderSent", "AlertAction", "AlertOutcome", "SafetyAlert", "SafetyPlan", "ClinicianNote",
     "Draft", "Entry", "EntryKind", "Medicine", "Role", "Setting", "TreatmentSession", "User"]

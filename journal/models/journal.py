@@ -12,7 +12,19 @@ import enum
 import uuid
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, Enum, ForeignKey, Index, Integer, LargeBinary, SmallInteger, String, Uuid
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Enum,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    SmallInteger,
+    String,
+    Uuid,
+)
+from sqlalchemy import false as sa_false
 from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column
 from sqlalchemy.sql import ColumnElement
@@ -121,6 +133,9 @@ class Entry(db.Model):
     mood: Mapped[int | None] = mapped_column(SmallInteger)
     intensity: Mapped[int | None] = mapped_column(SmallInteger)
     detachment: Mapped[int | None] = mapped_column(SmallInteger)
+    # "I'd like to talk about this": the patient's own mark, for the next appointment. Plaintext, so a
+    # therapist's summary can list the marked entries without decrypting the others.
+    to_discuss: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sa_false())
     sealed: Mapped[bytes] = mapped_column(LargeBinary)
     version: Mapped[int] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)

@@ -25,8 +25,12 @@ class SafetyPlan(db.Model):
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
     owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), unique=True)
     sealed: Mapped[bytes] = mapped_column(LargeBinary)
-    version: Mapped[int] = mapped_column(Integer, default=1)
+    version: Mapped[int] = mapped_column(Integer)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    # SQLAlchemy's version counter: the UPDATE itself checks the version, so two saves racing in the
+    # same instant cannot both win (SQLite has no row locks to rely on).
+    __mapper_args__ = {"version_id_col": version}
 
 
 class AlertAction(enum.StrEnum):
@@ -75,7 +79,8 @@ class SafetyAlert(db.Model):
     entry_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("entries.id", ondelete="SET NULL"), index=True)
     response_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("measure_responses.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
-    emailed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    email_claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # a send under way (a lease)
+    emailed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # the mail server took it
     acknowledged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     action: Mapped[str | None] = mapped_column(String(16))  # AlertAction
     resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
@@ -86,3 +91,16 @@ class SafetyAlert(db.Model):
     def owner_id(self) -> int:
         """The notes are sealed under the patient's data key, bound to this row."""
         return self.patient_id
+
+
+class ClinicianNote(db.Model):
+    """A therapist's private note on a patient: sealed under the therapist's own key, never shown to the
+    patient, never in the patient's export; the patient's access log says only that a note was written."""
+
+    __tablename__ = "clinician_notes"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)  # the therapist
+    patient_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    sealed: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

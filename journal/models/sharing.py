@@ -140,6 +140,7 @@ class AccessAction(enum.StrEnum):
     VIEW_ALERT = "view_alert"
     ACKNOWLEDGE_ALERT = "acknowledge_alert"
     RESOLVE_ALERT = "resolve_alert"
+    WRITE_NOTE = "write_note"
 
     @property
     def label(self) -> str:
@@ -153,6 +154,7 @@ class AccessAction(enum.StrEnum):
             AccessAction.VIEW_ALERT: "opened a safety alert",
             AccessAction.ACKNOWLEDGE_ALERT: "acknowledged a safety alert",
             AccessAction.RESOLVE_ALERT: "closed a safety alert",
+            AccessAction.WRITE_NOTE: "wrote a private clinical note",
         }[self]
 
 

@@ -27,21 +27,31 @@ log = logging.getLogger(__name__)
 
 NOTE_MAX = 500  # a short note of what was done
 EMAIL_RETRY_AFTER = timedelta(minutes=2)  # an alert still unemailed this long after is retried by the job
+EMAIL_CLAIM = timedelta(minutes=10)  # a send claimed longer ago than this was lost (a killed worker)
 
 
 class AlertError(ValueError):
-    """A step that cannot be taken (already done, or a choice not offered); the message says which."""
+    """A step that cannot be taken (a choice not offered); the message says which."""
+
+
+class AlreadyDone(AlertError):
+    """The step was taken already (another tab, another click)."""
+
+
+def told(patient_id: int):
+    """Select the connections whose therapist the patient allows to be sent safety alerts."""
+    return select(Connection).where(Connection.patient_id == patient_id, Connection.is_active,
+                                    Connection.safety_alerts)
 
 
 def raise_alerts(patient: User, risk: Risk, *, entry_id: uuid.UUID | None = None,
                  response_id: uuid.UUID | None = None) -> list[SafetyAlert]:
     """One alert for each therapist the patient allowed to be told. An entry that already has an open
     alert for a therapist gets no second one while that alert is open (an edit re-saves the same words).
-    Commits; returns the alerts raised."""
+    Part of the caller's transaction (the save that carried the risk): flushes, never commits."""
     if not risk:
         return []
-    therapists = db.session.scalars(select(Connection.therapist_id).where(
-        Connection.patient_id == patient.id, Connection.is_active, Connection.safety_alerts)).all()
+    therapists = db.session.scalars(told(patient.id).with_only_columns(Connection.therapist_id)).all()
     raised = []
     for therapist_id in therapists:
         if entry_id is not None and db.session.scalar(select(SafetyAlert.id).where(
@@ -53,23 +63,32 @@ def raise_alerts(patient: User, risk: Risk, *, entry_id: uuid.UUID | None = None
                             response_id=response_id, created_at=utcnow())
         db.session.add(alert)
         raised.append(alert)
-    db.session.commit()
+    db.session.flush()
     if raised:
         log.info("safety alerts raised: patient=%s alerts=%d", patient.id, len(raised))
     return raised
 
 
 def email_alerts(alert_ids: list[uuid.UUID]) -> int:
-    """Email each therapist that an alert waits (no name, no journal text): claimed first, so two
-    runs never send one twice; a failure releases the claim for the next run. Returns how many were sent."""
+    """Email each therapist that an alert waits (no name, no journal text), while the connection lasts.
+
+    Each email is claimed for a while first, so two runs never send one twice; ``emailed_at`` is set
+    only once the server took it, so a failure, or a worker killed mid-send, leaves it for the next
+    run once the claim has lapsed. Returns how many were sent.
+    """
     sent = 0
     for alert_id in alert_ids:
+        now = utcnow()
         claimed = db.session.execute(update(SafetyAlert).where(
-            SafetyAlert.id == alert_id, SafetyAlert.emailed_at.is_(None)).values(emailed_at=utcnow()))
+            SafetyAlert.id == alert_id, SafetyAlert.emailed_at.is_(None),
+            SafetyAlert.email_claimed_at.is_(None) | (SafetyAlert.email_claimed_at < now - EMAIL_CLAIM))
+            .values(email_claimed_at=now))
         db.session.commit()
         if claimed.rowcount != 1:
             continue
-        alert = db.session.get(SafetyAlert, alert_id)
+        alert = db.session.scalar(therapist_alerts_query(None).where(SafetyAlert.id == alert_id))
+        if alert is None:  # the patient has disconnected since: nothing goes out
+            continue
         therapist = db.session.get(User, alert.therapist_id)
         try:
             mail.send(mail.compose("safety_alert", therapist.email, "A safety alert is waiting for you",
@@ -78,16 +97,19 @@ def email_alerts(alert_ids: list[uuid.UUID]) -> int:
                                                    therapist.clock),
                                    link=mail.absolute_url("therapist.alert", alert_id=alert.id)))
         except mail.MailNotSent:
-            alert.emailed_at = None
+            alert.email_claimed_at = None  # logged by mail.send; the next run tries again
             db.session.commit()
             continue
+        alert.emailed_at = utcnow()
+        db.session.commit()
         sent += 1
     return sent
 
 
 def email_pending() -> int:
-    """Retry the alerts whose email has not gone (run by ``flask send-reminders``)."""
-    waiting = db.session.scalars(select(SafetyAlert.id).where(
+    """Send the alert emails that have not gone (run by ``flask send-reminders``): alerts still open,
+    of patients still connected, raised a little while ago and not being sent right now."""
+    waiting = db.session.scalars(therapist_alerts_query(None).with_only_columns(SafetyAlert.id).where(
         SafetyAlert.emailed_at.is_(None), SafetyAlert.resolved_at.is_(None),
         SafetyAlert.created_at < utcnow() - EMAIL_RETRY_AFTER)).all()
     return email_alerts(list(waiting))
@@ -122,21 +144,33 @@ def overdue_after() -> timedelta:
     return timedelta(hours=float(current_app.config["SAFETY_ALERT_OVERDUE_HOURS"]))
 
 
-def open_alerts(therapist_id: int) -> list[AlertView]:
-    """The therapist's alerts not yet resolved, unacknowledged first, oldest first within each."""
-    rows = db.session.execute(
-        therapist_alerts_query(therapist_id).add_columns(User).join(User, User.id == SafetyAlert.patient_id)
-        .where(SafetyAlert.resolved_at.is_(None))
-        .order_by(SafetyAlert.acknowledged_at.is_not(None), SafetyAlert.created_at)).all()
+def _views(statement) -> list[AlertView]:
+    """Alerts with their patient, each marked overdue when unacknowledged past the configured time."""
     limit = utcnow() - overdue_after()
-    return [AlertView(alert, patient, alert.acknowledged_at is None and alert.created_at < limit)
-            for alert, patient in rows]
+    rows = db.session.execute(statement.add_columns(User).join(User, User.id == SafetyAlert.patient_id)).all()
+    return [AlertView(alert, patient, alert.acknowledged_at is None and alert.resolved_at is None
+                      and alert.created_at < limit) for alert, patient in rows]
+
+
+def open_alerts(therapist_id: int, patient_id: int | None = None) -> list[AlertView]:
+    """The therapist's alerts not yet resolved (of one patient, when given), unacknowledged first,
+    oldest first within each."""
+    statement = (therapist_alerts_query(therapist_id).where(SafetyAlert.resolved_at.is_(None))
+                 .order_by(SafetyAlert.acknowledged_at.is_not(None), SafetyAlert.created_at))
+    if patient_id is not None:
+        statement = statement.where(SafetyAlert.patient_id == patient_id)
+    return _views(statement)
+
+
+def all_alerts(therapist_id: int, patient_id: int) -> list[AlertView]:
+    """Every alert of one patient this therapist may see, open or closed, newest first."""
+    return _views(therapist_alerts_query(therapist_id).where(SafetyAlert.patient_id == patient_id)
+                  .order_by(SafetyAlert.created_at.desc()))
 
 
 def view(alert: SafetyAlert) -> AlertView:
-    patient = db.session.get(User, alert.patient_id)
-    return AlertView(alert, patient, alert.acknowledged_at is None
-                     and alert.created_at < utcnow() - overdue_after())
+    (one,) = _views(select(SafetyAlert).where(SafetyAlert.id == alert.id))
+    return one
 
 
 def notes(alert: SafetyAlert) -> dict[str, str]:
@@ -152,34 +186,46 @@ def _note(alert: SafetyAlert, step: str, text: str) -> None:
         seal_row(alert, {**notes(alert), step: text})
 
 
+def _take_step(alert: SafetyAlert, step: str, values: dict, note: str, done: str) -> None:
+    """Write one step only if it was not taken in the meantime: the UPDATE itself checks, so two tabs
+    racing cannot both write it. Commits."""
+    _note(alert, step, note)
+    moment = getattr(SafetyAlert, f"{step}_at")
+    taken = db.session.execute(update(SafetyAlert).where(SafetyAlert.id == alert.id, moment.is_(None))
+                               .values(**values, sealed=alert.sealed))
+    if taken.rowcount != 1:
+        db.session.rollback()
+        raise AlreadyDone(done)
+    db.session.commit()
+    db.session.refresh(alert)
+
+
 def acknowledge(alert: SafetyAlert, action: str, note: str) -> None:
     """Record what was done. Commits; the patient's access log says so."""
     if alert.acknowledged_at is not None:
-        raise AlertError("This alert was already acknowledged.")
+        raise AlreadyDone("This alert was already acknowledged.")
     try:
         chosen = AlertAction(action)
     except ValueError:
         raise AlertError("Please choose what you did.") from None
-    _note(alert, "acknowledged", note)
-    alert.acknowledged_at, alert.action = utcnow(), chosen.value
-    db.session.commit()
+    _take_step(alert, "acknowledged", {"acknowledged_at": utcnow(), "action": chosen.value}, note,
+               "This alert was already acknowledged.")
     record_access(alert.patient_id, alert.therapist_id, AccessAction.ACKNOWLEDGE_ALERT, alert.entry_id)
 
 
 def resolve(alert: SafetyAlert, outcome: str, note: str) -> None:
-    """Close the alert with an outcome (acknowledging it first if that step was skipped). Commits."""
+    """Close the alert with an outcome (acknowledging it too if that step was skipped). Commits."""
     if alert.resolved_at is not None:
-        raise AlertError("This alert is already closed.")
+        raise AlreadyDone("This alert is already closed.")
     try:
         chosen = AlertOutcome(outcome)
     except ValueError:
         raise AlertError("Please choose how it was closed.") from None
-    _note(alert, "resolved", note)
     now = utcnow()
-    alert.resolved_at, alert.outcome = now, chosen.value
+    values = {"resolved_at": now, "outcome": chosen.value}
     if alert.acknowledged_at is None:
-        alert.acknowledged_at, alert.action = now, AlertAction.OTHER.value
-    db.session.commit()
+        values |= {"acknowledged_at": now, "action": AlertAction.OTHER.value}
+    _take_step(alert, "resolved", values, note, "This alert is already closed.")
     record_access(alert.patient_id, alert.therapist_id, AccessAction.RESOLVE_ALERT, alert.entry_id)
 
 

@@ -8,6 +8,8 @@ an operator's own list, a plain sentence.
 from __future__ import annotations
 
 import json
+import re
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -44,14 +46,31 @@ def danger_number(region: str | None) -> str | None:
     return (emergency or lines or [{"number": None}])[0]["number"]
 
 
-def line_text(line: dict | str) -> str:
-    """A line as one sentence, for print: name, number, text option and hours."""
-    if isinstance(line, str):
-        return line
-    parts = [line["name"]]
-    if line.get("number"):
-        parts.append(f"call {line['number']}")
-    if line.get("text"):
-        parts.append(line["text"].lower() if line.get("number") else line["text"])
-    text = ": ".join(parts[:2]) + "".join(f", {part}" for part in parts[2:])
-    return text + (f" ({line['hours']})" if line.get("hours") else "")
+@dataclass(frozen=True)
+class Line:
+    """One crisis line as the page, the card and the PDF show it."""
+
+    name: str
+    number: str | None = None
+    tel: str | None = None  # what a phone dials: the first number, digits only ("112 or 999" dials 112)
+    text: str | None = None  # "text HOME to 741741", lower-cased after a number ("call 988, text 988")
+    hours: str | None = None
+    emergency: bool = False
+
+    @property
+    def sentence(self) -> str:
+        """The line in one sentence, for print."""
+        how = [f"call {self.number}"] if self.number else []
+        how += [self.text] if self.text else []
+        return self.name + (": " + ", ".join(how) if how else "") + (f" ({self.hours})" if self.hours else "")
+
+
+def line(raw: dict | str) -> Line:
+    """A configured line (or an operator's plain sentence) read once, for every place that shows it."""
+    if isinstance(raw, str):
+        return Line(raw)
+    number, text = raw.get("number"), raw.get("text")
+    dial = re.match(r"[+\d][\d -]*", number or "")
+    return Line(raw["name"], number, re.sub(r"[ -]", "", dial.group()).strip() if dial else None,
+                (text[0].lower() + text[1:] if number else text) if text else None, raw.get("hours"),
+                bool(raw.get("emergency")))

@@ -9,6 +9,7 @@ from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.exc import StaleDataError
 
 from journal.clock import utcnow
 from journal.extensions import db
@@ -72,22 +73,20 @@ def save(owner_id: int, sections: dict[str, str], expected_version: int, *, at: 
     Raises PlanConflict otherwise, and nothing is written. Commits unless ``commit`` is False (an
     import, which commits everything at once); ``at`` is the time an imported plan was last changed.
     """
-    plan = db.session.scalar(select(SafetyPlan).where(SafetyPlan.owner_id == owner_id).with_for_update())
+    plan = plan_of(owner_id)
     current_version = plan.version if plan is not None else 0
     if expected_version != current_version:
         raise PlanConflict(read(plan), current_version)
     if plan is None:
-        plan = SafetyPlan(id=uuid.uuid4(), owner_id=owner_id, version=0)
+        plan = SafetyPlan(id=uuid.uuid4(), owner_id=owner_id)
         db.session.add(plan)
     seal_row(plan, {"sections": {section.key: sections.get(section.key, "") for section in SECTIONS}})
-    plan.version += 1
     plan.updated_at = at or utcnow()
-    if not commit:
-        db.session.flush()
-        return plan
     try:
-        db.session.commit()
-    except IntegrityError:  # another tab wrote the first version in the same instant
+        db.session.flush()  # the version check happens here: SQLAlchemy's UPDATE ... WHERE version = ...
+        if commit:
+            db.session.commit()
+    except (IntegrityError, StaleDataError):  # another tab saved in the same instant
         db.session.rollback()
         other = plan_of(owner_id)
         raise PlanConflict(read(other), other.version) from None

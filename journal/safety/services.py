@@ -1,36 +1,54 @@
 """Noticing risk on every save that can carry it: an entry (new, edited, or a draft's final save) and a
-questionnaire. The one place the signals are read and the care team is told."""
+questionnaire. The one place the signals are read and the care team is told.
+
+The signals are read before the save; the alerts are raised inside the save's own transaction (its
+``also``), so an entry is never saved without the alerts its words called for.
+"""
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass, field
 
 from journal.entries.content import CheckIn, EntryContent
-from journal.measures.services import ResponseView
-from journal.models import SafetyAlert, User
+from journal.measures.scoring import Score
+from journal.models import Entry, MeasureResponse, SafetyAlert, User
 from journal.safety.alerts import raise_alerts
 from journal.safety.risk import Risk, assess
 
 
-@dataclass(frozen=True)
+@dataclass
 class Notice:
     """What one save brought: the signals, and the alerts raised for the care team."""
 
     risk: Risk
+    owner: User
     alerts: list[SafetyAlert] = field(default_factory=list)
 
     def __bool__(self) -> bool:
         return bool(self.risk)
 
-
-def notice_entry(owner: User, entry_id: uuid.UUID, content: EntryContent, checkin: CheckIn) -> Notice:
-    """The signals in an entry as saved (its words, mood and after-effects); alerts where allowed. Commits."""
-    risk = assess(content.written, mood=checkin.mood, after_effects=content.after_effects)
-    return Notice(risk, raise_alerts(owner, risk, entry_id=entry_id))
+    def raise_for_entry(self, row: Entry) -> None:
+        """Part of the entry's save (``also=``): alerts to each therapist allowed, in its transaction."""
+        self.alerts += raise_alerts(self.owner, self.risk, entry_id=row.id)
 
 
-def notice_response(owner: User, view: ResponseView) -> Notice:
-    """The signals in a questionnaire as saved (PHQ-9 item 9 above 0); alerts where allowed. Commits."""
-    risk = assess([], phq9_item9=view.score.self_harm)
-    return Notice(risk, raise_alerts(owner, risk, response_id=view.row.id))
+def assess_entry(content: EntryContent, checkin: CheckIn) -> Risk:
+    """The signals in an entry: its words, its mood and its after-effects."""
+    return assess(content.written, mood=checkin.mood, after_effects=content.after_effects)
+
+
+def notice_entry(owner: User, content: EntryContent, checkin: CheckIn) -> Notice:
+    """Read an entry about to be saved; pass ``notice.raise_for_entry`` to the save."""
+    return Notice(assess_entry(content, checkin), owner)
+
+
+class ResponseNotice(Notice):
+    def raise_for_response(self, row: MeasureResponse, score: Score) -> None:
+        """Part of the questionnaire's save (``also=``): PHQ-9 item 9 above 0."""
+        self.risk = assess([], phq9_item9=score.self_harm)
+        self.alerts += raise_alerts(self.owner, self.risk, response_id=row.id)
+
+
+def notice_response(owner: User) -> ResponseNotice:
+    """Watch a questionnaire's save; pass ``notice.raise_for_response`` to ``save_response``."""
+    return ResponseNotice(Risk(), owner)

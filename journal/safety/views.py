@@ -24,7 +24,7 @@ from journal.extensions import db
 from journal.models import AlertAction, AlertOutcome, Connection, Role, User
 from journal.safety import crisis
 from journal.safety import plan as safety_plan
-from journal.safety.alerts import email_after_response, sent_to_patient
+from journal.safety.alerts import email_after_response, sent_to_patient, told
 from journal.safety.forms import SafetyPlanForm
 from journal.safety.plan import PlanConflict, plan_of
 from journal.safety.services import Notice
@@ -44,6 +44,9 @@ def after_save(notice: Notice) -> None:
         after_this_request(lambda response: email_after_response(response, alerts))
 
 
+bp.add_app_template_global(crisis.line, "crisis_line")
+
+
 @bp.app_template_global("care_card")
 def care_card() -> dict | None:
     """What the card shows, when one was offered for this page: the person's own region's lines first,
@@ -53,16 +56,16 @@ def care_card() -> dict | None:
     if not current_user.is_authenticated or current_user.role != Role.PATIENT:
         return None
     resources = crisis.resources(current_user.crisis_region)
-    therapists = db.session.execute(
-        select(User.display_name, User.after_hours_line, Connection.safety_alerts)
-        .join(Connection, Connection.therapist_id == User.id)
+    connected = db.session.execute(
+        select(User.id, User.display_name, User.after_hours_line).join(Connection, Connection.therapist_id == User.id)
         .where(Connection.patient_id == current_user.id, Connection.is_active).order_by(User.display_name)).all()
+    allowed = set(db.session.scalars(told(current_user.id).with_only_columns(Connection.therapist_id)))
     return {
         "region": resources[0] if resources else None,
         "danger_number": crisis.danger_number(current_user.crisis_region),
-        "after_hours": [(name, line) for name, line, _ in therapists if line],
-        "told": [name for name, _, alerts in therapists if alerts],
-        "connected": bool(therapists),
+        "after_hours": [(name, line) for _, name, line in connected if line],
+        "told": [name for therapist_id, name, _ in connected if therapist_id in allowed],
+        "connected": bool(connected),
     }
 
 

@@ -258,15 +258,24 @@ def mark_thread_read(entry: Entry, therapist_id: int, reader: User) -> None:
     db.session.commit()
 
 
+def _unread_for_patient(patient_id: int):
+    """Select the therapist messages the patient has not opened yet, from therapists still connected."""
+    return (select(Reply)
+            .join(Connection, (Connection.patient_id == Reply.owner_id)
+                  & (Connection.therapist_id == Reply.therapist_id) & Connection.is_active)
+            .join(Entry, (Entry.id == Reply.entry_id) & Entry.is_live)
+            .where(Reply.owner_id == patient_id, Reply.author_id == Reply.therapist_id, Reply.read_at.is_(None)))
+
+
 def unread_replies_for_patient(patient_id: int) -> int:
-    """Therapist messages the patient has not opened yet, from therapists still connected."""
-    return db.session.scalar(
-        select(func.count()).select_from(Reply)
-        .join(Connection, (Connection.patient_id == Reply.owner_id) & (Connection.therapist_id == Reply.therapist_id)
-              & Connection.is_active)
-        .join(Entry, (Entry.id == Reply.entry_id) & Entry.is_live)
-        .where(Reply.owner_id == patient_id, Reply.author_id == Reply.therapist_id, Reply.read_at.is_(None))
-    ) or 0
+    """How many therapist messages the patient has not opened yet (the Therapists badge)."""
+    return db.session.scalar(_unread_for_patient(patient_id).with_only_columns(func.count())) or 0
+
+
+def first_unread_for_patient(patient_id: int) -> tuple[uuid.UUID, int] | None:
+    """The entry and therapist of the oldest message the patient has not opened yet: where the badge leads."""
+    return db.session.execute(_unread_for_patient(patient_id).with_only_columns(Reply.entry_id, Reply.therapist_id)
+                              .order_by(Reply.created_at).limit(1)).first()
 
 
 # Access log ---------------------------------------------------------------

@@ -32,6 +32,7 @@ from journal.sharing.services import (
     add_reply,
     connect,
     end_connection,
+    first_unread_for_patient,
     patient_connections,
     set_entry_sharing,
     set_session_sharing,
@@ -232,3 +233,14 @@ def navigation_counts() -> dict:
     if current_user.is_authenticated and current_user.role == Role.PATIENT:
         return {"unread_replies": unread_replies_for_patient(current_user.id)}
     return {"unread_replies": 0}
+
+
+@bp.get("/replies/unread")
+@patient_required
+def next_unread():
+    """Where the Therapists badge leads: the entry of the oldest unread message, else the Therapists page."""
+    first = first_unread_for_patient(current_user.id)
+    if first is None:
+        return redirect(url_for("sharing.connections"))
+    entry_id, therapist_id = first
+    return redirect(url_for("entries.show", entry_id=entry_id, _anchor=f"thread-{therapist_id}"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -15,6 +16,7 @@ from journal.entries.content import AFTER_EFFECTS, SERIOUS_AFTER_EFFECTS
 from journal.extensions import db
 from journal.measures.progress import Progress, progress
 from journal.models import ClosedConnection, Connection, Entry, EntryShare, Reply, TreatmentSession, User
+from journal.safety.risk import LOW_MOOD
 from journal.sharing.summaries import unreviewed_effects
 
 # A mood this many points below the patient's recent average is flagged.
@@ -34,6 +36,7 @@ class PatientSummary:
     low_mood: int | None = None
     recent_average: float | None = None
     unread_messages: int = 0
+    first_unread: uuid.UUID | None = None  # the entry of the oldest unread message: one click from the dashboard
 
     @property
     def needs_attention(self) -> bool:
@@ -46,13 +49,17 @@ class PatientSummary:
                 self.low_mood is None, newest)
 
 
-def mood_drop(moods_oldest_first: list[int]) -> tuple[int, float] | None:
-    """The latest mood and recent average, if the latest is far below that average."""
-    if len(moods_oldest_first) < MOOD_MIN_HISTORY + 1:
+def low_mood(moods_oldest_first: list[int]) -> tuple[int, float | None] | None:
+    """The latest mood, and the recent average when there is one to compare, if the latest is very low
+    in itself (the safety loop's threshold: a new patient, or one who is always low, is flagged too) or
+    far below that average."""
+    if not moods_oldest_first:
         return None
     latest, history = moods_oldest_first[-1], moods_oldest_first[-1 - MOOD_HISTORY:-1]
-    average = mean(history)
-    return (latest, average) if latest <= average - MOOD_DROP else None
+    average = mean(history) if len(history) >= MOOD_MIN_HISTORY else None
+    if latest <= LOW_MOOD or (average is not None and latest <= average - MOOD_DROP):
+        return latest, average
+    return None
 
 
 def dashboard(therapist_id: int) -> list[PatientSummary]:
@@ -80,20 +87,27 @@ def dashboard(therapist_id: int) -> list[PatientSummary]:
     for patient_id, mood in db.session.execute(_recent_moods(therapist_id)):
         moods[patient_id].append(mood)
     # Only messages on entries this therapist can still open count.
+    unread_replies = select(Reply).where(
+        Reply.therapist_id == therapist_id, Reply.author_id == Reply.owner_id, Reply.read_at.is_(None),
+        Reply.entry_id.in_(shared.with_only_columns(Entry.id)))
     unread = dict(db.session.execute(
-        select(Reply.owner_id, func.count()).where(
-            Reply.therapist_id == therapist_id, Reply.author_id == Reply.owner_id, Reply.read_at.is_(None),
-            Reply.entry_id.in_(shared.with_only_columns(Entry.id)))
-        .group_by(Reply.owner_id)).all())
+        unread_replies.with_only_columns(Reply.owner_id, func.count()).group_by(Reply.owner_id)).all())
+    oldest = unread_replies.with_only_columns(
+        Reply.owner_id, Reply.entry_id,
+        func.row_number().over(partition_by=Reply.owner_id, order_by=(Reply.created_at, Reply.id)).label("rank"),
+    ).subquery()
+    first_unread = dict(db.session.execute(
+        select(oldest.c.owner_id, oldest.c.entry_id).where(oldest.c.rank == 1)).all())
     with_unreviewed = {patient_id for patient_id, summary in summaries.items() if summary.unreviewed}
     effects = unreviewed_effects(therapist_id, with_unreviewed) if with_unreviewed else {}
 
     for patient_id, summary in summaries.items():
         summary.unread_messages = unread.get(patient_id, 0)
+        summary.first_unread = first_unread.get(patient_id)
         found = effects.get(patient_id, set())
         summary.serious_effects = [AFTER_EFFECTS[e] for e in AFTER_EFFECTS if e in found & SERIOUS_AFTER_EFFECTS]
         summary.other_effects = [AFTER_EFFECTS[e] for e in AFTER_EFFECTS if e in found - SERIOUS_AFTER_EFFECTS]
-        drop = mood_drop(moods[patient_id][::-1])
+        drop = low_mood(moods[patient_id][::-1])
         if drop:
             summary.low_mood, summary.recent_average = drop
     return sorted(summaries.values(), key=PatientSummary.sort_key)

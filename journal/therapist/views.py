@@ -13,6 +13,7 @@ from journal.access import (
     shared_entries_query,
     shared_entry_or_404,
     shared_safety_plan_or_404,
+    shared_safety_plan_or_none,
     shared_sessions_query,
     therapist_alert_or_404,
     therapist_required,
@@ -24,7 +25,7 @@ from journal.forms import parse_count
 from journal.models import AccessAction, AlertAction, AlertOutcome, Entry, TreatmentSession
 from journal.safety import alerts
 from journal.safety.forms import AcknowledgeForm, ResolveForm
-from journal.safety.plan import SECTIONS, plan_of
+from journal.safety.plan import SECTIONS
 from journal.safety.plan import read as read_plan
 from journal.sessions.services import open_session
 from journal.sharing.forms import ReplyForm
@@ -40,6 +41,16 @@ from journal.sharing.services import (
     thread,
 )
 from journal.therapist.dashboard import closure_of, dashboard, measures_for_therapist, recent_closures
+from journal.therapist.forms import NoteForm, SinceForm
+from journal.therapist.workspace import (
+    default_since,
+    entry_flags,
+    local_day_start,
+    next_unreviewed,
+    notes_on,
+    since_summary,
+    write_note,
+)
 
 bp = Blueprint("therapist", __name__, url_prefix="/therapist")
 
@@ -85,11 +96,13 @@ def patient(patient_id: int):
     measures = measures_for_therapist(patient, current_user._get_current_object())
     if measures is not None:
         record_access(patient.id, current_user.id, AccessAction.VIEW_MEASURES)
-    plan_shared = active_connection(patient.id, current_user.id).share_safety_plan and plan_of(patient.id) is not None
+    plan_shared = shared_safety_plan_or_none(patient.id) is not None
     return render_template("therapist/patient.html", patient=patient, page=page, latest_sessions=latest,
                            sessions=named, sessions_total=db.session.scalar(shared.with_only_columns(func.count())),
                            measures=measures, plan_shared=plan_shared,
-                           alerts=[v for v in alerts.open_alerts(current_user.id) if v.patient.id == patient.id])
+                           flags={entry.id: entry_flags(entry) for entry, _ in page.items},
+                           first_unreviewed=next_unreviewed(current_user.id, patient.id),
+                           alerts=alerts.open_alerts(current_user.id, patient.id))
 
 
 def shared_entries_page(therapist_id: int, patient_id: int, number: int) -> Page:
@@ -119,19 +132,23 @@ def _render_entry(row: Entry, share, form: ReplyForm, status: int = 200):
                                    .where(TreatmentSession.id == row.session_id))
         session = open_session(shared) if shared else None
     patient = connected_patient_or_404(row.owner_id)
+    entry = open_entry(row)
     return render_template(
-        "therapist/entry.html", entry=open_entry(row), share=share, session=session, patient=patient,
-        replies=thread(row, current_user.id), form=form, after_effects=AFTER_EFFECTS,
+        "therapist/entry.html", entry=entry, share=share, session=session, patient=patient,
+        replies=thread(row, current_user.id), form=form, after_effects=AFTER_EFFECTS, flags=entry_flags(entry),
+        next_unreviewed=next_unreviewed(current_user.id, row.owner_id, after=row),
     ), status
 
 
 @bp.post("/entries/<uuid:entry_id>/review")
 @therapist_required
 def review(entry_id: uuid.UUID):
-    _, share = shared_entry_or_404(entry_id)
+    row, share = shared_entry_or_404(entry_id)
     mark_reviewed(share)
     flash("Marked as reviewed.", "success")
-    return redirect(url_for("therapist.entry", entry_id=entry_id))
+    following = next_unreviewed(current_user.id, row.owner_id, after=row) if request.form.get("then") == "next" \
+        else None
+    return redirect(url_for("therapist.entry", entry_id=following or entry_id))
 
 
 @bp.post("/entries/<uuid:entry_id>/replies")
@@ -166,7 +183,16 @@ def end(patient_id: int):
 def alert(alert_id: uuid.UUID):
     row = therapist_alert_or_404(alert_id)
     record_access(row.patient_id, current_user.id, AccessAction.VIEW_ALERT, row.entry_id)
-    return _render_alert(row, AcknowledgeForm(), ResolveForm())
+    return _render_alert(row, acknowledge_form(posted=False), resolve_form(posted=False))
+
+
+def acknowledge_form(posted: bool) -> AcknowledgeForm:
+    """The two steps' forms sit on one page: each reads the request only when it is the one posted."""
+    return AcknowledgeForm(prefix="ack") if posted else AcknowledgeForm(prefix="ack", formdata=None)
+
+
+def resolve_form(posted: bool) -> ResolveForm:
+    return ResolveForm(prefix="close") if posted else ResolveForm(prefix="close", formdata=None)
 
 
 def _render_alert(row, acknowledge_form: AcknowledgeForm, resolve_form: ResolveForm, status: int = 200):
@@ -185,33 +211,37 @@ def _render_alert(row, acknowledge_form: AcknowledgeForm, resolve_form: ResolveF
 @bp.post("/alerts/<uuid:alert_id>/acknowledge")
 @therapist_required
 def acknowledge_alert(alert_id: uuid.UUID):
-    row = therapist_alert_or_404(alert_id)
-    form = AcknowledgeForm()
-    if form.validate():
-        try:
-            alerts.acknowledge(row, form.action.data, form.note.data or "")
-        except alerts.AlertError as error:
-            form.form_errors.append(str(error))
-        else:
-            flash("Acknowledged. Your patient can see that you did, and when.", "success")
-            return redirect(url_for("therapist.alert", alert_id=alert_id))
-    return _render_alert(row, form, ResolveForm(), 422)
+    return _alert_step(alert_id, acknowledging=True)
 
 
 @bp.post("/alerts/<uuid:alert_id>/resolve")
 @therapist_required
 def resolve_alert(alert_id: uuid.UUID):
+    return _alert_step(alert_id, acknowledging=False)
+
+
+def _alert_step(alert_id: uuid.UUID, *, acknowledging: bool):
+    """Acknowledge (what was done, a note) or close (the outcome, a note); 422 for a choice not made,
+    409 for a step already taken; the page keeps what was typed in the form it was typed in."""
     row = therapist_alert_or_404(alert_id)
-    form = ResolveForm()
+    ack, close = acknowledge_form(posted=acknowledging), resolve_form(posted=not acknowledging)
+    form, status = (ack if acknowledging else close), 422
     if form.validate():
         try:
-            alerts.resolve(row, form.outcome.data, form.note.data or "")
+            if acknowledging:
+                alerts.acknowledge(row, form.action.data, form.note.data or "")
+            else:
+                alerts.resolve(row, form.outcome.data, form.note.data or "")
         except alerts.AlertError as error:
             form.form_errors.append(str(error))
+            status = 409 if isinstance(error, alerts.AlreadyDone) else 422
         else:
+            if acknowledging:
+                flash("Acknowledged. Your patient can see that you did, and when.", "success")
+                return redirect(url_for("therapist.alert", alert_id=alert_id))
             flash("The alert is closed.", "success")
             return redirect(url_for("therapist.index"))
-    return _render_alert(row, AcknowledgeForm(), form, 422)
+    return _render_alert(row, ack, close, status)
 
 
 @bp.get("/patients/<id:patient_id>/safety-plan")
@@ -222,3 +252,37 @@ def safety_plan(patient_id: int):
     record_access(patient.id, current_user.id, AccessAction.VIEW_SAFETY_PLAN)
     return render_template("therapist/safety_plan.html", patient=patient, plan=plan,
                            sections=zip(SECTIONS, read_plan(plan).values(), strict=True))
+
+
+# The workspace: private notes, and a summary since the last session. --------------------------------
+
+@bp.post("/patients/<id:patient_id>/notes")
+@therapist_required
+def add_note(patient_id: int):
+    patient = connected_patient_or_404(patient_id)
+    form = NoteForm()
+    if not form.validate():
+        return _render_summary(patient, SinceForm(formdata=None), form, 422)
+    write_note(current_user.id, patient.id, form.text.data)
+    flash("Your note is kept. Only you can read it.", "success")
+    return redirect(url_for("therapist.summary", patient_id=patient.id, _anchor="notes"))
+
+
+@bp.get("/patients/<id:patient_id>/summary")
+@therapist_required
+def summary(patient_id: int):
+    patient = connected_patient_or_404(patient_id)
+    form = SinceForm(request.args)
+    status = 200 if form.validate() else 422  # a date that does not parse: said, and the default used
+    return _render_summary(patient, form, NoteForm(formdata=None), status)
+
+
+def _render_summary(patient, since_form: SinceForm, note_form: NoteForm, status: int):
+    """Since a chosen day (default: the latest shared session), in the therapist's time zone; their notes."""
+    record_access(patient.id, current_user.id, AccessAction.VIEW_PATIENT)
+    day = since_form.since.data if since_form.since.data and not since_form.errors else None
+    since = local_day_start(day, current_user.time_zone) if day else default_since(current_user.id, patient.id)
+    return render_template("therapist/summary.html", patient=patient, form=since_form, note_form=note_form,
+                           summary=since_summary(current_user.id, patient.id, since),
+                           notes=notes_on(current_user.id, patient.id), action_label=lambda v: AlertAction(v).label,
+                           outcome_label=lambda v: AlertOutcome(v).label), status

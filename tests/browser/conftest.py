@@ -197,3 +197,36 @@ def new_patient(live_server):
         return email, password
 
     return register
+
+
+THERAPIST = ("therapist@example.org", "steady hands and open doors")  # seed-demo's therapist, Dr. Sam Rivera
+
+
+@pytest.fixture
+def demo_therapist(browser, live_server, viewport):
+    """The demo therapist, logged in in a browser of their own at the same size. ``connect(page, alerts)``
+    connects the patient in ``page`` through the code and the consent screen."""
+    context = browser.new_context(base_url=live_server.url, **VIEWPORTS[viewport])
+    context.set_default_timeout(10_000)
+    context.viewport_name = viewport
+    page = context.new_page()
+    watch(page, context)
+    page.goto("/login")
+    page.get_by_label("Email").fill(THERAPIST[0])
+    page.get_by_label("Password").fill(THERAPIST[1])
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url("**/therapist/")
+
+    def connect(patient_page, alerts: bool = False) -> None:
+        page.goto("/therapist/invite")
+        code = page.locator(".code").inner_text()
+        patient_page.goto("/connections")
+        patient_page.get_by_label("Connection code").fill(code)
+        patient_page.get_by_role("button", name="Continue").click()
+        patient_page.get_by_label("Yes, they may be told" if alerts else "No, not for now").check()
+        patient_page.get_by_label("I understand what my therapist will and will not see").check()
+        patient_page.get_by_role("button", name="Connect").click()
+        patient_page.get_by_text("You are connected with Dr. Sam Rivera").wait_for()
+
+    yield SimpleNamespace(page=page, connect=connect)
+    context.close()

@@ -13,11 +13,10 @@ from pathlib import Path
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from tests.browser.conftest import assert_clean, check_page, watch
+from tests.browser.conftest import THERAPIST, assert_clean, check_page, watch
 
 FIRST = "The music swelled and I watched my worry float off like a paper boat."
 SECOND = " Afterwards my hands were warm, and I felt, for once, unhurried."
-THERAPIST = ("therapist@example.org", "steady hands and open doors")
 
 
 def log_session(page) -> None:

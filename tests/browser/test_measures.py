@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import assert_clean, check_page, watch
-from tests.browser.test_journaling import THERAPIST, log_session, write_same_day_entry
+from tests.browser.conftest import assert_clean, check_page
+from tests.browser.test_journaling import log_session, write_same_day_entry
 
 
 def test_take_the_gad7_and_see_the_result(page, new_patient):
@@ -40,8 +40,8 @@ def test_progress_charts_at_desktop_and_phone_size(page, new_patient):
     page.get_by_role("cell", name="14 (moderate)", exact=False).first.wait_for()
 
 
-def test_a_therapist_sees_shared_questionnaires_at_desktop_and_phone_size(page, browser, context, live_server,
-                                                                          viewport, new_patient):
+def test_a_therapist_sees_shared_questionnaires_at_desktop_and_phone_size(page, viewport, new_patient,
+                                                                          demo_therapist):
     name = f"Rowan {viewport}"
     new_patient(page, name=name)
     log_session(page)
@@ -52,23 +52,8 @@ def test_a_therapist_sees_shared_questionnaires_at_desktop_and_phone_size(page, 
     page.get_by_role("button", name="See my score").click()
     page.get_by_text("of 27: mild").wait_for()
 
-    therapist = browser.new_context(base_url=live_server.url, viewport=context.pages[0].viewport_size)
-    therapist.viewport_name = viewport
-    tpage = therapist.new_page()
-    watch(tpage, therapist)
-    tpage.goto("/login")
-    tpage.get_by_label("Email").fill(THERAPIST[0])
-    tpage.get_by_label("Password").fill(THERAPIST[1])
-    tpage.get_by_role("button", name="Log in").click()
-    tpage.goto("/therapist/invite")
-    code = tpage.locator(".code").inner_text()
-    page.goto("/connections")
-    page.get_by_label("Connection code").fill(code)
-    page.get_by_role("button", name="Continue").click()
-    page.get_by_label("No, not for now").check()
-    page.get_by_label("I understand what my therapist will and will not see").check()
-    page.get_by_role("button", name="Connect").click()
-    expect(page.get_by_text("You are connected with Dr. Sam Rivera")).to_be_visible()
+    demo_therapist.connect(page)
+    tpage = demo_therapist.page
 
     tpage.goto("/therapist/")
     tpage.locator("tr", has_text=name).get_by_role("link", name=name).click()
@@ -84,7 +69,6 @@ def test_a_therapist_sees_shared_questionnaires_at_desktop_and_phone_size(page, 
     assert chart.bounding_box()["width"] <= tpage.viewport_size["width"]
     check_page(tpage, "therapist-measures")
     assert_clean(tpage)
-    therapist.close()
 
     page.goto("/access-log")
     expect(page.get_by_text("looked at your questionnaires and progress")).to_be_visible()

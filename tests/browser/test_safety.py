@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import assert_clean, check_page, watch
-from tests.browser.test_journaling import THERAPIST
+from tests.browser.conftest import assert_clean, check_page
 
 
 def test_the_issues_save_brings_the_care_card(page, new_patient):
@@ -30,7 +29,7 @@ def test_the_issues_save_brings_the_care_card(page, new_patient):
     expect(page.locator("aside.care-card")).to_have_count(0)  # offered once, right after the save
 
 
-def test_the_safety_loop_from_the_save_to_a_closed_alert(page, browser, context, live_server, viewport, new_patient):
+def test_the_safety_loop_from_the_save_to_a_closed_alert(page, viewport, new_patient, demo_therapist):
     name = f"Robin {viewport}"
     new_patient(page, name=name)
     page.goto("/safety-plan")
@@ -39,17 +38,9 @@ def test_the_safety_loop_from_the_save_to_a_closed_alert(page, browser, context,
     expect(page.get_by_text("Your safety plan is saved.")).to_be_visible()
     check_page(page, "safety-plan")
 
-    therapist = browser.new_context(base_url=live_server.url, viewport=context.pages[0].viewport_size)
-    therapist.viewport_name = viewport
-    tpage = therapist.new_page()
-    watch(tpage, therapist)
-    tpage.goto("/login")
-    tpage.get_by_label("Email").fill(THERAPIST[0])
-    tpage.get_by_label("Password").fill(THERAPIST[1])
-    tpage.get_by_role("button", name="Log in").click()
-    tpage.goto("/therapist/invite")
+    tpage = demo_therapist.page
+    demo_therapist.page.goto("/therapist/invite")
     code = tpage.locator(".code").inner_text()
-
     page.goto("/connections")
     page.get_by_label("Connection code").fill(code)
     page.get_by_role("button", name="Continue").click()
@@ -84,7 +75,6 @@ def test_the_safety_loop_from_the_save_to_a_closed_alert(page, browser, context,
     expect(tpage.get_by_text("The alert is closed.")).to_be_visible()
     expect(tpage.locator(".alerts")).to_have_count(0)
     assert_clean(tpage)
-    therapist.close()
 
     page.goto("/safety")
     row = page.locator("tr", has_text="Dr. Sam Rivera")
@@ -94,3 +84,38 @@ def test_the_safety_loop_from_the_save_to_a_closed_alert(page, browser, context,
     check_page(page, "safety-page")
     page.goto("/access-log")
     expect(page.get_by_text("acknowledged a safety alert")).to_be_visible()
+
+
+def test_the_therapists_workspace_reads_well_at_desktop_and_phone_size(page, viewport, new_patient, demo_therapist):
+    name = f"Kai {viewport}"
+    new_patient(page, name=name)
+    demo_therapist.connect(page)
+    tpage = demo_therapist.page
+    page.goto("/entries/new")
+    page.locator('textarea[name="answer_0"]').fill("A heavy day, and a headache")
+    page.get_by_label("Mood right now").select_option("-3")
+    page.get_by_label("Headache").check()
+    page.get_by_role("button", name="Save entry").click()
+    page.get_by_role("checkbox", name="Dr. Sam Rivera").check()
+    page.get_by_role("button", name="Update sharing").click()
+    page.get_by_label("I'd like to talk about this at my next session").check()
+    page.locator("form", has=page.get_by_label("I'd like to talk about this")).get_by_role("button").click()
+    expect(page.get_by_text("Marked to talk about at your next session.")).to_be_visible()
+
+    tpage.goto("/therapist/")
+    tpage.get_by_role("link", name=name).click()
+    expect(tpage.locator(".item-list .flag").first).to_be_visible()
+    check_page(tpage, "therapist-patient-flags")
+    tpage.get_by_role("link", name="Since the last session · notes").click()
+    expect(tpage.get_by_role("link", name="A heavy day", exact=False).or_(
+        tpage.get_by_role("link", name="Untitled entry"))).to_be_visible()
+    tpage.get_by_label("A private note").fill("Ask about the headaches")
+    tpage.get_by_role("button", name="Keep the note").click()
+    expect(tpage.get_by_text("Ask about the headaches")).to_be_visible()
+    width = tpage.evaluate("document.documentElement.scrollWidth")
+    assert width <= tpage.viewport_size["width"], width  # nothing wider than the phone
+    check_page(tpage, "therapist-summary")
+    assert_clean(tpage)
+    page.goto("/access-log")
+    expect(page.get_by_text("wrote a private clinical note")).to_be_visible()
+    expect(page.locator("main")).not_to_contain_text("headaches")

@@ -240,6 +240,7 @@ def test_the_safety_plan_travels_in_the_export_and_never_replaces_one(app, clien
         assert read(plan_of(owner))["reasons"] == "The sea in June"
     fresh.post_form("/safety-plan", {"version": "1", "helpers": "My own words now"})
     upload(fresh, json.dumps(document).encode(), "journal.json")  # a plan is one whole: never merged or replaced
+    assert "Your own safety plan was kept; the one in the file was not imported." in flash_of(fresh)
     with app.app_context():
         kept = read(plan_of(owner))
         assert kept["helpers"] == "My own words now" and kept["reasons"] == ""

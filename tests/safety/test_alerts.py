@@ -97,20 +97,20 @@ def test_the_therapist_sees_acknowledges_and_resolves_and_the_patient_sees_each_
     assert ISSUE not in doctor.get(f"/therapist/alerts/{alert.id}").get_data(as_text=True)  # a link, not the text
     assert "/therapist/entries/" in doctor.get(f"/therapist/alerts/{alert.id}").get_data(as_text=True)
 
-    refused = doctor.post_form(f"/therapist/alerts/{alert.id}/acknowledge", {"note": "called"})
+    refused = doctor.post_form(f"/therapist/alerts/{alert.id}/acknowledge", {"ack-note": "called"})
     assert refused.status_code == 422 and "Please choose what you did." in refused.get_data(as_text=True)
     assert doctor.post_form(f"/therapist/alerts/{alert.id}/acknowledge",
-                            {"action": "called", "note": "Reached her; safe tonight"}).status_code == 302
+                            {"ack-action": "called", "ack-note": "Reached her; safe tonight"}).status_code == 302
     with app.app_context():
         row = db.session.get(SafetyAlert, alert.id)
         assert row.acknowledged_at is not None and row.action == "called" and b"safe tonight" not in row.sealed
     assert "Reached her; safe tonight" in doctor.get(f"/therapist/alerts/{alert.id}").get_data(as_text=True)
     assert "Acknowledged, not closed" in doctor.get("/therapist/").get_data(as_text=True)
-    again = doctor.post_form(f"/therapist/alerts/{alert.id}/acknowledge", {"action": "other"})
-    assert again.status_code == 422 and "already acknowledged" in again.get_data(as_text=True)
+    again = doctor.post_form(f"/therapist/alerts/{alert.id}/acknowledge", {"ack-action": "other"})
+    assert again.status_code == 409 and "already acknowledged" in again.get_data(as_text=True)
 
     assert doctor.post_form(f"/therapist/alerts/{alert.id}/resolve",
-                            {"outcome": "follow_up", "note": "Session on Monday"}).status_code == 302
+                            {"close-outcome": "follow_up", "close-note": "Session on Monday"}).status_code == 302
     assert 'class="alerts"' not in doctor.get("/therapist/").get_data(as_text=True)
 
     mine = client.get("/safety").get_data(as_text=True)
@@ -149,8 +149,8 @@ def test_no_one_else_reaches_an_alert(app, client, patient, journal, team, make_
         with app.app_context():
             assert db.session.get(Connection, team[2]).safety_alerts is False  # connecting again asks afresh
     for method, url, data in (("GET", f"/therapist/alerts/{alert.id}", None),
-                              ("POST", f"/therapist/alerts/{alert.id}/acknowledge", {"action": "called"}),
-                              ("POST", f"/therapist/alerts/{alert.id}/resolve", {"outcome": "safe"})):
+                              ("POST", f"/therapist/alerts/{alert.id}/acknowledge", {"ack-action": "called"}),
+                              ("POST", f"/therapist/alerts/{alert.id}/resolve", {"close-outcome": "safe"})):
         response = other.get(url) if method == "GET" else other.post_form(url, data)
         assert response.status_code == 404, (who, url)
     with app.app_context():
@@ -171,3 +171,29 @@ def test_an_email_that_could_not_go_is_sent_by_the_next_job_run(app, client, pat
     assert "1 safety alert email(s) sent" in result.output
     assert len(mailbox.wait_for(1)) == 1 and alerts(app)[0].emailed_at is not None
     assert "safety alert" not in runner.invoke(args=["send-reminders"]).output  # once
+
+
+def test_alerts_from_before_a_disconnection_stay_behind_when_the_patient_connects_again(
+        app, client, patient, journal, team, sharing, runner, mailbox, clock):
+    told, _, connection = team
+    good = {"MAIL_SERVER": app.config["MAIL_SERVER"], "MAIL_PORT": app.config["MAIL_PORT"]}
+    app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=9)  # the email cannot go now
+    new_entry(client, patient, journal, answer_0=ISSUE).close()
+    (alert,) = alerts(app)
+    client.post_form(f"/connections/{connection}/end", {})
+    app.config.update(good)
+    clock(utcnow() + timedelta(minutes=5))
+    assert "safety alert" not in runner.invoke(args=["send-reminders"]).output  # not after a disconnection
+    sharing.connect(patient.id, told.id)
+    doctor = login_client(app, TOLD)
+    assert doctor.get(f"/therapist/alerts/{alert.id}").status_code == 404
+    assert 'class="alerts"' not in doctor.get("/therapist/").get_data(as_text=True)
+    assert mailbox.messages == []
+
+
+def test_a_failed_step_keeps_its_note_in_its_own_form(app, client, patient, journal, team):
+    new_entry(client, patient, journal, answer_0=ISSUE)
+    (alert,) = alerts(app)
+    page = login_client(app, TOLD).post_form(f"/therapist/alerts/{alert.id}/acknowledge",
+                                             {"ack-note": "Left a voicemail"}).get_data(as_text=True)
+    assert page.count("Left a voicemail") == 1 and 'id="ack-note"' in page and 'id="close-note"' in page

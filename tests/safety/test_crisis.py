@@ -35,3 +35,16 @@ def test_an_operators_list_replaces_the_packaged_one(app):
         assert crisis.region_titles() == ["Clinic", "Other"]
         assert crisis.danger_number("Clinic") is None  # a sentence has no number: the card says "local emergency"
         assert crisis.danger_number("Other") == "555 0199"
+
+
+@pytest.mark.parametrize("number, tel", [("988", "988"), ("112 or 999", "112"), ("1-800-668-6868", "18006686868"),
+                                         ("13 11 14", "131114"), (None, None)])
+def test_a_number_is_dialled_as_its_first_number_in_digits(number, tel):
+    assert crisis.line({"name": "A line", "number": number}).tel == tel
+
+
+def test_a_line_reads_the_same_in_print_and_keeps_its_keyword():
+    line = crisis.line({"name": "Lifeline", "number": "13 11 14", "text": "Text 0477 13 11 14", "hours": "24/7"})
+    assert line.sentence == "Lifeline: call 13 11 14, text 0477 13 11 14 (24/7)"
+    assert crisis.line({"name": "Shout", "number": None, "text": "Text SHOUT to 85258"}).text == "Text SHOUT to 85258"
+    assert crisis.line("Call the clinic.").sentence == "Call the clinic."

@@ -93,3 +93,25 @@ def test_a_therapist_reads_the_plan_only_while_it_is_shared(app, client, patient
     assert "read your safety plan" in client.get("/access-log").get_data(as_text=True)
     client.post_form(f"/connections/{connection}/safety-plan", {})
     assert doctor.get(url).status_code == 404
+
+
+def test_two_saves_racing_in_the_same_instant_cannot_both_win(app, client, patient, monkeypatch):
+    """The version is checked by the UPDATE itself: a save that passed the first check still loses if
+    another one committed in between (SQLite has no row lock to rely on)."""
+    from sqlalchemy import text
+
+    from journal.safety import plan as safety_plan
+
+    client.post_form("/safety-plan", fill(client, reasons="First"))
+    real = safety_plan.seal_row
+
+    def another_tab_saves_meanwhile(row, payload):
+        real(row, payload)
+        with db.engine.begin() as connection:
+            connection.execute(text("UPDATE safety_plans SET version = version + 1"))
+
+    monkeypatch.setattr(safety_plan, "seal_row", another_tab_saves_meanwhile)
+    response = client.post_form("/safety-plan", fill(client, reasons="Second"))
+    assert response.status_code == 409 and "Nothing was overwritten" in response.get_data(as_text=True)
+    monkeypatch.undo()
+    assert "First" in client.get("/safety-plan").get_data(as_text=True)

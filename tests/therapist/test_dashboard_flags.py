@@ -21,7 +21,7 @@ def brute_force(therapist_id: int) -> dict[int, tuple]:
     from journal.entries.content import AFTER_EFFECTS, SERIOUS_AFTER_EFFECTS
     from journal.entries.services import open_entry
     from journal.models import Connection, Reply
-    from journal.therapist.dashboard import mood_drop
+    from journal.therapist.dashboard import low_mood
 
     patients = db.session.scalars(select(Connection.patient_id).where(
         Connection.therapist_id == therapist_id, Connection.is_active)).all()
@@ -38,7 +38,7 @@ def brute_force(therapist_id: int) -> dict[int, tuple]:
         unread = sum(1 for reply in db.session.scalars(select(Reply).where(
             Reply.therapist_id == therapist_id, Reply.owner_id == patient_id, Reply.author_id == patient_id,
             Reply.read_at.is_(None))) if any(entry.id == reply.entry_id for entry, _ in rows[patient_id]))
-        drop = mood_drop([entry.mood for entry, _ in rows[patient_id] if entry.mood is not None])
+        drop = low_mood([entry.mood for entry, _ in rows[patient_id] if entry.mood is not None])
         result[patient_id] = (
             unreviewed, rows[patient_id][-1][0].created_at if rows[patient_id] else None,
             [AFTER_EFFECTS[e] for e in AFTER_EFFECTS if e in effects & SERIOUS_AFTER_EFFECTS],

@@ -1,7 +1,7 @@
 from datetime import UTC, datetime, timedelta
 
 from journal.models import Role
-from journal.therapist.dashboard import mood_drop
+from journal.therapist.dashboard import low_mood
 from tests.conftest import login_client
 
 START = datetime(2026, 9, 1, 9, tzinfo=UTC)
@@ -61,11 +61,25 @@ def test_mood_far_below_the_recent_average_is_flagged(app, make_user, sharing, j
     assert "Mood -2 (recent average +2.5)" in page
 
 
-def test_mood_drop_rule():
-    assert mood_drop([1, 1, 1, -2]) == (-2, 1)
-    assert mood_drop([1, 1, 1, -1]) is None  # two points below: not flagged
-    assert mood_drop([1, 1, -3]) is None  # too little history to compare
-    assert mood_drop([-3, -3, -3, -5]) is None
+def test_low_mood_rule():
+    assert low_mood([1, 1, 1, -2]) == (-2, 1)
+    assert low_mood([1, 1, 1, -1]) is None  # two points below: not flagged
+    assert low_mood([1, 1, -3]) is None  # too little history to compare
+    assert low_mood([-3, -3, -3, -3]) is None  # always low, but not very low
+
+
+def test_a_very_low_mood_is_flagged_whatever_the_history():
+    assert low_mood([-4]) == (-4, None)  # a new patient
+    assert low_mood([-3, -3, -3, -5]) == (-5, -3)  # one who is always low
+    assert low_mood([2, -4, 2]) is None  # only the latest counts
+
+
+def test_a_new_patients_very_low_mood_reaches_the_dashboard(app, make_user, sharing, journal):
+    therapist = make_user(Role.THERAPIST, email="t@example.org")
+    patient = make_user(email="p@example.org", display_name="Pat")
+    sharing.connect(patient.id, therapist.id)
+    sharing.share(journal.entry(patient.id, created_at=START, mood=-5), therapist.id)
+    assert "Mood -5 (very low)" in login_client(app, "t@example.org").get("/therapist/").get_data(as_text=True)
 
 
 def test_patient_page_entry_page_review_and_reply(app, make_user, sharing, journal):
