@@ -12,7 +12,7 @@ from sqlalchemy import delete, select
 from journal.auth.services import create_user, find_user_by_email
 from journal.clock import utcnow
 from journal.entries.content import AFTER_EFFECTS, Answer, CheckIn, EntryContent
-from journal.entries.services import create_entry
+from journal.entries.services import create_entry, mark_to_discuss
 from journal.extensions import db
 from journal.models import AccessAction, Entry, EntryKind, EntryShare, Medicine, Role, Setting, TreatmentSession, User
 from journal.prompts import library
@@ -167,7 +167,7 @@ def _connect_demo_therapist(patient: User, rng: random.Random) -> None:
     """A therapist connected to the demo patient: some entries shared, reviewed and replied to."""
     therapist = create_user(email=THERAPIST_EMAIL, display_name="Dr. Sam Rivera", password=THERAPIST_PASSWORD,
                             role=Role.THERAPIST, time_zone="Europe/London")
-    connect(patient, therapist)
+    connection = connect(patient, therapist, safety_alerts=True)
     entries = db.session.scalars(
         select(Entry).where(Entry.owner_id == patient.id).order_by(Entry.created_at.desc()).limit(8)).all()
     for entry in entries:
@@ -185,6 +185,29 @@ def _connect_demo_therapist(patient: User, rng: random.Random) -> None:
             record_access(patient.id, therapist.id, AccessAction.REPLY, entry.id)
     if len(entries) > 4:
         add_reply(entries[4], therapist.id, patient, "Thank you. I would like that; it still feels important.")
+    if entries:
+        mark_to_discuss(entries[0], True)
+    _demo_safety_plan(patient)
+    connection.share_safety_plan = True
+    db.session.commit()
+
+
+DEMO_PLAN = {
+    "warning_signs": "Not sleeping two nights running. Skipping meals. Thinking \u201cwhat's the point\u201d.",
+    "coping": "Cold water on my face, then the 5-4-3-2-1 senses. A slow walk to the river. Loud music.",
+    "distractions": "The café on Mill Street. My sister's kitchen. The climbing wall on Thursdays.",
+    "helpers": "My sister Ana. My friend Jo. (Their numbers are in my phone under \u201cSafe\u201d.)",
+    "professionals": "Dr. Sam Rivera, and the clinic's after-hours line. Otherwise the crisis line on the help page.",
+    "environment": "Ana keeps the spare medication. No driving when I feel like this.",
+    "reasons": "My niece. The dog. Seeing the sea again in June.",
+}
+
+
+def _demo_safety_plan(patient: User) -> None:
+    """A safety plan written on a steadier day, shared with the demo therapist."""
+    from journal.safety.plan import save
+
+    save(patient.id, DEMO_PLAN, 0)
 
 
 @click.command("seed-demo")

@@ -45,3 +45,20 @@ def test_seed_demo_adds_an_improving_course_of_questionnaires(app, runner, clien
         assert [view.score.self_harm for view in phq9].count(True) == 1 and phq9[0].score.self_harm
     auth.login(DEMO_EMAIL, DEMO_PASSWORD)
     assert client.get("/measures/progress").get_data(as_text=True).count('<svg class="chart"') >= 3
+
+
+def test_seed_demo_adds_a_shared_safety_plan_and_an_entry_to_talk_about(app, runner, client, auth):
+    from journal.models import Connection, SafetyPlan
+
+    assert runner.invoke(args=["seed-demo", "--entries", "12"]).exit_code == 0
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(SafetyPlan)) == 1
+        connection = db.session.scalar(select(Connection))
+        assert connection.share_safety_plan and connection.safety_alerts
+        assert db.session.scalar(select(func.count()).select_from(Entry).where(Entry.to_discuss)) == 1
+        patient_id = connection.patient_id
+    auth.login(THERAPIST_EMAIL, THERAPIST_PASSWORD)
+    assert "Seeing the sea again in June" in client.get(f"/therapist/patients/{patient_id}/safety-plan").get_data(
+        as_text=True)
+    summary = client.get(f"/therapist/patients/{patient_id}/summary?since=2000-01-01").get_data(as_text=True)
+    assert "Nothing marked." not in summary

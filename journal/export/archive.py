@@ -108,7 +108,7 @@ def _entries(user: User) -> Iterator[dict]:
                             for a in content.answers],
                 "checkin": {"mood": row.mood, "intensity": row.intensity, "detachment": row.detachment},
                 "after_effects": list(content.after_effects), "after_effects_note": content.after_effects_note,
-                "tags": list(content.tags), "time_zone": content.time_zone,
+                "tags": list(content.tags), "time_zone": content.time_zone, "to_discuss": row.to_discuss,
                 "shared_with": [{"therapist": names.get(s.therapist_id, ""), "shared_at": _iso(s.shared_at),
                                  "reviewed_at": _iso(s.reviewed_at)} for s in shares[row.id]],
                 "replies": [{"author": names.get(r.author_id, ""), "from_therapist": r.author_id != user.id,

@@ -225,7 +225,7 @@ def _import_ours(user: User, document: dict) -> ImportSummary:
         tags = _tags(f"Entry {number}", item["tags"])
         _check_lengths(f"Entry {number}", item["title"], [a.text for a in answers], item["after_effects_note"], tags)
         checkin = item["checkin"]
-        create_entry(
+        row = create_entry(
             owner_id=user.id, kind=EntryKind(item["kind"]), entry_id=entry_id,
             content=EntryContent(title=item["title"], answers=answers,
                                  after_effects=[e for e in item["after_effects"] if e in AFTER_EFFECTS],
@@ -237,6 +237,7 @@ def _import_ours(user: User, document: dict) -> ImportSummary:
             created_at=_time(item["created_at"], f"Entry {number}"),
             trashed_at=_time(item["trashed_at"], f"Entry {number}") if item["trashed_at"] else None, commit=False,
         )
+        row.to_discuss = bool(item.get("to_discuss", False))
         summary.entries_added += 1
     return summary
 

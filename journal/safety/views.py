@@ -45,6 +45,8 @@ def after_save(notice: Notice) -> None:
 
 
 bp.add_app_template_global(crisis.line, "crisis_line")
+bp.add_app_template_filter(lambda value: AlertAction(value).label, "alert_action")
+bp.add_app_template_filter(lambda value: AlertOutcome(value).label, "alert_outcome")
 
 
 @bp.app_template_global("care_card")
@@ -110,6 +112,4 @@ def overview():
     """The patient's safety page: their plan, who may be told, and every alert sent with its steps."""
     return render_template("safety/overview.html", plan=plan_of(current_user.id),
                            alerts=sent_to_patient(current_user.id),
-                           connections=patient_connections(current_user.id),
-                           action_label=lambda value: AlertAction(value).label,
-                           outcome_label=lambda value: AlertOutcome(value).label)
+                           connections=patient_connections(current_user.id))

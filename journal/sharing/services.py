@@ -275,7 +275,7 @@ def unread_replies_for_patient(patient_id: int) -> int:
 def first_unread_for_patient(patient_id: int) -> tuple[uuid.UUID, int] | None:
     """The entry and therapist of the oldest message the patient has not opened yet: where the badge leads."""
     return db.session.execute(_unread_for_patient(patient_id).with_only_columns(Reply.entry_id, Reply.therapist_id)
-                              .order_by(Reply.created_at).limit(1)).first()
+                              .order_by(Reply.created_at, Reply.id).limit(1)).first()
 
 
 # Access log ---------------------------------------------------------------

@@ -22,7 +22,7 @@ from journal.entries.content import AFTER_EFFECTS
 from journal.entries.services import MAX_PAGE, PAGE_SIZE, Page, open_entry
 from journal.extensions import db
 from journal.forms import parse_count
-from journal.models import AccessAction, AlertAction, AlertOutcome, Entry, TreatmentSession
+from journal.models import AccessAction, Entry, TreatmentSession
 from journal.safety import alerts
 from journal.safety.forms import AcknowledgeForm, ResolveForm
 from journal.safety.plan import SECTIONS
@@ -203,9 +203,7 @@ def _render_alert(row, acknowledge_form: AcknowledgeForm, resolve_form: ResolveF
                                    .where(Entry.id == row.entry_id)).first()
         shared = open_entry(found[0]) if found else None
     return render_template("therapist/alert.html", view=alerts.view(row), notes=alerts.notes(row), entry=shared,
-                           acknowledge_form=acknowledge_form, resolve_form=resolve_form,
-                           action_label=lambda value: AlertAction(value).label,
-                           outcome_label=lambda value: AlertOutcome(value).label), status
+                           acknowledge_form=acknowledge_form, resolve_form=resolve_form), status
 
 
 @bp.post("/alerts/<uuid:alert_id>/acknowledge")
@@ -284,5 +282,4 @@ def _render_summary(patient, since_form: SinceForm, note_form: NoteForm, status:
     since = local_day_start(day, current_user.time_zone) if day else default_since(current_user.id, patient.id)
     return render_template("therapist/summary.html", patient=patient, form=since_form, note_form=note_form,
                            summary=since_summary(current_user.id, patient.id, since),
-                           notes=notes_on(current_user.id, patient.id), action_label=lambda v: AlertAction(v).label,
-                           outcome_label=lambda v: AlertOutcome(v).label), status
+                           notes=notes_on(current_user.id, patient.id)), status

@@ -25,8 +25,6 @@ from journal.safety.services import assess_entry
 from journal.sharing.services import record_access
 from journal.vault import seal_row, unseal_row
 
-LOW = -3  # a mood this low is flagged on the entry; -4 and -5 are a safety signal
-
 
 @dataclass(frozen=True)
 class Flag:
@@ -36,15 +34,15 @@ class Flag:
 
 def entry_flags(entry: EntryView) -> list[Flag]:
     """What a shared entry reported that needs a look: the safety signals first (words about suicide or
-    self-harm, a very low mood, an urge to use), then each other after-effect ticked."""
+    self-harm, a very low mood, an urge to use: the care card's own thresholds), then each other
+    after-effect ticked."""
     risk = assess_entry(entry.content, entry.checkin)
     flags = [Flag(LABELS[signal], True) for signal in risk.signals]
-    if entry.checkin.mood is not None and Signal.LOW_MOOD not in risk.signals and entry.checkin.mood <= LOW:
-        flags.append(Flag(f"Mood {entry.checkin.mood:+d}", False))
     for key in entry.content.after_effects:
         if key == "none" or (key == "urge_to_use" and Signal.URGE_TO_USE in risk.signals):
             continue
-        flags.append(Flag(AFTER_EFFECTS.get(key, key), key in SERIOUS_AFTER_EFFECTS))
+        if key in AFTER_EFFECTS:
+            flags.append(Flag(AFTER_EFFECTS[key], key in SERIOUS_AFTER_EFFECTS))
     return flags
 
 
@@ -78,13 +76,18 @@ def notes_on(therapist_id: int, patient_id: int) -> list[NoteView]:
     rows = db.session.scalars(select(ClinicianNote).where(
         ClinicianNote.owner_id == therapist_id, ClinicianNote.patient_id == patient_id)
         .order_by(ClinicianNote.created_at.desc()))
-    return [NoteView(row, unseal_row(row)["text"]) for row in rows]
+    notes = []
+    for row in rows:
+        payload = unseal_row(row)
+        if payload["patient_id"] == patient_id:  # the patient is sealed in: a note moved to another is not shown
+            notes.append(NoteView(row, payload["text"]))
+    return notes
 
 
 def write_note(therapist_id: int, patient_id: int, text: str) -> ClinicianNote:
     """Keep a private note. Commits; the patient's access log says only that a note was written."""
     row = ClinicianNote(id=uuid.uuid4(), owner_id=therapist_id, patient_id=patient_id, created_at=utcnow())
-    seal_row(row, {"text": text})
+    seal_row(row, {"text": text, "patient_id": patient_id})
     db.session.add(row)
     db.session.commit()
     record_access(patient_id, therapist_id, AccessAction.WRITE_NOTE)
@@ -100,10 +103,11 @@ SUMMARY_ENTRIES = 200  # the most shared entries a summary reads (the newest)
 class SinceSummary:
     since: datetime
     entries: int = 0
-    moods: list[int] = field(default_factory=list)  # oldest first
+    moods: list[int] = field(default_factory=list)  # every mood shared since, oldest first
     mood_before: float | None = None  # the average of the moods shared before ``since`` (up to 10)
     effects: dict[str, int] = field(default_factory=dict)  # after-effect label -> entries
-    to_discuss: list[EntryView] = field(default_factory=list)
+    effects_capped: bool = False  # after-effects read from the newest SUMMARY_ENTRIES entries only
+    to_discuss: list[EntryView] = field(default_factory=list)  # marked now, whenever written
     alerts: list = field(default_factory=list)  # alerts.AlertView, open or closed, raised since
 
     @property
@@ -134,21 +138,21 @@ def since_summary(therapist_id: int, patient_id: int, since: datetime) -> SinceS
     trend and after-effects, the safety alerts, and the entries the patient marked to talk about."""
     shared = shared_entries_query(therapist_id, patient_id)
     summary = SinceSummary(since)
-    rows = [entry for entry, _ in db.session.execute(
-        shared.where(Entry.created_at >= since).order_by(Entry.created_at.desc()).limit(SUMMARY_ENTRIES))][::-1]
     summary.entries = db.session.scalar(shared.with_only_columns(func.count()).where(Entry.created_at >= since))
-    summary.moods = [row.mood for row in rows if row.mood is not None]
+    summary.moods = list(db.session.scalars(shared.with_only_columns(Entry.mood).where(
+        Entry.created_at >= since, Entry.mood.is_not(None)).order_by(Entry.created_at, Entry.id)))
     before = db.session.scalars(shared.with_only_columns(Entry.mood).where(
         Entry.created_at < since, Entry.mood.is_not(None)).order_by(Entry.created_at.desc()).limit(10)).all()
     summary.mood_before = mean(before) if before else None
+    # After-effects are sealed: read from the newest entries since, a bounded number.
     counted: Counter = Counter()
-    for row in rows:
-        view = open_entry(row)
-        counted.update(AFTER_EFFECTS[key] for key in set(view.content.after_effects) if key in AFTER_EFFECTS
-                       and key != "none")
-        if row.to_discuss:
-            summary.to_discuss.append(view)
-    summary.effects = dict(counted.most_common())
+    for entry, _ in db.session.execute(shared.where(Entry.created_at >= since)
+                                       .order_by(Entry.created_at.desc()).limit(SUMMARY_ENTRIES)):
+        counted.update(AFTER_EFFECTS[key] for key in set(open_entry(entry).content.after_effects)
+                       if key in AFTER_EFFECTS and key != "none")
+    summary.effects, summary.effects_capped = dict(counted.most_common()), summary.entries > SUMMARY_ENTRIES
+    summary.to_discuss = [open_entry(entry) for entry, _ in db.session.execute(
+        shared.where(Entry.to_discuss).order_by(Entry.created_at))]
     summary.alerts = [view for view in alerts.all_alerts(therapist_id, patient_id) if view.alert.created_at >= since]
     return summary
 

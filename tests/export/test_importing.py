@@ -254,3 +254,15 @@ def test_an_export_without_a_safety_plan_still_imports(app, client, patient, mak
     fresh = login_client(app, "new@example.org")
     upload(fresh, json.dumps(document).encode(), "journal.json")
     assert "Imported 0 entries" in flash_of(fresh)
+
+
+def test_an_entry_marked_to_discuss_keeps_its_mark_through_export_and_import(app, client, patient, make_user, journal):
+    entry_id = journal.entry(patient.id, "to bring up")
+    client.post_form(f"/entries/{entry_id}/discuss", {"to_discuss": "y"})
+    document = json.loads(download(client).read("journal.json"))
+    assert [e["to_discuss"] for e in document["entries"]] == [True]
+    make_user(email="new@example.org")
+    upload(login_client(app, "new@example.org"), json.dumps(document).encode(), "journal.json")
+    with app.app_context():
+        owner = db.session.scalar(select(User.id).where(User.email == "new@example.org"))
+        assert db.session.scalar(select(Entry.to_discuss).where(Entry.owner_id == owner)) is True

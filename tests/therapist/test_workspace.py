@@ -49,7 +49,7 @@ def test_each_entry_says_what_it_flags(care, patient):
         assert label in hard
     assert hard.count("An urge to use outside treatment") == 1  # the signal, not the after-effect again
     low = item(ids[1], "Low")
-    assert "Mood -3" in low[:low.index("</li>")] and "Headache" in low[:low.index("</li>")]
+    assert "Headache" in low[:low.index("</li>")] and "very low mood" not in low[:low.index("</li>")]
     ordinary = item(ids[2], "Ordinary")
     assert 'class="flag' not in ordinary[:ordinary.index("</li>")]
     entry_page = doctor.get(f"/therapist/entries/{ids[0]}").get_data(as_text=True)
@@ -115,6 +115,9 @@ def test_the_summary_since_the_last_session(app, care, client, patient, journal,
     assert "Headache (1 entry)" in page and "An urge to use outside treatment (1 entry)" in page
     marked = page[page.index("I'd like to talk about this"):page.index("Entries and check-ins")]
     assert "Low" in marked and "Private" not in marked and "Hard" not in marked
+    since_later = f"since={(utcnow() - timedelta(days=1)):%Y-%m-%d}"
+    page = doctor.get(f"/therapist/patients/{patient.id}/summary?{since_later}").get_data(as_text=True)
+    assert "Low" in page[page.index("I'd like to talk about this"):]  # marked now, written earlier
     later = doctor.get(f"/therapist/patients/{patient.id}/summary?since={(utcnow() - timedelta(days=3)):%Y-%m-%d}")
     assert "Shared entries</th><td data-label=\"Shared entries\">1" in later.get_data(as_text=True)
 

@@ -1,6 +1,5 @@
-"""safety loop and workspace: safety plans (sealed), safety alerts, consent to alerts and sharing the
-plan per connection, a therapist's after-hours line, clinician notes (sealed), entries marked to
-discuss, and the access-log lines for them
+"""safety loop: safety plans (sealed), safety alerts, consent to alerts and sharing the plan per
+connection, a therapist's after-hours line, and the access-log lines for them
 
 Revision ID: e5a7c9d1f3b4
 Revises: d4f6a8b0c2e1
@@ -18,7 +17,7 @@ branch_labels = None
 depends_on = None
 
 BEFORE = ('view_patient', 'view_entry', 'reply', 'export', 'view_measures')
-AFTER = BEFORE + ('view_safety_plan', 'view_alert', 'acknowledge_alert', 'resolve_alert', 'write_note')
+AFTER = BEFORE + ('view_safety_plan', 'view_alert', 'acknowledge_alert', 'resolve_alert')
 
 
 def action(values):
@@ -45,7 +44,6 @@ def upgrade():
     sa.Column('entry_id', sa.Uuid(), nullable=True),
     sa.Column('response_id', sa.Uuid(), nullable=True),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
-    sa.Column('email_claimed_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('emailed_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('acknowledged_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('action', sa.String(length=16), nullable=True),
@@ -63,21 +61,6 @@ def upgrade():
         batch_op.create_index(batch_op.f('ix_safety_alerts_entry_id'), ['entry_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_safety_alerts_patient_id'), ['patient_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_safety_alerts_therapist_id'), ['therapist_id'], unique=False)
-    op.create_table('clinician_notes',
-    sa.Column('id', sa.Uuid(), nullable=False),
-    sa.Column('owner_id', sa.Integer(), nullable=False),
-    sa.Column('patient_id', sa.Integer(), nullable=False),
-    sa.Column('sealed', sa.LargeBinary(), nullable=False),
-    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
-    sa.ForeignKeyConstraint(['owner_id'], ['users.id'], name=op.f('fk_clinician_notes_owner_id_users'), ondelete='CASCADE'),
-    sa.ForeignKeyConstraint(['patient_id'], ['users.id'], name=op.f('fk_clinician_notes_patient_id_users'), ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_clinician_notes'))
-    )
-    with op.batch_alter_table('clinician_notes', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_clinician_notes_owner_id'), ['owner_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_clinician_notes_patient_id'), ['patient_id'], unique=False)
-    with op.batch_alter_table('entries', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('to_discuss', sa.Boolean(), server_default=sa.false(), nullable=False))
     # Adding columns never recreates these tables on SQLite (connections and users have children).
     with op.batch_alter_table('connections', schema=None) as batch_op:
         batch_op.add_column(sa.Column('safety_alerts', sa.Boolean(), server_default=sa.false(), nullable=False))
@@ -95,7 +78,7 @@ def downgrade():
     op.execute(sa.text("UPDATE users SET crisis_region = 'In the United States' WHERE crisis_region = 'United States'"))
     # The patient's record of who looked is kept: each line becomes the page view it was part of.
     op.execute(sa.text("UPDATE access_log SET action = 'view_patient' WHERE action IN "
-                       "('view_safety_plan', 'view_alert', 'acknowledge_alert', 'resolve_alert', 'write_note')"))
+                       "('view_safety_plan', 'view_alert', 'acknowledge_alert', 'resolve_alert')"))
     with op.batch_alter_table('access_log', schema=None) as batch_op:
         batch_op.alter_column('action', existing_type=action(AFTER), type_=action(BEFORE), existing_nullable=False)
     with op.batch_alter_table('users', schema=None) as batch_op:
@@ -103,12 +86,6 @@ def downgrade():
     with op.batch_alter_table('connections', schema=None) as batch_op:
         batch_op.drop_column('share_safety_plan')
         batch_op.drop_column('safety_alerts')
-    with op.batch_alter_table('entries', schema=None) as batch_op:
-        batch_op.drop_column('to_discuss')
-    with op.batch_alter_table('clinician_notes', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_clinician_notes_patient_id'))
-        batch_op.drop_index(batch_op.f('ix_clinician_notes_owner_id'))
-    op.drop_table('clinician_notes')
     with op.batch_alter_table('safety_alerts', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_safety_alerts_therapist_id'))
         batch_op.drop_index(batch_op.f('ix_safety_alerts_patient_id'))
