@@ -197,3 +197,38 @@ def test_a_failed_step_keeps_its_note_in_its_own_form(app, client, patient, jour
     page = login_client(app, TOLD).post_form(f"/therapist/alerts/{alert.id}/acknowledge",
                                              {"ack-note": "Left a voicemail"}).get_data(as_text=True)
     assert page.count("Left a voicemail") == 1 and 'id="ack-note"' in page and 'id="close-note"' in page
+
+
+def test_a_step_taken_in_another_tab_meanwhile_is_not_written_twice(app, client, patient, journal, team):
+    from sqlalchemy import update
+
+    from journal.safety import alerts as service
+
+    new_entry(client, patient, journal, answer_0=ISSUE)
+    with app.app_context():
+        alert = db.session.scalar(select(SafetyAlert))  # this tab read it before the other acknowledged
+        with db.engine.begin() as connection:
+            connection.execute(update(SafetyAlert).values(acknowledged_at=utcnow(), action="messaged"))
+        with pytest.raises(service.AlreadyDone):
+            service.acknowledge(alert, "called", "")
+    (row,) = alerts(app)
+    assert row.action == "messaged"
+
+
+def test_a_send_claimed_by_a_worker_that_died_is_taken_up_once_the_claim_lapses(
+        app, client, patient, journal, team, mailbox, clock):
+    from journal.safety import alerts as service
+
+    new_entry(client, patient, journal, answer_0=ISSUE)  # not closed: the email waits
+    with app.app_context():
+        alert = db.session.scalar(select(SafetyAlert))
+        alert.email_claimed_at = utcnow()  # a worker claimed it, then died
+        db.session.commit()
+    clock(utcnow() + timedelta(minutes=5))
+    with app.test_request_context("/"):
+        assert service.email_pending() == 0  # still claimed
+    clock(utcnow() + timedelta(minutes=11))
+    with app.test_request_context("/"):
+        assert service.email_pending() == 1
+        assert service.email_pending() == 0
+    assert len(mailbox.wait_for(1)) == 1

@@ -49,6 +49,19 @@ def full_account(app, patient, make_user, journal, sharing):
         from journal.sharing.services import add_reply
 
         add_reply(db.session.get(Entry, entry_id), therapist.id, db.session.get(User, therapist.id), "Thank you.")
+        # The safety loop's rows: a plan, an alert (with a sealed note), a therapist's private note.
+        from journal.models import Connection
+        from journal.safety import alerts
+        from journal.safety.plan import save
+        from journal.safety.risk import assess
+        from journal.therapist.workspace import write_note
+
+        save(patient.id, {"reasons": GONE}, 0)
+        db.session.scalar(select(Connection)).safety_alerts = True
+        (alert,) = alerts.raise_alerts(db.session.get(User, patient.id), assess([GONE], mood=-5), entry_id=entry_id)
+        db.session.commit()
+        alerts.acknowledge(alert, "called", "reached them")
+        write_note(therapist.id, patient.id, "a note")
     return therapist
 
 
@@ -56,10 +69,10 @@ def test_deleting_removes_everything_and_logs_out(app, client, patient, full_acc
     assert rows_of(app, patient.id)  # there is something to delete
     response = ask(client)
     assert response.status_code == 302 and response.headers["Location"] == "/login"
-    assert rows_of(app, patient.id) == {}
+    assert rows_of(app, patient.id) == {}  # data_keys.user_id among them; the therapist keeps their own key
     with app.app_context():  # rows tied to the entries and sessions, not to the user directly
         for table in ("entry_shares", "session_shares", "entry_terms", "replies", "journal_summaries",
-                      "share_summaries", "connections", "data_keys"):
+                      "share_summaries", "connections", "safety_plans", "safety_alerts", "clinician_notes"):
             assert db.session.scalar(select(func.count()).select_from(db.metadata.tables[table])) == 0, table
     assert client.get("/entries").status_code == 302  # logged out
     assert client.post_form("/login", {"email": "pat@example.org", "password": PASSWORD}).status_code == 200
