@@ -12,6 +12,7 @@ from flask.cli import with_appcontext
 from journal import backups
 from journal.admin.services import set_account_active
 from journal.auth.services import AccountError, create_user, find_user_by_email
+from journal.database import refresh_statistics
 from journal.demo import seed_demo_command
 from journal.entries.index import rebuild_all
 from journal.entries.services import purge_expired_trash
@@ -152,6 +153,7 @@ def send_reminders_command() -> None:
     with current_app.test_request_context("/", base_url=base):  # links in emails are built on PUBLIC_URL
         summary = send_due()
         alerts_sent = email_pending()
+    refresh_statistics()  # every 15 minutes: SQLite's planner follows a growing database
     click.echo(f"{summary.sent} reminder(s) sent; {summary.skipped} to try again next time.")
     if alerts_sent:
         click.echo(f"{alerts_sent} safety alert email(s) sent that had not gone before.")

@@ -152,6 +152,9 @@ def finish_config(app: Flask) -> None:
     _finish_public_url(app)
 
 
+SQLITE_RECYCLE_SECONDS = 15 * 60
+
+
 def _finish_database(app: Flask) -> None:
     # JOURNAL_DATABASE_URL is the documented name; Flask-SQLAlchemy reads the other.
     url = app.config.get("DATABASE_URL") or app.config.get("SQLALCHEMY_DATABASE_URI")
@@ -169,6 +172,9 @@ def _finish_database(app: Flask) -> None:
         connect_args = dict(options.get("connect_args") or {})
         connect_args.setdefault("timeout", app.config["SQLITE_BUSY_TIMEOUT_MS"] / 1000)
         options["connect_args"] = connect_args
+        # A connection reads the planner's statistics when it opens: reopened every 15 minutes, it
+        # sees those the periodic job refreshed (journal.database.refresh_statistics).
+        options.setdefault("pool_recycle", SQLITE_RECYCLE_SECONDS)
     app.config["SQLALCHEMY_ENGINE_OPTIONS"] = options
 
 
