@@ -41,6 +41,7 @@ class Phrases:
     phrases: tuple[tuple[str, ...], ...]  # each a sequence of folded words
     negations: frozenset[str]
     window: int
+    by_first_word: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True)
@@ -67,20 +68,23 @@ def _words(text: str) -> list[str]:
 @cache
 def phrases() -> Phrases:
     data = json.loads(DATA.read_text(encoding="utf-8"))
-    return Phrases(data["version"], tuple(tuple(_words(p)) for p in data["phrases"]),
-                   frozenset(data["negations"]), int(data["negation_window"]))
+    phrases = tuple(tuple(_words(p)) for p in data["phrases"])
+    by_first_word: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        by_first_word.setdefault(phrase[0], []).append(phrase)
+    return Phrases(data["version"], phrases, frozenset(data["negations"]), int(data["negation_window"]),
+                   {word: tuple(found) for word, found in by_first_word.items()})
 
 
 def find_phrases(text: str) -> list[tuple[str, bool]]:
     """Each phrase found on whole words, with whether a negation comes shortly before it."""
     library, words = phrases(), _words(text)
     found = []
-    for phrase in library.phrases:
-        size = len(phrase)
-        for start in range(len(words) - size + 1):
-            if tuple(words[start:start + size]) == phrase:
+    for start, word in enumerate(words):  # one pass: only phrases starting with this word are compared
+        for phrase in library.by_first_word.get(word, ()):
+            if tuple(words[start:start + len(phrase)]) == phrase:
                 before = words[max(0, start - library.window):start]
-                found.append((" ".join(phrase), any(word in library.negations for word in before)))
+                found.append((" ".join(phrase), any(w in library.negations for w in before)))
     return found
 
 

@@ -92,12 +92,11 @@ def dashboard(therapist_id: int) -> list[PatientSummary]:
         Reply.entry_id.in_(shared.with_only_columns(Entry.id)))
     unread = dict(db.session.execute(
         unread_replies.with_only_columns(Reply.owner_id, func.count()).group_by(Reply.owner_id)).all())
-    oldest = unread_replies.with_only_columns(
-        Reply.owner_id, Reply.entry_id,
-        func.row_number().over(partition_by=Reply.owner_id, order_by=(Reply.created_at, Reply.id)).label("rank"),
-    ).subquery()
-    first_unread = dict(db.session.execute(
-        select(oldest.c.owner_id, oldest.c.entry_id).where(oldest.c.rank == 1)).all())
+    first_unread: dict[int, uuid.UUID] = {}
+    if unread:  # the oldest unread message of each patient who has one: read newest first, the oldest kept
+        for patient_id, entry_id in db.session.execute(unread_replies.with_only_columns(
+                Reply.owner_id, Reply.entry_id).order_by(Reply.created_at.desc(), Reply.id.desc())):
+            first_unread[patient_id] = entry_id
     with_unreviewed = {patient_id for patient_id, summary in summaries.items() if summary.unreviewed}
     effects = unreviewed_effects(therapist_id, with_unreviewed) if with_unreviewed else {}
 
