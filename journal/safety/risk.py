@@ -50,8 +50,7 @@ class Risk:
 
     signals: tuple[str, ...] = ()
     negated: bool = False
-    phrases_version: int | None = None
-    found: tuple[str, ...] = field(default=(), repr=False)  # the phrases matched: never stored or logged
+    phrases_version: int | None = None  # which list noticed the words
 
     def __bool__(self) -> bool:
         return bool(self.signals)
@@ -102,4 +101,4 @@ def assess(texts: list[str], *, mood: int | None = None, after_effects: list[str
     if phq9_item9:
         signals.append(Signal.PHQ9_ITEM9)
     return Risk(tuple(signals), negated=bool(found) and all(negated for _, negated in found),
-                phrases_version=phrases().version, found=tuple(phrase for phrase, _ in found))
+                phrases_version=phrases().version)
