@@ -108,21 +108,19 @@ def confirm():
 @bp.post("/connections/<id:connection_id>/auto-share")
 @patient_required
 def auto_share(connection_id: int):
-    connection, therapist = _own_connection_or_404(connection_id)
-    form = AutoShareForm()
-    connection.auto_share = bool(form.auto_share.data)
-    db.session.commit()
-    state = "will be shared" if connection.auto_share else "will not be shared"
-    flash(f"New entries {state} with {therapist.display_name} automatically.", "success")
-    return redirect(url_for("sharing.connections"))
+    """Share new entries with one therapist automatically, or stop."""
+    return _choose(connection_id, "auto_share", bool(AutoShareForm().auto_share.data),
+                   ("New entries will be shared with {name} automatically.",
+                    "New entries will not be shared with {name} automatically."))
 
 
 def _choose(connection_id: int, attribute: str, chosen: bool, said: tuple[str, str]):
-    """Set one of a connection's own choices; every such choice is made here, by its patient only."""
+    """Set one of a connection's own choices; every such choice is made here, by its patient only.
+    ``said`` is what the patient is told when it is turned on and off; ``{name}`` is the therapist."""
     connection, therapist = _own_connection_or_404(connection_id)
     setattr(connection, attribute, chosen)
     db.session.commit()
-    flash(f"{therapist.display_name} {said[0] if chosen else said[1]}", "success")
+    flash((said[0] if chosen else said[1]).format(name=therapist.display_name), "success")
     back = request.form.get("next")
     return redirect(back if back and is_safe_next(back) else url_for("sharing.connections"))
 
@@ -132,8 +130,8 @@ def _choose(connection_id: int, attribute: str, chosen: bool, said: tuple[str, s
 def share_measures(connection_id: int):
     """Share questionnaires and progress charts with one therapist, or stop; separate from entries."""
     return _choose(connection_id, "share_measures", bool(ShareMeasuresForm().share_measures.data),
-                   ("can now see your questionnaires and progress.",
-                    "can no longer see your questionnaires and progress."))
+                   ("{name} can now see your questionnaires and progress.",
+                    "{name} can no longer see your questionnaires and progress."))
 
 
 @bp.post("/connections/<id:connection_id>/safety-alerts")
@@ -141,8 +139,8 @@ def share_measures(connection_id: int):
 def safety_alerts(connection_id: int):
     """Allow or stop safety alerts to one therapist (asked when connecting; changeable at any time)."""
     return _choose(connection_id, "safety_alerts", bool(SafetyAlertsForm().safety_alerts.data),
-                   ("will be sent an alert when a safety concern is noticed.",
-                    "will no longer be sent safety alerts."))
+                   ("{name} will be sent an alert when a safety concern is noticed.",
+                    "{name} will no longer be sent safety alerts."))
 
 
 @bp.post("/connections/<id:connection_id>/safety-plan")
@@ -150,7 +148,7 @@ def safety_alerts(connection_id: int):
 def share_safety_plan(connection_id: int):
     """Share the safety plan with one therapist, or stop."""
     return _choose(connection_id, "share_safety_plan", bool(ShareSafetyPlanForm().share_safety_plan.data),
-                   ("can now read your safety plan.", "can no longer read your safety plan."))
+                   ("{name} can now read your safety plan.", "{name} can no longer read your safety plan."))
 
 
 @bp.route("/connections/<id:connection_id>/end", methods=["GET", "POST"])
