@@ -11,7 +11,7 @@ PORT ?= 5000
 AXE_VERSION := 4.14.1
 AXE := .cache/axe/node_modules/axe-core/axe.min.js
 
-.PHONY: run test lint install install-test upgrade demo clean ensure-chromium bench-pdf bench bench-outage bench-export ensure-wrk
+.PHONY: run test lint install install-test upgrade demo clean ensure-chromium fonts bench-pdf bench bench-outage bench-export ensure-wrk
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed (set PYTHON=...)"'
@@ -34,8 +34,21 @@ install-test: $(VENV)/.installed-test
 upgrade: install
 	$(FLASK) db upgrade
 
+## Fonts for every script in the PDF export (Debian packages), and pdftotext to check them.
+## Installed when we can (root with apt); otherwise say what is missing: the PDF then falls back to DejaVu.
+PDF_PACKAGES := fonts-dejavu-core fonts-noto-core fonts-droid-fallback fonts-nanum fonts-symbola poppler-utils
+fonts:
+	@missing=$$(for package in $(PDF_PACKAGES); do dpkg-query -W -f='$${Status}' $$package 2>/dev/null \
+	  | grep -q 'install ok installed' || echo $$package; done); \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing fonts for the PDF: $$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	  else echo "Missing for the PDF: $$missing (sudo apt-get install $$missing)"; fi; \
+	fi
+
 ## Serve on http://127.0.0.1:5000 (SQLite in instance/ unless JOURNAL_DATABASE_URL is set).
-run: upgrade
+run: upgrade fonts
 	$(FLASK) run --host $(HOST) --port $(PORT)
 
 ## Create (or recreate) the demo patient with ENTRIES entries, and say how to log in.
@@ -63,11 +76,11 @@ lint: install-test
 	$(BIN)/ruff check .
 
 ## Lint, then run the whole suite with a coverage summary (PostgreSQL too when JOURNAL_TEST_POSTGRES_URL is set).
-test: lint ensure-chromium $(AXE)
+test: lint ensure-chromium fonts $(AXE)
 	$(BIN)/pytest --cov --cov-report=term
 
 ## Time the PDF export of a 300-entry journal against a bare ReportLab script; prints figures.
-bench-pdf: install-test
+bench-pdf: install-test fonts
 	$(BIN)/python benchmarks/pdf.py
 
 ## wrk measures throughput for make bench; install it when we can (root with apt), else those rows are skipped.

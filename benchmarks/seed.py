@@ -26,7 +26,7 @@ from journal.entries.content import AFTER_EFFECTS, Answer, CheckIn, EntryContent
 from journal.entries.services import create_entry
 from journal.extensions import db
 from journal.models import EntryKind, EntryShare, Medicine, Role, Setting, User
-from journal.prompts import library
+from journal.prompts import AFTER, library
 from journal.sessions.services import SessionDetails, save_session
 from journal.sharing.services import add_reply, connect, mark_reviewed, share_automatically
 
@@ -96,7 +96,7 @@ def seed_journal(label: str, entries: int, seed: int = 7) -> Journal:
     connect(patient, therapist).auto_share = True
     db.session.commit()
     journal = Journal(patient.id, patient.email, therapist.id, therapist.email, entries)
-    sets = library().sets
+    sets = [prompt_set for prompt_set in library().sets if prompt_set.kind == AFTER]
     sessions = max(1, min(40, -(-entries // (len(sets) * 2))))
     now = utcnow().replace(minute=0, second=0, microsecond=0)
     first = now - timedelta(days=14 * sessions + 30)

@@ -25,8 +25,10 @@ from journal.entries.views import bp as entries_bp
 from journal.errors import register_errorhandlers
 from journal.export.views import bp as export_bp
 from journal.extensions import csrf, db, migrate
+from journal.http import InMemoryRequest
 from journal.main.views import bp as main_bp
 from journal.measures.views import bp as measures_bp
+from journal.pictures.views import bp as pictures_bp
 from journal.ratelimits import init_rate_limits
 from journal.reminders.views import bp as reminders_bp
 from journal.routing import DbIdConverter
@@ -61,6 +63,7 @@ def create_app(
         instance_path=str(instance_path or os.environ.get("JOURNAL_INSTANCE_PATH") or ROOT / "instance"),
         instance_relative_config=True,
     )
+    app.request_class = InMemoryRequest
     load_config(app, config, overrides)
     configure_logging(app)
     register_extensions(app)
@@ -102,5 +105,5 @@ def register_blueprints(app: Flask) -> None:
     app.url_map.converters["id"] = DbIdConverter
     for blueprint in (main_bp, auth_bp, recovery_bp, sessions_bp, entries_bp, drafts_bp, rescue_bp, sharing_bp,
                       therapist_bp, export_bp, admin_bp, settings_bp, reminders_bp, measures_bp,
-                      safety_bp):
+                      safety_bp, pictures_bp):
         app.register_blueprint(blueprint)

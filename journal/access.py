@@ -25,6 +25,7 @@ from journal.models import (
     Connection,
     Draft,
     Entry,
+    EntryPicture,
     EntryShare,
     Role,
     SafetyAlert,
@@ -94,6 +95,13 @@ def entry_or_404(entry_id: uuid.UUID, *, trashed: bool = False) -> Entry:
     return entry
 
 
+def own_picture_or_404(picture_id: uuid.UUID) -> EntryPicture:
+    """A picture of one of the current user's live entries (none of the trash), or 404."""
+    picture = owned_or_404(EntryPicture, picture_id)
+    entry_or_404(picture.entry_id)
+    return picture
+
+
 # What a therapist may reach: only what a patient shared with them, while
 # they are connected, and never anything in the trash or any draft.
 
@@ -123,6 +131,15 @@ def shared_entry_or_404(entry_id: uuid.UUID) -> tuple[Entry, EntryShare]:
     if row is None:
         deny()
     return row[0], row[1]
+
+
+def shared_picture_or_404(picture_id: uuid.UUID) -> EntryPicture:
+    """A picture of a live entry shared with the current therapist by a connected patient, or 404."""
+    picture = db.session.get(EntryPicture, picture_id)
+    if picture is None:
+        deny()
+    shared_entry_or_404(picture.entry_id)
+    return picture
 
 
 def shared_entries_query(therapist_id: int, patient_id: int | None = None):

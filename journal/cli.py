@@ -15,6 +15,7 @@ from journal.auth.services import AccountError, create_user, find_user_by_email
 from journal.database import refresh_statistics
 from journal.demo import seed_demo_command
 from journal.entries.index import rebuild_all
+from journal.entries.searches import purge_searches
 from journal.entries.services import purge_expired_trash
 from journal.export.archive import export_everything
 from journal.export.document import build_pdf
@@ -153,6 +154,8 @@ def send_reminders_command() -> None:
     with current_app.test_request_context("/", base_url=base):  # links in emails are built on PUBLIC_URL
         summary = send_due()
         alerts_sent = email_pending()
+    purge_searches()  # searches of the entry list last an hour
+    db.session.commit()
     refresh_statistics()  # every 15 minutes: SQLite's planner follows a growing database
     click.echo(f"{summary.sent} reminder(s) sent; {summary.skipped} to try again next time.")
     if alerts_sent:

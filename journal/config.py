@@ -91,6 +91,7 @@ class Config:
     RATELIMIT_REGISTER = "10 per hour"
     RATELIMIT_CODES = "10 per hour"  # therapist connection codes tried by one patient
     RATELIMIT_AUTOSAVE = "60 per minute"  # a tab saves every 3 s; this leaves room for three
+    RATELIMIT_PICTURES = "60 per hour"  # picture uploads by one user: each may be up to 40 MB
     RATELIMIT_RESET_PER_IP = "10 per hour"  # password reset requests from one address
     RATELIMIT_RESET_PER_ADDRESS = "3 per hour"  # password reset requests for one email, from anywhere
     RATELIMIT_VERIFY_EMAIL = "5 per hour"  # new confirmation links asked for by one user

@@ -108,10 +108,15 @@ def _seal_aad(table: str, row_id: str, owner_id: int, key_version: int) -> bytes
 
 def seal(data_key: bytes, key_version: int, *, table: str, row_id: str, owner_id: int, payload: dict) -> bytes:
     """Encrypt a JSON-able payload for one row of one owner."""
-    nonce = os.urandom(NONCE_BYTES)
     plaintext = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
+    return seal_bytes(data_key, key_version, table=table, row_id=row_id, owner_id=owner_id, data=plaintext)
+
+
+def seal_bytes(data_key: bytes, key_version: int, *, table: str, row_id: str, owner_id: int, data: bytes) -> bytes:
+    """Encrypt raw bytes (a picture) for one row of one owner, exactly as ``seal`` does a payload."""
+    nonce = os.urandom(NONCE_BYTES)
     aad = _seal_aad(table, row_id, owner_id, key_version)
-    return _HEADER.pack(BLOB_FORMAT, key_version) + nonce + AESGCM(data_key).encrypt(nonce, plaintext, aad)
+    return _HEADER.pack(BLOB_FORMAT, key_version) + nonce + AESGCM(data_key).encrypt(nonce, data, aad)
 
 
 def blob_key_version(blob: bytes) -> int:
@@ -124,6 +129,11 @@ def blob_key_version(blob: bytes) -> int:
 
 def unseal(data_key: bytes, blob: bytes, *, table: str, row_id: str, owner_id: int) -> dict:
     """Decrypt a payload sealed by ``seal`` for this very row and owner."""
+    return json.loads(unseal_bytes(data_key, blob, table=table, row_id=row_id, owner_id=owner_id))
+
+
+def unseal_bytes(data_key: bytes, blob: bytes, *, table: str, row_id: str, owner_id: int) -> bytes:
+    """Decrypt bytes sealed by ``seal_bytes`` (or ``seal``) for this very row and owner."""
     version = blob_key_version(blob)
     start = _HEADER.size
     nonce, ciphertext = blob[start : start + NONCE_BYTES], blob[start + NONCE_BYTES :]
@@ -131,7 +141,7 @@ def unseal(data_key: bytes, blob: bytes, *, table: str, row_id: str, owner_id: i
         plaintext = AESGCM(data_key).decrypt(nonce, ciphertext, _seal_aad(table, row_id, owner_id, version))
     except InvalidTag:
         raise DecryptionError(f"{table} row does not decrypt for this owner") from None
-    return json.loads(plaintext)
+    return plaintext
 
 
 def load_or_create_keyring_file(instance: Path, create: bool) -> Keyring | None:

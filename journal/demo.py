@@ -15,7 +15,7 @@ from journal.entries.content import AFTER_EFFECTS, Answer, CheckIn, EntryContent
 from journal.entries.services import create_entry, mark_to_discuss
 from journal.extensions import db
 from journal.models import AccessAction, Entry, EntryKind, EntryShare, Medicine, Role, Setting, TreatmentSession, User
-from journal.prompts import library
+from journal.prompts import AFTER, library
 from journal.sessions.services import SessionDetails, save_session
 from journal.sharing.services import (
     add_reply,
@@ -84,7 +84,7 @@ def seed_demo(entries: int, seed: int = 7) -> User:
             db.session.commit()
     user = create_user(email=DEMO_EMAIL, display_name="Alex (demo)", password=DEMO_PASSWORD, role=Role.PATIENT,
                        time_zone="Europe/London")
-    sets = library().sets
+    sets = [prompt_set for prompt_set in library().sets if prompt_set.kind == AFTER]
     per_session = len(sets)
     session_count = max(1, -(-entries // per_session))
     now = utcnow().replace(minute=0, second=0, microsecond=0)

@@ -2,9 +2,45 @@
 
 from __future__ import annotations
 
-from flask import request
+import io
+
+from flask import Request, current_app, request
 
 
 def wants_json() -> bool:
     """Tell whether the client asked for JSON (the autosave script and the re-login dialog do)."""
     return request.accept_mimetypes.best_match(["text/html", "application/json"]) == "application/json"
+
+
+def allow_bytes(limit: int):
+    """Let one view read a larger request than ``MAX_CONTENT_LENGTH`` (picture uploads).
+
+    Set on the view rather than inside it: the CSRF check reads the form before any view runs.
+    """
+
+    def decorate(view):
+        view.max_content_length = limit
+        return view
+
+    return decorate
+
+
+class InMemoryRequest(Request):
+    """Uploaded files stay in memory, never in a temporary file; a view may allow a larger body.
+
+    Werkzeug spools an upload over 500 KB to a file on disk; a picture of a
+    journal must never touch the disk unencrypted. Uploads are bounded by the
+    request limit: ``MAX_CONTENT_LENGTH``, or a view's own (``allow_bytes``).
+    """
+
+    @property
+    def max_content_length(self) -> int | None:
+        view = current_app.view_functions.get(self.endpoint or "") if current_app else None
+        return getattr(view, "max_content_length", None) or super().max_content_length
+
+    @max_content_length.setter
+    def max_content_length(self, value: int | None) -> None:
+        self._max_content_length = value
+
+    def _get_file_stream(self, total_content_length, content_type, filename=None, content_length=None):
+        return io.BytesIO()

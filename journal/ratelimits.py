@@ -42,6 +42,7 @@ register_limit = limiter.limit(setting("RATELIMIT_REGISTER"), methods=["POST"], 
 codes_limit = limiter.limit(setting("RATELIMIT_CODES"), key_func=user_key, scope="codes")
 autosave_limit = limiter.limit(setting("RATELIMIT_AUTOSAVE"), key_func=user_key, scope="autosave")
 verify_limit = limiter.limit(setting("RATELIMIT_VERIFY_EMAIL"), key_func=user_key, scope="verify-email")
+upload_limit = limiter.limit(setting("RATELIMIT_PICTURES"), key_func=user_key, scope="pictures")
 
 
 def _asked_address() -> str:

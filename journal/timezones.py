@@ -36,9 +36,9 @@ def format_local(moment: datetime, zone: str, fmt: str, clock: str = "24h") -> s
     """Show a UTC moment in a zone with a strftime format, on the person's clock.
 
     Formats are written for the 24-hour clock (``%H:%M``); the 12-hour clock
-    swaps that for ``%-I:%M %p``. Every date and time a person reads (pages,
+    swaps that for ``%-I:%M %p`` (with seconds, ``%-I:%M:%S %p``). Every date and time a person reads (pages,
     emails, PDFs) is formatted here.
     """
     if clock == "12h":
-        fmt = fmt.replace("%H:%M", "%-I:%M %p")
+        fmt = fmt.replace("%H:%M:%S", "%-I:%M:%S %p").replace("%H:%M", "%-I:%M %p")
     return to_local(moment, zone).strftime(fmt)

@@ -109,13 +109,33 @@ def seal_row(row: SealedRow, payload: dict) -> None:
     )
 
 
-def unseal_row(row: SealedRow) -> dict:
-    """Decrypt ``row.sealed``; raises crypto.DecryptionError if it was moved or altered."""
+def _key_for(row: SealedRow) -> bytes:
+    """The owner's data key that sealed this row."""
     version = crypto.blob_key_version(row.sealed)
     key_version, key = data_key(row.owner_id)
     if version != key_version:  # only one data-key version exists today
         raise crypto.DecryptionError(f"data key version {version} is not available")
-    return crypto.unseal(key, row.sealed, table=row.__tablename__, row_id=str(row.id), owner_id=row.owner_id)
+    return key
+
+
+def unseal_row(row: SealedRow) -> dict:
+    """Decrypt ``row.sealed``; raises crypto.DecryptionError if it was moved or altered."""
+    return crypto.unseal(_key_for(row), row.sealed, table=row.__tablename__, row_id=str(row.id),
+                         owner_id=row.owner_id)
+
+
+def seal_row_bytes(row: SealedRow, data: bytes) -> None:
+    """Encrypt raw bytes (a picture) into ``row.sealed``, bound to that row and owner, as ``seal_row`` does."""
+    version, key = data_key(row.owner_id)
+    row.sealed = crypto.seal_bytes(
+        key, version, table=row.__tablename__, row_id=str(row.id), owner_id=row.owner_id, data=data
+    )
+
+
+def unseal_row_bytes(row: SealedRow) -> bytes:
+    """Decrypt ``row.sealed`` to bytes; raises crypto.DecryptionError if it was moved or altered."""
+    return crypto.unseal_bytes(_key_for(row), row.sealed, table=row.__tablename__, row_id=str(row.id),
+                               owner_id=row.owner_id)
 
 
 def rewrap_all() -> Counter:

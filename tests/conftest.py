@@ -200,7 +200,8 @@ class JournalFactory:
             return row.id
 
     def entry(self, owner_id: int, text: str = "a quiet morning", *, title: str = "Morning", tags=(),
-              session_id=None, prompt_set=None, created_at=None, mood=None, theme=None, after_effects=()):
+              session_id=None, prompt_set=None, created_at=None, mood=None, intensity=None, theme=None,
+              after_effects=()):
         from journal.entries.content import Answer, CheckIn, EntryContent
         from journal.entries.services import create_entry
         from journal.models import EntryKind
@@ -211,7 +212,7 @@ class JournalFactory:
         with self.app.app_context():
             row = create_entry(
                 owner_id=owner_id, kind=EntryKind.GUIDED if prompt_set else EntryKind.FREE, content=content,
-                checkin=CheckIn(mood), session_id=session_id, prompt_set=prompt_set, created_at=created_at,
+                checkin=CheckIn(mood, intensity), session_id=session_id, prompt_set=prompt_set, created_at=created_at,
             )
             return row.id
 

@@ -22,6 +22,7 @@ from journal.models import (
     Connection,
     Draft,
     Entry,
+    EntryPicture,
     EntryShare,
     MeasureResponse,
     Reply,
@@ -74,6 +75,13 @@ def world(app, make_user, journal, sharing):
     author_client.post_form(f"/connections/{connections['shared_therapist']}/safety-alerts", {"safety_alerts": "y"})
     author_client.post_form("/safety-plan", {"version": "0", "helpers": SECRET})
     author_client.post_form(f"/connections/{connections['shared_therapist']}/safety-plan", {"share_safety_plan": "y"})
+    with app.app_context():  # a picture of the shared entry
+        from journal.pictures.services import add_pictures
+        from tests.pictures.images import photo
+
+        picture_id = add_pictures(db.session.get(Entry, entry_id), [photo(40, 30)])[0].id
+    # A search the author made: kept under a random id that the list's address carries.
+    search = author_client.post_form("/entries", {"q": "cathedral", "page": "1"}).headers["Location"]
     with app.app_context():
         from journal.models import User
         from journal.safety.alerts import raise_alerts
@@ -84,7 +92,7 @@ def world(app, make_user, journal, sharing):
         db.session.commit()
     return {"entry": entry_id, "session": session_id, "draft": DRAFT, "author": author.id,
             "response": response.headers["Location"].rsplit("/", 1)[1], "connection": connections["shared_therapist"],
-            "alert": alert_id}
+            "alert": alert_id, "search": search.split("search=", 1)[1].split("&", 1)[0], "picture": picture_id}
 
 
 def client_for(app, role):
@@ -98,7 +106,7 @@ def fingerprint(app) -> str:
     with app.app_context():
         rows = []
         for model in (TreatmentSession, Entry, Draft, Reply, EntryShare, SessionShare, Connection, MeasureResponse,
-                      SafetyAlert, SafetyPlan, ClinicianNote):
+                      SafetyAlert, SafetyPlan, ClinicianNote, EntryPicture):
             for row in db.session.scalars(select(model)):
                 rows.append((model.__tablename__, repr(sorted(
                     (k, v) for k, v in vars(row).items() if not k.startswith("_")))))
@@ -118,6 +126,13 @@ ROUTES = [
     ("list", "GET", "/therapist/patients/{author}", None),
     ("list", "GET", "/therapist/", None),
     ("search", "POST", "/entries", {"q": "cathedral", "page": "1"}),
+    ("search", "GET", "/entries?search={search}", None),
+    ("view", "GET", "/pictures/{picture}", None),
+    ("view", "GET", "/therapist/pictures/{picture}", None),
+    ("view", "GET", "/entries/{entry}/pictures", None),
+    ("edit", "POST", "/entries/{entry}/pictures", {}),
+    ("delete", "GET", "/pictures/{picture}/remove", None),
+    ("delete", "POST", "/pictures/{picture}/remove", {}),
     ("edit", "GET", "/entries/{entry}/edit", None),
     ("edit", "POST", "/entries/{entry}/edit", {"answer_0": "changed", "version": "1"}),
     ("edit", "POST", "/sessions/{session}/edit",
@@ -156,6 +171,10 @@ ALLOWED = {
     ("author", "GET", "/entries/{entry}"): 200, ("author", "GET", "/sessions/{session}"): 200,
     ("author", "GET", "/drafts/{draft}"): 302, ("author", "GET", "/entries"): 200,
     ("author", "GET", "/sessions"): 200, ("author", "GET", "/drafts"): 200, ("author", "POST", "/entries"): 200,
+    ("author", "GET", "/entries?search={search}"): 200,
+    ("author", "GET", "/pictures/{picture}"): 200, ("shared_therapist", "GET", "/therapist/pictures/{picture}"): 200,
+    ("author", "GET", "/entries/{entry}/pictures"): 200, ("author", "POST", "/entries/{entry}/pictures"): 422,
+    ("author", "GET", "/pictures/{picture}/remove"): 200, ("author", "POST", "/pictures/{picture}/remove"): 302,
     ("author", "GET", "/entries/{entry}/edit"): 200, ("author", "POST", "/entries/{entry}/edit"): 302,
     ("author", "POST", "/sessions/{session}/edit"): 302, ("author", "POST", "/drafts/{draft}/autosave"): 200,
     ("author", "POST", "/entries/{entry}/sharing"): 302, ("author", "POST", "/entries/{entry}/delete"): 302,
@@ -193,7 +212,8 @@ ALLOWED = {
        for role in ("shared_therapist", "connected_therapist", "unshared_therapist")},
 }
 # A patient's own list pages: another patient gets their own (empty) journal there.
-OWN_LISTS = {("GET", "/entries"), ("GET", "/sessions"), ("GET", "/drafts"), ("POST", "/entries"), ("POST", "/export"),
+OWN_LISTS = {("GET", "/entries"), ("GET", "/entries?search={search}"),
+             ("GET", "/sessions"), ("GET", "/drafts"), ("POST", "/entries"), ("POST", "/export"),
              ("GET", "/measures"), ("GET", "/measures/progress"), ("GET", "/safety-plan"), ("GET", "/safety")}
 # Pages where an allowed viewer legitimately reads the journal's words.
 READS_TEXT = {("author", m, u) for (r, m, u) in ALLOWED if r == "author"} | {
@@ -226,7 +246,10 @@ def send(client, method, url, data):
         return client.get(url)
     if url.endswith("/autosave"):
         return client.post(url, data=data, headers={"X-CSRFToken": client.csrf_token(), "Accept": "application/json"})
-    return client.post_form(url, data)
+    response = client.post_form(url, data)
+    if url == "/entries" and response.status_code == 303:  # a search shows its results at the address it gives
+        return client.get(response.headers["Location"])
+    return response
 
 
 @pytest.mark.parametrize("role", ROLES)

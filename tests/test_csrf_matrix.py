@@ -26,9 +26,9 @@ snapshot.
 
 The "foreign" token comes from the other patient's session; Flask-WTF's log
 line ("The CSRF tokens do not match." vs "The CSRF token is missing.")
-proves which check refused. Two positive controls write nothing by design:
-entries.index (a search sent by POST) and sharing.enter_code (it only shows
-the consent page).
+proves which check refused. One positive control writes nothing by design:
+sharing.enter_code (it only shows the consent page). A search (entries.index)
+keeps itself, sealed, and redirects to its results.
 
 The refusals (``Refusal``) besides the generic 400 page:
 
@@ -65,6 +65,7 @@ from journal.extensions import db
 from journal.models import Entry, Role, User
 from journal.sharing.services import add_reply, current_invite
 from tests.conftest import PASSWORD, login_client
+from tests.pictures.images import photo
 
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 LATER = T0 + timedelta(seconds=30)
@@ -100,6 +101,7 @@ class World:
     gad_7: str = "gad-7"  # a questionnaire's name in its URL
     recovery_code: str | None = None  # of the MFA patient, once enrolled
     alert: uuid.UUID | None = None  # a safety alert sent to the therapist about the live entry
+    picture: uuid.UUID | None = None  # a picture of the live entry
 
 
 @pytest.fixture
@@ -127,6 +129,9 @@ def world(app, clock, make_user, journal, sharing) -> World:
         save_draft(owner_id=ids["patient"], draft_id=DRAFT, fields={"answer_0": ["draft words"]}, prompts=[FREE_PROMPT],
                    entry_id=None, session_id=None, prompt_set=None)
         invite_code = current_invite(db.session.get(User, ids["new_therapist"])).code
+        from journal.pictures.services import add_pictures
+
+        picture_id = add_pictures(db.session.get(Entry, entry_id), [photo(40, 30)])[0].id
         from journal.auth import tokens
         from journal.models import TokenPurpose
 
@@ -142,7 +147,8 @@ def world(app, clock, make_user, journal, sharing) -> World:
         db.session.commit()
         db.session.remove()
     return World(**ids, session=session_id, entry=entry_id, trashed=trashed_id, draft=DRAFT,
-                 connection=connection_id, invite_code=invite_code, change_token=change_token, alert=alert_id)
+                 connection=connection_id, invite_code=invite_code, change_token=change_token, alert=alert_id,
+                 picture=picture_id)
 
 
 def enrol_mfa(app, email: str) -> str:
@@ -246,7 +252,7 @@ CASES = [
     Case("entries.new", "patient", data=lambda w: {"answer_0": WORDS}, refusal=EDITOR),
     Case("entries.edit", "patient", {"entry_id": "entry"}, lambda w: {"answer_0": WORDS, "version": "1"},
          refusal=EDITOR),
-    Case("entries.index", "patient", data=lambda w: {"q": "live", "page": "1"}, ok=200, changes=False),
+    Case("entries.index", "patient", data=lambda w: {"q": "live", "page": "1"}, ok=303),
     Case("entries.delete", "patient", {"entry_id": "entry"}),  # move to trash
     Case("entries.restore", "patient", {"entry_id": "trashed"}),
     Case("entries.destroy", "patient", {"entry_id": "trashed"}),
@@ -269,6 +275,9 @@ CASES = [
     Case("safety.plan", "patient", data=lambda w: {"version": "0", "reasons": WORDS}),
     Case("sharing.entry_sharing", "patient", {"entry_id": "entry"}),  # nobody ticked: unshare
     Case("entries.discuss", "patient", {"entry_id": "entry"}, lambda w: {"to_discuss": "y"}),
+    Case("pictures.upload", "patient", {"entry_id": "entry"},
+         lambda w: {"pictures": (io.BytesIO(photo(40, 30)), "a.jpg")}),
+    Case("pictures.remove", "patient", {"picture_id": "picture"}),
     Case("sharing.session_sharing", "patient", {"session_id": "session"}),
     Case("sharing.reply", "patient", {"entry_id": "entry"},
          lambda w: {"therapist_id": w.therapist, f"thread-{w.therapist}-text": WORDS}),  # the thread's form prefix

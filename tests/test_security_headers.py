@@ -79,7 +79,7 @@ PUBLIC = {"static", "auth.login", "auth.register", "main.crisis", "main.healthz"
 ROLE_OF = {"entries": Role.PATIENT, "drafts": Role.PATIENT, "sessions": Role.PATIENT, "sharing": Role.PATIENT,
            "therapist": Role.THERAPIST, "admin": Role.ADMIN, "export": None, "auth": None, "main": None,
            "recovery": None, "settings": None, "reminders": None, "measures": Role.PATIENT,
-           "safety": Role.PATIENT}
+           "safety": Role.PATIENT, "pictures": Role.PATIENT}
 SAMPLE = {"uuid": "0b7f3c5e-1111-4222-8333-444455556666", "id": "1", "default": "x"}
 
 

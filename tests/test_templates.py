@@ -75,3 +75,27 @@ def test_templates_have_no_inline_scripts_or_handlers(template: Path):
     assert not re.search(r"\son[a-z]+\s*=", source), "inline event handler"
     assert not re.search(r"<script(?![^>]*\bsrc=)", source), "inline script"
     assert not re.search(r"""(src|href)=["']?(https?:)?//""", source), "third-party asset"
+
+
+FOOTER = "Only you decide what anyone else sees."
+
+
+@pytest.mark.parametrize("role, shown", [("patient", True), ("therapist", False), ("admin", False)])
+def test_the_patients_privacy_line_shows_to_patients_only(app, make_user, role, shown):
+    from journal.models import Role
+    from tests.conftest import login_client
+
+    make_user(Role(role), email=f"{role}@example.org")
+    page = login_client(app, f"{role}@example.org").get("/settings").get_data(as_text=True)
+    assert (FOOTER in page) is shown
+
+
+def test_times_follow_the_clock_with_seconds_too():
+    from datetime import UTC, datetime
+
+    from journal.timezones import format_local
+
+    moment = datetime(2026, 11, 3, 15, 4, 5, tzinfo=UTC)
+    assert format_local(moment, "UTC", "%Y-%m-%d %H:%M:%S", "12h") == "2026-11-03 3:04:05 PM"
+    assert format_local(moment, "UTC", "%Y-%m-%d %H:%M:%S") == "2026-11-03 15:04:05"
+    assert format_local(moment, "UTC", "%-d %B, %H:%M", "12h") == "3 November, 3:04 PM"

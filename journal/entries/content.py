@@ -50,6 +50,13 @@ class EntryContent:
         return {answer.theme for answer in self.answers if answer.theme and answer.text.strip()}
 
     @property
+    def domains(self) -> set[str]:
+        """The library's domains of the themes answered (``journal.prompts``)."""
+        from journal.prompts import library
+
+        return {domain for theme in self.themes if (domain := library().domain_of(theme))}
+
+    @property
     def written(self) -> list[str]:
         """Every piece of text the patient wrote: title, after-effects note, tags, answers."""
         return [self.title, self.after_effects_note, *self.tags, *(answer.text for answer in self.answers)]

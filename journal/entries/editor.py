@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from functools import cached_property
 
 from flask import abort, request
 from flask_login import current_user
@@ -19,6 +20,7 @@ from journal.access import deny, entry_or_404, owned_or_404, owned_or_none
 from journal.entries.content import Answer
 from journal.entries.drafts import DraftView, keep_as_draft, open_draft
 from journal.entries.forms import FREE_PROMPT, EntryForm, build_entry_form, parse_uuid
+from journal.entries.recall import recalled
 from journal.entries.services import EntryView, open_entry
 from journal.models import Draft, Entry, EntryKind, TreatmentSession
 from journal.prompts import PromptSet, library
@@ -41,11 +43,24 @@ class Editor:
     def prompts(self) -> list[Answer]:
         return self.form.prompts
 
+    @cached_property
+    def recalled(self) -> dict[str, str]:
+        """Earlier answers of this session that the prompts quote, for the author's eyes only."""
+        return recalled(current_user.id, self.session, self.prompts)
+
 
 def _prompts_of(prompt_set: PromptSet | None) -> list[Answer]:
     if prompt_set is None:
         return [FREE_PROMPT]
     return [Answer(p.id, p.theme, p.text, "") for p in prompt_set.prompts]
+
+
+def _set_for(key: str | None, session: SessionView | None) -> PromptSet | None:
+    """A prompt set in the wording for the session's medicine."""
+    prompt_set = library().get_set(key)
+    if prompt_set is None or session is None:
+        return prompt_set
+    return prompt_set.for_medicine(session.row.medicine.value)
 
 
 def _session_choices(owner_id: int, *keep: uuid.UUID | None) -> list[tuple[str, str]]:
@@ -90,6 +105,7 @@ def new_entry_editor(owner_id: int, args: MultiDict) -> Editor:
     session = open_session(owned_or_404(TreatmentSession, session_id)) if session_id else None
     if prompt_set and session is None:
         abort(404)  # a new guided entry starts from one of the user's sessions; none was named
+    prompt_set = _set_for(set_key, session) if prompt_set else None
     form = build_entry_form(_prompts_of(prompt_set), _session_choices(owner_id, session.id if session else None))
     form.session_id.data = str(session.id) if session else ""
     form.draft_id.data = str(uuid.uuid4())
@@ -101,10 +117,10 @@ def new_entry_editor(owner_id: int, args: MultiDict) -> Editor:
 
 def _editor_from_draft(owner_id: int, draft: DraftView) -> Editor:
     """Reopen a draft as a new entry, with the prompts it was written against."""
-    prompt_set = library().get_set(draft.row.prompt_set)
+    session = _own_session(draft.row.session_id)
+    prompt_set = _set_for(draft.row.prompt_set, session)
     prompts = draft.prompts or _prompts_of(prompt_set)
     form = build_entry_form(prompts, _session_choices(owner_id, draft.row.session_id), **_draft_formdata(draft))
-    session = _own_session(draft.row.session_id)
     form.draft_id.data, form.entry_id.data, form.version.data = str(draft.id), "", ""
     form.prompt_set.data = prompt_set.key if prompt_set else ""
     if prompt_set:
@@ -135,9 +151,15 @@ def _entry_prompts(entry: EntryView) -> list[Answer]:
     return [Answer(a.prompt_id, a.theme, a.prompt, "") for a in entry.content.answers] or [FREE_PROMPT]
 
 
+def _entry_day(entry: EntryView):
+    """The entry's day in the writer's time zone, as the Day field shows it."""
+    return to_local(entry.row.created_at, current_user.time_zone).date()
+
+
 def _entry_editor(form: EntryForm, entry: EntryView, draft: DraftView | None = None) -> Editor:
+    form.current_day = _entry_day(entry)
     session = _own_session(entry.row.session_id)
-    return Editor(form, entry.row.kind, library().get_set(entry.row.prompt_set), session, entry, draft)
+    return Editor(form, entry.row.kind, _set_for(entry.row.prompt_set, session), session, entry, draft)
 
 
 def posted_editor(owner_id: int, entry_id: uuid.UUID | None) -> Editor:
@@ -160,13 +182,13 @@ def posted_editor(owner_id: int, entry_id: uuid.UUID | None) -> Editor:
 
 
 def _new_from_post(owner_id: int, data: MultiDict, prompts: list[Answer] | None = None) -> Editor:
-    prompt_set = library().get_set(data.get("prompt_set"))
+    session = _own_session(parse_uuid(data.get("session_id")))
+    prompt_set = _set_for(data.get("prompt_set"), session)
     draft_row = owned_or_none(Draft, parse_uuid(data.get("draft_id")))
     if prompts is None:
         draft_prompts = open_draft(draft_row).prompts if draft_row else None
         prompts = draft_prompts or _prompts_of(prompt_set)
     form = build_entry_form(prompts, _session_choices(owner_id, parse_uuid(data.get("session_id"))))
-    session = _own_session(parse_uuid(data.get("session_id")))
     if prompt_set:  # the session of a guided entry is not chosen in the form: resolve it here
         form.session_id.data = str(session.id) if session else ""
     return Editor(form, EntryKind.GUIDED if prompt_set else EntryKind.FREE, prompt_set, session)
@@ -175,6 +197,7 @@ def _new_from_post(owner_id: int, data: MultiDict, prompts: list[Answer] | None 
 def _fill_from_entry(form: EntryForm, entry: EntryView) -> None:
     content, checkin = entry.content, entry.checkin
     form.title.data = content.title
+    form.written_on.data = _entry_day(entry)
     for field, answer in zip(form.answer_fields, content.answers, strict=False):
         field.data = answer.text
     for field, value in ((form.mood, checkin.mood), (form.intensity, checkin.intensity),

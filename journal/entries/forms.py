@@ -3,19 +3,37 @@
 from __future__ import annotations
 
 import uuid
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
+from flask_login import current_user
 from flask_wtf import FlaskForm
 from wtforms import HiddenField, SelectField
 from wtforms.validators import Optional, ValidationError
 
+from journal.clock import utcnow
 from journal.entries.content import AFTER_EFFECTS, Answer, CheckIn, EntryContent, parse_tags
-from journal.forms import NOTE_MAX, TAGS_MAX, TITLE_MAX, CheckboxesField, line_field, options, parse_count, text_field
+from journal.forms import (
+    NOTE_MAX,
+    TAGS_MAX,
+    TITLE_MAX,
+    CheckboxesField,
+    FriendlyDateField,
+    line_field,
+    options,
+    parse_count,
+    text_field,
+)
+from journal.timezones import to_local
 
 FREE_PROMPT = Answer(prompt_id=None, theme=None, prompt=None, text="")
 MAX_TAGS = 20
 TAG_MAX = 40
+# How far back an entry's day can be set: writing up yesterday, or last month's session.
+BACKDATE_DAYS = 365
 DRAFT_FIELDS = (
-    "title", "mood", "intensity", "detachment", "after_effects", "after_effects_note", "tags", "session_id", "version",
+    "title", "written_on", "mood", "intensity", "detachment", "after_effects", "after_effects_note", "tags",
+    "session_id", "version",
 )
 
 
@@ -29,6 +47,10 @@ class EntryForm(FlaskForm):
     """Fields common to every entry; ``build_entry_form`` adds one field per answer."""
 
     title = line_field("Title", TITLE_MAX, description="Optional. A few words to find this entry again.")
+    written_on = FriendlyDateField(
+        "Day", validators=[Optional()],
+        description="Writing about an earlier day? Choose it here (up to a year back). Empty means today.",
+    )
     mood = _scale("Mood right now", -5, 5, "very low", "very good")
     intensity = _scale("How intense do your emotions feel?", 0, 10, "calm", "overwhelming")
     detachment = _scale("How distant or detached do you feel?", 0, 10, "fully here", "very far away")
@@ -55,6 +77,27 @@ class EntryForm(FlaskForm):
         if "none" in (field.data or []) and len(field.data) > 1:
             raise ValidationError("You chose “None of these” together with an after-effect. "
                                   "Please pick one or the other.")
+
+    # The day of the entry being edited: kept as it is, however long ago (set by the editor).
+    current_day: date | None = None
+
+    def validate_written_on(self, field) -> None:
+        if field.data is None or field.data == self.current_day:
+            return
+        today = to_local(utcnow(), current_user.time_zone).date()
+        if field.data > today:
+            raise ValidationError("That day is still to come. Please choose today or an earlier day.")
+        if field.data < today - timedelta(days=BACKDATE_DAYS):
+            raise ValidationError("Please choose a day within the last year.")
+
+    def written_at(self, zone: str, current: datetime | None = None) -> datetime | None:
+        """When the entry is dated: the chosen day at the time of day of ``current`` (an edited
+        entry's date) or of now; None to keep ``current`` (or to date a new entry now)."""
+        day: date | None = self.written_on.data
+        keep = to_local(current or utcnow(), zone)
+        if day is None or day == keep.date():
+            return None
+        return datetime.combine(day, keep.time(), tzinfo=ZoneInfo(zone)).astimezone(UTC)
 
     def validate_tags(self, field) -> None:
         tags = parse_tags(field.data or "")
@@ -102,7 +145,8 @@ class EntryForm(FlaskForm):
         fields = {}
         for name in names:
             field = self[name]
-            values = [str(item) for item in field.data] if isinstance(field.data, list) else [field.data or ""]
+            values = [str(item) for item in field.data] if isinstance(field.data, list) else [
+                str(field.data) if field.data else ""]
             if getattr(field, "choices", None):
                 offered = {choice.value for choice in field.choices}
                 values = [value for value in values if value in offered]

@@ -5,7 +5,8 @@ per-user key derived from the user's data key (``vault.index_key``), of
 
 - ``w:`` and every prefix of 3 to 16 characters of each folded word (a word of
   one or two characters as a whole), so a search word matches the start of a word;
-- ``tag:`` and each casefolded tag; ``theme:`` and each answered theme;
+- ``tag:`` and each casefolded tag; ``domain:`` and the domain of each answered
+  theme (``journal.prompts``: an old entry's theme still finds its domain);
 - ``effect:`` and each after-effect ticked (for after-effects per session on the Progress page).
 
 The database sees only which entries share a term, never a word. One sealed
@@ -35,7 +36,7 @@ from journal.vault import index_key, seal_row, unseal_row
 MIN_PREFIX = 3
 MAX_PREFIX = 16  # longer search words are checked against the decrypted candidates
 TERM_BYTES = 16
-FORMAT = 2  # bump when terms or the summary change shape: older rows are rebuilt
+FORMAT = 3  # bump when terms or the summary change shape: older rows are rebuilt
 REBUILD_BATCH = 200
 _WORD = re.compile(r"\w+")
 
@@ -67,7 +68,7 @@ def entry_labels(content: EntryContent) -> set[str]:
     """Everything an entry can be found by, before hashing."""
     labels = {label for word in set(words(_search_text(content))) for label in _word_labels(word)}
     labels |= {"tag:" + tag.casefold() for tag in content.tags}
-    labels |= {"theme:" + theme for theme in content.themes}
+    labels |= {"domain:" + domain for domain in content.domains}
     labels |= {"effect:" + key for key in content.after_effects if key != "none"}
     return labels
 
@@ -79,7 +80,7 @@ def after_effect_terms(owner_id: int) -> dict[bytes, str]:
     return {_term(key, f"effect:{name}"): name for name in AFTER_EFFECTS if name != "none"}
 
 
-def query_labels(text: str, tag: str = "", theme: str = "") -> tuple[set[str], bool]:
+def query_labels(text: str, tag: str = "", domain: str = "") -> tuple[set[str], bool]:
     """Terms an entry must all have to match, and whether having them is proof enough.
 
     Not proof when a search word is longer than the longest indexed prefix:
@@ -89,8 +90,8 @@ def query_labels(text: str, tag: str = "", theme: str = "") -> tuple[set[str], b
     labels = {"w:" + (word if len(word) < MIN_PREFIX else word[:MAX_PREFIX]) for word in query_words}
     if tag:
         labels.add("tag:" + tag.casefold())
-    if theme:
-        labels.add("theme:" + theme)
+    if domain:
+        labels.add("domain:" + domain)
     return labels, all(len(word) <= MAX_PREFIX for word in query_words)
 
 
@@ -100,10 +101,12 @@ def matches_text(content: EntryContent, text: str) -> bool:
     if not wanted:
         return True
     have = set(words(_search_text(content)))
-    return all(
-        word in have if len(word) < MIN_PREFIX else any(candidate.startswith(word) for candidate in have)
-        for word in wanted
-    )
+    return all(any(starts_word(candidate, word) for candidate in have) for word in wanted)
+
+
+def starts_word(candidate: str, wanted: str) -> bool:
+    """Whether a folded word of an entry matches a folded search word: its start, or all of a short one."""
+    return candidate == wanted if len(wanted) < MIN_PREFIX else candidate.startswith(wanted)
 
 
 def blind(owner_id: int, labels: Iterable[str]) -> set[bytes]:

@@ -66,7 +66,6 @@ def open_entry(row: Entry) -> EntryView:
 
 def _apply(row: Entry, content: EntryContent, checkin: CheckIn) -> None:
     row.mood, row.intensity, row.detachment = checkin.mood, checkin.intensity, checkin.detachment
-    row.updated_at = max(utcnow(), row.created_at or utcnow())
     seal_row(row, content.to_payload())
 
 
@@ -92,7 +91,7 @@ def create_entry(
     same page sent twice (Save pressed again after an outage hid the outcome, a
     double click) makes one entry, and the second time the entry already made
     takes the latest text. Another writer's id is never reused. ``created_at``
-    and ``trashed_at`` are for imports and demo data; entries written in the app are "now".
+    is the day the patient chose (or an import's date; default now); ``trashed_at`` is for imports.
     """
     earlier = db.session.get(Entry, entry_id) if entry_id is not None else None
     if earlier is not None and earlier.owner_id == owner_id and earlier.is_live:
@@ -103,6 +102,7 @@ def create_entry(
         session_id=session_id, prompt_set=prompt_set, library_version=library_version,
         created_at=created_at or utcnow(), deleted_at=trashed_at,
     )
+    row.updated_at = row.created_at  # "edited" means saved again later, with a change
     _apply(row, content, checkin)
     db.session.add(row)
     index.record_change(row, None, content, was_live=False)
@@ -118,8 +118,13 @@ def create_entry(
 def update_entry(
     row: Entry, *, expected_version: int, content: EntryContent, checkin: CheckIn,
     session_id: uuid.UUID | None, draft_id: uuid.UUID | None = None, also: Callable[[Entry], None] | None = None,
+    created_at: datetime | None = None, on_change: Callable[[Entry], None] | None = None,
 ) -> Entry:
     """Save changes unless someone saved in between; then raise EditConflict. Commits.
+
+    ``created_at`` moves the entry to another day. The entry counts as edited
+    (``updated_at``), and ``on_change`` joins the transaction (the therapists'
+    "new again"), only when something changed.
 
     ``also`` joins the transaction, as for ``create_entry`` (the safety loop's alerts).
 
@@ -130,7 +135,13 @@ def update_entry(
         raise EditConflict(open_entry(row))
     before = open_entry(row).content
     content.time_zone = content.time_zone or before.time_zone  # the editor does not show it; an edit keeps it
+    changed = (content != before or checkin != CheckIn(row.mood, row.intensity, row.detachment)
+               or session_id != row.session_id or (created_at is not None and created_at != row.created_at))
     row.session_id = session_id
+    if created_at is not None:
+        row.created_at = created_at
+    if changed:
+        row.updated_at = max(utcnow(), row.created_at)
     _apply(row, content, checkin)
     _discard_draft(row.owner_id, draft_id)
     try:
@@ -138,6 +149,8 @@ def update_entry(
         summaries.invalidate(row.owner_id)
         if also is not None:
             also(row)
+        if changed and on_change is not None:
+            on_change(row)
         db.session.commit()
     except StaleDataError:
         db.session.rollback()
@@ -207,18 +220,18 @@ def trashed_entries(owner_id: int) -> list[EntryView]:
 
 @dataclass
 class EntryFilters:
-    """What the list is narrowed to. Tag, theme and words go through the blind index."""
+    """What the list is narrowed to. Tag, domain and words go through the blind index."""
 
     session_id: uuid.UUID | None = None
     start: datetime | None = None  # inclusive, UTC
     end: datetime | None = None  # exclusive, UTC
     tag: str = ""
-    theme: str = ""
+    domain: str = ""  # a domain of the prompt library: mind, body, spirit...
     query: str = ""
 
     @property
     def needs_index(self) -> bool:
-        return bool(self.tag or self.theme or self.query)
+        return bool(self.tag or self.domain or self.query)
 
 
 @dataclass
@@ -237,7 +250,7 @@ class Page:
 def find_entries(owner_id: int, filters: EntryFilters, page: int = 1, size: int = PAGE_SIZE) -> Page:
     """List live entries, newest first, decrypting one page at most, in a fixed number of queries.
 
-    Session and dates are plain columns. Tag, theme and words are matched in
+    Session and dates are plain columns. Tag, domain and words are matched in
     SQL against the blind index (``entries.index``): there is no plaintext
     index, and no request decrypts the journal.
     """
@@ -251,7 +264,7 @@ def find_entries(owner_id: int, filters: EntryFilters, page: int = 1, size: int 
     page = min(max(1, page), MAX_PAGE)
     proof = True
     if filters.needs_index:
-        labels, proof = index.query_labels(filters.query, filters.tag, filters.theme)
+        labels, proof = index.query_labels(filters.query, filters.tag, filters.domain)
         index.ensure_index(owner_id)
         if labels:
             statement = index.narrow(statement, owner_id, labels)
@@ -274,7 +287,7 @@ def _matches(view: EntryView, filters: EntryFilters) -> bool:
     content = view.content
     if filters.tag and filters.tag.casefold() not in {tag.casefold() for tag in content.tags}:
         return False
-    if filters.theme and filters.theme not in content.themes:
+    if filters.domain and filters.domain not in content.domains:
         return False
     return index.matches_text(content, filters.query)
 

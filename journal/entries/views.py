@@ -32,6 +32,7 @@ from journal.entries.services import (
 )
 from journal.forms import options
 from journal.models import TreatmentSession
+from journal.pictures.services import pictures_of
 from journal.prompts import library
 from journal.safety.services import notice_entry
 from journal.safety.views import after_save
@@ -72,7 +73,7 @@ def _create(editor: Editor, title_suffix: str = ""):
         owner_id=current_user.id, kind=editor.kind, content=content, checkin=form.checkin(),
         session_id=form.chosen_session(), prompt_set=editor.prompt_set.key if editor.prompt_set else None,
         library_version=library().version if editor.prompt_set else None, draft_id=form.chosen_draft(),
-        entry_id=form.chosen_save_key(), also=also,
+        entry_id=form.chosen_save_key(), also=also, created_at=form.written_at(current_user.time_zone),
     )
     after_save(notice)
     return row
@@ -119,11 +120,11 @@ def edit(entry_id: uuid.UUID):
         update_entry(
             entry.row, expected_version=form.expected_version(), content=content,
             checkin=form.checkin(), session_id=form.chosen_session(), draft_id=form.chosen_draft(),
-            also=notice.raise_for_entry,
+            also=notice.raise_for_entry, created_at=form.written_at(current_user.time_zone, entry.row.created_at),
+            on_change=mark_changed,
         )
     except EditConflict as conflict:
         return _conflict(editor, conflict)
-    mark_changed(entry.row)
     flash("Your changes are saved.", "success")
     after_save(notice)
     return redirect(url_for("entries.show", entry_id=entry.id))
@@ -164,6 +165,7 @@ def render_entry_page(row, *, reply_form: ReplyForm | None = None, reply_to: int
     return render_template(
         "entries/show.html", entry=entry, session=session, library=library(), after_effects=AFTER_EFFECTS,
         share_form=share_form, threads=threads, views=last_views(row.id), has_therapists=bool(therapists),
+        pictures=pictures_of([row.id])[row.id],
     ), status
 
 

@@ -40,6 +40,8 @@ from journal.models import (
     TreatmentSession,
     User,
 )
+from journal.pictures.sending import EXTENSIONS
+from journal.pictures.services import picture_bytes, pictures_of
 from journal.safety import plan as safety_plan
 from journal.sessions.services import open_session
 from journal.vault import unseal_row
@@ -80,8 +82,9 @@ def _sessions(user: User) -> list[dict]:
     return out
 
 
-def _entries(user: User) -> Iterator[dict]:
-    """Every entry (trash included), oldest first, with its shares and replies; BATCH at a time."""
+def _entries(user: User) -> Iterator[tuple[dict, list[tuple[str, bytes]]]]:
+    """Every entry (trash included), oldest first, with its shares, replies and pictures (as files of the
+    zip, named by the entry's id); BATCH at a time."""
     ids = list(db.session.scalars(select(Entry.id).where(Entry.owner_id == user.id)
                                   .order_by(Entry.created_at, Entry.id)))
     for start in range(0, len(ids), BATCH):
@@ -96,8 +99,11 @@ def _entries(user: User) -> Iterator[dict]:
             replies[reply.entry_id].append(reply)
         names = _names([s.therapist_id for v in shares.values() for s in v]
                        + [r.author_id for v in replies.values() for r in v])
+        pictures = pictures_of(chunk)
         for row in rows:
             content = open_entry(row).content
+            files = [(f"pictures/{row.id}-{n}.{EXTENSIONS[p.mimetype]}", picture_bytes(p))
+                     for n, p in enumerate(pictures[row.id], 1)]
             yield {
                 "id": str(row.id), "created_at": _iso(row.created_at), "updated_at": _iso(row.updated_at),
                 "trashed_at": _iso(row.deleted_at), "kind": row.kind.value,
@@ -114,8 +120,10 @@ def _entries(user: User) -> Iterator[dict]:
                 "replies": [{"author": names.get(r.author_id, ""), "from_therapist": r.author_id != user.id,
                              "created_at": _iso(r.created_at), "text": unseal_row(r)["text"]}
                             for r in replies[row.id]],
-            }
-        for done in [*rows, *(s for v in shares.values() for s in v), *(r for v in replies.values() for r in v)]:
+                "pictures": [name for name, _ in files],
+            }, files
+        for done in [*rows, *(s for v in shares.values() for s in v), *(r for v in replies.values() for r in v),
+                     *(p for v in pictures.values() for p in v)]:
             db.session.expunge(done)  # what was written is not kept
 
 
@@ -171,6 +179,8 @@ def markdown(entry: dict) -> str:
                   + (f" ({entry['after_effects_note']})" if entry["after_effects_note"] else ""), ""]
     if entry["tags"]:
         lines += ["Tags: " + ", ".join(entry["tags"]), ""]
+    for number, name in enumerate(entry.get("pictures", []), 1):
+        lines += [f"![Picture {number}](../{name})", ""]
     for reply in entry["replies"]:
         lines += [f"> **{reply['author']}**, {reply['created_at']}:", ">", *(f"> {t}" for t in
                                                                             reply["text"].splitlines()), ""]
@@ -215,11 +225,13 @@ def _write(archive: zipfile.ZipFile, user: User) -> None:
     with tempfile.TemporaryFile() as out:
         out.write(json.dumps(head, ensure_ascii=False, indent=1)[:-2].encode())  # all but the closing brace
         out.write(b',\n "entries": [')
-        for number, entry in enumerate(_entries(user)):
+        for number, (entry, pictures) in enumerate(_entries(user)):
             out.write((",\n  " if number else "\n  ").encode()
                       + json.dumps(entry, ensure_ascii=False).encode())
             # Named by date and id, never by title: a file name shows in listings and logs that a text does not.
             archive.writestr(f"entries/{entry['created_at'][:10]}-{entry['id'][:8]}.md", markdown(entry))
+            for name, data in pictures:
+                archive.writestr(name, data, compress_type=zipfile.ZIP_STORED)  # JPEG and PNG are compressed
         out.write(b"\n ]\n}\n")
         out.seek(0)
         with archive.open("journal.json", "w") as member:
@@ -236,6 +248,7 @@ journal.json   everything you wrote: sessions, entries (with check-ins, after-ef
                journal-export.schema.json in the app's source (format "integration-journal-export",
                version 1), and it can be imported into another account.
 entries/       one Markdown file per entry, readable in any text editor.
+pictures/      the pictures and drawings of your entries, named by the entry's id.
 journal.pdf    the whole journal as a PDF.
 
 This file is not encrypted. Keep it somewhere private.

@@ -7,6 +7,7 @@ The input is plain data (``JournalExport``), already decrypted and chosen by
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from reportlab.lib import colors
@@ -14,10 +15,12 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     CondPageBreak,
+    Flowable,
     Frame,
     KeepTogether,
     NextPageTemplate,
@@ -48,6 +51,32 @@ class ExportReply:
     text: str
 
 
+@dataclass(frozen=True)
+class ExportPicture:
+    """A picture of an entry: its size, and how to get it, decrypted, when the page is drawn."""
+
+    load: Callable[[], bytes]
+    width: int
+    height: int
+
+
+class _Picture(Flowable):
+    """A picture scaled to fit, decrypted only while its page is drawn (a journal may hold hundreds)."""
+
+    def __init__(self, picture: ExportPicture, max_width: float, max_height: float) -> None:
+        super().__init__()
+        scale = min(max_width / picture.width, max_height / picture.height, 1.0)
+        self.picture, self.width, self.height = picture, picture.width * scale, picture.height * scale
+        self.hAlign = "LEFT"
+
+    def wrap(self, available_width, available_height):
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.canv.drawImage(ImageReader(io.BytesIO(self.picture.load())), 0, 0, self.width, self.height,
+                            mask="auto")
+
+
 @dataclass
 class ExportEntry:
     key: str
@@ -59,6 +88,7 @@ class ExportEntry:
     after_effects_note: str = ""
     tags: list[str] = field(default_factory=list)
     replies: list[ExportReply] = field(default_factory=list)
+    pictures: list[ExportPicture] = field(default_factory=list)
 
 
 @dataclass
@@ -111,6 +141,10 @@ class _Styles:
             ParagraphStyle("toc0", fontName=fonts.sans_bold, fontSize=10, leading=12),
             ParagraphStyle("toc1", fontName=fonts.body, fontSize=9.5, leading=12),
         ]
+        # HarfBuzz shapes the words of complex scripts (export.shaping); other words are untouched.
+        for value in [*vars(self).values(), *self.toc_levels]:
+            if isinstance(value, ParagraphStyle):
+                value.shaping = 1
 
 
 class _JournalDoc(BaseDocTemplate):
@@ -157,6 +191,7 @@ class _DeferredCanvas(Canvas):
 
 
 TOC_LINE = 15  # points per line of the contents
+PICTURE_MAX_HEIGHT = 110 * mm
 
 
 def _heading(text: str, style: ParagraphStyle, level: int, key: str, fonts: FontSet) -> Paragraph:
@@ -300,6 +335,8 @@ def _entry_flowables(entry: ExportEntry, styles: _Styles, fonts: FontSet, width:
         if prompt:
             body.append(Paragraph(_safe(prompt, fonts, styles.prompt), styles.prompt))
         body += _text(text, styles.body, styles.rtl, fonts, width)
+    for picture in entry.pictures:
+        body += [Spacer(1, 4), _Picture(picture, width, PICTURE_MAX_HEIGHT)]
     if entry.checkin:
         table = Table([[label, value] for label, value in entry.checkin], colWidths=[55 * mm, 30 * mm], hAlign="LEFT")
         table.setStyle(TableStyle([

@@ -6,6 +6,7 @@ import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import partial
 
 from sqlalchemy import select
 
@@ -13,10 +14,11 @@ from journal.access import shared_entries_query, shared_sessions_query
 from journal.clock import utcnow
 from journal.entries.content import AFTER_EFFECTS
 from journal.entries.services import EntryView, open_entry
-from journal.export.document import ExportEntry, ExportGroup, ExportReply, JournalExport
+from journal.export.document import ExportEntry, ExportGroup, ExportPicture, ExportReply, JournalExport
 from journal.extensions import db
 from journal.measures.progress import Progress, progress
 from journal.models import Entry, Reply, SafetyPlan, TreatmentSession, User
+from journal.pictures.services import picture_bytes, pictures_of
 from journal.safety import crisis
 from journal.safety.plan import SECTIONS, SOURCE, read
 from journal.sessions.services import SessionView, open_session
@@ -74,7 +76,14 @@ def _replies(entry_ids: list[uuid.UUID], reader: Reader,
     return threads
 
 
-def _entry(view: EntryView, reader: Reader, options: ExportOptions, replies: list[ExportReply]) -> ExportEntry:
+def _pictures(entry_ids: list[uuid.UUID]) -> dict[uuid.UUID, list[ExportPicture]]:
+    """Each entry's pictures (one query), each decrypted only when the PDF draws it."""
+    return {entry_id: [ExportPicture(partial(picture_bytes, p), p.width, p.height) for p in pictures]
+            for entry_id, pictures in pictures_of(entry_ids).items()}
+
+
+def _entry(view: EntryView, reader: Reader, options: ExportOptions, replies: list[ExportReply],
+           pictures: list[ExportPicture]) -> ExportEntry:
     checkin = []
     if options.include_checkins:
         row = view.row
@@ -90,7 +99,7 @@ def _entry(view: EntryView, reader: Reader, options: ExportOptions, replies: lis
         after_effects=([AFTER_EFFECTS[k] for k in content.after_effects if k in AFTER_EFFECTS]
                        if options.include_checkins else []),
         after_effects_note=content.after_effects_note if options.include_checkins else "",
-        tags=content.tags, replies=replies if options.include_replies else [],
+        tags=content.tags, replies=replies if options.include_replies else [], pictures=pictures,
     )
 
 
@@ -108,12 +117,13 @@ def _assemble(views: list[EntryView], sessions: dict[uuid.UUID, SessionView], re
               threads: dict[uuid.UUID, list[ExportReply]]) -> list[ExportGroup]:
     """Group entries by session, sessions in date order, entries in date order, untied entries last."""
     groups: dict[uuid.UUID | None, ExportGroup] = {}
+    pictures = _pictures([view.id for view in views])
     for view in sorted(views, key=lambda v: v.row.created_at):
         session = sessions.get(view.row.session_id)
         key = session.id if session else None
         if key not in groups:
             groups[key] = _group(session, reader)
-        groups[key].entries.append(_entry(view, reader, options, threads.get(view.id, [])))
+        groups[key].entries.append(_entry(view, reader, options, threads.get(view.id, []), pictures[view.id]))
     ordered = sorted((k for k in groups if k is not None), key=lambda k: sessions[k].occurred_at)
     return [groups[k] for k in ordered] + ([groups[None]] if None in groups else [])
 

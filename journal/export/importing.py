@@ -33,6 +33,8 @@ from journal.forms import ANSWER_MAX, NOTE_MAX, SHORT_MAX, TITLE_MAX
 from journal.measures.instruments import measures
 from journal.measures.scoring import AnswersRefused, read_difficulty, score
 from journal.models import Entry, EntryKind, MeasureResponse, Medicine, Setting, TreatmentSession, User
+from journal.pictures.processing import PictureRefused
+from journal.pictures.services import add_pictures
 from journal.safety import plan as safety_plan
 from journal.sessions.services import SessionDetails, save_session
 from journal.timezones import is_valid_time_zone
@@ -84,10 +86,10 @@ def import_file(user: User, name: str, data: bytes, *, by: str) -> ImportSummary
 
     Raises ImportRefused (nothing changed) when the file cannot be used.
     """
-    document, photos = _read(name, data)
+    document, photos, pictures = _read(name, data)
     try:
         if document.get("format") == "integration-journal-export" or "format" in document:
-            summary = _import_ours(user, document)
+            summary = _import_ours(user, document, pictures)
         elif isinstance(document.get("entries"), list) and "metadata" in document:
             summary = _import_day_one(user, document, photos)
         else:
@@ -103,18 +105,18 @@ def import_file(user: User, name: str, data: bytes, *, by: str) -> ImportSummary
 
 # Reading the file ---------------------------------------------------------------------
 
-def _read(name: str, data: bytes) -> tuple[dict, int]:
-    """The JSON document inside the file, and how many photos a Day One zip holds."""
+def _read(name: str, data: bytes) -> tuple[dict, int, dict[str, bytes]]:
+    """The JSON document inside the file, how many photos a Day One zip holds, and our export's pictures."""
     if len(data) > MAX_UPLOAD_BYTES:
         raise ImportRefused(f"The file is larger than {MAX_UPLOAD_BYTES // (1024 * 1024)} MB.")
     if zipfile.is_zipfile(io.BytesIO(data)):
         return _read_zip(data)
     if name.lower().endswith(".json") or data.lstrip()[:1] == b"{":
-        return _parse_json(data, name), 0
+        return _parse_json(data, name), 0, {}
     raise ImportRefused("This is not a zip or a JSON file. Choose the zip (or journal.json) an export made.")
 
 
-def _read_zip(data: bytes) -> tuple[dict, int]:
+def _read_zip(data: bytes) -> tuple[dict, int, dict[str, bytes]]:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = archive.infolist()
@@ -134,9 +136,10 @@ def _read_zip(data: bytes) -> tuple[dict, int]:
                  and not n.endswith("/"))
     try:
         inner = archive.read(json_names[0])
+        pictures = {n: archive.read(n) for n in names if n.startswith("pictures/") and not n.endswith("/")}
     except (zipfile.BadZipFile, RuntimeError, NotImplementedError, OSError, zlib.error) as error:
         raise ImportRefused(f"{json_names[0]} cannot be unpacked ({error}).") from None
-    return _parse_json(inner, json_names[0]), photos
+    return _parse_json(inner, json_names[0]), photos, pictures
 
 
 def _parse_json(data: bytes, name: str) -> dict:
@@ -187,7 +190,7 @@ def _exists(model, row_id: uuid.UUID) -> bool:
 
 # Our own format -------------------------------------------------------------------------
 
-def _import_ours(user: User, document: dict) -> ImportSummary:
+def _import_ours(user: User, document: dict, pictures: dict[str, bytes]) -> ImportSummary:
     if document.get("format") != "integration-journal-export":
         raise ImportRefused("This JSON file is not an Integration Journal export.")
     if document.get("version") != 1:
@@ -238,8 +241,22 @@ def _import_ours(user: User, document: dict) -> ImportSummary:
             trashed_at=_time(item["trashed_at"], f"Entry {number}") if item["trashed_at"] else None, commit=False,
         )
         row.to_discuss = bool(item.get("to_discuss", False))
+        _import_pictures(row, item.get("pictures", []), pictures, f"Entry {number}")
         summary.entries_added += 1
     return summary
+
+
+def _import_pictures(row: Entry, names: list[str], files: dict[str, bytes], where: str) -> None:
+    """An entry's pictures from the zip, checked and re-encoded as an upload is, in the import's transaction."""
+    if not names:
+        return
+    missing = [name for name in names if name not in files]
+    if missing:
+        raise ImportRefused(f"{where}: {missing[0]} is not in the zip.")
+    try:
+        add_pictures(row, [files[name] for name in names], commit=False)
+    except PictureRefused as refused:
+        raise ImportRefused(f"{where}: {refused}") from None
 
 
 def _import_safety_plan(user: User, item: dict | None) -> bool:

@@ -9,7 +9,9 @@ from journal.models.journal import (
     Draft,
     Entry,
     EntryKind,
+    EntryPicture,
     Medicine,
+    SavedSearch,
     Setting,
     TreatmentSession,
 )
@@ -54,5 +56,6 @@ __all__ = [
     "MeasureResponse",
     "MfaCredential",
     "RecoveryCode",
-    "ReminderSent", "AlertAction", "AlertOutcome", "SafetyAlert", "SafetyPlan", "ClinicianNote",
+    "ReminderSent",
+    "SavedSearch", "EntryPicture", "AlertAction", "AlertOutcome", "SafetyAlert", "SafetyPlan", "ClinicianNote",
     "Draft", "Entry", "EntryKind", "Medicine", "Role", "Setting", "TreatmentSession", "User"]

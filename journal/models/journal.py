@@ -174,3 +174,40 @@ class Draft(db.Model):
     sealed: Mapped[bytes] = mapped_column(LargeBinary)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+
+
+class SavedSearch(db.Model):
+    """A search of the entry list, sealed, for a short while.
+
+    The search form is a POST (words never go into a URL); the answer
+    redirects to the list with this row's random id, so Back and reload show
+    the results again instead of asking to resend a form.
+    """
+
+    __tablename__ = "saved_searches"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    sealed: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+
+
+class EntryPicture(db.Model):
+    """A picture or drawing of an entry: re-encoded without metadata, sealed like the entry's text.
+
+    Kept in the database, not in files: one backup holds it, it goes with its
+    entry and its owner (ON DELETE CASCADE), and it is saved in one
+    transaction or not at all. ``position`` orders an entry's pictures.
+    """
+
+    __tablename__ = "entry_pictures"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    entry_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("entries.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    mimetype: Mapped[str] = mapped_column(String(16))
+    width: Mapped[int] = mapped_column(Integer)
+    height: Mapped[int] = mapped_column(Integer)
+    sealed: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

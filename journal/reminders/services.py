@@ -102,7 +102,8 @@ def _due_for(user: User, now: datetime, summary: RunSummary) -> bool:
     due = due_now(user.id, sessions, local_date(now, user.time_zone), user.time_zone)
     if not due:
         return False
-    latest = due[0]  # only the latest set: after downtime, one email, not one per missed set
+    # Only the set opened last: after downtime, one email, not one per set.
+    latest = max(due, key=lambda step: step.opens_on)
     message = _message(user, latest.prompt_set.name)  # built first: a failure here leaves no claim behind
     claim = ReminderSent(user_id=user.id, session_id=latest.session_id, prompt_set=latest.prompt_set.key,
                          local_day=today, sent_at=now)

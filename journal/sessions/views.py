@@ -26,7 +26,7 @@ from journal.sessions.services import (
     open_session,
     save_session,
 )
-from journal.sessions.timeline import done_sets, local_date, steps_for
+from journal.sessions.timeline import STATUS_LABELS, local_date, timelines
 from journal.sharing.forms import ShareForm
 from journal.sharing.services import patient_connections, session_shared_with
 from journal.timezones import to_local
@@ -46,10 +46,9 @@ def index():
     pages = max(1, math.ceil(total / PAGE_SIZE))
     number = min(max(1, parse_count(request.args.get("page"), 1)), pages)
     sessions = latest_sessions(current_user.id, PAGE_SIZE, (number - 1) * PAGE_SIZE)
-    done = done_sets(current_user.id, (s.id for s in sessions))
-    today = _today()
-    timelines = {s.id: steps_for(s.row, done[s.id], today, current_user.time_zone) for s in sessions}
-    return render_template("sessions/index.html", sessions=sessions, timelines=timelines, now=utcnow(),
+    steps = timelines(current_user.id, [s.row for s in sessions], _today(), current_user.time_zone)
+    return render_template("sessions/index.html", sessions=sessions, timelines=steps, now=utcnow(),
+                           status_labels=STATUS_LABELS,
                            number=number, pages=pages)
 
 
@@ -57,15 +56,14 @@ def index():
 @patient_required
 def show(session_id: uuid.UUID):
     session = open_session(owned_or_404(TreatmentSession, session_id))
-    done = done_sets(current_user.id, [session.id])[session.id]
-    steps = steps_for(session.row, done, _today(), current_user.time_zone)
+    steps = timelines(current_user.id, [session.row], _today(), current_user.time_zone)[session.id]
     share_form = ShareForm(formdata=None, therapists=sorted(session_shared_with(session.id)))
     share_form.therapists.choices = options(
         (str(t.id), t.display_name) for _, t in patient_connections(current_user.id)
     )
     measures_due = [item for item in due_measures(current_user._get_current_object()) if item.session_id == session.id]
     return render_template("sessions/show.html", session=session, steps=steps, now=utcnow(), share_form=share_form,
-                           measures_due=measures_due)
+                           measures_due=measures_due, status_labels=STATUS_LABELS)
 
 
 def _save(form: SessionForm, row: TreatmentSession | None) -> TreatmentSession:

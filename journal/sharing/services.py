@@ -193,11 +193,11 @@ def session_shared_with(session_id: uuid.UUID) -> set[int]:
 
 
 def mark_changed(entry: Entry) -> None:
-    """An edited entry is new again for every therapist it is shared with. Commits."""
+    """An edited entry is new again for every therapist it is shared with. Joins the caller's transaction
+    (``update_entry``'s ``on_change``)."""
     for share in db.session.scalars(select(EntryShare).where(EntryShare.entry_id == entry.id)):
         share.reviewed_at = None
     summaries.invalidate(entry.owner_id)
-    db.session.commit()
 
 
 def thread_partners(patient_id: int, entry_id: uuid.UUID) -> list[tuple[User, bool]]:

@@ -12,6 +12,7 @@ from journal.access import (
     connected_patient_or_404,
     shared_entries_query,
     shared_entry_or_404,
+    shared_picture_or_404,
     shared_safety_plan_or_404,
     shared_safety_plan_or_none,
     shared_sessions_query,
@@ -23,6 +24,8 @@ from journal.entries.services import MAX_PAGE, PAGE_SIZE, Page, open_entry
 from journal.extensions import db
 from journal.forms import parse_count
 from journal.models import AccessAction, Entry, TreatmentSession
+from journal.pictures.sending import send_picture
+from journal.pictures.services import pictures_of
 from journal.safety import alerts
 from journal.safety.forms import AcknowledgeForm, ResolveForm
 from journal.safety.plan import SECTIONS
@@ -137,7 +140,15 @@ def _render_entry(row: Entry, share, form: ReplyForm, status: int = 200):
         "therapist/entry.html", entry=entry, share=share, session=session, patient=patient,
         replies=thread(row, current_user.id), form=form, after_effects=AFTER_EFFECTS, flags=entry_flags(entry),
         next_unreviewed=next_unreviewed(current_user.id, row.owner_id, after=row),
+        pictures=pictures_of([row.id])[row.id],
     ), status
+
+
+@bp.get("/pictures/<uuid:picture_id>")
+@therapist_required
+def picture(picture_id: uuid.UUID):
+    """A picture of an entry shared with this therapist; the entry's page, which shows it, is in the access log."""
+    return send_picture(shared_picture_or_404(picture_id))
 
 
 @bp.post("/entries/<uuid:entry_id>/review")

@@ -34,6 +34,43 @@
   var SAVE_EVERY_MS = 3000;
   var KEEPALIVE_LIMIT = 60000; // browsers cap keepalive request bodies at 64 kB
 
+  // A time on the person's own clock (Settings), as the server writes it: 14:30 or 2:30 PM.
+  function clockTime(date) {
+    if (document.body.dataset.clock === "12h") {
+      return date.toLocaleTimeString("en-US", { hour: "numeric", minute: "2-digit", hour12: true });
+    }
+    return date.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+  }
+
+  // On a narrow screen the menu folds behind one button; without the script it simply wraps.
+  function initMenu() {
+    var toggle = document.querySelector(".menu-toggle");
+    var menu = document.getElementById("main-menu");
+    if (!toggle || !menu) return;
+    toggle.hidden = false;
+    document.documentElement.classList.add("js-menu");
+    toggle.addEventListener("click", function () {
+      var open = toggle.getAttribute("aria-expanded") !== "true";
+      toggle.setAttribute("aria-expanded", String(open));
+      menu.classList.toggle("is-open", open);
+    });
+  }
+
+  // Parts of a form that apply to one choice only (data-show-when="name=value") hide for the others.
+  function initShowWhen(form) {
+    var parts = form.querySelectorAll("[data-show-when]");
+    if (!parts.length) return;
+    function update() {
+      parts.forEach(function (part) {
+        var rule = part.dataset.showWhen.split("=");
+        var chosen = form.querySelector('input[name="' + rule[0] + '"]:checked');
+        part.hidden = !chosen || chosen.value !== rule[1];
+      });
+    }
+    form.addEventListener("change", update);
+    update();
+  }
+
   function initAutosave(form) {
     var url = form.dataset.autosaveUrl;
     if (!url) return;
@@ -73,7 +110,7 @@
         if (response.ok) {
           state.failures = 0;
           state.retryAt = 0;
-          say("Saved as a draft at " + new Date().toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }) + ".");
+          say("Saved as a draft at " + clockTime(new Date()) + ".");
           rememberDraftInAddress();
           return;
         }
@@ -173,6 +210,8 @@
 
   document.addEventListener("DOMContentLoaded", function () {
     guessTimeZone();
+    initMenu();
+    document.querySelectorAll("form").forEach(initShowWhen);
     document.querySelectorAll("form.js-autosave").forEach(initAutosave);
   });
 })();

@@ -230,3 +230,12 @@ def demo_therapist(browser, live_server, viewport):
 
     yield SimpleNamespace(page=page, connect=connect)
     context.close()
+
+
+def menu(page, name: str, role: str = "link"):
+    """An item of the main menu, opening the menu first where it folds (a phone)."""
+    page.wait_for_load_state("load")  # the script that folds the menu has run
+    toggle = page.get_by_role("button", name="Menu")
+    if toggle.is_visible() and toggle.get_attribute("aria-expanded") != "true":
+        toggle.click()
+    return page.get_by_role("navigation", name="Main").get_by_role(role, name=name, exact=True)

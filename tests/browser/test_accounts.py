@@ -7,7 +7,7 @@ import re
 import time
 import zipfile
 
-from tests.browser.conftest import check_page
+from tests.browser.conftest import check_page, menu
 from tests.mail_server import link_in
 
 NEW_PASSWORD = "a slower walk along the canal"
@@ -32,7 +32,7 @@ def test_confirm_then_forget_and_reset_the_password(page, live_server, new_patie
     page.get_by_text("your email address is confirmed").wait_for()
     assert not banner.is_visible()
 
-    page.get_by_role("button", name="Log out").click()
+    menu(page, "Log out", "button").click()
     page.get_by_role("link", name="Forgot your password?").click()
     check_page(page, "forgot-password")
     page.get_by_label("Email").fill(email)
@@ -55,7 +55,7 @@ def test_confirm_then_forget_and_reset_the_password(page, live_server, new_patie
     page.get_by_label("Password").fill(NEW_PASSWORD)
     page.get_by_role("button", name="Log in").click()
     page.wait_for_url("**/")
-    page.get_by_role("link", name="Journal", exact=True).wait_for()
+    menu(page, "Journal").wait_for()
 
 
 def test_settings_change_the_time_zone_and_clock_and_pages_follow(page, new_patient):
@@ -66,7 +66,7 @@ def test_settings_change_the_time_zone_and_clock_and_pages_follow(page, new_pati
     page.get_by_text("Your entry is saved.").wait_for()
     entry_url = page.url
 
-    page.get_by_role("link", name="Settings").click()
+    menu(page, "Settings").click()
     check_page(page, "settings")
     page.get_by_label("Time zone").fill("Pacific/Kiritimati")  # UTC+14: the date itself moves
     page.get_by_label("12-hour (2:30 PM)").check()
@@ -85,7 +85,7 @@ def test_export_everything_downloads_a_zip(page, new_patient, tmp_path):
     page.get_by_label("Title").fill("Taken along")
     page.get_by_role("button", name="Save entry").click()
     page.get_by_text("Your entry is saved.").wait_for()
-    page.get_by_role("link", name="Settings").click()
+    menu(page, "Settings").click()
     with page.expect_download() as download_info:
         page.get_by_role("button", name="Export everything").click()
     download = download_info.value
@@ -100,7 +100,7 @@ def test_export_everything_downloads_a_zip(page, new_patient, tmp_path):
 
 def test_delete_the_account_and_it_cannot_log_in(page, new_patient):
     email, password = new_patient(page)
-    page.get_by_role("link", name="Settings").click()
+    menu(page, "Settings").click()
     page.get_by_role("link", name="Delete your account").click()
     check_page(page, "delete-account")
     page.get_by_label("Your password").fill(password)

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import assert_clean, check_page
+from tests.browser.conftest import assert_clean, check_page, menu
 from tests.browser.test_journaling import log_session, write_same_day_entry
 
 
 def test_take_the_gad7_and_see_the_result(page, new_patient):
     new_patient(page)
-    page.get_by_role("link", name="Questionnaires").click()
+    menu(page, "Questionnaires").click()
     page.get_by_role("link", name="Take the GAD-7").click()
     check_page(page, "gad-7")
     page.get_by_role("button", name="See my score").click()  # nothing chosen: every question is named

@@ -16,7 +16,21 @@ def titles(page: str) -> list[str]:
 
 def search(client, **fields):
     data = {"page": "1", **fields}
-    return client.post_form("/entries", data)
+    return client.post_form("/entries", data, follow_redirects=True)
+
+
+def test_themes_filter_by_the_six_domains_old_themes_included(client, patient, journal):
+    journal.entry(patient.id, title="Old breakthrough", theme="breakthrough", created_at=START)  # a version-1 theme
+    journal.entry(patient.id, title="Grounded", theme="grounding", created_at=START + timedelta(days=1))
+    journal.entry(patient.id, title="Outdoors", theme="nature", created_at=START + timedelta(days=2))
+    page = client.get("/entries").get_data(as_text=True)
+    menu = page.split('name="theme"', 1)[1].split("</select>", 1)[0]
+    assert re.findall(r'<option[^>]*value="(\w*)"', menu) == [
+        "", "mind", "body", "spirit", "relationships", "lifestyle", "nature"]
+    assert titles(search(client, theme="mind").get_data(as_text=True)) == ["Old breakthrough"]
+    assert titles(search(client, theme="body").get_data(as_text=True)) == ["Grounded"]
+    assert titles(search(client, theme="nature").get_data(as_text=True)) == ["Outdoors"]
+    assert titles(search(client, theme="spirit").get_data(as_text=True)) == []
 
 
 def test_newest_first_in_pages_of_twenty(client, patient, journal):
@@ -94,7 +108,7 @@ def count_queries(app, client, request):
 @pytest.mark.parametrize("request_list", [
     lambda client: client.get("/entries"),
     lambda client: client.get("/entries?page=2"),
-    lambda client: client.post_form("/entries", {"q": "words", "tag": "calm", "page": "1"}),
+    lambda client: client.post_form("/entries", {"q": "words", "tag": "calm", "page": "1"}, follow_redirects=True),
 ], ids=["list", "page-2", "search"])
 def test_the_list_runs_a_fixed_number_of_queries(app, client, patient, journal, request_list):
     session_id = journal.session(patient.id)
@@ -136,9 +150,9 @@ def test_patient_pages_cost_the_same_for_41_or_100_entries(app, client, patient,
     first = journal.entry(patient.id, "river stone", tags=["calm"], theme="body", session_id=session_id,
                           prompt_set="same_day", created_at=START)
     requests = {
-        "search": lambda c: c.post_form("/entries", {"q": "river sto", "page": "1"}),
-        "tag": lambda c: c.post_form("/entries", {"tag": "calm", "page": "1"}),
-        "theme": lambda c: c.post_form("/entries", {"theme": "body", "page": "1"}),
+        "search": lambda c: c.post_form("/entries", {"q": "river sto", "page": "1"}, follow_redirects=True),
+        "tag": lambda c: c.post_form("/entries", {"tag": "calm", "page": "1"}, follow_redirects=True),
+        "theme": lambda c: c.post_form("/entries", {"theme": "body", "page": "1"}, follow_redirects=True),
         "entry": lambda c: c.get(f"/entries/{first}"),
         "session": lambda c: c.get(f"/sessions/{session_id}"),
     }

@@ -120,7 +120,7 @@ def test_words_tag_theme_and_plain_filters_combine(app, make_user, journal):
     journal.entry(owner.id, "calm lake", title="Lake", tags=["calm"], theme="body",
                   created_at=START + timedelta(days=2))
     with app.app_context():
-        assert find(owner.id, query="river", tag="CALM", theme="body") == ["Both"]
+        assert find(owner.id, query="river", tag="CALM", domain="body") == ["Both"]
         assert find(owner.id, tag="calm") == ["Lake", "Both"]
         assert find(owner.id, query="calm", start=START + timedelta(hours=1)) == ["Lake", "No tag"]
 

@@ -1,5 +1,6 @@
 import re
 import uuid
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -71,10 +72,9 @@ def test_the_entry_keeps_its_prompt_snapshot_when_the_library_changes(client, ap
                            "session_id": str(session_id)})
     entry_id = only_entry(app).id
     original = library().get_set("same_day").prompts[0].text
-    changed = library().__class__(
-        version=library().version + 1, themes=library().themes, preparation=library().preparation,
-        sets=tuple(s.__class__(s.key, s.name, s.offset_days, s.intro,
-                               tuple(p.__class__(p.id, p.theme, "REWORDED " + p.text) for p in s.prompts))
+    changed = replace(
+        library(), version=library().version + 1,
+        sets=tuple(replace(s, prompts=tuple(replace(p, text="REWORDED " + p.text) for p in s.prompts))
                    for s in library().sets),
     )
     monkeypatch.setattr("journal.entries.views.library", lambda: changed)
@@ -366,3 +366,89 @@ def test_an_entry_and_its_automatic_shares_are_saved_together_or_not_at_all(app,
         client.post_form("/entries/new", {**editor(client), "answer_0": "a quiet morning"})
     with app.app_context():
         assert db.session.scalar(select(func.count()).select_from(Entry)) == 0
+
+
+def test_edited_shows_only_after_a_save_that_changed_something(client, app, patient, journal, clock):
+    clock(datetime(2026, 11, 3, 10, tzinfo=UTC))
+    page = client.get("/entries/new").get_data(as_text=True)
+    assert client.post_form("/entries/new", {**editor_fields(page), "answer_0": "first words"}).status_code == 302
+    entry_id = only_entry(app).id
+    assert "edited" not in client.get(f"/entries/{entry_id}").get_data(as_text=True)
+    clock(datetime(2026, 11, 3, 11, tzinfo=UTC))
+    url = f"/entries/{entry_id}/edit"
+    unchanged = {**editor_fields(client.get(url).get_data(as_text=True)), "answer_0": "first words",
+                 "written_on": "2026-11-03"}
+    assert client.post_form(url, unchanged).status_code == 302
+    assert "edited" not in client.get(f"/entries/{entry_id}").get_data(as_text=True)
+    changed = {**editor_fields(client.get(url).get_data(as_text=True)), "answer_0": "second words",
+               "written_on": "2026-11-03"}
+    assert client.post_form(url, changed).status_code == 302
+    assert "edited 3 November 2026, 12:00" in client.get(f"/entries/{entry_id}").get_data(as_text=True)
+
+
+def test_an_entry_can_be_dated_to_an_earlier_day(client, app, patient, clock):
+    clock(datetime(2026, 11, 3, 19, 30, tzinfo=UTC))  # 20:30 in Berlin
+    page = client.get("/entries/new").get_data(as_text=True)
+    fields = {**editor_fields(page), "answer_0": "about yesterday", "written_on": "2026-11-02"}
+    assert client.post_form("/entries/new", fields).status_code == 302
+    entry = only_entry(app)
+    assert entry.row.created_at == datetime(2026, 11, 2, 19, 30, tzinfo=UTC)  # that day, at this time of day
+    assert "edited" not in client.get(f"/entries/{entry.id}").get_data(as_text=True)
+    url = f"/entries/{entry.id}/edit"
+    edit_page = client.get(url).get_data(as_text=True)
+    assert 'value="2026-11-02"' in edit_page
+    moved = {**editor_fields(edit_page), "answer_0": "about yesterday", "written_on": "2026-10-30"}
+    assert client.post_form(url, moved).status_code == 302
+    assert only_entry(app).row.created_at == datetime(2026, 10, 30, 19, 30, tzinfo=UTC)
+
+
+@pytest.mark.parametrize("day, message", [
+    ("2026-11-04", "still to come"),
+    ("2025-11-02", "within the last year"),
+    ("02/31/2026", "Please enter a date"),
+])
+def test_a_day_out_of_bounds_is_refused_and_loses_nothing(client, app, patient, clock, day, message):
+    clock(datetime(2026, 11, 3, 12, tzinfo=UTC))
+    page = client.get("/entries/new").get_data(as_text=True)
+    response = client.post_form("/entries/new", {**editor_fields(page), "answer_0": "keep me", "written_on": day})
+    assert response.status_code == 422
+    body = response.get_data(as_text=True)
+    assert message in body and "keep me" in body
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(Entry)) == 0
+
+
+def test_an_entry_older_than_a_year_can_still_be_edited(client, app, patient, journal, clock):
+    entry_id = journal.entry(patient.id, "long ago", created_at=datetime(2024, 3, 1, 9, tzinfo=UTC))
+    clock(datetime(2026, 11, 3, 12, tzinfo=UTC))
+    url = f"/entries/{entry_id}/edit"
+    page = client.get(url).get_data(as_text=True)
+    assert 'value="2024-03-01"' in page
+    fields = {**editor_fields(page), "answer_0": "long ago, and now", "written_on": "2024-03-01"}
+    assert client.post_form(url, fields).status_code == 302
+    assert only_entry(app).content.answers[0].text == "long ago, and now"
+
+
+def test_a_save_that_changes_nothing_leaves_the_therapists_review_alone(client, app, patient, journal, make_user,
+                                                                         sharing):
+    from journal.models import EntryShare, Role
+
+    therapist = make_user(Role.THERAPIST, email="t@example.org")
+    sharing.connect(patient.id, therapist.id)
+    entry_id = journal.entry(patient.id, "same words")
+    sharing.share(entry_id, therapist.id)
+    from tests.conftest import login_client
+
+    assert login_client(app, "t@example.org").post_form(f"/therapist/entries/{entry_id}/review").status_code == 302
+
+    def reviewed():
+        with app.app_context():
+            return db.session.scalar(select(EntryShare.reviewed_at).where(EntryShare.entry_id == entry_id))
+
+    url = f"/entries/{entry_id}/edit"
+    fields = editor_fields(client.get(url).get_data(as_text=True))
+    assert client.post_form(url, {**fields, "title": "Morning", "answer_0": "same words"}).status_code == 302
+    assert reviewed() is not None
+    fields = editor_fields(client.get(url).get_data(as_text=True))
+    assert client.post_form(url, {**fields, "title": "Morning", "answer_0": "new words"}).status_code == 302
+    assert reviewed() is None  # new again for the therapist

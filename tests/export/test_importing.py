@@ -65,7 +65,7 @@ def test_an_export_imported_into_a_fresh_account_gives_identical_content(app, cl
     assert "Imported 5 entries and 1 session from Integration Journal." in flash_of(fresh)
     assert content_of(app, "new@example.org") == content_of(app, "pat@example.org")
     # the search index and tag menu know the imported entries
-    found = fresh.post_form("/entries", {"q": "river", "page": "1"}).get_data(as_text=True)
+    found = fresh.post_form("/entries", {"q": "river", "page": "1"}, follow_redirects=True).get_data(as_text=True)
     assert "By the river" in found and '<option value="calm">' in found
 
 

@@ -1,20 +1,26 @@
 import re
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from journal.prompts import library
-from journal.sessions.timeline import DONE, DUE, UPCOMING
+from journal.sessions.timeline import DONE, DUE, MERGED, PASSED, UPCOMING
 
 SESSION_AT = datetime(2026, 11, 2, 9, tzinfo=UTC)  # a Monday morning
 
 
 def statuses(client, session_id) -> dict[str, str]:
+    """The steps a session's page shows, by prompt set, with their status."""
     page = client.get(f"/sessions/{session_id}").get_data(as_text=True)
     result = {}
     for prompt_set in library().sets:
-        chunk = page.split(f'<span class="step-name">{prompt_set.name}</span>', 1)[1].split("</li>", 1)[0]
-        result[prompt_set.key] = DONE if "Done" in chunk else DUE if "Write now" in chunk else UPCOMING
+        name = f'<span class="step-name">{prompt_set.name}</span>'
+        if name not in page:
+            continue
+        chunk = page.split(name, 1)[1].split("</li>", 1)[0]
+        result[prompt_set.key] = (DONE if "Done" in chunk else DUE if "Write now" in chunk
+                                  else MERGED if "Go to that session" in chunk
+                                  else PASSED if "Write it anyway" in chunk else UPCOMING)
     return result
 
 
@@ -24,9 +30,13 @@ def test_prompt_sets_open_on_their_days(client, patient, journal, clock):
     assert statuses(client, session_id) == {
         "same_day": DUE, "next_day": UPCOMING, "three_days": UPCOMING, "one_week": UPCOMING, "one_month": UPCOMING,
     }
+    clock(datetime(2026, 11, 5, 12, tzinfo=UTC))  # day 3: the first two have had their days
+    assert statuses(client, session_id) == {
+        "same_day": PASSED, "next_day": DUE, "three_days": DUE, "one_week": UPCOMING, "one_month": UPCOMING,
+    }
     clock(datetime(2026, 11, 9, 12, tzinfo=UTC))
     assert statuses(client, session_id) == {
-        "same_day": DUE, "next_day": DUE, "three_days": DUE, "one_week": DUE, "one_month": UPCOMING,
+        "same_day": PASSED, "next_day": PASSED, "three_days": PASSED, "one_week": DUE, "one_month": UPCOMING,
     }
 
 
@@ -72,7 +82,7 @@ def test_old_sessions_leave_the_home_page(app, client, patient, journal, clock):
 
 
 def test_opening_days_are_computed_from_the_library():
-    assert [s.offset_days for s in library().sets] == [0, 1, 3, 7, 30]
+    assert [s.offset_days for s in library().stages] == [-2, 0, 1, 3, 7, 30]
 
 
 def add_old_sessions(journal, patient_id: int, count: int, start: int = 0) -> list:
@@ -125,3 +135,97 @@ def test_an_entry_of_an_old_session_keeps_it_when_edited(app, client, patient, j
         from journal.models import Entry
 
         assert db.session.get(Entry, entry_id).session_id == oldest
+
+
+def ready_links(client) -> list[str]:
+    """The "Ready for you" links of the home page, in order, as (session, set) pairs."""
+    page = client.get("/").get_data(as_text=True)
+    return re.findall(r"/entries/new\?session=([0-9a-f-]{36})&amp;set=(\w+)", page)
+
+
+def test_a_weekly_series_merges_each_week_into_the_next_session(client, patient, journal, clock):
+    first, second, third = (journal.session(patient.id, occurred_at=SESSION_AT + timedelta(days=7 * n))
+                            for n in range(3))
+    clock(SESSION_AT + timedelta(days=15, hours=3))  # the day after the third session
+    merged = {"same_day": PASSED, "next_day": PASSED, "three_days": PASSED, "one_week": MERGED, "one_month": MERGED}
+    assert statuses(client, first) == merged
+    assert statuses(client, second) == merged
+    assert statuses(client, third) == {
+        "same_day": DUE, "next_day": DUE, "three_days": UPCOMING, "one_week": UPCOMING, "one_month": UPCOMING,
+    }
+    page = client.get(f"/sessions/{first}").get_data(as_text=True)
+    assert f'href="/sessions/{second}">Go to that session' in page  # the week is part of the next session
+    assert "overdue" not in page.lower() and "missed" not in page.lower()
+    assert ready_links(client) == [(str(third), "same_day"), (str(third), "next_day")]  # no backlog
+
+
+def test_sessions_three_days_apart_never_pile_up(client, patient, journal, clock):
+    clock(SESSION_AT - timedelta(days=5))  # the series is planned ahead
+    first, second, third = (journal.session(patient.id, occurred_at=SESSION_AT + timedelta(days=3 * n))
+                            for n in range(3))
+    clock(SESSION_AT + timedelta(days=4, hours=3))  # the day after the second session
+    assert statuses(client, first) == {
+        "before": PASSED, "same_day": PASSED, "next_day": PASSED, "three_days": MERGED, "one_week": MERGED,
+        "one_month": MERGED,
+    }
+    assert statuses(client, second)["same_day"] == DUE and statuses(client, second)["three_days"] == MERGED
+    assert statuses(client, third)["before"] == DUE  # two days before it
+    assert ready_links(client) == [(str(second), "same_day"), (str(third), "before"), (str(second), "next_day")]
+    clock(SESSION_AT + timedelta(days=36, hours=3))  # the series over: the last session carries the whole arc
+    assert statuses(client, third)["one_week"] == PASSED and statuses(client, third)["one_month"] == DUE
+
+
+def test_the_before_set_opens_two_days_before_a_planned_session(client, patient, journal, clock):
+    clock(SESSION_AT - timedelta(days=10))
+    planned = journal.session(patient.id, occurred_at=SESSION_AT)
+    clock(SESSION_AT - timedelta(days=3))
+    assert statuses(client, planned)["before"] == UPCOMING and ready_links(client) == []
+    clock(SESSION_AT - timedelta(days=2))
+    assert statuses(client, planned)["before"] == DUE
+    assert ready_links(client) == [(str(planned), "before")]
+    page = client.get(f"/entries/new?session={planned}&set=before").get_data(as_text=True)
+    assert "Before your session" in page and "not to drive" in page  # the IV infusion's wording
+    clock(SESSION_AT + timedelta(hours=1))
+    assert statuses(client, planned)["before"] == PASSED
+
+
+def test_a_session_logged_afterwards_has_no_before_set(client, patient, journal, clock):
+    session_id = journal.session(patient.id, occurred_at=SESSION_AT)
+    clock(SESSION_AT + timedelta(hours=3))
+    assert "before" not in statuses(client, session_id)
+
+
+def test_a_hard_check_in_offers_the_gentler_set_first(client, patient, journal, clock):
+    session_id = journal.session(patient.id, occurred_at=SESSION_AT)
+    clock(SESSION_AT + timedelta(hours=5))
+    page = client.get(f"/sessions/{session_id}").get_data(as_text=True)
+    assert "hard" not in statuses(client, session_id) and "set=hard" in page  # offered on request
+    journal.entry(patient.id, session_id=session_id, intensity=8, created_at=SESSION_AT + timedelta(hours=4))
+    assert statuses(client, session_id)["hard"] == DUE
+    assert ready_links(client) == [(str(session_id), "hard"), (str(session_id), "same_day")]
+    hard = client.get(f"/entries/new?session={session_id}&set=hard").get_data(as_text=True)
+    assert "five things you can see" in hard and "do not need to go back into it" in hard
+
+
+def test_a_calm_check_in_does_not(client, patient, journal, clock):
+    session_id = journal.session(patient.id, occurred_at=SESSION_AT)
+    journal.entry(patient.id, session_id=session_id, intensity=7, created_at=SESSION_AT + timedelta(hours=4))
+    clock(SESSION_AT + timedelta(hours=5))
+    assert "hard" not in statuses(client, session_id)
+
+
+def test_a_passed_set_can_still_be_written(client, patient, journal, clock):
+    session_id = journal.session(patient.id, occurred_at=SESSION_AT)
+    clock(SESSION_AT + timedelta(days=20))
+    assert statuses(client, session_id)["next_day"] == PASSED
+    assert (str(session_id), "next_day") not in ready_links(client)
+    assert client.get(f"/entries/new?session={session_id}&set=next_day").status_code == 200
+
+
+def test_worry_before_a_session_does_not_offer_the_hard_set(client, patient, journal, clock):
+    clock(SESSION_AT - timedelta(days=5))
+    session_id = journal.session(patient.id, occurred_at=SESSION_AT)
+    journal.entry(patient.id, session_id=session_id, prompt_set="before", intensity=9,
+                  created_at=SESSION_AT - timedelta(days=1))
+    clock(SESSION_AT + timedelta(hours=5))
+    assert "hard" not in statuses(client, session_id)

@@ -100,8 +100,7 @@ class World:
         row = db.session.get(Entry, entry_id)
         view = open_entry(row)
         update_entry(row, expected_version=row.version, content=replace(view.content, after_effects=effects),
-                     checkin=view.checkin, session_id=row.session_id)
-        mark_changed(row)
+                     checkin=view.checkin, session_id=row.session_id, on_change=mark_changed)
 
 
 def trash(w):
@@ -138,6 +137,7 @@ def reconnect(w):
 def unreview(w):
     from journal.sharing.services import mark_changed
     mark_changed(db.session.get(Entry, w.reviewed))
+    db.session.commit()
 
 
 def review(w):
