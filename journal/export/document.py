@@ -34,6 +34,7 @@ from reportlab.platypus import (
 
 from journal.export.charts import drawing
 from journal.export.fonts import FontSet, paragraph_markup
+from journal.export.shaping import needs_shaping
 from journal.measures.progress import Progress
 
 PAGE_SIZES = {"a4": A4, "letter": LETTER}
@@ -141,10 +142,6 @@ class _Styles:
             ParagraphStyle("toc0", fontName=fonts.sans_bold, fontSize=10, leading=12),
             ParagraphStyle("toc1", fontName=fonts.body, fontSize=9.5, leading=12),
         ]
-        # HarfBuzz shapes the words of complex scripts (export.shaping); other words are untouched.
-        for value in [*vars(self).values(), *self.toc_levels]:
-            if isinstance(value, ParagraphStyle):
-                value.shaping = 1
 
 
 class _JournalDoc(BaseDocTemplate):
@@ -194,9 +191,22 @@ TOC_LINE = 15  # points per line of the contents
 PICTURE_MAX_HEIGHT = 110 * mm
 
 
+def _shaping(text: str, style: ParagraphStyle) -> ParagraphStyle:
+    """The style, or its twin that has HarfBuzz shape the words (export.shaping): only for text that needs it,
+    since ReportLab's shaping path lays out every word more slowly."""
+    if not needs_shaping(text):
+        return style
+    return ParagraphStyle(f"{style.name}-shaped", parent=style, shaping=1)
+
+
+def _user_paragraph(text: str, style: ParagraphStyle, fonts: FontSet, prefix: str = "") -> Paragraph:
+    """One line of user text (a title, a prompt, a tag list), escaped, in the fonts and shaping it needs."""
+    return Paragraph(prefix + _safe(text, fonts, style), _shaping(text, style))
+
+
 def _heading(text: str, style: ParagraphStyle, level: int, key: str, fonts: FontSet) -> Paragraph:
     markup, _ = paragraph_markup(text, fonts, base=style.fontName, size=style.fontSize, width=10_000)
-    paragraph = Paragraph(markup, style)
+    paragraph = Paragraph(markup, _shaping(text, style))
     paragraph.toc = (level, text, key)
     return paragraph
 
@@ -208,7 +218,7 @@ def _text(text: str, style: ParagraphStyle, rtl_style: ParagraphStyle, fonts: Fo
         if not block.strip():
             continue
         markup, rtl = paragraph_markup(block, fonts, base=style.fontName, size=style.fontSize, width=width)
-        flowables.append(Paragraph(markup, rtl_style if rtl else style))
+        flowables.append(Paragraph(markup, rtl_style if rtl else _shaping(block, style)))
     return flowables
 
 
@@ -236,9 +246,9 @@ def build_pdf(export: JournalExport, fonts: FontSet) -> bytes:
     doc.addPageTemplates([PageTemplate("cover", [frame]), PageTemplate("pages", [frame])])
 
     story: list = [Spacer(1, size[1] * 0.22),
-                   Paragraph(_safe(export.title, fonts, styles.cover_title), styles.cover_title)]
+                   _user_paragraph(export.title, styles.cover_title, fonts)]
     for line in (export.patient_name, export.date_range, f"Generated {export.generated}"):
-        story.append(Paragraph(_safe(line, fonts, styles.cover_line), styles.cover_line))
+        story.append(_user_paragraph(line, styles.cover_line, fonts))
     story += [Spacer(1, 24), Paragraph(CONFIDENTIAL, styles.cover_note), NextPageTemplate("pages"), PageBreak()]
 
     # Reserve the contents pages: one line per session and per entry, titles cut to one line.
@@ -255,11 +265,11 @@ def build_pdf(export: JournalExport, fonts: FontSet) -> bytes:
                                "questionnaire is not a diagnosis.", styles.group_meta))
         for chart in export.progress.charts:
             story.append(CondPageBreak(80 * mm))
-            story.append(Paragraph(_safe(chart.title, fonts, styles.group_meta), styles.group_meta))
+            story.append(_user_paragraph(chart.title, styles.group_meta, fonts))
             story.append(drawing(chart, width, fonts.sans))
             latest = f"Latest: {chart.points[-1].label}." + (
                 f" First here: {chart.points[0].label}." if len(chart.points) > 1 else "")
-            story.append(Paragraph(_safe(latest, fonts, styles.body), styles.body))
+            story.append(_user_paragraph(latest, styles.body, fonts))
         if export.progress.effects:
             story += _after_effects_table(export.progress.effects, styles, fonts, width)
         story.append(PageBreak())
@@ -268,7 +278,7 @@ def build_pdf(export: JournalExport, fonts: FontSet) -> bytes:
         story.append(CondPageBreak(60 * mm))
         story.append(_heading(group.heading, styles.group, 0, group.key, fonts))
         if group.details:
-            story.append(Paragraph(_safe(group.details, fonts, styles.group_meta), styles.group_meta))
+            story.append(_user_paragraph(group.details, styles.group_meta, fonts))
         if group.intention:
             story.append(Paragraph("<b>Intention</b>", styles.group_meta))
             story += _text(group.intention, styles.body, styles.rtl, fonts, width)
@@ -285,7 +295,7 @@ def build_pdf(export: JournalExport, fonts: FontSet) -> bytes:
         y -= TOC_LINE * 3
         for level, text, page in chunk:
             style = styles.toc_levels[level]
-            line = Paragraph(_safe(_one_line(text), fonts, style), style)
+            line = _user_paragraph(_one_line(text), style, fonts)
             line.wrapOn(canvas, width - 20 * mm, TOC_LINE)
             line.drawOn(canvas, margin + (0 if level == 0 else 6 * mm), y)
             canvas.setFont(fonts.sans, 9)
@@ -316,7 +326,7 @@ def _after_effects_table(rows, styles, fonts: FontSet, width: float) -> list:
     data = [[Paragraph("<b>Session</b>", cell), Paragraph("<b>After-effects (days)</b>", cell)]]
     for row in rows:
         effects = "; ".join(f"{label}: {days} day{'s' if days != 1 else ''}" for label, days in row.effects)
-        data.append([Paragraph(_safe(row.session, fonts, cell), cell), Paragraph(_safe(effects, fonts, cell), cell)])
+        data.append([_user_paragraph(row.session, cell, fonts), _user_paragraph(effects, cell, fonts)])
     table = Table(data, colWidths=[width * 0.45, width * 0.55], hAlign="LEFT", repeatRows=1)
     table.setStyle(TableStyle([
         ("BACKGROUND", (0, 1), (-1, -1), SOFT), ("GRID", (0, 0), (-1, -1), 0.25, colors.white),
@@ -333,7 +343,7 @@ def _entry_flowables(entry: ExportEntry, styles: _Styles, fonts: FontSet, width:
         if not text.strip():
             continue
         if prompt:
-            body.append(Paragraph(_safe(prompt, fonts, styles.prompt), styles.prompt))
+            body.append(_user_paragraph(prompt, styles.prompt, fonts))
         body += _text(text, styles.body, styles.rtl, fonts, width)
     for picture in entry.pictures:
         body += [Spacer(1, 4), _Picture(picture, width, PICTURE_MAX_HEIGHT)]
@@ -346,15 +356,14 @@ def _entry_flowables(entry: ExportEntry, styles: _Styles, fonts: FontSet, width:
         ]))
         body += [Spacer(1, 4), table]
     if entry.after_effects:
-        body.append(Paragraph("<b>After-effects:</b> " + _safe(", ".join(entry.after_effects), fonts, styles.small),
-                              styles.small))
+        body.append(_user_paragraph(", ".join(entry.after_effects), styles.small, fonts, "<b>After-effects:</b> "))
     if entry.after_effects_note:
         body += _text(entry.after_effects_note, styles.small, styles.small, fonts, width)
     if entry.tags:
-        body.append(Paragraph("<b>Tags:</b> " + _safe(", ".join(entry.tags), fonts, styles.small), styles.small))
+        body.append(_user_paragraph(", ".join(entry.tags), styles.small, fonts, "<b>Tags:</b> "))
     for reply in entry.replies:
         body.append(Spacer(1, 4))
-        body.append(Paragraph(_safe(f"{reply.author} · {reply.when}", fonts, styles.small), styles.small))
+        body.append(_user_paragraph(f"{reply.author} · {reply.when}", styles.small, fonts))
         body += _text(reply.text, styles.reply, styles.reply, fonts, width - 10)
     # Keep an entry's heading with the start of its text.
     return [KeepTogether(head + body[:1]), *body[1:]]
