@@ -161,10 +161,6 @@ def _load_fonts(extra_dirs: tuple[str, ...]) -> FontSet:
                    pending, fallbacks)
 
 
-def _is_rtl(text: str) -> bool:
-    return any(unicodedata.bidirectional(char) in ("R", "AL") for char in text)
-
-
 def _first_strong_is_rtl(text: str) -> bool:
     for char in text:
         direction = unicodedata.bidirectional(char)
@@ -243,7 +239,7 @@ def paragraph_markup(text: str, fonts: FontSet, *, base: str, size: float, width
     Line breaks inside the paragraph are kept as ``<br/>``.
     """
     lines = text.split("\n")
-    if not _is_rtl(text):
+    if not shaping.is_rtl(text):
         return "<br/>".join(_runs(line, fonts, base) for line in lines), False
     rtl_base = fonts.sans  # the sans face carries Hebrew and Arabic
     visual: list[str] = []

@@ -42,7 +42,14 @@ def needs_shaping(text: str) -> bool:
     return NEEDS_SHAPING.search(text) is not None
 
 
-def _is_rtl(text: str) -> bool:
+# The blocks holding every right-to-left letter (and the RLM mark): a quick test before the exact one.
+_RTL_BLOCKS = re.compile("[\u0590-\u08ff\u200f\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]")
+
+
+def is_rtl(text: str) -> bool:
+    """Whether the text holds a right-to-left letter (bidi class R or AL)."""
+    if _RTL_BLOCKS.search(text) is None:  # most text: one regular-expression scan, no per-character lookup
+        return False
     return any(unicodedata.bidirectional(char) in ("R", "AL") for char in text)
 
 
@@ -50,7 +57,7 @@ def _shape_word(word, *args, **kwargs):
     """ReportLab's word shaping, for the words that need it, keeping each cluster's text."""
     pieces = [(frag, part) for frag, part in word[1:] if not hasattr(frag, "cbDefn")]
     text = "".join(part for _, part in pieces)
-    if not needs_shaping(text) or _is_rtl(text):
+    if not needs_shaping(text) or is_rtl(text):
         return word
     if len({frag.fontName for frag, _ in pieces}) > 1:
         return word  # HarfBuzz would shape it all in the first font: draw a word of two fonts unshaped

@@ -94,3 +94,11 @@ def test_a_character_no_font_has_becomes_a_visible_placeholder(app, make_user, j
     fonts = load_fonts()
     markup, _ = paragraph_markup("a\U000f0001b", fonts, base=fonts.body, size=10, width=100)  # private use
     assert markup in ("a\ufffdb", "a?b")
+
+
+def test_the_quick_right_to_left_test_misses_no_right_to_left_letter():
+    from journal.export.shaping import is_rtl
+
+    rtl = [chr(code) for code in range(0x110000) if unicodedata.bidirectional(chr(code)) in ("R", "AL")]
+    assert len(rtl) > 1000 and all(is_rtl(f"abc {char} def") for char in rtl)
+    assert not is_rtl("Crème brûlée, क्षत्रिय, 日本語, 🌿")
