@@ -17,12 +17,13 @@ from werkzeug.datastructures import MultiDict
 from wtforms import HiddenField
 from wtforms.validators import Optional, ValidationError
 
+from journal.access import owned_or_none
 from journal.entries.excerpt import excerpt
 from journal.entries.forms import parse_uuid
-from journal.entries.searches import SEARCH_MINUTES, load_search, save_search
+from journal.entries.searches import SEARCH_MINUTES, open_search, save_search
 from journal.entries.services import EntryFilters, all_tags, find_entries
 from journal.forms import FriendlyDateField, SelectField, line_field, options, parse_count
-from journal.models import User
+from journal.models import SavedSearch, User
 from journal.prompts import library
 from journal.sessions.services import session_menu, sessions_by_id
 from journal.sharing.services import patient_connections, shared_with
@@ -62,7 +63,7 @@ def render_list(user: User):
     """Answer GET (plain filters in the query string, or a kept search) and POST (a search)."""
     posting = request.method == "POST"
     search_id = None if posting else parse_uuid(request.args.get("search"))
-    saved = load_search(user.id, search_id)
+    saved = open_search(owned_or_none(SavedSearch, search_id))
     if posting:
         form = FilterForm()
     else:

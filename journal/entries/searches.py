@@ -38,12 +38,10 @@ def save_search(owner_id: int, fields: dict[str, str]) -> uuid.UUID:
     return row.id
 
 
-def load_search(owner_id: int, search_id: uuid.UUID | None) -> dict[str, str] | None:
-    """The fields of one of this person's live searches; None if unknown, someone else's, or expired."""
-    if search_id is None:
-        return None
-    row = db.session.get(SavedSearch, search_id)
-    if row is None or row.owner_id != owner_id or row.created_at < utcnow() - timedelta(minutes=SEARCH_MINUTES):
+def open_search(row: SavedSearch | None) -> dict[str, str] | None:
+    """The fields of a kept search (the caller fetched it as its owner's: ``access.owned_or_none``);
+    None when there is none or it has expired."""
+    if row is None or row.created_at < utcnow() - timedelta(minutes=SEARCH_MINUTES):
         return None
     return unseal_row(row)["fields"]
 
