@@ -16,7 +16,7 @@ def limited_app(request, database_url, tmp_path):
     """An app whose limits are real and small; each run uses its own Redis key prefix."""
     settings = {"RATELIMIT_LOGIN_PER_ACCOUNT": "3 per 15 minutes", "RATELIMIT_LOGIN_PER_IP": "8 per 15 minutes",
                 "RATELIMIT_REGISTER": "2 per hour", "RATELIMIT_AUTOSAVE": "4 per minute",
-                "RATELIMIT_CODES": "3 per hour"}
+                "RATELIMIT_CODES": "3 per hour", "RATELIMIT_PICTURES": "2 per hour"}
     if request.param == "redis":
         if not REDIS_URL:
             if os.environ.get("JOURNAL_TEST_REQUIRE_REDIS"):
@@ -96,6 +96,20 @@ def test_autosave_has_a_ceiling_with_a_json_answer(limited_app):
         assert client.post(draft, data={"answer_0": "x"}, headers=headers).status_code == 200
     response = client.post(draft, data={"answer_0": "x"}, headers=headers)
     assert response.status_code == 429 and response.is_json
+
+
+def test_picture_uploads_are_limited(limited_app):
+    from journal.auth.services import find_user_by_email
+    from tests.conftest import JournalFactory
+
+    make(limited_app, "pictures@example.org")
+    with limited_app.app_context():
+        user_id = find_user_by_email("pictures@example.org").id
+    entry_id = JournalFactory(limited_app).entry(user_id)
+    client = login_client(limited_app, "pictures@example.org")
+    for _ in range(2):  # nothing chosen: refused, and counted
+        assert client.post_form(f"/entries/{entry_id}/pictures").status_code == 422
+    assert client.post_form(f"/entries/{entry_id}/pictures").status_code == 429
 
 
 def test_connection_codes_are_limited(limited_app):

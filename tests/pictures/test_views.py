@@ -48,6 +48,7 @@ def test_add_pictures_see_them_and_they_are_sealed(app, client, patient, journal
     shown = client.get(f"/pictures/{first}")
     assert shown.status_code == 200 and shown.mimetype == "image/jpeg"
     assert shown.headers["Cache-Control"] == "no-store" and shown.headers["X-Content-Type-Options"] == "nosniff"
+    assert shown.headers["Cross-Origin-Resource-Policy"] == "same-origin"
     assert b"PhoneMaker" not in shown.data and shown.data.startswith(b"\xff\xd8\xff")
     assert client.get(f"/pictures/{second}").mimetype == "image/png"
     with app.app_context():
