@@ -56,7 +56,11 @@ class Client:
         return self.http.post(url, data={"csrf_token": self.token, **data})
 
     def search(self, data: dict):
-        return self._ok(self.post("/entries", {"page": "1", **data}))
+        """The POST seals the search and redirects (303); the GET shows the results."""
+        answer = self.post("/entries", {"page": "1", **data})
+        if answer.status_code != 303:
+            raise RuntimeError(f"search answered {answer.status_code}")
+        return self.get(answer.headers["Location"])
 
     @staticmethod
     def _ok(answer):
