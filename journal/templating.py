@@ -15,8 +15,9 @@ def local_datetime(moment: datetime | None, fmt: str = "%-d %B %Y, %H:%M", zone:
     """Show a stored UTC time in the current user's time zone (or ``zone``), on their clock."""
     if moment is None:
         return ""
-    if current_user.is_authenticated:
-        return format_local(moment, zone or current_user.time_zone, fmt, current_user.clock)
+    user = current_user._get_current_object()  # once: each use of the proxy looks the user up again
+    if user.is_authenticated:
+        return format_local(moment, zone or user.time_zone, fmt, user.clock)
     return format_local(moment, zone or "UTC", fmt)
 
 

@@ -13,7 +13,7 @@ from functools import wraps
 
 from flask import current_app, g, redirect, request, session, url_for
 from flask_login import current_user, login_user, logout_user
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from journal.clock import utcnow
 from journal.extensions import db
@@ -54,11 +54,15 @@ def start_session(user: User) -> LoginSession:
     return row
 
 
-def current_login(user: User) -> LoginSession | None:
-    """The live login row of this request, checked against both timeouts, or None."""
-    row = db.session.get(LoginSession, session.get(SESSION_KEY) or "")
-    if row is None or row.user_id != user.id or row.ended_at is not None:
+def current_login(user_id: int) -> tuple[User, LoginSession] | None:
+    """The user and the live login row the cookie names, checked against both timeouts (one query), or None."""
+    found = db.session.execute(
+        select(User, LoginSession).join(LoginSession, LoginSession.user_id == User.id)
+        .where(User.id == user_id, LoginSession.id == (session.get(SESSION_KEY) or ""))
+    ).first()
+    if found is None or found.LoginSession.ended_at is not None:
         return None
+    user, row = found
     now, config = utcnow(), current_app.config
     if now - row.last_seen_at > timedelta(minutes=config["SESSION_IDLE_MINUTES"]) or \
             now - row.created_at > timedelta(hours=config["SESSION_ABSOLUTE_HOURS"]):
@@ -68,7 +72,7 @@ def current_login(user: User) -> LoginSession | None:
     if now - row.last_seen_at > TOUCH_EVERY:
         row.last_seen_at = now
         db.session.commit()
-    return row
+    return user, row
 
 
 def end_session() -> None:

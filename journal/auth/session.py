@@ -10,7 +10,7 @@ from flask import Flask, current_app, flash, g, redirect, request, url_for
 
 from journal.auth.logins import current_login
 from journal.errors import Rescue
-from journal.extensions import db, login_manager
+from journal.extensions import login_manager
 from journal.http import wants_json
 from journal.models import User
 
@@ -30,13 +30,10 @@ def load_user(user_id: str) -> User | None:
     """Return the user only while the login row named by the cookie is live (not ended, not timed out)."""
     if not user_id.isdigit():
         return None
-    user = db.session.get(User, int(user_id))
-    if user is None or not user.active:
+    found = current_login(int(user_id))  # ended, idle too long or too old: no longer logged in
+    if found is None or not found[0].active:
         return None
-    row = current_login(user)  # ended, idle too long or too old: no longer logged in
-    if row is None:
-        return None
-    g.login_session = row
+    user, g.login_session = found
     return user
 
 
