@@ -3,25 +3,24 @@
 from __future__ import annotations
 
 import uuid
-from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from statistics import mean
 
-from sqlalchemy import case, func, select
+from sqlalchemy import func, select
 
 from journal.access import shared_entries_query
 from journal.clock import utcnow
 from journal.entries.content import AFTER_EFFECTS, SERIOUS_AFTER_EFFECTS
 from journal.extensions import db
 from journal.measures.progress import Progress, progress
-from journal.models import ClosedConnection, Connection, Entry, EntryShare, Reply, TreatmentSession, User
+from journal.models import ClosedConnection, Connection, Entry, Reply, TreatmentSession, User
 from journal.safety.risk import LOW_MOOD
-from journal.sharing.summaries import unreviewed_effects
+from journal.sharing.summaries import MOODS_KEPT, pair_summaries
 
 # A mood this many points below the patient's recent average is flagged.
 MOOD_DROP = 3
-MOOD_HISTORY = 10
+MOOD_HISTORY = MOODS_KEPT - 1  # the latest mood is compared with the average of those before it
 MOOD_MIN_HISTORY = 3
 
 
@@ -65,9 +64,11 @@ def low_mood(moods_oldest_first: list[int]) -> tuple[int, float | None] | None:
 def dashboard(therapist_id: int) -> list[PatientSummary]:
     """One summary per connected patient, most in need of attention first.
 
-    A fixed number of queries whatever the caseload, and at most one unseal per
-    patient: counts, dates and moods are SQL aggregates over plaintext columns;
-    after-effects come from the sealed per-share summaries (``sharing.summaries``).
+    A fixed number of queries and one unseal per patient, whatever the caseload
+    and however many entries it holds: counts, dates, moods and after-effects
+    come from the sealed per-share summaries (``sharing.summaries``), rebuilt
+    only for patients whose shared entries changed since the last view; unread
+    messages are counted from the replies' side.
     """
     summaries = {
         patient.id: PatientSummary(patient, connection.created_at)
@@ -78,18 +79,11 @@ def dashboard(therapist_id: int) -> list[PatientSummary]:
     }
     if not summaries:
         return []
-    shared = shared_entries_query(therapist_id)
-    for patient_id, unreviewed, last_entry_at in db.session.execute(
-            shared.with_only_columns(Entry.owner_id, func.count(case((EntryShare.reviewed_at.is_(None), 1))),
-                                     func.max(Entry.created_at)).group_by(Entry.owner_id)):
-        summaries[patient_id].unreviewed, summaries[patient_id].last_entry_at = unreviewed, last_entry_at
-    moods: dict[int, list[int]] = defaultdict(list)
-    for patient_id, mood in db.session.execute(_recent_moods(therapist_id)):
-        moods[patient_id].append(mood)
     # Only messages on entries this therapist can still open count.
+    readable = shared_entries_query(therapist_id).with_only_columns(Entry.id).where(Entry.id == Reply.entry_id)
     unread_replies = select(Reply).where(
         Reply.therapist_id == therapist_id, Reply.author_id == Reply.owner_id, Reply.read_at.is_(None),
-        Reply.entry_id.in_(shared.with_only_columns(Entry.id)))
+        readable.exists())
     unread = dict(db.session.execute(
         unread_replies.with_only_columns(Reply.owner_id, func.count()).group_by(Reply.owner_id)).all())
     first_unread: dict[int, uuid.UUID] = {}
@@ -97,30 +91,18 @@ def dashboard(therapist_id: int) -> list[PatientSummary]:
         for patient_id, entry_id in db.session.execute(unread_replies.with_only_columns(
                 Reply.owner_id, Reply.entry_id).order_by(Reply.created_at.desc(), Reply.id.desc())):
             first_unread[patient_id] = entry_id
-    with_unreviewed = {patient_id for patient_id, summary in summaries.items() if summary.unreviewed}
-    effects = unreviewed_effects(therapist_id, with_unreviewed) if with_unreviewed else {}
 
-    for patient_id, summary in summaries.items():
+    for patient_id, pair in pair_summaries(therapist_id, set(summaries)).items():
+        summary = summaries[patient_id]
+        summary.unreviewed, summary.last_entry_at = pair.unreviewed, pair.last_entry_at
         summary.unread_messages = unread.get(patient_id, 0)
         summary.first_unread = first_unread.get(patient_id)
-        found = effects.get(patient_id, set())
-        summary.serious_effects = [AFTER_EFFECTS[e] for e in AFTER_EFFECTS if e in found & SERIOUS_AFTER_EFFECTS]
-        summary.other_effects = [AFTER_EFFECTS[e] for e in AFTER_EFFECTS if e in found - SERIOUS_AFTER_EFFECTS]
-        drop = low_mood(moods[patient_id][::-1])
+        summary.serious_effects = [AFTER_EFFECTS[e] for e in AFTER_EFFECTS if e in pair.effects & SERIOUS_AFTER_EFFECTS]
+        summary.other_effects = [AFTER_EFFECTS[e] for e in AFTER_EFFECTS if e in pair.effects - SERIOUS_AFTER_EFFECTS]
+        drop = low_mood(pair.moods)
         if drop:
             summary.low_mood, summary.recent_average = drop
     return sorted(summaries.values(), key=PatientSummary.sort_key)
-
-
-def _recent_moods(therapist_id: int):
-    """Select (patient id, mood) of each patient's latest moods in shared entries, newest first."""
-    ranked = shared_entries_query(therapist_id).with_only_columns(
-        Entry.owner_id, Entry.mood, Entry.created_at,
-        func.row_number().over(partition_by=Entry.owner_id,
-                               order_by=(Entry.created_at.desc(), Entry.id.desc())).label("rank"),
-    ).where(Entry.mood.is_not(None)).subquery()
-    return (select(ranked.c.owner_id, ranked.c.mood).where(ranked.c.rank <= MOOD_HISTORY + 1)
-            .order_by(ranked.c.owner_id, ranked.c.rank))
 
 
 CLOSURES_SHOWN_DAYS = 30

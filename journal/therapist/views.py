@@ -43,6 +43,7 @@ from journal.sharing.services import (
     renew_invite,
     thread,
 )
+from journal.sharing.summaries import current_summaries
 from journal.therapist.dashboard import closure_of, dashboard, measures_for_therapist, recent_closures
 from journal.therapist.forms import NoteForm, SinceForm
 from journal.therapist.workspace import (
@@ -109,9 +110,14 @@ def patient(patient_id: int):
 
 
 def shared_entries_page(therapist_id: int, patient_id: int, number: int) -> Page:
-    """One page of a patient's entries shared with this therapist, newest first; only the page is decrypted."""
+    """One page of a patient's entries shared with this therapist, newest first; only the page is decrypted.
+
+    The total comes from the pair's summary when it is current (the dashboard rebuilds it), else from a count:
+    this page decrypts only its own entries.
+    """
     statement = shared_entries_query(therapist_id, patient_id)
-    total = db.session.scalar(statement.with_only_columns(func.count()))
+    summary = current_summaries(therapist_id, {patient_id}).get(patient_id)
+    total = summary.shared if summary else db.session.scalar(statement.with_only_columns(func.count()))
     number = min(max(1, number), MAX_PAGE)
     rows = db.session.execute(statement.order_by(Entry.created_at.desc(), Entry.id)
                               .limit(PAGE_SIZE).offset((number - 1) * PAGE_SIZE))

@@ -310,3 +310,79 @@ def test_the_patient_page_is_paginated_newest_first(app, make_user, sharing, jou
     assert "Entry 04" in second and "Entry 00" in second and "Entry 05" not in second
     assert "Page 2 of 2" in second and f"/therapist/patients/{patient}?page=1" in second
     assert "Entry 00" not in client.get(f"/therapist/patients/{patient}?page=99").get_data(as_text=True)
+
+
+def database_work(app, view) -> int:
+    """SQLite virtual-machine steps (in thousands) of ``view()`` run a second time (the first built the summaries).
+
+    Counting queries misses an aggregate that reads every shared entry; this counts the rows the database reads.
+    """
+    steps = [0]
+
+    def count():
+        steps[0] += 1
+        return 0  # carry on
+
+    def watch(conn, *args):
+        conn.connection.driver_connection.set_progress_handler(count, 1000)
+
+    from journal.database import refresh_statistics
+
+    with app.app_context():
+        refresh_statistics()  # as the app does at start and every 15 minutes
+        view()
+        engine = db.engine
+    event.listen(engine, "before_cursor_execute", watch)
+    try:
+        with app.app_context():
+            view()
+    finally:
+        event.remove(engine, "before_cursor_execute", watch)
+        with engine.connect() as conn:  # the pool's connection: stop counting
+            conn.connection.driver_connection.set_progress_handler(None, 0)
+    return steps[0]
+
+
+@pytest.fixture
+def sqlite_only(app):
+    with app.app_context():
+        if db.engine.dialect.name != "sqlite":
+            pytest.skip("counts SQLite's virtual-machine steps")
+
+
+def test_the_dashboard_reads_no_more_rows_for_a_longer_journal(app, make_user, sharing, journal, sqlite_only):
+    short = seed(app, make_user, sharing, journal, 4, 5)
+    long = seed(app, make_user, sharing, journal, 4, 60, offset=1)
+    work = [database_work(app, lambda t=therapist: shown(t)) for therapist in (short, long)]
+    assert work[1] <= work[0] * 1.5 + 2, work
+
+
+def test_the_patient_page_counts_shared_entries_only_without_a_current_summary(app, make_user, sharing, journal):
+    """The total comes from the summary the dashboard keeps; before the dashboard has built it, from a count."""
+    from tests.conftest import login_client
+
+    therapist = seed(app, make_user, sharing, journal, 1, 25)
+    with app.app_context():
+        patient = db.session.scalar(select(User.id).where(User.email == "p0-0@example.org"))
+        engine = db.engine
+    client = login_client(app, "t0@example.org")
+    page = f"/therapist/patients/{patient}"
+    counts = []
+
+    def record(conn, cursor, statement, *args):
+        counts.append("count(" in statement and "entry_shares" in statement)
+
+    texts = []
+    for before in (lambda: None, lambda: client.get("/therapist/"), lambda: sharing.share(
+            journal.entry(patient, created_at=START), therapist)):
+        before()
+        counts.clear()
+        event.listen(engine, "before_cursor_execute", record)
+        try:
+            texts.append(client.get(page).get_data(as_text=True))
+        finally:
+            event.remove(engine, "before_cursor_execute", record)
+        texts.append(any(counts))
+    assert texts[1::2] == [True, False, True]  # counted, read from the summary, counted again after a write
+    assert ["25 entries, newest first" in texts[0], "25 entries, newest first" in texts[2],
+            "26 entries, newest first" in texts[4]] == [True] * 3
