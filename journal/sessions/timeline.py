@@ -95,19 +95,26 @@ def steps_for(session: TreatmentSession, done: dict[str, uuid.UUID], today: date
     return steps
 
 
+def _live_entries_of(owner_id: int, session_ids: list[uuid.UUID]) -> tuple:
+    """Conditions for the live entries of these sessions of this owner, found through the sessions' index.
+
+    The owner is compared as ``owner_id + 0`` so that SQLite cannot take the owner's index instead: its
+    statistics average over every journal, so for one long journal it would read the whole journal.
+    """
+    return Entry.owner_id + 0 == owner_id, Entry.session_id.in_(session_ids), Entry.is_live
+
+
 def done_sets(owner_id: int, session_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, dict[str, uuid.UUID]]:
     """Map each session to the prompt sets already answered by a live entry (one query)."""
     ids = list(session_ids)
     result: dict[uuid.UUID, dict[str, uuid.UUID]] = {session_id: {} for session_id in ids}
     if not ids:
         return result
-    rows = db.session.execute(
-        select(Entry.session_id, Entry.prompt_set, Entry.id)
-        .where(Entry.owner_id == owner_id, Entry.session_id.in_(ids), Entry.is_live,
-               Entry.prompt_set.is_not(None))
-        .order_by(Entry.created_at)
-    )
-    for session_id, prompt_set, entry_id in rows:
+    rows = db.session.execute(  # sorted here: ORDER BY could lead SQLite away from the sessions' index
+        select(Entry.session_id, Entry.prompt_set, Entry.id, Entry.created_at)
+        .where(*_live_entries_of(owner_id, ids), Entry.prompt_set.is_not(None))
+    ).all()
+    for session_id, prompt_set, entry_id, _ in sorted(rows, key=lambda row: (row.created_at, str(row.id))):
         result[session_id].setdefault(prompt_set, entry_id)
     return result
 
@@ -122,8 +129,8 @@ def hard_sessions(owner_id: int, session_ids: Iterable[uuid.UUID]) -> set[uuid.U
         return set()
     return set(db.session.scalars(
         select(Entry.session_id).distinct()
-        .where(Entry.owner_id == owner_id, Entry.session_id.in_(ids), Entry.is_live,
-               Entry.intensity >= HARD_INTENSITY, or_(Entry.prompt_set.is_(None), Entry.prompt_set != BEFORE))
+        .where(*_live_entries_of(owner_id, ids), Entry.intensity >= HARD_INTENSITY,
+               or_(Entry.prompt_set.is_(None), Entry.prompt_set != BEFORE))
     ))
 
 

@@ -1,5 +1,5 @@
 import re
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -229,3 +229,28 @@ def test_worry_before_a_session_does_not_offer_the_hard_set(client, patient, jou
                   created_at=SESSION_AT - timedelta(days=1))
     clock(SESSION_AT + timedelta(hours=5))
     assert "hard" not in statuses(client, session_id)
+
+
+def test_the_timeline_reads_its_sessions_entries_not_the_whole_journal(app, make_user, journal):
+    """SQLite's statistics average over every journal: among many short ones, a long one must not be read whole."""
+    from journal.sessions.services import latest_sessions
+    from journal.sessions.timeline import timelines
+    from tests import db_work
+
+    db_work.sqlite_only(app)
+    for n in range(20):  # short journals
+        other = make_user(email=f"o{n}@example.org").id
+        for _ in range(4):
+            journal.entry(other)
+
+    def timeline_page(owner_id: int):  # what the timeline's first page reads
+        return lambda: timelines(owner_id, [s.row for s in latest_sessions(owner_id, 20)], date(2026, 9, 1), "UTC")
+
+    work = []
+    for name, sessions in (("short", 20), ("long", 150)):
+        owner = make_user(email=f"{name}@example.org").id
+        for session_id in add_old_sessions(journal, owner, sessions):
+            for prompt_set in ("same_day", "next_day"):
+                journal.entry(owner, session_id=session_id, prompt_set=prompt_set)
+        work.append(db_work.sqlite_steps(app, timeline_page(owner)))
+    assert work[1] <= work[0] + 1, work  # the whole journal: 7 against 3

@@ -43,8 +43,8 @@ def test_the_sealed_summary_has_the_same_size_whatever_it_holds(app, make_user):
     from journal.vault import seal_row
 
     patient = make_user(email="p@example.org").id
-    fullest = PairSummary(shared=10**6, unreviewed=10**6, last_entry_at=datetime(2026, 11, 28, 23, 59, 59, 999999, tzinfo=UTC),
-                          moods=[-5] * MOODS_KEPT, effects=set(AFTER_EFFECTS))
+    fullest = PairSummary(shared=10**6, unreviewed=10**6, moods=[-5] * MOODS_KEPT, effects=set(AFTER_EFFECTS),
+                          last_entry_at=datetime(2026, 11, 28, 23, 59, 59, 999999, tzinfo=UTC))
     with app.app_context():
         sizes = set()
         for summary in (PairSummary(), PairSummary(unreviewed=1, effects={"headache"}), fullest):

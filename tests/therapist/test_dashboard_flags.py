@@ -11,6 +11,7 @@ from sqlalchemy import event, select, text
 
 from journal.extensions import db
 from journal.models import Entry, EntryShare, Role, ShareSummary, User
+from tests import db_work
 
 START = datetime(2026, 9, 1, 9, tzinfo=UTC)
 
@@ -312,48 +313,15 @@ def test_the_patient_page_is_paginated_newest_first(app, make_user, sharing, jou
     assert "Entry 00" not in client.get(f"/therapist/patients/{patient}?page=99").get_data(as_text=True)
 
 
-def database_work(app, view) -> int:
-    """SQLite virtual-machine steps (in thousands) of ``view()`` run a second time (the first built the summaries).
-
-    Counting queries misses an aggregate that reads every shared entry; this counts the rows the database reads.
-    """
-    steps = [0]
-
-    def count():
-        steps[0] += 1
-        return 0  # carry on
-
-    def watch(conn, *args):
-        conn.connection.driver_connection.set_progress_handler(count, 1000)
-
-    from journal.database import refresh_statistics
-
-    with app.app_context():
-        refresh_statistics()  # as the app does at start and every 15 minutes
-        view()
-        engine = db.engine
-    event.listen(engine, "before_cursor_execute", watch)
-    try:
-        with app.app_context():
-            view()
-    finally:
-        event.remove(engine, "before_cursor_execute", watch)
-        with engine.connect() as conn:  # the pool's connection: stop counting
-            conn.connection.driver_connection.set_progress_handler(None, 0)
-    return steps[0]
-
-
 @pytest.fixture
 def sqlite_only(app):
-    with app.app_context():
-        if db.engine.dialect.name != "sqlite":
-            pytest.skip("counts SQLite's virtual-machine steps")
+    db_work.sqlite_only(app)
 
 
 def test_the_dashboard_reads_no_more_rows_for_a_longer_journal(app, make_user, sharing, journal, sqlite_only):
     short = seed(app, make_user, sharing, journal, 4, 5)
     long = seed(app, make_user, sharing, journal, 4, 60, offset=1)
-    work = [database_work(app, lambda t=therapist: shown(t)) for therapist in (short, long)]
+    work = [db_work.sqlite_steps(app, lambda t=therapist: shown(t)) for therapist in (short, long)]
     assert work[1] <= work[0] * 1.5 + 2, work
 
 
