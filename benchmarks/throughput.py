@@ -53,7 +53,11 @@ def wrk(url: str, duration: str, cookie: str | None = None) -> float:
 
 
 def compare(journal_env: dict[str, str], email: str, password: str, duration: str, log: Path) -> dict[str, float]:
-    """Requests per second of bare Flask and of three journal pages, one after the other."""
+    """Requests per second of bare Flask and of four journal pages, one after the other.
+
+    The help page, logged in, reads no journal data: it is the floor any logged-in page starts from
+    (loading the user and their login, the navigation's unread count, the base template).
+    """
     results = {}
     with served("bare_app:app", {}, log, workers=WORKERS, chdir=HERE) as base:
         results["bare Flask, 20-item template"] = wrk(base + "/", duration)
@@ -61,5 +65,6 @@ def compare(journal_env: dict[str, str], email: str, password: str, duration: st
         cookie = login_cookie(base, email, password, "/entries")
         results["entry list"] = wrk(base + "/entries", duration, cookie)
         results["patient home"] = wrk(base + "/", duration, cookie)
+        results["help page, logged in"] = wrk(base + "/help", duration, cookie)
         results["login page"] = wrk(base + "/login", duration)
     return results
