@@ -20,8 +20,8 @@ def sqlite_only(app) -> None:
             pytest.skip("counts SQLite's virtual-machine steps")
 
 
-def sqlite_steps(app, view: Callable[[], object]) -> int:
-    """Thousands of SQLite steps taken by ``view()`` run a second time, with fresh planner statistics.
+def sqlite_steps(app, view: Callable[[], object], per: int = 1000) -> int:
+    """SQLite steps (in ``per``s) taken by ``view()`` run a second time, with fresh planner statistics.
 
     The first run builds what a view keeps (summaries, indexes); the statistics are those the app
     refreshes at start and every 15 minutes.
@@ -35,7 +35,7 @@ def sqlite_steps(app, view: Callable[[], object]) -> int:
         return 0  # carry on
 
     def watch(conn, *args):
-        conn.connection.driver_connection.set_progress_handler(count, 1000)
+        conn.connection.driver_connection.set_progress_handler(count, per)
 
     with app.app_context():
         refresh_statistics()

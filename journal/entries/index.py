@@ -10,7 +10,9 @@ per-user key derived from the user's data key (``vault.index_key``), of
 - ``effect:`` and each after-effect ticked (for after-effects per session on the Progress page).
 
 The database sees only which entries share a term, never a word. One sealed
-row per user (``JournalSummary``) keeps tag names and counts for the menu.
+row per user (``JournalSummary``) keeps tag names and counts for the menu, and
+how many entries are live, so the list's page count reads no more of a long
+journal than of a short one.
 ``record_change`` is the one place that keeps both in step with the entries;
 every write in ``entries.services`` calls it inside its own transaction.
 """
@@ -134,15 +136,21 @@ def narrow(statement: Select, owner_id: int, labels: set[str]) -> Select:
             .group_by(Entry.id).having(func.count() == len(terms)))
 
 
-# The summary: {"tags": {casefolded tag: [shown name, live entries with it]}}.
+# The summary: {"tags": {casefolded tag: [shown name, live entries with it]}, "live": live entries}.
+# A summary sealed before "live" was kept has none; the next write or rebuild adds it.
 
-def _read(summary: JournalSummary) -> dict[str, list]:
-    return unseal_row(summary)["tags"]
+def _read(summary: JournalSummary) -> tuple[dict[str, list], int | None]:
+    payload = unseal_row(summary)
+    return payload["tags"], payload.get("live")
 
 
-def _write(summary: JournalSummary, tags: dict[str, list]) -> None:
+def _write(summary: JournalSummary, tags: dict[str, list], live: int) -> None:
     summary.format = FORMAT
-    seal_row(summary, {"tags": tags})
+    seal_row(summary, {"tags": tags, "live": live})
+
+
+def _count_live(owner_id: int) -> int:
+    return db.session.scalar(select(func.count()).where(Entry.owner_id == owner_id, Entry.is_live))
 
 
 def _count(tags: dict[str, list], content: EntryContent, step: int) -> None:
@@ -175,14 +183,17 @@ def record_change(row: Entry, before: EntryContent | None, after: EntryContent |
         return
     if after is not None and after != before:
         _replace_terms(row, after, fresh=before is None)
-    tags = _read(summary)
+    tags, live = _read(summary)
     counted = {key: list(value) for key, value in tags.items()}
-    if before is not None and was_live:
+    left, joined = before is not None and was_live, after is not None and row.is_live
+    if left:
         _count(counted, before, -1)
-    if after is not None and row.is_live:
+    if joined:
         _count(counted, after, +1)
-    if counted != tags:
-        _write(summary, counted)
+    # The session holds this change already (flushed above), so a count taken now includes it.
+    live_now = _count_live(row.owner_id) if live is None else live - left + joined
+    if counted != tags or live_now != live:
+        _write(summary, counted, live_now)
 
 
 def _replace_terms(row: Entry, content: EntryContent, *, fresh: bool) -> None:
@@ -229,7 +240,7 @@ def _rebuild(owner_id: int, summary: JournalSummary | None) -> None:
     if summary is None:
         summary = JournalSummary(owner_id=owner_id)
         db.session.add(summary)
-    _write(summary, tags)
+    _write(summary, tags, sum(1 for *_, live in stored if live))
     db.session.flush()
 
 
@@ -265,9 +276,15 @@ def ensure_index(owner_id: int) -> JournalSummary:
 
 def tag_menu(owner_id: int) -> list[str]:
     """Every tag on the owner's live entries, sorted, from the summary alone."""
-    return sorted((name for name, _ in _read(ensure_index(owner_id)).values()), key=str.casefold)
+    return sorted((name for name, _ in _read(ensure_index(owner_id))[0].values()), key=str.casefold)
 
 
 def tag_counts(owner_id: int) -> Counter:
     """Live entries per tag (casefolded), from the summary alone."""
-    return Counter({key: count for key, (_, count) in _read(ensure_index(owner_id)).items()})
+    return Counter({key: count for key, (_, count) in _read(ensure_index(owner_id))[0].items()})
+
+
+def live_entries(owner_id: int) -> int:
+    """How many entries of the owner are live (not in the trash), from the summary alone when it knows."""
+    live = _read(ensure_index(owner_id))[1]
+    return _count_live(owner_id) if live is None else live

@@ -275,7 +275,10 @@ def find_entries(owner_id: int, filters: EntryFilters, page: int = 1, size: int 
         start = (page - 1) * size
         return Page(matches[start : start + size], page, len(matches), size)
 
-    total = db.session.scalar(select(func.count()).select_from(statement.order_by(None).subquery()))
+    if filters == EntryFilters():  # the whole journal: its size is in the sealed summary, not counted
+        total = index.live_entries(owner_id)
+    else:
+        total = db.session.scalar(select(func.count()).select_from(statement.order_by(None).subquery()))
     rows = db.session.scalars(statement.limit(size).offset((page - 1) * size))
     views = [open_entry(row) for row in rows]
     if filters.needs_index:  # two words sharing a 128-bit term is astronomically unlikely; still, show true matches

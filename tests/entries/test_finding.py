@@ -189,3 +189,20 @@ def test_the_list_names_sessions_by_their_plain_columns(app, client, patient, jo
     many = cost(app, client, monkeypatch, lambda c: c.get("/entries"))[:2]
     assert few == many, (few, many)
     assert "Ibogaine" in client.get("/entries").get_data(as_text=True)
+
+
+def test_the_list_reads_no_more_rows_for_a_longer_journal(app, make_user, journal):
+    """Its page count comes from the sealed summary: counting a 400-entry journal read every entry."""
+    from tests import db_work
+    from tests.conftest import login_client
+
+    db_work.sqlite_only(app)
+    work = []
+    for name, size in (("short", 25), ("long", 400)):
+        owner = make_user(email=f"{name}@example.org").id
+        for day in range(size):
+            journal.entry(owner, created_at=START + timedelta(days=day))
+        client = login_client(app, f"{name}@example.org")
+        work.append(db_work.sqlite_steps(app, lambda c=client: c.get("/entries"), per=100))
+        assert f"{size} entries." in client.get("/entries").get_data(as_text=True)
+    assert work[1] <= work[0] * 1.2 + 2, work

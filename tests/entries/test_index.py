@@ -72,6 +72,9 @@ def assert_in_step(owner_id: int) -> None:
             for tag in entry.content.tags:
                 expected_tags[tag.casefold()] = expected_tags.get(tag.casefold(), 0) + 1
     assert dict(index.tag_counts(owner_id)) == expected_tags
+    live = sum(1 for entry in entries if entry.row.is_live)
+    assert index._read(index._summary(owner_id, lock=False))[1] == live  # kept, not counted again
+    assert index.live_entries(owner_id) == live
 
 
 @pytest.fixture
@@ -261,3 +264,22 @@ def test_reindex_command_rebuilds_every_journal(app, runner, make_user, journal)
     with app.app_context():
         for owner in owners:
             assert_in_step(owner.id)
+
+
+def test_a_summary_from_before_the_count_counts_and_learns_it_on_the_next_write(app, make_user, journal):
+    from journal.vault import seal_row
+
+    owner = make_user()
+    journal.entry(owner.id, "river stone", tags=["calm"])
+    journal.entry(owner.id, "lake")
+    with app.app_context():
+        summary = index._summary(owner.id, lock=False)
+        seal_row(summary, {"tags": index._read(summary)[0]})  # as sealed before "live" was kept
+        db.session.commit()
+        assert index._read(summary)[1] is None and index.live_entries(owner.id) == 2
+    third = journal.entry(owner.id, "forest")
+    with app.app_context():
+        assert_in_step(owner.id)
+        trash_entry(db.session.get(Entry, third))
+        assert_in_step(owner.id)
+        assert index.live_entries(owner.id) == 2
