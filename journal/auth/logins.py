@@ -55,10 +55,13 @@ def start_session(user: User) -> LoginSession:
 
 
 def current_login(user_id: int) -> tuple[User, LoginSession] | None:
-    """The user and the live login row the cookie names, checked against both timeouts (one query), or None."""
+    """The active user and the live login row the cookie names, checked against both timeouts (one query), or None.
+
+    A deactivated user's requests leave their login rows untouched.
+    """
     found = db.session.execute(
         select(User, LoginSession).join(LoginSession, LoginSession.user_id == User.id)
-        .where(User.id == user_id, LoginSession.id == (session.get(SESSION_KEY) or ""))
+        .where(User.id == user_id, User.active, LoginSession.id == (session.get(SESSION_KEY) or ""))
     ).first()
     if found is None or found.LoginSession.ended_at is not None:
         return None

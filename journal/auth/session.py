@@ -30,8 +30,8 @@ def load_user(user_id: str) -> User | None:
     """Return the user only while the login row named by the cookie is live (not ended, not timed out)."""
     if not user_id.isdigit():
         return None
-    found = current_login(int(user_id))  # ended, idle too long or too old: no longer logged in
-    if found is None or not found[0].active:
+    found = current_login(int(user_id))  # deactivated, ended, idle too long or too old: no longer logged in
+    if found is None:
         return None
     user, g.login_session = found
     return user

@@ -74,7 +74,7 @@ class EntryShare(db.Model):
 
 
 class ShareSummary(db.Model):
-    """The after-effects among one therapist's unreviewed shared entries of one patient, sealed.
+    """What one therapist's dashboard shows of one patient's shared entries (counts, moods, after-effects), sealed.
 
     Sealed with the patient's data key (``owner_id`` is the patient), like the
     entries it summarises. Dropped by every write that could change it and

@@ -8,8 +8,9 @@ health data, so the row is sealed (and padded) whole.
 
 Every write that could change a summary drops the row and bumps the pair's
 ``Connection.summary_generation`` in its own transaction (``invalidate``):
-sharing and unsharing, review, an edit, trash, restore, delete, purge, connect
-and disconnect. The dashboard rebuilds missing or older-generation rows on its
+sharing and unsharing, review, an edit, trash, restore, delete, connect and
+disconnect (purging the trash changes nothing a summary holds: it counts live
+entries only). The dashboard rebuilds missing or older-generation rows on its
 next view (``pair_summaries``), reading only those patients' shared entries and
 decrypting only their unreviewed ones. So a view costs one row per patient, and
 a rebuild is paid once per change. A rebuild reads the generation before the

@@ -93,15 +93,18 @@ class World:
     def share(self, entry_id) -> EntryShare:
         return db.session.scalar(select(EntryShare).where(EntryShare.entry_id == entry_id))
 
-    def edit(self, entry_id, effects) -> None:
+    def edit(self, entry_id, effects=None, *, mood=None, day=None) -> None:
         """Edit as the editor does: save, then the entry is new again for its therapists."""
         from journal.entries.services import open_entry, update_entry
         from journal.sharing.services import mark_changed
 
         row = db.session.get(Entry, entry_id)
         view = open_entry(row)
-        update_entry(row, expected_version=row.version, content=replace(view.content, after_effects=effects),
-                     checkin=view.checkin, session_id=row.session_id, on_change=mark_changed)
+        content = view.content if effects is None else replace(view.content, after_effects=effects)
+        update_entry(row, expected_version=row.version, content=content,
+                     checkin=view.checkin if mood is None else replace(view.checkin, mood=mood),
+                     session_id=row.session_id, on_change=mark_changed,
+                     created_at=None if day is None else START + timedelta(days=day))
 
 
 def trash(w):
@@ -167,6 +170,9 @@ STEPS = {
     "edit removes an effect": lambda w: w.edit(w.urge, []),
     "edit of a reviewed entry": lambda w: w.edit(w.reviewed, ["dizziness"]),
     "edit of an unshared entry": lambda w: w.edit(w.private, ["bladder"]),
+    "edit lowers a mood": lambda w: w.edit(w.urge, mood=-5),
+    "edit moves an entry to the latest day": lambda w: w.edit(w.headache, day=9),
+    "edit of a reviewed entry's mood": lambda w: w.edit(w.reviewed, mood=-4),
     "share": lambda w: w.sharing.share(w.private, w.therapist),
     "unshare": lambda w: w.sharing.share(w.urge),
     "trash": trash,
