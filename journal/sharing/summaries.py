@@ -2,9 +2,9 @@
 
 One row per (therapist, patient) holds, sealed with the patient's data key,
 what the dashboard needs of that patient's live entries shared with that
-therapist: how many there are and how many are unreviewed, when the latest was written, the latest
-moods, and the after-effects among the unreviewed ones. After-effects are
-health data, so the row is sealed (and padded) whole.
+therapist: how many there are and how many are unreviewed, when the latest was
+written, the latest moods, and the after-effects among the unreviewed ones.
+After-effects are health data, so the row is sealed (and padded) whole.
 
 Every write that could change a summary drops the row and bumps the pair's
 ``Connection.summary_generation`` in its own transaction (``invalidate``):
@@ -66,8 +66,8 @@ class PairSummary:
 def _payload(summary: PairSummary) -> dict:
     """The sealed payload, padded so its size does not tell how many effects, moods or entries there are."""
     payload = {"format": FORMAT, "effects": sorted(summary.effects), "shared": summary.shared,
-               "unreviewed": summary.unreviewed,
-               "moods": summary.moods, "last": summary.last_entry_at.isoformat() if summary.last_entry_at else None}
+               "unreviewed": summary.unreviewed, "moods": summary.moods,
+               "last": summary.last_entry_at.isoformat() if summary.last_entry_at else None}
     return {**payload, "pad": " " * max(0, PADDED_LENGTH - len(json.dumps(payload, separators=(",", ":"))))}
 
 
