@@ -51,6 +51,23 @@ def test_disabling_an_account_ends_its_sessions(app, make_user):
         assert db.session.get(User, user.id).active is False
 
 
+def test_a_deactivated_account_is_logged_out_even_with_a_live_login_row(app, make_user, raw_clock):
+    """Not only the admin's "end its sessions": the check on every request refuses the account itself."""
+    from journal.models import LoginSession
+
+    user = make_user(email="p@example.org")
+    raw_clock(NOW)
+    client = login_client(app, "p@example.org")
+    with app.app_context():
+        db.session.get(User, user.id).active = False  # its login rows stay live
+        db.session.commit()
+    raw_clock(NOW + timedelta(minutes=5))
+    assert client.get("/account/password").status_code == 302
+    with app.app_context():
+        row = db.session.query(LoginSession).filter_by(user_id=user.id).one()
+        assert row.ended_at is None and row.last_seen_at == NOW  # a refused request writes nothing
+
+
 def test_idle_timeout(app, make_user, raw_clock):
     make_user(email="p@example.org")
     raw_clock(NOW)
