@@ -11,7 +11,7 @@ PORT ?= 5000
 AXE_VERSION := 4.14.1
 AXE := .cache/axe/node_modules/axe-core/axe.min.js
 
-.PHONY: run test lint install install-test upgrade demo clean ensure-chromium fonts bench-pdf bench bench-outage bench-export ensure-wrk
+.PHONY: run test test-fast lint install install-test upgrade demo clean ensure-chromium fonts bench-pdf bench bench-outage bench-export ensure-wrk
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed (set PYTHON=...)"'
@@ -71,13 +71,24 @@ $(AXE):
 	  npm install --silent --no-save --no-package-lock --prefix .cache/axe axe-core@$(AXE_VERSION); \
 	else echo "npm is missing: accessibility checks will be skipped"; fi
 
-## Lint with ruff (pyflakes, pycodestyle, import order, bugbear); a finding fails the build.
+## Lint: ruff (pyflakes, pycodestyle, import order, bugbear), ruff's formatter, and mypy on journal/.
 lint: install-test
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
-## Lint, then run the whole suite with a coverage summary (PostgreSQL too when JOURNAL_TEST_POSTGRES_URL is set).
+## On every core: pytest-xdist, with the suites that start servers of their own each kept on one worker.
+PARALLEL := -n auto --dist loadgroup
+
+## Lint, then run the whole suite on every core with one coverage summary over all workers
+## (PostgreSQL too when JOURNAL_TEST_POSTGRES_URL is set, as in CI).
 test: lint ensure-chromium fonts $(AXE)
-	$(BIN)/pytest --cov --cov-report=term
+	$(BIN)/pytest $(PARALLEL) --cov --cov-report=term --durations=20
+
+## The loop to run while writing code: SQLite only, no coverage, no browser, no gunicorn, on every core.
+test-fast: install-test
+	env -u JOURNAL_TEST_POSTGRES_URL -u JOURNAL_TEST_REQUIRE_POSTGRES \
+	  $(BIN)/pytest $(PARALLEL) -m "not browser and not server" -q $(ARGS)
 
 ## Time the PDF export of a 300-entry journal against a bare ReportLab script; prints figures.
 bench-pdf: install-test fonts

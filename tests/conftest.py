@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from flask.testing import FlaskClient
 from flask_migrate import upgrade
+from jinja2 import FileSystemBytecodeCache
 from sqlalchemy import delete, text
 
 from journal import create_app
@@ -39,10 +40,16 @@ class BrowserLikeClient(FlaskClient):
         return self.post(url, data=data, **kwargs)
 
 
+# Every test makes an app, and each app's Jinja environment would compile every template it draws again:
+# compiled templates are kept on disk, keyed by each template's source, and shared by every app and worker.
+TEMPLATE_CACHE = FileSystemBytecodeCache()
+
+
 def make_app(database_url: str, instance_path: Path, **overrides):
     """Create a testing app on a given database."""
     app = create_app("testing", {"SQLALCHEMY_DATABASE_URI": database_url, **overrides}, instance_path)
     app.test_client_class = BrowserLikeClient
+    app.jinja_env.bytecode_cache = TEMPLATE_CACHE
     return app
 
 
@@ -107,15 +114,17 @@ def runner(app):
     return app.test_cli_runner()
 
 
-@pytest.fixture
-def make_user(app):
-    """Create a user directly through the account service."""
-    counter = iter(range(1, 10_000))
+class UserMaker:
+    """Create users directly through the account service."""
 
-    def make(role: Role = Role.PATIENT, email: str | None = None, password: str = PASSWORD, **fields):
-        with app.app_context():
+    def __init__(self, app) -> None:
+        self.app = app
+        self.counter = iter(range(1, 10_000))
+
+    def __call__(self, role: Role = Role.PATIENT, email: str | None = None, password: str = PASSWORD, **fields):
+        with self.app.app_context():
             user = create_user(
-                email=email or f"{role.value}{next(counter)}@example.org",
+                email=email or f"{role.value}{next(self.counter)}@example.org",
                 display_name=fields.pop("display_name", f"Test {role.value}"),
                 password=password,
                 role=role,
@@ -124,7 +133,11 @@ def make_user(app):
             db.session.expunge(user)
             return user
 
-    return make
+
+@pytest.fixture
+def make_user(app):
+    """Create a user directly through the account service."""
+    return UserMaker(app)
 
 
 class AuthActions:
@@ -142,6 +155,22 @@ class AuthActions:
 @pytest.fixture
 def auth(client) -> AuthActions:
     return AuthActions(client)
+
+
+# Suites that start servers of their own, kept out of ``make test-fast``; each is one xdist group, so one worker
+# starts its server once while the other runs everything else (``--dist loadgroup``).
+SLOW_SUITES = {"browser": "tests/browser/", "server": "tests/test_concurrent_writers.py"}
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist's loadgroup reads the groups
+def pytest_collection_modifyitems(config, items) -> None:
+    root = Path(__file__).resolve().parent.parent
+    for item in items:
+        path = Path(item.fspath).resolve().relative_to(root).as_posix()
+        for mark, where in SLOW_SUITES.items():
+            if path.startswith(where):
+                item.add_marker(getattr(pytest.mark, mark))
+                item.add_marker(pytest.mark.xdist_group(mark))
 
 
 def pytest_report_header(config) -> str:

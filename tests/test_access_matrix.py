@@ -14,10 +14,12 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import func, select
 
+from journal.audit import Event
 from journal.extensions import db
 from journal.models import (
     AccessAction,
     AccessLog,
+    AuditEvent,
     ClinicianNote,
     Connection,
     Draft,
@@ -32,7 +34,8 @@ from journal.models import (
     SessionShare,
     TreatmentSession,
 )
-from tests.conftest import PASSWORD, login_client
+from tests.conftest import PASSWORD, JournalFactory, SharingFactory, UserMaker, login_client
+from tests.worlds import module_app, rolled_back
 
 SECRET = "saffron-cathedral-7731"
 SCORE = "19 of 27"  # the author's PHQ-9 total, as the therapist's page and the PDF write it
@@ -43,8 +46,18 @@ ROLES = ["author", "shared_therapist", "connected_therapist", "unshared_therapis
          "unconnected_therapist", "other_patient", "admin", "anonymous"]
 
 
-@pytest.fixture
-def world(app, make_user, journal, sharing):
+@pytest.fixture(scope="module")
+def world_app(database_url, tmp_path_factory):
+    """One app whose database holds the world for every cell of this module."""
+    with module_app(database_url, tmp_path_factory.mktemp("matrix")) as app:
+        yield app
+
+
+@pytest.fixture(scope="module")
+def world(world_app):
+    """The author's journal, shared, replied to, measured and alerted on, seen by every role: built once."""
+    app = world_app
+    make_user, journal, sharing = UserMaker(app), JournalFactory(app), SharingFactory(app)
     author = make_user(email="author@example.org", display_name="Author")
     therapists = {name: make_user(Role.THERAPIST, email=f"{name}@example.org", display_name=name)
                   for name in ROLES if name.endswith("_therapist")}
@@ -95,6 +108,13 @@ def world(app, make_user, journal, sharing):
             "alert": alert_id, "search": search.split("search=", 1)[1].split("&", 1)[0], "picture": picture_id}
 
 
+@pytest.fixture
+def app(world_app, world):
+    """This module's app, with each test inside a transaction rolled back after it: the world is built once."""
+    with rolled_back(world_app):
+        yield world_app
+
+
 def client_for(app, role):
     if role == "anonymous":
         return app.test_client()
@@ -112,6 +132,12 @@ def fingerprint(app) -> str:
                     (k, v) for k, v in vars(row).items() if not k.startswith("_")))))
         rows.append(("log", db.session.scalar(select(func.count()).select_from(AccessLog))))
     return hashlib.sha256(repr(sorted(rows)).encode()).hexdigest()
+
+
+def audit_trail(app) -> list[str]:
+    """The events of the audit trail, oldest first."""
+    with app.app_context():
+        return list(db.session.scalars(select(AuditEvent.event).order_by(AuditEvent.id)))
 
 
 # action, method, url, data, JSON?
@@ -256,7 +282,7 @@ def send(client, method, url, data):
 @pytest.mark.parametrize(("action", "method", "url", "data"), ROUTES, ids=[f"{a}:{m} {u}" for a, m, u, _ in ROUTES])
 def test_matrix(app, world, role, action, method, url, data):
     client = client_for(app, role)
-    before = fingerprint(app)
+    before, trail = fingerprint(app), audit_trail(app)
     response = send(client, method, url.format(**world), data)
     body = response.get_data().decode("utf-8", "replace")
     status = expected_status(role, method, url)
@@ -266,6 +292,8 @@ def test_matrix(app, world, role, action, method, url, data):
     if (role, method, url) not in ALLOWED or status == 404:
         if not (url == "/therapist/" and role.endswith("_therapist")) and (method, url) != ("POST", "/export"):
             assert fingerprint(app) == before, "a refused action changed something"
+    if status == 404:  # the refusal itself is recorded: one row, and nothing else
+        assert audit_trail(app)[len(trail):] == [Event.ACCESS_DENIED]
     if (role, method, url) not in READS_TEXT:
         assert SECRET not in body
         assert REPLY_SECRET not in body

@@ -64,8 +64,9 @@ from journal.entries.services import trash_entry
 from journal.extensions import db
 from journal.models import Entry, Role, User
 from journal.sharing.services import add_reply, current_invite
-from tests.conftest import PASSWORD, login_client
+from tests.conftest import PASSWORD, JournalFactory, SharingFactory, UserMaker, login_client
 from tests.pictures.images import photo
+from tests.worlds import module_app, rolled_back
 
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 LATER = T0 + timedelta(seconds=30)
@@ -104,11 +105,38 @@ class World:
     picture: uuid.UUID | None = None  # a picture of the live entry
 
 
-@pytest.fixture
-def world(app, clock, make_user, journal, sharing) -> World:
+@pytest.fixture(scope="module")
+def world_app(database_url, tmp_path_factory):
+    """One app whose database holds the world for every case of this module."""
+    with module_app(database_url, tmp_path_factory.mktemp("csrf")) as app:
+        app.config.update(SESSION_IDLE_MINUTES=10**7, SESSION_ABSOLUTE_HOURS=10**6)
+        yield app
+
+
+@pytest.fixture(scope="module")
+def world(world_app) -> World:
     """A patient with a session, a live entry (shared, with a reply), one in the trash and a draft; their
-    therapist; a therapist with an invite code; another patient; an admin; a patient who will turn MFA on."""
-    clock(T0)
+    therapist; a therapist with an invite code; another patient; an admin; a patient who will turn MFA on.
+    Built once, at ``T0``."""
+    from journal import clock as app_clock
+
+    app_clock.freeze(T0)
+    try:
+        return build_world(world_app)
+    finally:
+        app_clock.freeze(None)
+
+
+@pytest.fixture
+def app(world_app, world, raw_clock):
+    """This module's app at ``T0``, with each test inside a transaction rolled back after it."""
+    raw_clock(T0)
+    with rolled_back(world_app):
+        yield world_app
+
+
+def build_world(app) -> World:
+    make_user, journal, sharing = UserMaker(app), JournalFactory(app), SharingFactory(app)
     users = {"patient": make_user(email=EMAIL["patient"], display_name="Pat", time_zone="Europe/Berlin"),
              "other_patient": make_user(email=EMAIL["other_patient"]),
              "therapist": make_user(Role.THERAPIST, email=EMAIL["therapist"]),
