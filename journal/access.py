@@ -15,6 +15,7 @@ from typing import NoReturn, TypeVar
 from flask import abort, flash, redirect, request, url_for
 from flask_login import current_user, login_required
 from sqlalchemy import select
+from sqlalchemy.orm import QueryableAttribute
 
 from journal import audit
 from journal.audit import Event
@@ -27,9 +28,11 @@ from journal.models import (
     Entry,
     EntryPicture,
     EntryShare,
+    MeasureResponse,
     Role,
     SafetyAlert,
     SafetyPlan,
+    SavedSearch,
     SessionShare,
     TreatmentSession,
     User,
@@ -37,7 +40,8 @@ from journal.models import (
 
 TRASH_DAYS = 30
 
-Row = TypeVar("Row", TreatmentSession, Entry, Draft)
+# Every kind of row that belongs to one author (``owner_id``).
+Row = TypeVar("Row", TreatmentSession, Entry, Draft, EntryPicture, SavedSearch, MeasureResponse)
 
 
 def role_required(role: Role):
@@ -105,7 +109,7 @@ def own_picture_or_404(picture_id: uuid.UUID) -> EntryPicture:
 # What a therapist may reach: only what a patient shared with them, while
 # they are connected, and never anything in the trash or any draft.
 
-def _active_connection(patient_id: int, therapist_id: int):
+def _active_connection(patient_id: int | QueryableAttribute[int], therapist_id: int):
     return (Connection.patient_id == patient_id) & (Connection.therapist_id == therapist_id) & Connection.is_active
 
 

@@ -173,7 +173,7 @@ def _database_url() -> str:
 def backup_command(out: str) -> None:
     """Back up the database (not the keys: keep the master key apart from backups)."""
     try:
-        backups.backup(_database_url(), out)
+        backups.backup(_database_url(), Path(out))
     except backups.BackupError as error:
         raise click.ClickException(str(error)) from None
     click.echo(f"Wrote {out}. It holds journals only as ciphertext; the master key is not in it.")
@@ -192,7 +192,7 @@ def restore_command(source: str) -> None:
     db.session.remove()
     db.engine.dispose()  # no pooled connection may outlive the old contents
     try:
-        backups.restore(_database_url(), source)
+        backups.restore(_database_url(), Path(source))
     except backups.BackupError as error:
         raise click.ClickException(str(error)) from None
     forgotten = apply_ledger(ledger)  # accounts deleted after the backup was taken stay deleted

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+from typing import cast
 
 from flask import Flask
-from sqlalchemy import event
-from sqlalchemy.engine import Engine
+from sqlalchemy import Delete, Update, event
+from sqlalchemy.engine import CursorResult, Engine
 from sqlalchemy.exc import DBAPIError
 
 from journal.extensions import db
@@ -71,6 +72,15 @@ def refresh_statistics() -> None:
     # Open connections keep the statistics they read when they opened: this process's reopen now,
     # other processes' within SQLITE_RECYCLE_SECONDS (journal.config).
     db.engine.dispose()
+
+
+def changed_rows(statement: Update | Delete) -> int:
+    """Run an UPDATE or DELETE in the current session and say how many rows it changed.
+
+    An atomic claim (a token spent once, an alert emailed once) is an UPDATE whose count is 1 for the one
+    caller that won. Does not commit.
+    """
+    return cast(CursorResult, db.session.execute(statement)).rowcount
 
 
 def init_session_teardown(app: Flask) -> None:

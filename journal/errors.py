@@ -70,7 +70,8 @@ def register_errorhandlers(app: Flask, *, rescue: Rescue = lambda status: None) 
     def http_error(error: HTTPException):
         if error.code is None or error.code < 400:
             return error
-        headers = {"Retry-After": str(error.retry_after)} if getattr(error, "retry_after", None) else None
+        retry_after = getattr(error, "retry_after", None)
+        headers = {"Retry-After": str(retry_after)} if retry_after else None
         return render_error(error.code, headers=headers)
 
     def database_unavailable(error: Exception):

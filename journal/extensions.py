@@ -4,6 +4,8 @@ This module imports nothing from ``journal`` so that any module may import it
 without a cycle.
 """
 
+from typing import TYPE_CHECKING
+
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
@@ -30,6 +32,13 @@ class Base(DeclarativeBase):
 
 
 db = SQLAlchemy(model_class=Base)
+
+# The base of every model. Flask-SQLAlchemy builds ``db.Model`` from ``Base`` at run time, so a type checker
+# cannot see it; to mypy the models are plain SQLAlchemy 2.0 typed declarations on ``Base``.
+if TYPE_CHECKING:
+    Model = Base
+else:
+    Model = db.Model
 migrate = Migrate()
 login_manager = LoginManager()
 csrf = CSRFProtect()

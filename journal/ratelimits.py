@@ -28,6 +28,12 @@ from journal.extensions import limiter
 class LoginLimited(TooManyRequests):
     """Too many failed logins for this account or from this address; ``retry_after`` in seconds."""
 
+    retry_after: int
+
+    def __init__(self, retry_after: int) -> None:
+        super().__init__()
+        self.retry_after = retry_after
+
 
 def setting(name: str):
     """A limit read from the config at request time, so deployers and tests can change it."""
@@ -97,7 +103,8 @@ def init_rate_limits(app: Flask) -> None:
     """Bind the limiter and, when configured, trust the given number of proxies for the client address."""
     proxies = int(app.config.get("TRUSTED_PROXIES") or 0)
     if proxies:
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)
+        # Flask's documented way to wrap the WSGI app; mypy sees a method being replaced.
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)  # type: ignore[method-assign]
     # Flask-Limiter keeps the first app's key prefix on its (module-wide) instance;
     # each app binding it must bring its own, or apps sharing a Redis would share counters.
     limiter._key_prefix = app.config.get("RATELIMIT_KEY_PREFIX", "")

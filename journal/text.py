@@ -1,4 +1,4 @@
-"""Cleaning of text typed by people, applied by every form."""
+"""Text typed by people: cleaning, applied by every form, and folding, shared by search and risk detection."""
 
 import re
 import unicodedata
@@ -28,3 +28,19 @@ def clean_line(value: str | None) -> str | None:
         return None
     value = clean_multiline(value).replace("\n", " ").replace("\t", " ")
     return unicodedata.normalize("NFC", value).strip()
+
+
+_WORD = re.compile(r"\w+")
+
+
+def fold(text: str) -> str:
+    """Casefold and strip accents, so "Café", "CAFE" and "cafe" are one word."""
+    if text.isascii():  # nothing to decompose: most writing, at a fraction of the cost
+        return text.lower()
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def words(text: str) -> list[str]:
+    """The folded words of a text, in order."""
+    return _WORD.findall(fold(text))

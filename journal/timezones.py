@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, date, datetime, time
 from functools import cache
 from zoneinfo import ZoneInfo, available_timezones
 
@@ -27,6 +27,16 @@ def is_valid_time_zone(name: str) -> bool:
 def to_local(moment: datetime, zone: str) -> datetime:
     """Convert an aware UTC datetime to the given zone."""
     return moment.astimezone(ZoneInfo(zone))
+
+
+def to_utc(local: datetime, zone: str) -> datetime:
+    """Read a wall-clock time (naive, as a person typed or chose it) in a zone, as an aware UTC moment."""
+    return local.replace(tzinfo=ZoneInfo(zone)).astimezone(UTC)
+
+
+def local_midnight_utc(day: date, zone: str) -> datetime:
+    """The moment a day begins in a time zone, in UTC: where "that day" starts for a person."""
+    return to_utc(datetime.combine(day, time.min), zone)
 
 
 CLOCKS = {"24h": "24-hour (14:30)", "12h": "12-hour (2:30 PM)"}

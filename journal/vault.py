@@ -20,12 +20,29 @@ INDEX_KEY_INFO = "journal blind index v1"
 
 
 class SealedRow(Protocol):
-    """A row whose private content is one encrypted blob."""
+    """A row whose private content is one encrypted blob (read-only members, so mapped columns fit)."""
 
-    __tablename__: str
-    id: object
-    owner_id: int
-    sealed: bytes
+    @property
+    def __tablename__(self) -> str: ...
+
+    @property
+    def id(self) -> object: ...
+
+    @property
+    def owner_id(self) -> int: ...
+
+    @property
+    def sealed(self) -> bytes: ...
+
+
+class WritableSealedRow(SealedRow, Protocol):
+    """A row to seal: its blob can be written."""
+
+    @property
+    def sealed(self) -> bytes: ...
+
+    @sealed.setter
+    def sealed(self, value: bytes) -> None: ...
 
 
 def init_vault(app: Flask) -> None:
@@ -101,7 +118,7 @@ def preload_data_keys(user_ids) -> None:
             cache[row.user_id] = (row.version, keyring().unwrap(row.master_key_id, row.wrapped, row.user_id))
 
 
-def seal_row(row: SealedRow, payload: dict) -> None:
+def seal_row(row: WritableSealedRow, payload: dict) -> None:
     """Encrypt ``payload`` into ``row.sealed``, bound to that row and owner."""
     version, key = data_key(row.owner_id)
     row.sealed = crypto.seal(
@@ -124,7 +141,7 @@ def unseal_row(row: SealedRow) -> dict:
                          owner_id=row.owner_id)
 
 
-def seal_row_bytes(row: SealedRow, data: bytes) -> None:
+def seal_row_bytes(row: WritableSealedRow, data: bytes) -> None:
     """Encrypt raw bytes (a picture) into ``row.sealed``, bound to that row and owner, as ``seal_row`` does."""
     version, key = data_key(row.owner_id)
     row.sealed = crypto.seal_bytes(

@@ -12,13 +12,17 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "journal"
-FEATURES = ("journal.admin", "journal.entries", "journal.export", "journal.main", "journal.sessions",
-            "journal.sharing", "journal.therapist")
 # Shared by every feature: they may not reach into one.
 INFRASTRUCTURE = ("journal.access", "journal.audit", "journal.auth", "journal.clock", "journal.config",
                   "journal.crypto", "journal.database", "journal.errors", "journal.extensions", "journal.http",
                   "journal.models", "journal.ratelimits", "journal.routing", "journal.security",
                   "journal.templating", "journal.vault")
+
+
+# Every subpackage that is not infrastructure is a feature (a blueprint and its services): read from the tree,
+# so a new feature is checked without anyone adding it here.
+FEATURES = tuple(sorted(f"journal.{path.parent.name}" for path in PACKAGE.glob("*/__init__.py")
+                        if f"journal.{path.parent.name}" not in INFRASTRUCTURE and path.parent.name != "migrations"))
 
 
 def module_name(path: Path) -> str:
@@ -99,3 +103,29 @@ def test_the_cycle_finder_finds_a_cycle_hidden_in_a_function(tmp_path):
     source = tmp_path / "m.py"
     source.write_text("def later():\n    from journal.entries.rescue import rescue_response\n")
     assert imports_of("journal.errors", source, {"journal.entries.rescue"}) == {"journal.entries.rescue"}
+
+
+def is_view(module: str) -> bool:
+    """A module of Flask views: ``views`` or ``<something>_views``."""
+    last = module.rpartition(".")[2]
+    return last == "views" or last.endswith("_views")
+
+
+def test_features_are_read_from_the_package():
+    assert {"journal.entries", "journal.safety", "journal.therapist"} <= set(FEATURES)
+    assert not set(FEATURES) & set(INFRASTRUCTURE)
+
+
+def test_no_view_module_imports_another():
+    """Views talk to services and helpers, never to each other: a page fragment, a post-save hook or a PDF
+    response used by two features lives in a module of its own."""
+    offending = {f"{name} -> {target}" for name, targets in graph().items() if is_view(name)
+                 for target in targets if is_view(target)}
+    assert not offending, sorted(offending)
+
+
+def test_the_view_rule_sees_a_view_imported_inside_a_function(tmp_path):
+    source = tmp_path / "views.py"
+    source.write_text("def later():\n    from journal.safety.views import plan\n")
+    found = imports_of("journal.entries.views", source, {"journal.safety.views"})
+    assert {target for target in found if is_view(target)} == {"journal.safety.views"}

@@ -25,6 +25,7 @@ from journal import audit
 from journal.audit import Event
 from journal.auth.logins import is_fresh
 from journal.clock import utcnow
+from journal.database import changed_rows
 from journal.extensions import db
 from journal.models import MfaCredential, RecoveryCode, User
 from journal.ratelimits import check_login_allowed, count_failed_login
@@ -114,15 +115,15 @@ def _verify(user: User, code: str) -> bool:
         return False
     step = _accepted_step(secret_of(row), code, row.last_step)
     if step is not None:
-        spent = db.session.execute(update(MfaCredential).where(
+        spent = changed_rows(update(MfaCredential).where(
             MfaCredential.id == row.id, MfaCredential.last_step < step).values(last_step=step))
         db.session.commit()
-        return spent.rowcount == 1
-    spent = db.session.execute(update(RecoveryCode).where(
+        return spent == 1
+    spent = changed_rows(update(RecoveryCode).where(
         RecoveryCode.user_id == user.id, RecoveryCode.code_hash == _hash(code.strip()), RecoveryCode.used_at.is_(None))
         .values(used_at=utcnow()))
     db.session.commit()
-    if spent.rowcount != 1:
+    if spent != 1:
         return False
     audit.record(Event.RECOVERY_CODE_USED, subject_id=user.id)
     return True

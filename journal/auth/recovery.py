@@ -86,7 +86,7 @@ def request_reset(email: str) -> Callable[[], None] | None:
         log.info("password reset asked for an address with no verified account")
         return None
     message = _reset_message(user, admin=None)
-    app = current_app._get_current_object()
+    app = current_app._get_current_object()  # type: ignore[attr-defined]
 
     def send() -> None:
         with app.app_context():

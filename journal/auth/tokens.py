@@ -15,6 +15,7 @@ from datetime import timedelta
 from sqlalchemy import select, update
 
 from journal.clock import utcnow
+from journal.database import changed_rows
 from journal.extensions import db
 from journal.models import AccountToken, TokenPurpose, User
 
@@ -62,11 +63,11 @@ def find(raw: str, purpose: TokenPurpose) -> AccountToken | None:
 
 def spend(row: AccountToken) -> bool:
     """Use the token once: True for the one caller that got it. Part of the caller's transaction."""
-    result = db.session.execute(
+    changed = changed_rows(
         update(AccountToken).where(AccountToken.id == row.id, AccountToken.used_at.is_(None))
         .values(used_at=utcnow()).execution_options(synchronize_session=False)
     )
-    return result.rowcount == 1
+    return changed == 1
 
 
 def retire(user: User, purpose: TokenPurpose | None = None) -> None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from journal.entries.content import EntryContent
-from journal.entries.index import fold, starts_word, words
+from journal.entries.index import starts_word
+from journal.text import fold, words
 
 BEFORE_CHARS = 60
 AFTER_CHARS = 120

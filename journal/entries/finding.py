@@ -8,8 +8,7 @@ its random id, so Back and reload show the results again.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from datetime import timedelta
 
 from flask import redirect, render_template, request, url_for
 from flask_wtf import FlaskForm
@@ -27,6 +26,7 @@ from journal.models import SavedSearch, User
 from journal.prompts import library
 from journal.sessions.services import session_menu, sessions_by_id
 from journal.sharing.services import patient_connections, shared_with
+from journal.timezones import local_midnight_utc
 
 
 class FilterForm(FlaskForm):
@@ -43,15 +43,11 @@ class FilterForm(FlaskForm):
             raise ValidationError("The end date is before the start date.")
 
 
-def _local_midnight(day, zone: str) -> datetime:
-    return datetime.combine(day, time.min, tzinfo=ZoneInfo(zone)).astimezone(UTC)
-
-
 def filters_from(form: FilterForm, zone: str) -> EntryFilters:
     return EntryFilters(
         session_id=parse_uuid(form.session.data),
-        start=_local_midnight(form.date_from.data, zone) if form.date_from.data else None,
-        end=_local_midnight(form.date_to.data + timedelta(days=1), zone) if form.date_to.data else None,
+        start=local_midnight_utc(form.date_from.data, zone) if form.date_from.data else None,
+        end=local_midnight_utc(form.date_to.data + timedelta(days=1), zone) if form.date_to.data else None,
         tag=form.tag.data or "", domain=form.theme.data or "", query=form.q.data or "",
     )
 

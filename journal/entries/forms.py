@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, date, datetime, timedelta
-from zoneinfo import ZoneInfo
+from datetime import date, datetime, timedelta
 
 from flask_login import current_user
 from flask_wtf import FlaskForm
@@ -24,7 +23,7 @@ from journal.forms import (
     parse_count,
     text_field,
 )
-from journal.timezones import to_local
+from journal.timezones import to_local, to_utc
 
 FREE_PROMPT = Answer(prompt_id=None, theme=None, prompt=None, text="")
 MAX_TAGS = 20
@@ -97,7 +96,7 @@ class EntryForm(FlaskForm):
         keep = to_local(current or utcnow(), zone)
         if day is None or day == keep.date():
             return None
-        return datetime.combine(day, keep.time(), tzinfo=ZoneInfo(zone)).astimezone(UTC)
+        return to_utc(datetime.combine(day, keep.time()), zone)
 
     def validate_tags(self, field) -> None:
         tags = parse_tags(field.data or "")

@@ -20,19 +20,19 @@ every write in ``entries.services`` calls it inside its own transaction.
 from __future__ import annotations
 
 import hmac
-import re
-import unicodedata
 import uuid
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import cast
 
-from sqlalchemy import Select, delete, func, insert, select
+from sqlalchemy import Select, Table, delete, func, insert, select
 from sqlalchemy.exc import IntegrityError
 
 from journal.entries.content import AFTER_EFFECTS, EntryContent
 from journal.extensions import db
 from journal.models import Entry, EntryTerm, JournalSummary
+from journal.text import words
 from journal.vault import index_key, seal_row, unseal_row
 
 MIN_PREFIX = 3
@@ -40,20 +40,6 @@ MAX_PREFIX = 16  # longer search words are checked against the decrypted candida
 TERM_BYTES = 16
 FORMAT = 3  # bump when terms or the summary change shape: older rows are rebuilt
 REBUILD_BATCH = 200
-_WORD = re.compile(r"\w+")
-
-
-def fold(text: str) -> str:
-    """Casefold and strip accents, so "Café", "CAFE" and "cafe" are one word."""
-    if text.isascii():  # nothing to decompose: most writing, at a fraction of the cost
-        return text.lower()
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
-
-
-def words(text: str) -> list[str]:
-    """The folded words of a text, in order."""
-    return _WORD.findall(fold(text))
 
 
 def _search_text(content: EntryContent) -> str:
@@ -207,7 +193,8 @@ def _replace_terms(row: Entry, content: EntryContent, *, fresh: bool) -> None:
 
 def _insert(rows: list[tuple[uuid.UUID, bytes]]) -> None:
     # Core, not the ORM's bulk insert: a save writes a few hundred tiny rows and the ORM's bookkeeping doubled it.
-    db.session.execute(insert(EntryTerm.__table__), [{"entry_id": entry_id, "term": term} for entry_id, term in rows])
+    terms = cast(Table, EntryTerm.__table__)
+    db.session.execute(insert(terms), [{"entry_id": entry_id, "term": term} for entry_id, term in rows])
 
 
 @dataclass(frozen=True)

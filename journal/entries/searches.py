@@ -15,6 +15,7 @@ from datetime import timedelta
 from sqlalchemy import delete, select
 
 from journal.clock import utcnow
+from journal.database import changed_rows
 from journal.extensions import db
 from journal.models import SavedSearch
 from journal.vault import seal_row, unseal_row
@@ -51,4 +52,4 @@ def purge_searches(owner_id: int | None = None) -> int:
     statement = delete(SavedSearch).where(SavedSearch.created_at < utcnow() - timedelta(minutes=SEARCH_MINUTES))
     if owner_id is not None:
         statement = statement.where(SavedSearch.owner_id == owner_id)
-    return db.session.execute(statement).rowcount
+    return changed_rows(statement)

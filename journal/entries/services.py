@@ -17,6 +17,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from journal.access import TRASH_DAYS
 from journal.clock import utcnow
+from journal.database import changed_rows
 from journal.entries import index
 from journal.entries.content import CheckIn, EntryContent
 from journal.extensions import db
@@ -205,7 +206,7 @@ def purge_expired_trash(owner_id: int | None = None) -> int:
     statement = delete(Entry).where(Entry.deleted_at < utcnow() - timedelta(days=TRASH_DAYS))
     if owner_id is not None:
         statement = statement.where(Entry.owner_id == owner_id)
-    count = db.session.execute(statement).rowcount
+    count = changed_rows(statement)
     db.session.commit()
     return count
 
@@ -236,7 +237,7 @@ class EntryFilters:
 
 @dataclass
 class Page:
-    items: list[EntryView]
+    items: list  # EntryView, or (EntryView, EntryShare) on a therapist's page
     number: int
     total: int
     size: int = PAGE_SIZE

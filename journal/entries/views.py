@@ -7,9 +7,8 @@ import uuid
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from journal.access import entry_or_404, owned_or_404, patient_required
+from journal.access import entry_or_404, patient_required
 from journal.entries import finding
-from journal.entries.content import AFTER_EFFECTS
 from journal.entries.drafts import discard_draft_by_id
 from journal.entries.editor import (
     Editor,
@@ -18,6 +17,7 @@ from journal.entries.editor import (
     new_entry_editor,
     posted_editor,
 )
+from journal.entries.pages import render_entry_page
 from journal.entries.services import (
     EditConflict,
     create_entry,
@@ -30,23 +30,12 @@ from journal.entries.services import (
     trashed_entries,
     update_entry,
 )
-from journal.forms import options
-from journal.models import TreatmentSession
-from journal.pictures.services import pictures_of
 from journal.prompts import library
+from journal.safety.care import offer_care
 from journal.safety.services import notice_entry
-from journal.safety.views import after_save
-from journal.sessions.services import open_session
-from journal.sharing.forms import ReplyForm, ShareForm, reply_form_for
 from journal.sharing.services import (
-    last_views,
     mark_changed,
-    mark_thread_read,
-    patient_connections,
     share_automatically,
-    shared_with,
-    thread,
-    thread_partners,
 )
 
 bp = Blueprint("entries", __name__)
@@ -75,7 +64,7 @@ def _create(editor: Editor, title_suffix: str = ""):
         library_version=library().version if editor.prompt_set else None, draft_id=form.chosen_draft(),
         entry_id=form.chosen_save_key(), also=also, created_at=form.written_at(current_user.time_zone),
     )
-    after_save(notice)
+    offer_care(notice)
     return row
 
 
@@ -126,7 +115,7 @@ def edit(entry_id: uuid.UUID):
     except EditConflict as conflict:
         return _conflict(editor, conflict)
     flash("Your changes are saved.", "success")
-    after_save(notice)
+    offer_care(notice)
     return redirect(url_for("entries.show", entry_id=entry.id))
 
 
@@ -144,29 +133,6 @@ def _conflict(editor: Editor, conflict: EditConflict):
 @patient_required
 def show(entry_id: uuid.UUID):
     return render_entry_page(entry_or_404(entry_id))
-
-
-def render_entry_page(row, *, reply_form: ReplyForm | None = None, reply_to: int | None = None, status: int = 200):
-    """The author's view of an entry: content, sharing, who viewed it, and each therapist's thread."""
-    entry = open_entry(row)
-    session = open_session(owned_or_404(TreatmentSession, row.session_id)) if row.session_id else None
-    therapists = patient_connections(current_user.id)
-    shared = shared_with([row.id])[row.id]
-    share_form = ShareForm(formdata=None, therapists=sorted(shared))
-    share_form.therapists.choices = options((str(t.id), t.display_name) for _, t in therapists)
-    threads = []
-    for therapist, connected in thread_partners(current_user.id, row.id):
-        messages = thread(row, therapist.id)
-        if therapist.id in shared or messages:
-            form = (reply_form if reply_to == therapist.id and reply_form
-                    else reply_form_for(therapist.id, formdata=None))
-            threads.append((therapist, messages, form, connected and therapist.id in shared))
-            mark_thread_read(row, therapist.id, current_user)
-    return render_template(
-        "entries/show.html", entry=entry, session=session, library=library(), after_effects=AFTER_EFFECTS,
-        share_form=share_form, threads=threads, views=last_views(row.id), has_therapists=bool(therapists),
-        pictures=pictures_of([row.id])[row.id],
-    ), status
 
 
 @bp.route("/entries/<uuid:entry_id>/delete", methods=["GET", "POST"])

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, redirect, render_template, url_for
+from flask import Blueprint, redirect, render_template, url_for
 from flask_login import current_user
 
 from journal.access import connected_patient_or_404, patient_required, therapist_required
 from journal.auth.logins import is_fresh
-from journal.clock import utcnow
 from journal.entries.forms import parse_uuid
 from journal.entries.services import latest_entries
 from journal.export.document import build_pdf
 from journal.export.fonts import configured_fonts
 from journal.export.forms import PatientExportForm, TherapistExportForm
 from journal.export.gather import ExportOptions, patient_export, therapist_export
+from journal.export.sending import pdf_response
 from journal.extensions import db
 from journal.forms import options
 from journal.models import AccessAction
@@ -22,14 +22,6 @@ from journal.sharing.services import record_access
 from journal.timezones import to_local
 
 bp = Blueprint("export", __name__)
-
-
-def pdf_response(pdf: bytes) -> Response:
-    """Send a PDF as a private download with a safe, dated file name."""
-    name = f"integration-journal-{to_local(utcnow(), current_user.time_zone):%Y-%m-%d}.pdf"
-    return Response(pdf, mimetype="application/pdf", headers={
-        "Content-Disposition": f'attachment; filename="{name}"', "Cache-Control": "no-store",
-    })
 
 
 def _remember_paper(size: str) -> None:

@@ -8,6 +8,7 @@ summary and a data table.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -69,7 +70,7 @@ class Chart:
 
 def time_chart(title: str, low: int, high: int, values: list[tuple[datetime, int, str]],
                sessions: list[tuple[datetime, str]], start: datetime, end: datetime, *,
-               bands: list[tuple[int, int, str]] = (), guide: tuple[int, str] | None = None,
+               bands: Sequence[tuple[int, int, str]] = (), guide: tuple[int, str] | None = None,
                step: int = 5) -> Chart:
     """A chart of ``values`` (moment, value, label) from ``start`` to ``end``, sessions marked."""
     chart = Chart(title, low, high, start, max(end, start + timedelta(days=1)))

@@ -20,8 +20,8 @@ from journal.measures.services import (
     save_response,
 )
 from journal.models import MeasureResponse
+from journal.safety.care import offer_care
 from journal.safety.services import notice_response
-from journal.safety.views import after_save
 
 bp = Blueprint("measures", __name__)
 
@@ -55,7 +55,7 @@ def new(name: str):
         else:
             notice = notice_response(current_user)
             row = save_response(current_user.id, instrument, answers, chosen, also=notice.raise_for_response)
-            after_save(notice)
+            offer_care(notice)
             return redirect(url_for("measures.result", response_id=row.id))
     return render_template("measures/form.html", instrument=instrument, problems=problems, posted=posted), \
         422 if problems else 200

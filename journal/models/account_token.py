@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import Enum, ForeignKey, Integer, LargeBinary, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from journal.extensions import db
+from journal.extensions import Model
 from journal.models.types import UTCDateTime
 from journal.models.user import EMAIL_MAX_LENGTH
 
@@ -19,7 +19,7 @@ class TokenPurpose(enum.StrEnum):
     CHANGE_EMAIL = "change_email"  # ``email`` is the new address, confirmed by following the link
 
 
-class AccountToken(db.Model):
+class AccountToken(Model):
     """One link. Only the SHA-256 of its random token is stored; the link itself is only in the email."""
 
     __tablename__ = "account_tokens"

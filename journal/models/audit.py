@@ -7,11 +7,11 @@ from datetime import datetime
 from sqlalchemy import Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from journal.extensions import db
+from journal.extensions import Model
 from journal.models.types import UTCDateTime
 
 
-class AuditEvent(db.Model):
+class AuditEvent(Model):
     """Who did what to which account, when and from where. Never any journal text.
 
     User ids are plain integers, not foreign keys: the trail outlives accounts, and

@@ -13,11 +13,11 @@ from sqlalchemy import ForeignKey, Index, Integer, LargeBinary
 from sqlalchemy.orm import Mapped, mapped_column
 
 from journal.clock import utcnow
-from journal.extensions import db
+from journal.extensions import Model
 from journal.models.types import UTCDateTime
 
 
-class EntryTerm(db.Model):
+class EntryTerm(Model):
     """One blind-index term of an entry: a truncated HMAC of a word, prefix, tag or theme.
 
     No owner column: a term is keyed by its owner's index key, and every search
@@ -37,7 +37,7 @@ class EntryTerm(db.Model):
     term: Mapped[bytes] = mapped_column(LargeBinary(16), primary_key=True)
 
 
-class JournalSummary(db.Model):
+class JournalSummary(Model):
     """What the entry list needs about the whole journal (tags and their counts), sealed.
 
     ``format`` names the shape of the summary and of the index; a row of an

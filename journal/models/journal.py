@@ -30,7 +30,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from sqlalchemy.sql import ColumnElement
 
 from journal.clock import utcnow
-from journal.extensions import db
+from journal.extensions import Model
 from journal.models.types import UTCDateTime
 
 
@@ -83,7 +83,7 @@ SETTING_LABELS = {
 }
 
 
-class TreatmentSession(db.Model):
+class TreatmentSession(Model):
     """One dosing session, past or planned. Sealed: intention, notes, free-text medicine/setting."""
 
     __tablename__ = "treatment_sessions"
@@ -106,7 +106,7 @@ class EntryKind(enum.StrEnum):
     FREE = "free"
 
 
-class Entry(db.Model):
+class Entry(Model):
     """A saved journal entry. Sealed: title, prompts and answers, after-effects, tags.
 
     ``deleted_at`` set means the entry is in the trash; it is purged 30 days later.
@@ -156,7 +156,7 @@ class Entry(db.Model):
         return cls.deleted_at.is_(None)
 
 
-class Draft(db.Model):
+class Draft(Model):
     """Autosaved, unfinished writing: private, never shared.
 
     ``entry_id`` is set when the draft edits an existing entry; otherwise it
@@ -176,7 +176,7 @@ class Draft(db.Model):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
 
 
-class SavedSearch(db.Model):
+class SavedSearch(Model):
     """A search of the entry list, sealed, for a short while.
 
     The search form is a POST (words never go into a URL); the answer
@@ -192,7 +192,7 @@ class SavedSearch(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
 
 
-class EntryPicture(db.Model):
+class EntryPicture(Model):
     """A picture or drawing of an entry: re-encoded without metadata, sealed like the entry's text.
 
     Kept in the database, not in files: one backup holds it, it goes with its

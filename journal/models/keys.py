@@ -8,11 +8,11 @@ from sqlalchemy import ForeignKey, Integer, LargeBinary, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from journal.clock import utcnow
-from journal.extensions import db
+from journal.extensions import Model
 from journal.models.types import UTCDateTime
 
 
-class DataKey(db.Model):
+class DataKey(Model):
     """One user's AES-256 data key, encrypted under master key ``master_key_id``."""
 
     __tablename__ = "data_keys"

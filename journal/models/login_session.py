@@ -7,11 +7,11 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from journal.extensions import db
+from journal.extensions import Model
 from journal.models.types import UTCDateTime
 
 
-class LoginSession(db.Model):
+class LoginSession(Model):
     """One login on one device. The cookie holds only its random id; ending the row ends the login."""
 
     __tablename__ = "login_sessions"

@@ -9,11 +9,11 @@ from sqlalchemy import ForeignKey, Integer, LargeBinary, SmallInteger, String, U
 from sqlalchemy.orm import Mapped, mapped_column
 
 from journal.clock import utcnow
-from journal.extensions import db
+from journal.extensions import Model
 from journal.models.types import UTCDateTime
 
 
-class MeasureResponse(db.Model):
+class MeasureResponse(Model):
     """One completed questionnaire.
 
     Plaintext: which instrument, when, the library version and the total (so

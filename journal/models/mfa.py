@@ -8,11 +8,11 @@ from datetime import datetime
 from sqlalchemy import Boolean, ForeignKey, Integer, LargeBinary, String, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
 
-from journal.extensions import db
+from journal.extensions import Model
 from journal.models.types import UTCDateTime
 
 
-class MfaCredential(db.Model):
+class MfaCredential(Model):
     """A user's authenticator app. ``sealed`` holds the secret, encrypted like journal text."""
 
     __tablename__ = "mfa_credentials"
@@ -26,7 +26,7 @@ class MfaCredential(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
-class RecoveryCode(db.Model):
+class RecoveryCode(Model):
     """One single-use recovery code, stored only as a hash."""
 
     __tablename__ = "recovery_codes"

@@ -8,11 +8,11 @@ from datetime import date, datetime
 from sqlalchemy import Date, ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from journal.extensions import db
+from journal.extensions import Model
 from journal.models.types import UTCDateTime
 
 
-class ReminderSent(db.Model):
+class ReminderSent(Model):
     """One reminder email, claimed before it is sent: the unique key makes two runs at once send it once."""
 
     __tablename__ = "reminders_sent"

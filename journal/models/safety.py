@@ -10,11 +10,11 @@ from sqlalchemy import Boolean, ForeignKey, Integer, LargeBinary, String, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
 
 from journal.clock import utcnow
-from journal.extensions import db
+from journal.extensions import Model
 from journal.models.types import UTCDateTime
 
 
-class SafetyPlan(db.Model):
+class SafetyPlan(Model):
     """A patient's own safety plan (the Stanley–Brown sections), sealed like an entry; one per patient.
 
     ``version`` counts saves, so a save from a stale tab is refused rather than overwriting.
@@ -61,7 +61,7 @@ class AlertOutcome(enum.StrEnum):
                 "crisis_services": "referred to crisis or emergency services", "other": "closed"}[self.value]
 
 
-class SafetyAlert(db.Model):
+class SafetyAlert(Model):
     """A safety concern noticed in what a patient saved, sent to one therapist they allowed to be told.
 
     Plaintext: who, when, which kinds of signal (never a word of what was written), which entry or
@@ -93,7 +93,7 @@ class SafetyAlert(db.Model):
         return self.patient_id
 
 
-class ClinicianNote(db.Model):
+class ClinicianNote(Model):
     """A therapist's private note on a patient: sealed under the therapist's own key, never shown to the
     patient, never in the patient's export; the patient's access log says only that a note was written."""
 

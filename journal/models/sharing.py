@@ -13,11 +13,11 @@ from sqlalchemy.orm import Mapped, mapped_column
 from sqlalchemy.sql import ColumnElement
 
 from journal.clock import utcnow
-from journal.extensions import db
+from journal.extensions import Model
 from journal.models.types import UTCDateTime
 
 
-class TherapistInvite(db.Model):
+class TherapistInvite(Model):
     """A therapist's current connection code and invite link token; renewing replaces both."""
 
     __tablename__ = "therapist_invites"
@@ -28,7 +28,7 @@ class TherapistInvite(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
-class Connection(db.Model):
+class Connection(Model):
     """A patient's consent for one therapist to see what they share. ``ended_at`` ends it at once."""
 
     __tablename__ = "connections"
@@ -60,7 +60,7 @@ class Connection(db.Model):
         return cls.ended_at.is_(None)
 
 
-class EntryShare(db.Model):
+class EntryShare(Model):
     """One entry shared with one therapist, and when that therapist marked it reviewed."""
 
     __tablename__ = "entry_shares"
@@ -73,7 +73,7 @@ class EntryShare(db.Model):
     reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
-class ShareSummary(db.Model):
+class ShareSummary(Model):
     """What one therapist's dashboard shows of one patient's shared entries (counts, moods, after-effects), sealed.
 
     Sealed with the patient's data key (``owner_id`` is the patient), like the
@@ -100,7 +100,7 @@ class ShareSummary(db.Model):
         return f"{self.therapist_id}:{self.patient_id}"
 
 
-class SessionShare(db.Model):
+class SessionShare(Model):
     """A session record (date, medicine, intention) shared with one therapist."""
 
     __tablename__ = "session_shares"
@@ -112,7 +112,7 @@ class SessionShare(db.Model):
     shared_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
-class Reply(db.Model):
+class Reply(Model):
     """One message in the thread between a patient and one therapist about one entry.
 
     Sealed with the patient's data key (``owner_id`` is the patient), like the entry.
@@ -158,7 +158,7 @@ class AccessAction(enum.StrEnum):
         }[self]
 
 
-class AccessLog(db.Model):
+class AccessLog(Model):
     """Who looked at which part of a patient's journal, and when. Never any text. Append-only."""
 
     __tablename__ = "access_log"
@@ -174,7 +174,7 @@ class AccessLog(db.Model):
     at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
 
 
-class ClosedConnection(db.Model):
+class ClosedConnection(Model):
     """A patient who closed their account, as their therapist is told: no name, no email, nothing they wrote."""
 
     __tablename__ = "closed_connections"

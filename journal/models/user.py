@@ -11,7 +11,7 @@ from sqlalchemy import false as sa_false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from journal.clock import utcnow
-from journal.extensions import db
+from journal.extensions import Model
 from journal.models.types import UTCDateTime
 
 EMAIL_MAX_LENGTH = 254
@@ -29,7 +29,7 @@ class Role(enum.StrEnum):
     ADMIN = "admin"
 
 
-class User(UserMixin, db.Model):
+class User(UserMixin, Model):
     """A person who logs in. Emails are stored normalized (see ``normalize_email``)."""
 
     __tablename__ = "users"
@@ -78,7 +78,7 @@ class User(UserMixin, db.Model):
         return self.email_verified_at is not None
 
     @property
-    def is_active(self) -> bool:  # type: ignore[override]
+    def is_active(self) -> bool:
         return self.active
 
     def __repr__(self) -> str:

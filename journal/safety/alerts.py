@@ -16,6 +16,7 @@ from sqlalchemy import select, update
 from journal import mail
 from journal.access import therapist_alerts_query
 from journal.clock import utcnow
+from journal.database import changed_rows
 from journal.extensions import db
 from journal.models import AccessAction, AlertAction, AlertOutcome, Connection, SafetyAlert, User
 from journal.safety.risk import LABELS, Risk
@@ -79,12 +80,12 @@ def email_alerts(alert_ids: list[uuid.UUID]) -> int:
     sent = 0
     for alert_id in alert_ids:
         now = utcnow()
-        claimed = db.session.execute(update(SafetyAlert).where(
+        claimed = changed_rows(update(SafetyAlert).where(
             SafetyAlert.id == alert_id, SafetyAlert.emailed_at.is_(None),
             SafetyAlert.email_claimed_at.is_(None) | (SafetyAlert.email_claimed_at < now - EMAIL_CLAIM))
             .values(email_claimed_at=now))
         db.session.commit()
-        if claimed.rowcount != 1:
+        if claimed != 1:
             continue
         alert = db.session.scalar(therapist_alerts_query(None).where(SafetyAlert.id == alert_id))
         if alert is None:  # the patient has disconnected since: nothing goes out
@@ -119,7 +120,8 @@ def email_after_response(response, alerts: list[SafetyAlert]):
     """Send the alerts' emails once the patient's page has gone: SMTP never slows their save."""
     if not alerts:
         return response
-    app, ids = current_app._get_current_object(), [alert.id for alert in alerts]
+    app = current_app._get_current_object()  # type: ignore[attr-defined]
+    ids = [alert.id for alert in alerts]
     base = app.config.get("PUBLIC_URL") or None
 
     def send() -> None:
@@ -191,9 +193,9 @@ def _take_step(alert: SafetyAlert, step: str, values: dict, note: str, done: str
     racing cannot both write it. Commits."""
     _note(alert, step, note)
     moment = getattr(SafetyAlert, f"{step}_at")
-    taken = db.session.execute(update(SafetyAlert).where(SafetyAlert.id == alert.id, moment.is_(None))
+    taken = changed_rows(update(SafetyAlert).where(SafetyAlert.id == alert.id, moment.is_(None))
                                .values(**values, sealed=alert.sealed))
-    if taken.rowcount != 1:
+    if taken != 1:
         db.session.rollback()
         raise AlreadyDone(done)
     db.session.commit()

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from journal.entries.index import fold
+from journal.text import fold
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "risk-phrases.json"
 LOW_MOOD = -4  # this or lower

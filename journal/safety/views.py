@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from flask import (
     Blueprint,
-    after_this_request,
     flash,
     get_flashed_messages,
     redirect,
@@ -19,30 +18,18 @@ from journal.access import patient_required
 from journal.export.document import build_pdf
 from journal.export.fonts import configured_fonts
 from journal.export.gather import plan_export
-from journal.export.views import pdf_response
+from journal.export.sending import pdf_response
 from journal.extensions import db
 from journal.models import AlertAction, AlertOutcome, Connection, Role, User
 from journal.safety import crisis
 from journal.safety import plan as safety_plan
-from journal.safety.alerts import email_after_response, sent_to_patient, told
+from journal.safety.alerts import sent_to_patient, told
+from journal.safety.care import CARE
 from journal.safety.forms import SafetyPlanForm
 from journal.safety.plan import PlanConflict, plan_of
-from journal.safety.services import Notice
 from journal.sharing.services import patient_connections
 
 bp = Blueprint("safety", __name__)
-
-CARE = "care"  # the flash category that carries no text, only "show the card"
-
-
-def after_save(notice: Notice) -> None:
-    """When risk was noticed: the care card on the next page (the flash holds no word of the journal),
-    and the alerts' emails once this response has gone."""
-    if notice:
-        flash("", CARE)
-        alerts = notice.alerts
-        after_this_request(lambda response: email_after_response(response, alerts))
-
 
 bp.add_app_template_global(crisis.line, "crisis_line")
 bp.add_app_template_filter(lambda value: AlertAction(value).label, "alert_action")
@@ -53,7 +40,7 @@ bp.add_app_template_filter(lambda value: AlertOutcome(value).label, "alert_outco
 def care_card() -> dict | None:
     """What the card shows, when one was offered for this page: the person's own region's lines first,
     their therapists' after-hours lines, and who is told."""
-    if not any(category == CARE for category, _ in get_flashed_messages(with_categories=True)):
+    if not get_flashed_messages(category_filter=[CARE]):
         return None
     if not current_user.is_authenticated or current_user.role != Role.PATIENT:
         return None

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import math
 import uuid
-from datetime import UTC
-from zoneinfo import ZoneInfo
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user
@@ -29,7 +27,7 @@ from journal.sessions.services import (
 from journal.sessions.timeline import STATUS_LABELS, local_date, timelines
 from journal.sharing.forms import ShareForm
 from journal.sharing.services import patient_connections, session_shared_with
-from journal.timezones import to_local
+from journal.timezones import to_local, to_utc
 
 bp = Blueprint("sessions", __name__)
 
@@ -67,13 +65,12 @@ def show(session_id: uuid.UUID):
 
 
 def _save(form: SessionForm, row: TreatmentSession | None) -> TreatmentSession:
-    local = form.occurred_at.data.replace(tzinfo=ZoneInfo(current_user.time_zone))
     details = SessionDetails(
         intention=form.intention.data or "", notes=form.notes.data or "",
         medicine_other=form.medicine_other.data or "", setting_other=form.setting_other.data or "",
     )
     return save_session(
-        row, owner_id=current_user.id, occurred_at=local.astimezone(UTC),
+        row, owner_id=current_user.id, occurred_at=to_utc(form.occurred_at.data, current_user.time_zone),
         medicine=Medicine(form.medicine.data), setting=Setting(form.setting.data), details=details,
     )
 

@@ -294,7 +294,7 @@ ACCESS_LOG_PAGE = 100
 
 def access_log(patient_id: int, page: int = 1) -> tuple[list[tuple[AccessLog, str | None]], bool]:
     """One page of accesses to a patient's journal, newest first, and whether older ones exist."""
-    rows = list(db.session.execute(
+    rows: list[tuple[AccessLog, str | None]] = list(db.session.execute(
         select(AccessLog, User.display_name).outerjoin(User, User.id == AccessLog.therapist_id)
         .where(AccessLog.patient_id == patient_id).order_by(AccessLog.at.desc(), AccessLog.id.desc())
         .limit(ACCESS_LOG_PAGE + 1).offset((page - 1) * ACCESS_LOG_PAGE)

@@ -10,7 +10,7 @@ from flask_login import current_user
 from journal.access import deny, entry_or_404, owned_or_404, patient_required
 from journal.auth.logins import fresh_login_required
 from journal.auth.urls import is_safe_next
-from journal.entries.views import render_entry_page
+from journal.entries.pages import render_entry_page
 from journal.extensions import db
 from journal.forms import options, parse_count
 from journal.models import Connection, Role, TreatmentSession, User

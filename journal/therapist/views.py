@@ -6,31 +6,26 @@ import uuid
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user
-from sqlalchemy import func
 
 from journal.access import (
     connected_patient_or_404,
-    shared_entries_query,
     shared_entry_or_404,
     shared_picture_or_404,
     shared_safety_plan_or_404,
     shared_safety_plan_or_none,
-    shared_sessions_query,
     therapist_alert_or_404,
     therapist_required,
 )
 from journal.entries.content import AFTER_EFFECTS
-from journal.entries.services import MAX_PAGE, PAGE_SIZE, Page, open_entry
-from journal.extensions import db
+from journal.entries.services import open_entry
 from journal.forms import parse_count
-from journal.models import AccessAction, Entry, TreatmentSession
+from journal.models import AccessAction, Entry
 from journal.pictures.sending import send_picture
 from journal.pictures.services import pictures_of
 from journal.safety import alerts
 from journal.safety.forms import AcknowledgeForm, ResolveForm
 from journal.safety.plan import SECTIONS
 from journal.safety.plan import read as read_plan
-from journal.sessions.services import open_session
 from journal.sharing.forms import ReplyForm
 from journal.sharing.services import (
     active_connection,
@@ -43,23 +38,20 @@ from journal.sharing.services import (
     renew_invite,
     thread,
 )
-from journal.sharing.summaries import current_summaries
 from journal.therapist.dashboard import closure_of, dashboard, measures_for_therapist, recent_closures
 from journal.therapist.forms import NoteForm, SinceForm
+from journal.therapist.services import entry_if_shared, session_if_shared, shared_entries_page, shared_sessions
 from journal.therapist.workspace import (
     default_since,
     entry_flags,
-    local_day_start,
     next_unreviewed,
     notes_on,
     since_summary,
     write_note,
 )
+from journal.timezones import local_midnight_utc
 
 bp = Blueprint("therapist", __name__, url_prefix="/therapist")
-
-RECENT_SESSIONS = 10  # shared sessions listed on a patient's page; their entries stay reachable
-
 
 @bp.get("/")
 @therapist_required
@@ -89,39 +81,17 @@ def patient(patient_id: int):
     patient = connected_patient_or_404(patient_id)  # (a connected patient is never "closed": see closure_of)
     record_access(patient.id, current_user.id, AccessAction.VIEW_PATIENT)
     page = shared_entries_page(current_user.id, patient.id, parse_count(request.args.get("page"), 1))
-    shared = shared_sessions_query(current_user.id, patient.id)
-    latest = [open_session(row) for row in db.session.scalars(
-        shared.order_by(TreatmentSession.occurred_at.desc()).limit(RECENT_SESSIONS))]
-    on_page = {entry.row.session_id for entry, _ in page.items} - {s.id for s in latest}
-    named = {s.id: s for s in latest}
-    if on_page:
-        named |= {row.id: open_session(row) for row in db.session.scalars(
-            shared.where(TreatmentSession.id.in_(on_page)))}
+    sessions = shared_sessions(current_user.id, patient.id, page)
     measures = measures_for_therapist(patient, current_user._get_current_object())
     if measures is not None:
         record_access(patient.id, current_user.id, AccessAction.VIEW_MEASURES)
     plan_shared = shared_safety_plan_or_none(patient.id) is not None
-    return render_template("therapist/patient.html", patient=patient, page=page, latest_sessions=latest,
-                           sessions=named, sessions_total=db.session.scalar(shared.with_only_columns(func.count())),
+    return render_template("therapist/patient.html", patient=patient, page=page, latest_sessions=sessions.latest,
+                           sessions=sessions.by_id, sessions_total=sessions.total,
                            measures=measures, plan_shared=plan_shared,
                            flags={entry.id: entry_flags(entry) for entry, _ in page.items},
                            first_unreviewed=next_unreviewed(current_user.id, patient.id),
                            alerts=alerts.open_alerts(current_user.id, patient.id))
-
-
-def shared_entries_page(therapist_id: int, patient_id: int, number: int) -> Page:
-    """One page of a patient's entries shared with this therapist, newest first; only the page is decrypted.
-
-    The total comes from the pair's summary when it is current (the dashboard rebuilds it), else from a count:
-    this page decrypts only its own entries.
-    """
-    statement = shared_entries_query(therapist_id, patient_id)
-    summary = current_summaries(therapist_id, {patient_id}).get(patient_id)
-    total = summary.shared if summary else db.session.scalar(statement.with_only_columns(func.count()))
-    number = min(max(1, number), MAX_PAGE)
-    rows = db.session.execute(statement.order_by(Entry.created_at.desc(), Entry.id)
-                              .limit(PAGE_SIZE).offset((number - 1) * PAGE_SIZE))
-    return Page([(open_entry(entry), share) for entry, share in rows], number, total)
 
 
 @bp.get("/entries/<uuid:entry_id>")
@@ -135,11 +105,7 @@ def entry(entry_id: uuid.UUID):
 def _render_entry(row: Entry, share, form: ReplyForm, status: int = 200):
     """Show a shared entry; every time it is shown, the patient's access log says so."""
     record_access(row.owner_id, current_user.id, AccessAction.VIEW_ENTRY, row.id)
-    session = None
-    if row.session_id:
-        shared = db.session.scalar(shared_sessions_query(current_user.id, row.owner_id)
-                                   .where(TreatmentSession.id == row.session_id))
-        session = open_session(shared) if shared else None
+    session = session_if_shared(current_user.id, row)
     patient = connected_patient_or_404(row.owner_id)
     entry = open_entry(row)
     return render_template(
@@ -214,11 +180,7 @@ def resolve_form(posted: bool) -> ResolveForm:
 
 def _render_alert(row, acknowledge_form: AcknowledgeForm, resolve_form: ResolveForm, status: int = 200):
     """The alert, and the entry's text only if that entry is shared with this therapist."""
-    shared = None
-    if row.entry_id is not None:
-        found = db.session.execute(shared_entries_query(current_user.id, row.patient_id)
-                                   .where(Entry.id == row.entry_id)).first()
-        shared = open_entry(found[0]) if found else None
+    shared = entry_if_shared(current_user.id, row.patient_id, row.entry_id)
     return render_template("therapist/alert.html", view=alerts.view(row), notes=alerts.notes(row), entry=shared,
                            acknowledge_form=acknowledge_form, resolve_form=resolve_form), status
 
@@ -296,7 +258,7 @@ def _render_summary(patient, since_form: SinceForm, note_form: NoteForm, status:
     """Since a chosen day (default: the latest shared session), in the therapist's time zone; their notes."""
     record_access(patient.id, current_user.id, AccessAction.VIEW_PATIENT)
     day = since_form.since.data if since_form.since.data and not since_form.errors else None
-    since = local_day_start(day, current_user.time_zone) if day else default_since(current_user.id, patient.id)
+    since = local_midnight_utc(day, current_user.time_zone) if day else default_since(current_user.id, patient.id)
     return render_template("therapist/summary.html", patient=patient, form=since_form, note_form=note_form,
                            summary=since_summary(current_user.id, patient.id, since),
                            notes=notes_on(current_user.id, patient.id)), status

@@ -7,9 +7,8 @@ from __future__ import annotations
 import uuid
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import datetime, timedelta
 from statistics import mean
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 
@@ -157,6 +156,3 @@ def since_summary(therapist_id: int, patient_id: int, since: datetime) -> SinceS
     return summary
 
 
-def local_day_start(day: date, zone: str) -> datetime:
-    """The moment a day begins in a time zone, in UTC."""
-    return datetime.combine(day, time(), ZoneInfo(zone)).astimezone(UTC)

@@ -1,0 +1,17 @@
+"""Sending a finished PDF to the person who asked for it."""
+
+from __future__ import annotations
+
+from flask import Response
+from flask_login import current_user
+
+from journal.clock import utcnow
+from journal.timezones import to_local
+
+
+def pdf_response(pdf: bytes) -> Response:
+    """Send a PDF as a private download with a safe, dated file name."""
+    name = f"integration-journal-{to_local(utcnow(), current_user.time_zone):%Y-%m-%d}.pdf"
+    return Response(pdf, mimetype="application/pdf", headers={
+        "Content-Disposition": f'attachment; filename="{name}"', "Cache-Control": "no-store",
+    })
