@@ -40,8 +40,11 @@ import throughput
 
 ROOT = Path(__file__).resolve().parent.parent
 SIZES = [int(s) for s in os.environ.get("BENCH_SIZES", "30,300,3000").split(",") if s.strip()]
-CASELOADS = [tuple(int(n) for n in c.split("x")) for c in os.environ.get("BENCH_CASELOADS", "10x10,100x100").split(",")
-             if c.strip()]
+CASELOADS = [
+    tuple(int(n) for n in c.split("x"))
+    for c in os.environ.get("BENCH_CASELOADS", "10x10,100x100").split(",")
+    if c.strip()
+]
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
 WRK_DURATION = os.environ.get("BENCH_WRK_DURATION", "8s")
 PROFILE_REQUESTS = int(os.environ.get("BENCH_PROFILE_REQUESTS", "50"))
@@ -158,20 +161,25 @@ def write_pages(journal: seed.Journal, patient: Client) -> dict[str, Callable[[i
     text = seed.paragraph(random.Random(3), 120)
     return {
         "save entry (POST new)": lambda run: patient.post(
-            "/entries/new", {"title": f"Bench {run}", "answer_0": text, "tags": "river, bench", "mood": "1"}, 302),
+            "/entries/new", {"title": f"Bench {run}", "answer_0": text, "tags": "river, bench", "mood": "1"}, 302
+        ),
         "autosave draft": lambda run: patient.post(
-            f"/drafts/{draft}/autosave", {"title": f"Draft {run}", "answer_0": text + str(run)}, 200),
+            f"/drafts/{draft}/autosave", {"title": f"Draft {run}", "answer_0": text + str(run)}, 200
+        ),
         "share toggle": lambda run: patient.post(
-            f"/entries/{shared}/sharing", {"therapists": [str(journal.therapist_id)]} if run % 2 else {}, 302),
+            f"/entries/{shared}/sharing", {"therapists": [str(journal.therapist_id)]} if run % 2 else {}, 302
+        ),
     }
 
 
 def pdf_export(patient: Client) -> Callable[[int], object]:
     def export(_):
-        answer = patient.post("/export", {"scope": "all", "paper_size": "a4", "include_checkins": "y",
-                                          "include_replies": "y"}, 200)
+        answer = patient.post(
+            "/export", {"scope": "all", "paper_size": "a4", "include_checkins": "y", "include_replies": "y"}, 200
+        )
         if answer.mimetype != "application/pdf":
             raise RuntimeError(f"export answered {answer.mimetype}")
+
     return export
 
 
@@ -179,10 +187,17 @@ def pdf_export(patient: Client) -> Callable[[int], object]:
 
 
 TARGETS = {
-    "patient home": (FLAT, 1.5), "entry list": (FLAT, 1.5), "entry page": (FLAT, 1.5),
-    "session page": (FLAT, 1.5), "timeline (sessions)": (FLAT, 1.5),
-    'search "river stone"': ("ms", 100), "tag filter": ("ms", 100), "therapist patient page": (FLAT, 1.5),
-    "save entry (POST new)": ("ms", 30), "autosave draft": ("ms", 30), "share toggle": ("ms", 30),
+    "patient home": (FLAT, 1.5),
+    "entry list": (FLAT, 1.5),
+    "entry page": (FLAT, 1.5),
+    "session page": (FLAT, 1.5),
+    "timeline (sessions)": (FLAT, 1.5),
+    'search "river stone"': ("ms", 100),
+    "tag filter": ("ms", 100),
+    "therapist patient page": (FLAT, 1.5),
+    "save entry (POST new)": ("ms", 30),
+    "autosave draft": ("ms", 30),
+    "share toggle": ("ms", 30),
 }
 
 
@@ -227,16 +242,17 @@ def throughput_rows(backend: str, url: str, instance: Path, journals) -> list[Ro
         return []
     size = PDF_SIZE if PDF_SIZE in journals else sorted(journals)[len(journals) // 2]
     journal = journals[size]
-    print(f"  throughput: gunicorn, {throughput.WORKERS} sync workers, wrk -t2 -c16 -d{WRK_DURATION} each",
-          flush=True)
-    rps = throughput.compare(served_env(url, instance), journal.patient_email, seed.PASSWORD, WRK_DURATION,
-                             instance / "gunicorn.log")
+    print(f"  throughput: gunicorn, {throughput.WORKERS} sync workers, wrk -t2 -c16 -d{WRK_DURATION} each", flush=True)
+    rps = throughput.compare(
+        served_env(url, instance), journal.patient_email, seed.PASSWORD, WRK_DURATION, instance / "gunicorn.log"
+    )
     bare = rps.pop("bare Flask, 20-item template")
     rows = [Row(backend, "req/s bare Flask, 20-item template", ("info", None), {"req/s": bare})]
     for page, value in rps.items():
         target = ("ratio", 0.5) if page == "entry list" else ("info", None)
-        rows.append(Row(backend, f"req/s {page} ({size:,} entries) / bare", target,
-                        {"req/s": value, "ratio": value / bare}))
+        rows.append(
+            Row(backend, f"req/s {page} ({size:,} entries) / bare", target, {"req/s": value, "ratio": value / bare})
+        )
     return rows
 
 
@@ -257,9 +273,11 @@ def profile_entry_list(app, journals) -> None:
         text = stream.getvalue().replace(str(ROOT) + "/", "")
         text = re.sub(r"\S*/site-packages/", "", text)
         text = re.sub(r"\S*/lib/python3\.\d+/", "", text)
-        body = text[text.index("ncalls"):] if "ncalls" in text else text
-        print(f"\nProfile: GET /entries of the {size:,}-entry journal, {PROFILE_REQUESTS} requests, "
-              f"top {lines} by {order}\n{body.rstrip()}")
+        body = text[text.index("ncalls") :] if "ncalls" in text else text
+        print(
+            f"\nProfile: GET /entries of the {size:,}-entry journal, {PROFILE_REQUESTS} requests, "
+            f"top {lines} by {order}\n{body.rstrip()}"
+        )
 
 
 def run_backend(backend: str, url: str, instance: Path, args) -> list[Row]:
@@ -358,7 +376,7 @@ def code_state() -> str:
     digest = hashlib.sha256()
     for path in sorted([*throughput.ROOT.glob("journal/**/*.py"), *throughput.ROOT.glob("templates/**/*.html")]):
         digest.update(str(path.relative_to(throughput.ROOT)).encode() + path.read_bytes())
-    head = (throughput.ROOT / ".git" / "HEAD")
+    head = throughput.ROOT / ".git" / "HEAD"
     commit = ""
     if head.exists():
         ref = head.read_text().strip().removeprefix("ref: ")

@@ -44,8 +44,9 @@ with app.test_request_context("/"):
 
 
 def child(url: str, instance: Path, email: str, write: bool) -> tuple[int, int, float, int]:
-    code = CHILD.format(benchmarks=str(Path(__file__).parent), url=url, instance=str(instance), email=email,
-                        write=write)
+    code = CHILD.format(
+        benchmarks=str(Path(__file__).parent), url=url, instance=str(instance), email=email, write=write
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     return int(out[0]), int(out[1]), float(out[2]), int(out[3])
 
@@ -64,8 +65,10 @@ def main() -> None:
         for size, journal in journals.items():
             _, idle, _, _ = child(url, folder, journal.patient_email, write=False)
             _, peak, took, zipped = child(url, folder, journal.patient_email, write=True)
-            print(f"  {size:>5,} entries: peak {peak / 1024:,.0f} MB (app loaded, idle: {idle / 1024:,.0f} MB; "
-                  f"export adds {(peak - idle) / 1024:,.0f} MB), {took:.1f} s, zip {zipped / 1e6:.1f} MB")
+            print(
+                f"  {size:>5,} entries: peak {peak / 1024:,.0f} MB (app loaded, idle: {idle / 1024:,.0f} MB; "
+                f"export adds {(peak - idle) / 1024:,.0f} MB), {took:.1f} s, zip {zipped / 1e6:.1f} MB"
+            )
 
 
 if __name__ == "__main__":

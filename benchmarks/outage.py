@@ -67,7 +67,8 @@ class Patient(threading.Thread):
             started = time.monotonic()
             while time.monotonic() - started < GIVE_UP:
                 status, _ = self.browser.request(
-                    "/entries/new", {**fields, "answer_0": text, "csrf_token": self.browser.token})
+                    "/entries/new", {**fields, "answer_0": text, "csrf_token": self.browser.token}
+                )
                 self.answers[f"save {status}"] += 1
                 if status == 302:
                     self.saved.append(text)
@@ -80,8 +81,10 @@ def main() -> None:
     command = restart_command()
     if not server or not command:
         sys.exit("bench-outage needs JOURNAL_TEST_POSTGRES_URL and a way to restart PostgreSQL (BENCH_PG_RESTART)")
-    print(f"bench-outage: {PATIENTS} patients, gunicorn {WORKERS} workers, {SECONDS:.0f} s, "
-          f"`{' '.join(command)}` at {RESTART_AT:.0f} s")
+    print(
+        f"bench-outage: {PATIENTS} patients, gunicorn {WORKERS} workers, {SECONDS:.0f} s, "
+        f"`{' '.join(command)}` at {RESTART_AT:.0f} s"
+    )
     from flask_migrate import upgrade
 
     from journal.auth.services import create_user
@@ -89,8 +92,7 @@ def main() -> None:
     from journal.extensions import db
     from journal.models import Entry, User
 
-    with tempfile.TemporaryDirectory(prefix="journal-outage-") as tmp, \
-            seed.postgres_database(server, "outage") as url:
+    with tempfile.TemporaryDirectory(prefix="journal-outage-") as tmp, seed.postgres_database(server, "outage") as url:
         instance = Path(tmp)
         app = bench.make_app(url, instance)
         with app.app_context():
@@ -115,22 +117,26 @@ def main() -> None:
         errors = [line for line in logged.splitlines() if "Error" in line and not line.startswith(" ")]
         if "Traceback" in logged:  # the first one in full: what escaped the app's own error pages
             start = logged.index("Traceback")
-            print(logged[logged.rfind("\n", 0, start) + 1:logged.find("\n[", start)])
+            print(logged[logged.rfind("\n", 0, start) + 1 : logged.find("\n[", start)])
         answers = sum((p.answers for p in patients), Counter())
         lost = doubled = 0
         with app.app_context():
             for patient in patients:
                 owner = db.session.scalar(select(User.id).where(User.email == f"p{patient.number}@example.org"))
-                texts = Counter(open_entry(row).content.answers[0].text
-                                for row in db.session.scalars(select(Entry).where(Entry.owner_id == owner)))
+                texts = Counter(
+                    open_entry(row).content.answers[0].text
+                    for row in db.session.scalars(select(Entry).where(Entry.owner_id == owner))
+                )
                 lost += sum(1 for text in patient.saved if text not in texts)
                 doubled += sum(count - 1 for count in texts.values())
             db.session.remove()
             db.engine.dispose()
     print("  answers: " + ", ".join(f"{key}: {value}" for key, value in sorted(answers.items())))
     print("  errors the server logged: " + ("; ".join(sorted(Counter(errors))) if errors else "none"))
-    print(f"  saves confirmed: {sum(len(p.saved) for p in patients)}; lost: {lost}; doubled: {doubled}; "
-          f"plain 500 pages: {answers['save 500'] + answers['editor 500']}")
+    print(
+        f"  saves confirmed: {sum(len(p.saved) for p in patients)}; lost: {lost}; doubled: {doubled}; "
+        f"plain 500 pages: {answers['save 500'] + answers['editor 500']}"
+    )
 
 
 if __name__ == "__main__":

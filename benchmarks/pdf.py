@@ -58,8 +58,16 @@ def bare_reportlab(export, fonts) -> bytes:
 
 # The "many scripts" journal: every answer mixes these (Latin, Indic, Thai, CJK, Hangul, emoji, Hebrew).
 SCRIPT_SAMPLES = (
-    "Crème brûlée by the window", "क्षत्रिय नमस्ते, हिन्दी में लिखा", "বাংলা ভাষা ক্ষমা", "தமிழ் கொண்டு வணக்கம்",
-    "ภาษาไทย น้ำใจ", "你好世界", "こんにちは、日本語のテキスト", "안녕하세요 마음", "calm 🌊🌙 waves 🌿", "שלום עולם",
+    "Crème brûlée by the window",
+    "क्षत्रिय नमस्ते, हिन्दी में लिखा",
+    "বাংলা ভাষা ক্ষমা",
+    "தமிழ் கொண்டு வணக்கம்",
+    "ภาษาไทย น้ำใจ",
+    "你好世界",
+    "こんにちは、日本語のテキスト",
+    "안녕하세요 마음",
+    "calm 🌊🌙 waves 🌿",
+    "שלום עולם",
 )
 
 
@@ -70,13 +78,20 @@ def seed_scripts(entries: int):
     from journal.entries.services import create_entry
     from journal.models import EntryKind, Role
 
-    user = create_user(email="scripts@example.org", display_name="Many scripts", password="a long bench password",
-                       role=Role.PATIENT)
+    user = create_user(
+        email="scripts@example.org", display_name="Many scripts", password="a long bench password", role=Role.PATIENT
+    )
     for number in range(entries):
         text = " ".join(SCRIPT_SAMPLES[(number + k) % len(SCRIPT_SAMPLES)] for k in range(12))
-        create_entry(owner_id=user.id, kind=EntryKind.FREE, checkin=CheckIn(),
-                     content=EntryContent(title=SCRIPT_SAMPLES[number % len(SCRIPT_SAMPLES)],
-                                          answers=[Answer(None, None, None, f"{text}\n\n{text}")]))
+        create_entry(
+            owner_id=user.id,
+            kind=EntryKind.FREE,
+            checkin=CheckIn(),
+            content=EntryContent(
+                title=SCRIPT_SAMPLES[number % len(SCRIPT_SAMPLES)],
+                answers=[Answer(None, None, None, f"{text}\n\n{text}")],
+            ),
+        )
     return user
 
 
@@ -141,8 +156,11 @@ def main() -> None:
             ours_scripts, _ = median_seconds(lambda: build_pdf(patient_export(scripts_user, ExportOptions()), fonts))
             bare_scripts, _ = median_seconds(lambda: bare_reportlab(scripts_export, fonts))
             unshaped_scripts, _ = median_seconds(lambda: unshaped(lambda: build_pdf(scripts_export, fonts)))
-        peak = json.loads(subprocess.run([sys.executable, __file__, "--child", tmp], capture_output=True, text=True,
-                                         check=True).stdout)["peak_mb"]
+        peak = json.loads(
+            subprocess.run(
+                [sys.executable, __file__, "--child", tmp], capture_output=True, text=True, check=True
+            ).stdout
+        )["peak_mb"]
 
     import io
 
@@ -151,20 +169,30 @@ def main() -> None:
     pages = len(PdfReader(io.BytesIO(pdf)).pages)
     ratio = ours / bare
     print(f"journal: {ENTRIES} entries, {words:,} words of answers; {RUNS} runs each, median")
-    print(f"export (decrypt + lay out + PDF): {ours:.3f} s  -> {pages} pages, {len(pdf) / 1e6:.1f} MB   "
-          f"target <= 1.5 s: {'met' if ours <= 1.5 else 'MISSED'}")
+    print(
+        f"export (decrypt + lay out + PDF): {ours:.3f} s  -> {pages} pages, {len(pdf) / 1e6:.1f} MB   "
+        f"target <= 1.5 s: {'met' if ours <= 1.5 else 'MISSED'}"
+    )
     print(f"bare ReportLab, same text:        {bare:.3f} s  -> {len(bare_pdf) / 1e6:.1f} MB")
-    print(f"ratio to bare:                    {ratio:.2f}x                 "
-          f"target <= 2x: {'met' if ratio <= 2 else 'MISSED'}")
-    print(f"peak memory (fresh process RSS):  {peak:.0f} MB               "
-          f"target <= 250 MB: {'met' if peak <= 250 else 'MISSED'}")
+    print(
+        f"ratio to bare:                    {ratio:.2f}x                 "
+        f"target <= 2x: {'met' if ratio <= 2 else 'MISSED'}"
+    )
+    print(
+        f"peak memory (fresh process RSS):  {peak:.0f} MB               "
+        f"target <= 250 MB: {'met' if peak <= 250 else 'MISSED'}"
+    )
     ratio_scripts = ours_scripts / bare_scripts
     print(f"ten scripts a paragraph ({ENTRIES} entries; fallback fonts, HarfBuzz shaping, ActualText):")
-    print(f"  export: {ours_scripts:.3f} s; the same unshaped (fallback fonts only): {unshaped_scripts:.3f} s "
-          f"(shaping costs {ours_scripts / unshaped_scripts:.2f}x)")
+    print(
+        f"  export: {ours_scripts:.3f} s; the same unshaped (fallback fonts only): {unshaped_scripts:.3f} s "
+        f"(shaping costs {ours_scripts / unshaped_scripts:.2f}x)"
+    )
     print(f"  bare ReportLab, same text in one font (boxes for most of it): {bare_scripts:.3f} s")
-    print(f"  ratio to bare:                  {ratio_scripts:.2f}x                 "
-          f"target <= 2x: {'met' if ratio_scripts <= 2 else 'MISSED'}")
+    print(
+        f"  ratio to bare:                  {ratio_scripts:.2f}x                 "
+        f"target <= 2x: {'met' if ratio_scripts <= 2 else 'MISSED'}"
+    )
 
 
 if __name__ == "__main__":

@@ -32,7 +32,9 @@ TARGET_MS = 100
 CSRF_META = re.compile(r'<meta name="csrf-token" content="([^"]+)"')
 SETTINGS = {
     "PASSWORD_HASH_PARAMS": {"time_cost": 1, "memory_cost": 1024, "parallelism": 1},
-    "SESSION_IDLE_MINUTES": 10**7, "SESSION_ABSOLUTE_HOURS": 10**6, "LOG_LEVEL": "WARNING",
+    "SESSION_IDLE_MINUTES": 10**7,
+    "SESSION_ABSOLUTE_HOURS": 10**6,
+    "LOG_LEVEL": "WARNING",
 }
 
 
@@ -99,8 +101,12 @@ def save_one(journal: seed.Journal) -> None:
     from journal.models import EntryKind
 
     text = seed.paragraph(random.Random(len(journal.entry_ids)), 150)
-    create_entry(owner_id=journal.patient_id, kind=EntryKind.FREE, checkin=CheckIn(1),
-                 content=EntryContent(title="Bench", answers=[Answer(None, None, None, text)], tags=["river"]))
+    create_entry(
+        owner_id=journal.patient_id,
+        kind=EntryKind.FREE,
+        checkin=CheckIn(1),
+        content=EntryContent(title="Bench", answers=[Answer(None, None, None, text)], tags=["river"]),
+    )
 
 
 def measure(url: str, folder: Path) -> dict[str, dict[int, float | str]]:
@@ -122,8 +128,9 @@ def measure(url: str, folder: Path) -> dict[str, dict[int, float | str]]:
             started = time.perf_counter()
             journal = seed.seed_journal(f"search{size}", size)
             seeded = time.perf_counter() - started
-            terms = db.session.scalar(select(func.count()).select_from(EntryTerm)
-                                      .where(EntryTerm.entry_id.in_(journal.entry_ids)))
+            terms = db.session.scalar(
+                select(func.count()).select_from(EntryTerm).where(EntryTerm.entry_id.in_(journal.entry_ids))
+            )
             db.session.remove()
         for name, request in pages(Client(app, journal.patient_email), journal).items():
             figures.setdefault(name, {})[size] = median_ms(request)

@@ -38,8 +38,18 @@ RIVER = [
     "I thought of the stone my grandmother kept on her windowsill, smooth from years of her thumb.",
     "Sitting on the bank, I watched the water move around a stone without ever fighting it.",
 ]
-TITLES = ["a quieter mind", "old patterns", "warmth", "letting go", "the lake", "after the rain", "small steps",
-          "the long walk", "what stayed", "morning light"]
+TITLES = [
+    "a quieter mind",
+    "old patterns",
+    "warmth",
+    "letting go",
+    "the lake",
+    "after the rain",
+    "small steps",
+    "the long walk",
+    "what stayed",
+    "morning light",
+]
 REPLY = "Thank you for sharing this. The image you describe is one we could explore together next week."
 MEDICINES = [Medicine.KETAMINE_IV, Medicine.KETAMINE_IM, Medicine.ESKETAMINE_NASAL, Medicine.PSILOCYBIN]
 
@@ -80,8 +90,13 @@ def _content(rng: random.Random, prompt_set) -> EntryContent:
         prompts = prompt_set.prompts[: rng.randint(2, 5)]
         answers = [Answer(p.id, p.theme, p.text, paragraph(rng, rng.randint(40, 110))) for p in prompts]
         title = f"{prompt_set.name}: {rng.choice(TITLES)}"
-    return EntryContent(title=title, answers=answers, after_effects=effects, after_effects_note="",
-                        tags=rng.sample(MORE_TAGS, k=rng.randint(1, 3)))
+    return EntryContent(
+        title=title,
+        answers=answers,
+        after_effects=effects,
+        after_effects_note="",
+        tags=rng.sample(MORE_TAGS, k=rng.randint(1, 3)),
+    )
 
 
 def seed_journal(label: str, entries: int, seed: int = 7) -> Journal:
@@ -104,7 +119,10 @@ def seed_journal(label: str, entries: int, seed: int = 7) -> Journal:
     for index in range(sessions):
         when = first + timedelta(days=14 * index, hours=10)
         session = save_session(
-            None, owner_id=patient.id, occurred_at=when, medicine=MEDICINES[index % len(MEDICINES)],
+            None,
+            owner_id=patient.id,
+            occurred_at=when,
+            medicine=MEDICINES[index % len(MEDICINES)],
             setting=Setting.CLINIC if index % 3 else Setting.HOME_MONITORED,
             details=SessionDetails(intention=paragraph(rng, 30), notes=paragraph(rng, 25)),
         )
@@ -121,9 +139,15 @@ def seed_journal(label: str, entries: int, seed: int = 7) -> Journal:
         content = _content(rng, prompt_set)
         journal.tags.update(content.tags)
         entry = create_entry(
-            owner_id=patient.id, kind=EntryKind.GUIDED if prompt_set else EntryKind.FREE, content=content,
-            checkin=checkin, session_id=session_id, prompt_set=prompt_set.key if prompt_set else None,
-            library_version=library().version if prompt_set else None, created_at=at, also=share_automatically,
+            owner_id=patient.id,
+            kind=EntryKind.GUIDED if prompt_set else EntryKind.FREE,
+            content=content,
+            checkin=checkin,
+            session_id=session_id,
+            prompt_set=prompt_set.key if prompt_set else None,
+            library_version=library().version if prompt_set else None,
+            created_at=at,
+            also=share_automatically,
         )
         journal.entry_ids.append(entry.id)
         if written % 20 == 10:
@@ -154,11 +178,22 @@ def seed_caseload(label: str, patients: int, entries: int, seed: int = 11) -> Ca
         caseload.patient_ids.append(patient.id)
         for index in range(entries):
             at = now - timedelta(days=2 * (entries - index), hours=rng.randint(0, 12))
-            entry = create_entry(owner_id=patient.id, kind=EntryKind.FREE, content=_content(rng, None),
-                                 checkin=CheckIn(rng.randint(-4, 4)), created_at=at, also=share_automatically)
+            entry = create_entry(
+                owner_id=patient.id,
+                kind=EntryKind.FREE,
+                content=_content(rng, None),
+                checkin=CheckIn(rng.randint(-4, 4)),
+                created_at=at,
+                also=share_automatically,
+            )
             if index < entries - 3:
-                mark_reviewed(db.session.scalar(select(EntryShare).where(
-                    EntryShare.entry_id == entry.id, EntryShare.therapist_id == therapist.id)))
+                mark_reviewed(
+                    db.session.scalar(
+                        select(EntryShare).where(
+                            EntryShare.entry_id == entry.id, EntryShare.therapist_id == therapist.id
+                        )
+                    )
+                )
             if index % 25 == 5:
                 add_reply(entry, therapist.id, therapist, REPLY)
     return caseload
@@ -173,8 +208,14 @@ def postgres_database(server: str, label: str) -> Iterator[str]:
     parsed = make_url(server)
 
     def admin():
-        return psycopg.connect(host=parsed.host, port=parsed.port or 5432, user=parsed.username,
-                               password=parsed.password, dbname=parsed.database or "postgres", autocommit=True)
+        return psycopg.connect(
+            host=parsed.host,
+            port=parsed.port or 5432,
+            user=parsed.username,
+            password=parsed.password,
+            dbname=parsed.database or "postgres",
+            autocommit=True,
+        )
 
     name = f"journal_{label}_{os.getpid()}_{secrets.token_hex(4)}"
     with admin() as conn:

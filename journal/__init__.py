@@ -103,7 +103,22 @@ def register_extensions(app: Flask) -> None:
 def register_blueprints(app: Flask) -> None:
     """Attach each area of the app."""
     app.url_map.converters["id"] = DbIdConverter
-    for blueprint in (main_bp, auth_bp, recovery_bp, sessions_bp, entries_bp, drafts_bp, rescue_bp, sharing_bp,
-                      therapist_bp, export_bp, admin_bp, settings_bp, reminders_bp, measures_bp,
-                      safety_bp, pictures_bp):
+    for blueprint in (
+        main_bp,
+        auth_bp,
+        recovery_bp,
+        sessions_bp,
+        entries_bp,
+        drafts_bp,
+        rescue_bp,
+        sharing_bp,
+        therapist_bp,
+        export_bp,
+        admin_bp,
+        settings_bp,
+        reminders_bp,
+        measures_bp,
+        safety_bp,
+        pictures_bp,
+    ):
         app.register_blueprint(blueprint)

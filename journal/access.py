@@ -109,6 +109,7 @@ def own_picture_or_404(picture_id: uuid.UUID) -> EntryPicture:
 # What a therapist may reach: only what a patient shared with them, while
 # they are connected, and never anything in the trash or any draft.
 
+
 def _active_connection(patient_id: int | QueryableAttribute[int], therapist_id: int):
     return (Connection.patient_id == patient_id) & (Connection.therapist_id == therapist_id) & Connection.is_active
 
@@ -116,7 +117,8 @@ def _active_connection(patient_id: int | QueryableAttribute[int], therapist_id: 
 def connected_patient_or_404(patient_id: int) -> User:
     """A patient connected to the current therapist, or 404."""
     patient = db.session.scalar(
-        select(User).join(Connection, Connection.patient_id == User.id)
+        select(User)
+        .join(Connection, Connection.patient_id == User.id)
         .where(User.id == patient_id, _active_connection(patient_id, current_user.id))
     )
     if patient is None:
@@ -161,8 +163,9 @@ def shared_sessions_query(therapist_id: int, patient_id: int):
     """Select the sessions a connected patient shared with a therapist."""
     return (
         select(TreatmentSession)
-        .join(SessionShare,
-              (SessionShare.session_id == TreatmentSession.id) & (SessionShare.therapist_id == therapist_id))
+        .join(
+            SessionShare, (SessionShare.session_id == TreatmentSession.id) & (SessionShare.therapist_id == therapist_id)
+        )
         .join(Connection, _active_connection(TreatmentSession.owner_id, therapist_id))
         .where(TreatmentSession.owner_id == patient_id)
     )
@@ -171,8 +174,12 @@ def shared_sessions_query(therapist_id: int, patient_id: int):
 def _alert_connection():
     """An alert's connection, active, and the one it was raised under: alerts from before a
     disconnection stay behind when the patient connects again."""
-    return ((Connection.patient_id == SafetyAlert.patient_id) & (Connection.therapist_id == SafetyAlert.therapist_id)
-            & Connection.is_active & (SafetyAlert.created_at >= Connection.created_at))
+    return (
+        (Connection.patient_id == SafetyAlert.patient_id)
+        & (Connection.therapist_id == SafetyAlert.therapist_id)
+        & Connection.is_active
+        & (SafetyAlert.created_at >= Connection.created_at)
+    )
 
 
 def therapist_alerts_query(therapist_id: int | None):
@@ -192,8 +199,10 @@ def therapist_alert_or_404(alert_id: uuid.UUID) -> SafetyAlert:
 def shared_safety_plan_or_none(patient_id: int) -> SafetyPlan | None:
     """A connected patient's safety plan, while they share it with the current therapist."""
     return db.session.scalar(
-        select(SafetyPlan).join(Connection, _active_connection(SafetyPlan.owner_id, current_user.id))
-        .where(SafetyPlan.owner_id == patient_id, Connection.share_safety_plan))
+        select(SafetyPlan)
+        .join(Connection, _active_connection(SafetyPlan.owner_id, current_user.id))
+        .where(SafetyPlan.owner_id == patient_id, Connection.share_safety_plan)
+    )
 
 
 def shared_safety_plan_or_404(patient_id: int) -> SafetyPlan:

@@ -79,8 +79,9 @@ def record(event: Event, *, subject_id: int | None = None, actor_id: int | None 
     if actor_id is None and has_request_context() and current_user.is_authenticated:
         actor_id = current_user.id
     ip = request.remote_addr if has_request_context() else None
-    db.session.add(AuditEvent(at=utcnow(), event=event.value, actor_id=actor_id, subject_id=subject_id, ip=ip,
-                              detail=detail[:200]))
+    db.session.add(
+        AuditEvent(at=utcnow(), event=event.value, actor_id=actor_id, subject_id=subject_id, ip=ip, detail=detail[:200])
+    )
     db.session.commit()
 
 

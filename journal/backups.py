@@ -57,8 +57,20 @@ def restore(database_url: str, source: Path) -> None:
         _check_sqlite_backup(source)
         _sqlite_backup(source, _sqlite_path(url), replace=True)
     elif url.get_backend_name() == "postgresql":
-        _run(["pg_restore", "--clean", "--if-exists", "--no-owner", "--no-privileges", "--single-transaction",
-              "--exit-on-error", str(source)], url, database_flag=True)
+        _run(
+            [
+                "pg_restore",
+                "--clean",
+                "--if-exists",
+                "--no-owner",
+                "--no-privileges",
+                "--single-transaction",
+                "--exit-on-error",
+                str(source),
+            ],
+            url,
+            database_flag=True,
+        )
     else:
         raise BackupError(f"no restore method for {url.get_backend_name()}")
 
@@ -83,8 +95,7 @@ def _sqlite_backup(source: Path, target: Path, *, replace: bool = False) -> None
     os.close(fd)
     try:
         # Read-only: a source that is not there must fail, not be created empty and "backed up".
-        with closing(sqlite3.connect(f"file:{source}?mode=ro", uri=True)) as src, \
-                closing(sqlite3.connect(tmp)) as dst:
+        with closing(sqlite3.connect(f"file:{source}?mode=ro", uri=True)) as src, closing(sqlite3.connect(tmp)) as dst:
             src.backup(dst)
             dst.execute("PRAGMA journal_mode=DELETE")  # one self-contained file, no -wal beside it
         if replace:
@@ -99,8 +110,13 @@ def _run(command: list[str], url: URL, *, database_flag: bool = False) -> None:
     """Run a PostgreSQL client tool with the connection in libpq's environment (no password in ``ps``)."""
     if shutil.which(command[0]) is None:
         raise BackupError(f"{command[0]} is not installed (apt-get install postgresql-client)")
-    env = {**os.environ, "PGHOST": url.host or "localhost", "PGPORT": str(url.port or 5432),
-           "PGUSER": url.username or "", "PGDATABASE": url.database or ""}
+    env = {
+        **os.environ,
+        "PGHOST": url.host or "localhost",
+        "PGPORT": str(url.port or 5432),
+        "PGUSER": url.username or "",
+        "PGDATABASE": url.database or "",
+    }
     if url.password:
         env["PGPASSWORD"] = str(url.password)
     if database_flag:

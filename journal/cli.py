@@ -105,8 +105,11 @@ def export_pdf_command(email: str, out: str, date_from, date_to) -> None:
     user = find_user_by_email(email)
     if user is None or user.role != Role.PATIENT:
         raise click.ClickException(f"No patient account {email!r}.")
-    options = ExportOptions(date_from=date_from.date() if date_from else None,
-                            date_to=date_to.date() if date_to else None, page_size=user.paper_size)
+    options = ExportOptions(
+        date_from=date_from.date() if date_from else None,
+        date_to=date_to.date() if date_to else None,
+        page_size=user.paper_size,
+    )
     pdf = build_pdf(patient_export(user, options), configured_fonts())
     with open(out, "wb") as handle:
         handle.write(pdf)
@@ -196,13 +199,27 @@ def restore_command(source: str) -> None:
     except backups.BackupError as error:
         raise click.ClickException(str(error)) from None
     forgotten = apply_ledger(ledger)  # accounts deleted after the backup was taken stay deleted
-    click.echo(f"Restored {source}; {forgotten} account(s) deleted since then removed again (deletion ledger). "
-               "Run 'flask --app journal db upgrade' if the backup is from an older version.")
+    click.echo(
+        f"Restored {source}; {forgotten} account(s) deleted since then removed again (deletion ledger). "
+        "Run 'flask --app journal db upgrade' if the backup is from an older version."
+    )
 
 
 def register_commands(app: Flask) -> None:
     """Add the project's commands to ``flask``."""
-    for command in (create_user_command, disable_user_command, enable_user_command, purge_trash_command,
-                    reindex_command, seed_demo_command, export_pdf_command, keys_cli, backup_command,
-                    restore_command, export_data_command, import_data_command, send_reminders_command):
+    for command in (
+        create_user_command,
+        disable_user_command,
+        enable_user_command,
+        purge_trash_command,
+        reindex_command,
+        seed_demo_command,
+        export_pdf_command,
+        keys_cli,
+        backup_command,
+        restore_command,
+        export_data_command,
+        import_data_command,
+        send_reminders_command,
+    ):
         app.cli.add_command(command)

@@ -26,6 +26,7 @@ SECRET_KEY_FILE = "secret_key"
 MAX_FIELD_BYTES = 2 * 1024 * 1024
 MAX_REQUEST_BYTES = 16 * 1024 * 1024
 
+
 class Config:
     """Settings shared by every environment."""
 
@@ -128,9 +129,7 @@ class ProductionConfig(Config):
     HSTS_ENABLED = True
 
 
-CONFIGS: dict[str, type[Config]] = {
-    cls.ENV_NAME: cls for cls in (DevelopmentConfig, TestingConfig, ProductionConfig)
-}
+CONFIGS: dict[str, type[Config]] = {cls.ENV_NAME: cls for cls in (DevelopmentConfig, TestingConfig, ProductionConfig)}
 
 
 def resolve_config(name: str | type[Config] | None) -> type[Config]:
@@ -141,9 +140,7 @@ def resolve_config(name: str | type[Config] | None) -> type[Config]:
     try:
         return CONFIGS[name]
     except KeyError:
-        raise RuntimeError(
-            f"Unknown JOURNAL_ENV {name!r}; use one of {', '.join(sorted(CONFIGS))}."
-        ) from None
+        raise RuntimeError(f"Unknown JOURNAL_ENV {name!r}; use one of {', '.join(sorted(CONFIGS))}.") from None
 
 
 def finish_config(app: Flask) -> None:

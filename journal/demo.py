@@ -44,15 +44,21 @@ OPENINGS = [
     "The heaviness in my chest was there again when I got up.",
 ]
 MIDDLES = [
-    ("During the session I saw my worries from far away, like boats on a distant lake, "
-     "and none of them needed me to row."),
+    (
+        "During the session I saw my worries from far away, like boats on a distant lake, "
+        "and none of them needed me to row."
+    ),
     "There was a moment where I felt held, and I think I have not let myself feel that since I was a child.",
-    ("I noticed the old voice that tells me I am not doing enough, "
-     "and for once I could just listen to it without agreeing."),
+    (
+        "I noticed the old voice that tells me I am not doing enough, "
+        "and for once I could just listen to it without agreeing."
+    ),
     "My hands felt warm and heavy, and the tension I carry in my shoulders seemed to melt into the chair.",
     "Colours kept folding into each other, and I remember a door made of light that I did not need to open.",
-    ("I cried for a while without really knowing why, "
-     "and afterwards I felt lighter, as if something had been rinsed out."),
+    (
+        "I cried for a while without really knowing why, "
+        "and afterwards I felt lighter, as if something had been rinsed out."
+    ),
     "Some of it is already fading, which worries me a little, but the feeling of space is still here.",
     "I realised that the anger I feel at work is really about not being heard at home, and that surprised me.",
 ]
@@ -82,8 +88,13 @@ def seed_demo(entries: int, seed: int = 7) -> User:
         if existing is not None:
             db.session.execute(delete(User).where(User.id == existing.id))
             db.session.commit()
-    user = create_user(email=DEMO_EMAIL, display_name="Alex (demo)", password=DEMO_PASSWORD, role=Role.PATIENT,
-                       time_zone="Europe/London")
+    user = create_user(
+        email=DEMO_EMAIL,
+        display_name="Alex (demo)",
+        password=DEMO_PASSWORD,
+        role=Role.PATIENT,
+        time_zone="Europe/London",
+    )
     sets = [prompt_set for prompt_set in library().sets if prompt_set.kind == AFTER]
     per_session = len(sets)
     session_count = max(1, -(-entries // per_session))
@@ -94,7 +105,10 @@ def seed_demo(entries: int, seed: int = 7) -> User:
     for index in range(session_count):
         when = first + timedelta(days=14 * index, hours=10)
         session = save_session(
-            None, owner_id=user.id, occurred_at=when, medicine=medicines[index % len(medicines)],
+            None,
+            owner_id=user.id,
+            occurred_at=when,
+            medicine=medicines[index % len(medicines)],
             setting=Setting.CLINIC if index % 3 else Setting.HOME_MONITORED,
             details=SessionDetails(intention=_paragraph(rng, 30), notes="Demo session. " + _paragraph(rng, 20)),
         )
@@ -107,22 +121,36 @@ def seed_demo(entries: int, seed: int = 7) -> User:
             answers = [Answer(p.id, p.theme, p.text, _paragraph(rng)) for p in prompt_set.prompts[:5]]
             effects = rng.sample(list(AFTER_EFFECTS)[:-1], k=rng.choice([0, 0, 1, 2])) or ["none"]
             content = EntryContent(
-                title=(f"{prompt_set.name}: "
-                       f"{rng.choice(['a quieter mind', 'old patterns', 'warmth', 'letting go', 'the lake'])}"),
-                answers=answers, after_effects=effects, after_effects_note="", tags=rng.sample(TAGS, k=2),
+                title=(
+                    f"{prompt_set.name}: "
+                    f"{rng.choice(['a quieter mind', 'old patterns', 'warmth', 'letting go', 'the lake'])}"
+                ),
+                answers=answers,
+                after_effects=effects,
+                after_effects_note="",
+                tags=rng.sample(TAGS, k=2),
             )
             checkin = CheckIn(rng.randint(-3, 4), rng.randint(2, 8), rng.randint(0, 7))
-            create_entry(owner_id=user.id, kind=EntryKind.GUIDED, content=content, checkin=checkin,
-                         session_id=session.id, prompt_set=prompt_set.key, library_version=library().version,
-                         created_at=at)
+            create_entry(
+                owner_id=user.id,
+                kind=EntryKind.GUIDED,
+                content=content,
+                checkin=checkin,
+                session_id=session.id,
+                prompt_set=prompt_set.key,
+                library_version=library().version,
+                created_at=at,
+            )
             written += 1
     # Sessions run out of past dates before the count does: fill with free writing.
     while written < entries:
         at = now - timedelta(days=rng.randint(0, 14 * session_count), hours=rng.randint(0, 12))
-        content = EntryContent(title="Free writing", answers=[Answer(None, None, None, _paragraph(rng, 200))],
-                               tags=rng.sample(TAGS, k=1))
-        create_entry(owner_id=user.id, kind=EntryKind.FREE, content=content, checkin=CheckIn(rng.randint(-2, 3)),
-                     created_at=at)
+        content = EntryContent(
+            title="Free writing", answers=[Answer(None, None, None, _paragraph(rng, 200))], tags=rng.sample(TAGS, k=1)
+        )
+        create_entry(
+            owner_id=user.id, kind=EntryKind.FREE, content=content, checkin=CheckIn(rng.randint(-2, 3)), created_at=at
+        )
         written += 1
     _demo_questionnaires(user, first, session_count, now)
     _connect_demo_therapist(user, rng)
@@ -139,7 +167,8 @@ def _demo_questionnaires(user: User, first_session, session_count: int, now) -> 
     from journal.measures.services import save_response
 
     moments = [first_session - timedelta(days=7)] + [
-        first_session + timedelta(days=14 * index + 7) for index in range(session_count)]
+        first_session + timedelta(days=14 * index + 7) for index in range(session_count)
+    ]
     moments = [moment for moment in moments if moment <= now]
     for key, (start, end) in DEMO_COURSES.items():
         instrument = measures().instruments[key]
@@ -165,11 +194,17 @@ def _answers_adding_to(instrument, total: int, *, self_harm: bool) -> list[int]:
 
 def _connect_demo_therapist(patient: User, rng: random.Random) -> None:
     """A therapist connected to the demo patient: some entries shared, reviewed and replied to."""
-    therapist = create_user(email=THERAPIST_EMAIL, display_name="Dr. Sam Rivera", password=THERAPIST_PASSWORD,
-                            role=Role.THERAPIST, time_zone="Europe/London")
+    therapist = create_user(
+        email=THERAPIST_EMAIL,
+        display_name="Dr. Sam Rivera",
+        password=THERAPIST_PASSWORD,
+        role=Role.THERAPIST,
+        time_zone="Europe/London",
+    )
     connection = connect(patient, therapist, safety_alerts=True)
     entries = db.session.scalars(
-        select(Entry).where(Entry.owner_id == patient.id).order_by(Entry.created_at.desc()).limit(8)).all()
+        select(Entry).where(Entry.owner_id == patient.id).order_by(Entry.created_at.desc()).limit(8)
+    ).all()
     for entry in entries:
         set_entry_sharing(entry, {therapist.id})
     for session_id in {entry.session_id for entry in entries if entry.session_id}:

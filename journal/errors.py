@@ -25,10 +25,14 @@ MESSAGES = {
     405: ("That didn't work", "This page can't be used that way. Please go back and try again."),
     413: ("That was more than we can take at once", "Please shorten the text and try again. Nothing was saved."),
     429: ("Let's slow down for a moment", "There were too many attempts. Please wait a little and try again."),
-    500: ("Something went wrong on our side",
-          "Nothing you wrote was saved by this attempt. Please try again in a moment."),
-    503: ("We can't reach your journal just now",
-          "This is on our side and usually passes within a minute. Please try again in a moment."),
+    500: (
+        "Something went wrong on our side",
+        "Nothing you wrote was saved by this attempt. Please try again in a moment.",
+    ),
+    503: (
+        "We can't reach your journal just now",
+        "This is on our side and usually passes within a minute. Please try again in a moment.",
+    ),
 }
 # The database is unreachable, restarting or locked: the request changed nothing, so trying again is safe.
 DATABASE_UNAVAILABLE = (OperationalError, InterfaceError, PoolTimeout)
@@ -39,8 +43,9 @@ PLAIN_500 = "Something went wrong on our side. Please try again in a moment."
 Rescue = Callable[[int], tuple | None]
 
 
-def render_error(code: int, title: str | None = None, message: str | None = None,
-                 headers: dict[str, str] | None = None):
+def render_error(
+    code: int, title: str | None = None, message: str | None = None, headers: dict[str, str] | None = None
+):
     """Render the error page, or a small JSON body for scripts."""
     default_title, default_message = MESSAGES.get(code, MESSAGES[500])
     title, message = title or default_title, message or default_message

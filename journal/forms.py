@@ -63,9 +63,11 @@ def too_long(limit: int) -> str:
 def line_field(label: str, limit: int = SHORT_MAX, validators=None, **kwargs) -> StringField:
     """A one-line text field with control characters removed and a clear limit (optional unless told)."""
     return StringField(
-        label, filters=[clean_line],
+        label,
+        filters=[clean_line],
         validators=[*(validators or [Optional()]), Length(max=limit, message=too_long(limit))],
-        render_kw={"maxlength": limit, **kwargs.pop("render_kw", {})}, **kwargs,
+        render_kw={"maxlength": limit, **kwargs.pop("render_kw", {})},
+        **kwargs,
     )
 
 
@@ -74,9 +76,11 @@ def text_field(label: str, limit: int = ANSWER_MAX, **kwargs) -> TextAreaField:
     # No maxlength attribute: a browser would cut a long paste silently (and
     # counts emoji twice); the server says what is too long and keeps the text.
     return TextAreaField(
-        label, filters=[clean_multiline],
+        label,
+        filters=[clean_multiline],
         validators=[*kwargs.pop("validators", []), Length(max=limit, message=too_long(limit))],
-        render_kw={"rows": kwargs.pop("rows", 5), "maxlength": False, **kwargs.pop("render_kw", {})}, **kwargs,
+        render_kw={"rows": kwargs.pop("rows", 5), "maxlength": False, **kwargs.pop("render_kw", {})},
+        **kwargs,
     )
 
 

@@ -36,8 +36,7 @@ def absolute_url(endpoint: str, **values) -> str:
     return urljoin(request.host_url, path.lstrip("/"))  # outside production (which refuses to start without it)
 
 
-def compose(template: str, to: str, subject: str, *, headers: dict[str, str] | None = None,
-            **context) -> EmailMessage:
+def compose(template: str, to: str, subject: str, *, headers: dict[str, str] | None = None, **context) -> EmailMessage:
     """Plain text and simple HTML from ``mail/<template>``, with Date and Message-ID."""
     config = current_app.config
     sender = config["MAIL_FROM"]
@@ -68,8 +67,10 @@ def send(message: EmailMessage) -> None:
         if config["ENV_NAME"] == "production":
             log.warning("mail not sent (no MAIL_SERVER): %s", message["Subject"])
         else:
-            log.info("mail (no MAIL_SERVER, so written here instead of sent):\n%s",
-                     message.get_body(("plain",)).get_content())
+            log.info(
+                "mail (no MAIL_SERVER, so written here instead of sent):\n%s",
+                message.get_body(("plain",)).get_content(),
+            )
         return
     try:
         smtp = smtplib.SMTP(config["MAIL_SERVER"], int(config["MAIL_PORT"]), timeout=config["MAIL_TIMEOUT"])

@@ -113,8 +113,13 @@ class Library:
 
 def _load_set(item: dict) -> PromptSet:
     return PromptSet(
-        key=item["key"], kind=item["kind"], name=item["name"], offset_days=item["offset_days"],
-        window_days=item["window_days"], intro=item["intro"], intro_variants=item.get("intro_variants", {}),
+        key=item["key"],
+        kind=item["kind"],
+        name=item["name"],
+        offset_days=item["offset_days"],
+        window_days=item["window_days"],
+        intro=item["intro"],
+        intro_variants=item.get("intro_variants", {}),
         offers_hard=item.get("offers_hard", False),
         prompts=tuple(Prompt(**prompt) for prompt in item["prompts"]),
     )

@@ -59,8 +59,9 @@ def _asked_address() -> str:
 def reset_limits(view):
     """Reset requests, counted per client address and per email address asked about."""
     per_ip = limiter.limit(setting("RATELIMIT_RESET_PER_IP"), methods=["POST"], scope="reset-ip")
-    per_address = limiter.limit(setting("RATELIMIT_RESET_PER_ADDRESS"), methods=["POST"], key_func=_asked_address,
-                                scope="reset-address")
+    per_address = limiter.limit(
+        setting("RATELIMIT_RESET_PER_ADDRESS"), methods=["POST"], key_func=_asked_address, scope="reset-address"
+    )
     return per_ip(per_address(view))
 
 

@@ -113,8 +113,7 @@ def preload_data_keys(user_ids) -> None:
     cache = _cache()
     missing = set(user_ids) - cache.keys()
     if missing:
-        for row in db.session.scalars(
-                select(DataKey).where(DataKey.user_id.in_(missing)).order_by(DataKey.version)):
+        for row in db.session.scalars(select(DataKey).where(DataKey.user_id.in_(missing)).order_by(DataKey.version)):
             cache[row.user_id] = (row.version, keyring().unwrap(row.master_key_id, row.wrapped, row.user_id))
 
 
@@ -137,8 +136,7 @@ def _key_for(row: SealedRow) -> bytes:
 
 def unseal_row(row: SealedRow) -> dict:
     """Decrypt ``row.sealed``; raises crypto.DecryptionError if it was moved or altered."""
-    return crypto.unseal(_key_for(row), row.sealed, table=row.__tablename__, row_id=str(row.id),
-                         owner_id=row.owner_id)
+    return crypto.unseal(_key_for(row), row.sealed, table=row.__tablename__, row_id=str(row.id), owner_id=row.owner_id)
 
 
 def seal_row_bytes(row: WritableSealedRow, data: bytes) -> None:
@@ -151,8 +149,9 @@ def seal_row_bytes(row: WritableSealedRow, data: bytes) -> None:
 
 def unseal_row_bytes(row: SealedRow) -> bytes:
     """Decrypt ``row.sealed`` to bytes; raises crypto.DecryptionError if it was moved or altered."""
-    return crypto.unseal_bytes(_key_for(row), row.sealed, table=row.__tablename__, row_id=str(row.id),
-                               owner_id=row.owner_id)
+    return crypto.unseal_bytes(
+        _key_for(row), row.sealed, table=row.__tablename__, row_id=str(row.id), owner_id=row.owner_id
+    )
 
 
 def rewrap_all() -> Counter:

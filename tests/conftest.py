@@ -222,26 +222,49 @@ class JournalFactory:
 
         with self.app.app_context():
             row = save_session(
-                None, owner_id=owner_id, occurred_at=occurred_at or utcnow(),
-                medicine=fields.pop("medicine", Medicine.KETAMINE_IV), setting=fields.pop("setting", Setting.CLINIC),
+                None,
+                owner_id=owner_id,
+                occurred_at=occurred_at or utcnow(),
+                medicine=fields.pop("medicine", Medicine.KETAMINE_IV),
+                setting=fields.pop("setting", Setting.CLINIC),
                 details=SessionDetails(intention=intention, **fields),
             )
             return row.id
 
-    def entry(self, owner_id: int, text: str = "a quiet morning", *, title: str = "Morning", tags=(),
-              session_id=None, prompt_set=None, created_at=None, mood=None, intensity=None, theme=None,
-              after_effects=()):
+    def entry(
+        self,
+        owner_id: int,
+        text: str = "a quiet morning",
+        *,
+        title: str = "Morning",
+        tags=(),
+        session_id=None,
+        prompt_set=None,
+        created_at=None,
+        mood=None,
+        intensity=None,
+        theme=None,
+        after_effects=(),
+    ):
         from journal.entries.content import Answer, CheckIn, EntryContent
         from journal.entries.services import create_entry
         from journal.models import EntryKind
 
-        content = EntryContent(title=title,
-                               answers=[Answer("p1" if theme else None, theme, "Prompt?" if theme else None, text)],
-                               tags=list(tags), after_effects=list(after_effects))
+        content = EntryContent(
+            title=title,
+            answers=[Answer("p1" if theme else None, theme, "Prompt?" if theme else None, text)],
+            tags=list(tags),
+            after_effects=list(after_effects),
+        )
         with self.app.app_context():
             row = create_entry(
-                owner_id=owner_id, kind=EntryKind.GUIDED if prompt_set else EntryKind.FREE, content=content,
-                checkin=CheckIn(mood, intensity), session_id=session_id, prompt_set=prompt_set, created_at=created_at,
+                owner_id=owner_id,
+                kind=EntryKind.GUIDED if prompt_set else EntryKind.FREE,
+                content=content,
+                checkin=CheckIn(mood, intensity),
+                session_id=session_id,
+                prompt_set=prompt_set,
+                created_at=created_at,
             )
             return row.id
 

@@ -37,12 +37,25 @@ def _answers(url: str) -> bool:
 
 
 @contextmanager
-def served(app: str, env: dict[str, str], log: Path, *, workers: int = 2, chdir: Path = ROOT,
-           probe: str = "/") -> Iterator[str]:
+def served(
+    app: str, env: dict[str, str], log: Path, *, workers: int = 2, chdir: Path = ROOT, probe: str = "/"
+) -> Iterator[str]:
     """Run ``gunicorn app`` with sync workers on a free port; yield its base URL; stop it."""
     port = free_port()
-    command = [str(GUNICORN), "--workers", str(workers), "--worker-class", "sync", "--bind", f"127.0.0.1:{port}",
-               "--chdir", str(chdir), "--error-logfile", str(log), app]
+    command = [
+        str(GUNICORN),
+        "--workers",
+        str(workers),
+        "--worker-class",
+        "sync",
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--chdir",
+        str(chdir),
+        "--error-logfile",
+        str(log),
+        app,
+    ]
     with open(log, "a") as output:
         process = subprocess.Popen(command, env={**os.environ, **env}, cwd=chdir, stdout=output, stderr=output)
     base = f"http://127.0.0.1:{port}"

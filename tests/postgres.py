@@ -32,8 +32,12 @@ def _admin_connection(url: str) -> psycopg.Connection:
     parsed = make_url(url)
     try:
         return psycopg.connect(
-            host=parsed.host, port=parsed.port or 5432, user=parsed.username,
-            password=parsed.password, dbname=parsed.database or "postgres", autocommit=True,
+            host=parsed.host,
+            port=parsed.port or 5432,
+            user=parsed.username,
+            password=parsed.password,
+            dbname=parsed.database or "postgres",
+            autocommit=True,
         )
     except psycopg.OperationalError as error:
         pytest.fail(f"PostgreSQL at {parsed.host}:{parsed.port} cannot be reached: {error}")

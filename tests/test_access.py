@@ -27,8 +27,11 @@ def world(app, make_user, journal):
     author_client.post_form("/login", {"email": "author@example.org", "password": PASSWORD})
     author_client.post_form(f"/entries/{trashed_id}/delete")
     draft_id = "0f0f0f0f-1111-4222-8333-444455556666"
-    author_client.post(f"/drafts/{draft_id}/autosave", data={"answer_0": SECRET},
-                       headers={"X-CSRFToken": author_client.csrf_token(), "Accept": "application/json"})
+    author_client.post(
+        f"/drafts/{draft_id}/autosave",
+        data={"answer_0": SECRET},
+        headers={"X-CSRFToken": author_client.csrf_token(), "Accept": "application/json"},
+    )
     return {"session": session_id, "entry": entry_id, "trashed": trashed_id, "draft": draft_id}
 
 
@@ -48,9 +51,17 @@ def snapshot(app) -> str:
     """A fingerprint of everything the author has: it must not move."""
     with app.app_context():
         author = db.session.scalar(select(User.id).where(User.email == "author@example.org"))
-        rows = [(str(r.id), r.sealed, getattr(r, "deleted_at", None), getattr(r, "version", None),
-                 getattr(r, "session_id", None)) for model in (TreatmentSession, Entry, Draft)
-                for r in db.session.scalars(select(model).where(model.owner_id == author))]
+        rows = [
+            (
+                str(r.id),
+                r.sealed,
+                getattr(r, "deleted_at", None),
+                getattr(r, "version", None),
+                getattr(r, "session_id", None),
+            )
+            for model in (TreatmentSession, Entry, Draft)
+            for r in db.session.scalars(select(model).where(model.owner_id == author))
+        ]
     return hashlib.sha256(repr(sorted(rows, key=lambda r: r[0])).encode()).hexdigest()
 
 
@@ -77,8 +88,14 @@ ROUTES = [
     ("GET", "/entries/new?draft={draft}", None),
     ("POST", "/drafts/{draft}/autosave", {"answer_0": "overwritten"}),
 ]
-LISTS = [("GET", "/entries", None), ("POST", "/entries", {"q": "orchard", "page": "1"}), ("GET", "/sessions", None),
-         ("GET", "/drafts", None), ("GET", "/trash", None), ("GET", "/", None)]
+LISTS = [
+    ("GET", "/entries", None),
+    ("POST", "/entries", {"q": "orchard", "page": "1"}),
+    ("GET", "/sessions", None),
+    ("GET", "/drafts", None),
+    ("GET", "/trash", None),
+    ("GET", "/", None),
+]
 
 
 def send(client, method, url, data):
@@ -133,7 +150,8 @@ def test_the_author_reaches_everything(app, world):
             expected = 302 if template == "/drafts/{draft}" else 200  # resuming redirects to the editor
             assert client.get(template.format(**world)).status_code == expected, template
     assert SECRET in client.post_form("/entries", {"q": SECRET, "page": "1"}, follow_redirects=True).get_data(
-        as_text=True)
+        as_text=True
+    )
 
 
 def test_someone_elses_session_id_is_never_attached(app, world, make_user):
@@ -175,8 +193,9 @@ def db_id(app, email: str) -> int:
 
 def denials(app) -> int:
     with app.app_context():
-        return db.session.scalar(select(func.count()).select_from(AuditEvent)
-                                 .where(AuditEvent.event == Event.ACCESS_DENIED))
+        return db.session.scalar(
+            select(func.count()).select_from(AuditEvent).where(AuditEvent.event == Event.ACCESS_DENIED)
+        )
 
 
 @pytest.fixture
@@ -192,9 +211,15 @@ def refusal_world(app, world, make_user, journal, sharing):
         db.session.commit()
     others_draft = "0f0f0f0f-2222-4222-8333-444455556666"
     send(login_client(app, "other@example.org"), "POST", f"/drafts/{others_draft}/autosave", {"answer_0": "theirs"})
-    return {**world, "expired": expired, "others_entry": journal.entry(other.id), "others_draft": others_draft,
-            "others_connection": sharing.connect(other.id, therapist.id), "therapist": therapist.id,
-            "new_draft": "0f0f0f0f-3333-4222-8333-444455556666"}
+    return {
+        **world,
+        "expired": expired,
+        "others_entry": journal.entry(other.id),
+        "others_draft": others_draft,
+        "others_connection": sharing.connect(other.id, therapist.id),
+        "therapist": therapist.id,
+        "new_draft": "0f0f0f0f-3333-4222-8333-444455556666",
+    }
 
 
 @pytest.mark.parametrize(("who", "method", "template", "data"), REFUSALS, ids=[f"{m} {t}" for _, m, t, _ in REFUSALS])

@@ -42,8 +42,17 @@ SCORE = "19 of 27"  # the author's PHQ-9 total, as the therapist's page and the 
 REPLY_SECRET = "lantern-reply-5520"
 DRAFT = "7e3b0000-0000-4000-8000-00000000d7af"
 
-ROLES = ["author", "shared_therapist", "connected_therapist", "unshared_therapist", "disconnected_therapist",
-         "unconnected_therapist", "other_patient", "admin", "anonymous"]
+ROLES = [
+    "author",
+    "shared_therapist",
+    "connected_therapist",
+    "unshared_therapist",
+    "disconnected_therapist",
+    "unconnected_therapist",
+    "other_patient",
+    "admin",
+    "anonymous",
+]
 
 
 @pytest.fixture(scope="module")
@@ -59,31 +68,46 @@ def world(world_app):
     app = world_app
     make_user, journal, sharing = UserMaker(app), JournalFactory(app), SharingFactory(app)
     author = make_user(email="author@example.org", display_name="Author")
-    therapists = {name: make_user(Role.THERAPIST, email=f"{name}@example.org", display_name=name)
-                  for name in ROLES if name.endswith("_therapist")}
+    therapists = {
+        name: make_user(Role.THERAPIST, email=f"{name}@example.org", display_name=name)
+        for name in ROLES
+        if name.endswith("_therapist")
+    }
     make_user(email="other_patient@example.org")
     make_user(Role.ADMIN, email="admin@example.org")
     session_id = journal.session(author.id, intention=SECRET)
     entry_id = journal.entry(author.id, SECRET, title=SECRET, session_id=session_id, tags=[SECRET])
     connected = ("shared_therapist", "connected_therapist", "unshared_therapist", "disconnected_therapist")
     connections = {name: sharing.connect(author.id, therapists[name].id) for name in connected}
-    sharing.share(entry_id, therapists["shared_therapist"].id, therapists["unshared_therapist"].id,
-                  therapists["disconnected_therapist"].id)
+    sharing.share(
+        entry_id,
+        therapists["shared_therapist"].id,
+        therapists["unshared_therapist"].id,
+        therapists["disconnected_therapist"].id,
+    )
     sharing.share_session(session_id, therapists["shared_therapist"].id)
     sharing.share(entry_id, therapists["shared_therapist"].id, therapists["disconnected_therapist"].id)
     sharing.disconnect(author.id, therapists["disconnected_therapist"].id)
     with app.app_context():
         from journal.sharing.services import add_reply
 
-        add_reply(db.session.get(Entry, entry_id), therapists["shared_therapist"].id,
-                  db.session.get(__import__("journal.models", fromlist=["User"]).User, author.id), REPLY_SECRET)
+        add_reply(
+            db.session.get(Entry, entry_id),
+            therapists["shared_therapist"].id,
+            db.session.get(__import__("journal.models", fromlist=["User"]).User, author.id),
+            REPLY_SECRET,
+        )
     author_client = login_client(app, "author@example.org")
     # A PHQ-9 of 19 (item 9 answered), its results shared with shared_therapist only.
-    response = author_client.post_form("/measures/phq-9/new",
-                                       {f"item{n}": "2" for n in range(1, 9)} | {"item9": "3", "difficulty": "1"})
+    response = author_client.post_form(
+        "/measures/phq-9/new", {f"item{n}": "2" for n in range(1, 9)} | {"item9": "3", "difficulty": "1"}
+    )
     author_client.post_form(f"/connections/{connections['shared_therapist']}/measures", {"share_measures": "y"})
-    author_client.post(f"/drafts/{DRAFT}/autosave", data={"answer_0": SECRET},
-                       headers={"X-CSRFToken": author_client.csrf_token(), "Accept": "application/json"})
+    author_client.post(
+        f"/drafts/{DRAFT}/autosave",
+        data={"answer_0": SECRET},
+        headers={"X-CSRFToken": author_client.csrf_token(), "Accept": "application/json"},
+    )
     # Safety: alerts allowed to shared_therapist (one raised about the entry); the plan shared with them.
     author_client.post_form(f"/connections/{connections['shared_therapist']}/safety-alerts", {"safety_alerts": "y"})
     author_client.post_form("/safety-plan", {"version": "0", "helpers": SECRET})
@@ -103,9 +127,17 @@ def world(world_app):
         (alert,) = raise_alerts(db.session.get(User, author.id), assess([], mood=-5), entry_id=entry_id)
         alert_id = str(alert.id)
         db.session.commit()
-    return {"entry": entry_id, "session": session_id, "draft": DRAFT, "author": author.id,
-            "response": response.headers["Location"].rsplit("/", 1)[1], "connection": connections["shared_therapist"],
-            "alert": alert_id, "search": search.split("search=", 1)[1].split("&", 1)[0], "picture": picture_id}
+    return {
+        "entry": entry_id,
+        "session": session_id,
+        "draft": DRAFT,
+        "author": author.id,
+        "response": response.headers["Location"].rsplit("/", 1)[1],
+        "connection": connections["shared_therapist"],
+        "alert": alert_id,
+        "search": search.split("search=", 1)[1].split("&", 1)[0],
+        "picture": picture_id,
+    }
 
 
 @pytest.fixture
@@ -125,11 +157,24 @@ def fingerprint(app) -> str:
     """Everything of the author's journal that an action could change, plus the access log."""
     with app.app_context():
         rows = []
-        for model in (TreatmentSession, Entry, Draft, Reply, EntryShare, SessionShare, Connection, MeasureResponse,
-                      SafetyAlert, SafetyPlan, ClinicianNote, EntryPicture):
+        for model in (
+            TreatmentSession,
+            Entry,
+            Draft,
+            Reply,
+            EntryShare,
+            SessionShare,
+            Connection,
+            MeasureResponse,
+            SafetyAlert,
+            SafetyPlan,
+            ClinicianNote,
+            EntryPicture,
+        ):
             for row in db.session.scalars(select(model)):
-                rows.append((model.__tablename__, repr(sorted(
-                    (k, v) for k, v in vars(row).items() if not k.startswith("_")))))
+                rows.append(
+                    (model.__tablename__, repr(sorted((k, v) for k, v in vars(row).items() if not k.startswith("_"))))
+                )
         rows.append(("log", db.session.scalar(select(func.count()).select_from(AccessLog))))
     return hashlib.sha256(repr(sorted(rows)).encode()).hexdigest()
 
@@ -161,8 +206,12 @@ ROUTES = [
     ("delete", "POST", "/pictures/{picture}/remove", {}),
     ("edit", "GET", "/entries/{entry}/edit", None),
     ("edit", "POST", "/entries/{entry}/edit", {"answer_0": "changed", "version": "1"}),
-    ("edit", "POST", "/sessions/{session}/edit",
-     {"occurred_at": "2026-01-01T10:00", "medicine": "mdma", "setting": "clinic"}),
+    (
+        "edit",
+        "POST",
+        "/sessions/{session}/edit",
+        {"occurred_at": "2026-01-01T10:00", "medicine": "mdma", "setting": "clinic"},
+    ),
     ("edit", "POST", "/drafts/{draft}/autosave", {"answer_0": "changed"}),
     ("edit", "POST", "/entries/{entry}/sharing", {}),
     ("delete", "POST", "/entries/{entry}/delete", {}),
@@ -194,17 +243,28 @@ ROUTES = [
 
 # Cells that are allowed, with their status; every other logged-in cell is a 404.
 ALLOWED = {
-    ("author", "GET", "/entries/{entry}"): 200, ("author", "GET", "/sessions/{session}"): 200,
-    ("author", "GET", "/drafts/{draft}"): 302, ("author", "GET", "/entries"): 200,
-    ("author", "GET", "/sessions"): 200, ("author", "GET", "/drafts"): 200, ("author", "POST", "/entries"): 200,
+    ("author", "GET", "/entries/{entry}"): 200,
+    ("author", "GET", "/sessions/{session}"): 200,
+    ("author", "GET", "/drafts/{draft}"): 302,
+    ("author", "GET", "/entries"): 200,
+    ("author", "GET", "/sessions"): 200,
+    ("author", "GET", "/drafts"): 200,
+    ("author", "POST", "/entries"): 200,
     ("author", "GET", "/entries?search={search}"): 200,
-    ("author", "GET", "/pictures/{picture}"): 200, ("shared_therapist", "GET", "/therapist/pictures/{picture}"): 200,
-    ("author", "GET", "/entries/{entry}/pictures"): 200, ("author", "POST", "/entries/{entry}/pictures"): 422,
-    ("author", "GET", "/pictures/{picture}/remove"): 200, ("author", "POST", "/pictures/{picture}/remove"): 302,
-    ("author", "GET", "/entries/{entry}/edit"): 200, ("author", "POST", "/entries/{entry}/edit"): 302,
-    ("author", "POST", "/sessions/{session}/edit"): 302, ("author", "POST", "/drafts/{draft}/autosave"): 200,
-    ("author", "POST", "/entries/{entry}/sharing"): 302, ("author", "POST", "/entries/{entry}/delete"): 302,
-    ("author", "POST", "/sessions/{session}/delete"): 302, ("author", "POST", "/drafts/{draft}/discard"): 302,
+    ("author", "GET", "/pictures/{picture}"): 200,
+    ("shared_therapist", "GET", "/therapist/pictures/{picture}"): 200,
+    ("author", "GET", "/entries/{entry}/pictures"): 200,
+    ("author", "POST", "/entries/{entry}/pictures"): 422,
+    ("author", "GET", "/pictures/{picture}/remove"): 200,
+    ("author", "POST", "/pictures/{picture}/remove"): 302,
+    ("author", "GET", "/entries/{entry}/edit"): 200,
+    ("author", "POST", "/entries/{entry}/edit"): 302,
+    ("author", "POST", "/sessions/{session}/edit"): 302,
+    ("author", "POST", "/drafts/{draft}/autosave"): 200,
+    ("author", "POST", "/entries/{entry}/sharing"): 302,
+    ("author", "POST", "/entries/{entry}/delete"): 302,
+    ("author", "POST", "/sessions/{session}/delete"): 302,
+    ("author", "POST", "/drafts/{draft}/discard"): 302,
     ("author", "POST", "/entries/{entry}/replies"): 404,  # therapist 0 has no thread: refused
     ("shared_therapist", "GET", "/therapist/entries/{entry}"): 200,
     ("shared_therapist", "GET", "/therapist/patients/{author}"): 200,
@@ -217,10 +277,14 @@ ALLOWED = {
     # Connected therapists may export; what they get is only what is shared with them (nothing here).
     ("connected_therapist", "POST", "/therapist/patients/{author}/export"): 200,
     ("unshared_therapist", "POST", "/therapist/patients/{author}/export"): 200,
-    ("author", "GET", "/measures/responses/{response}"): 200, ("author", "GET", "/measures"): 200,
-    ("author", "GET", "/measures/progress"): 200, ("author", "POST", "/connections/{connection}/measures"): 302,
-    ("author", "GET", "/safety-plan"): 200, ("author", "POST", "/safety-plan"): 302,
-    ("author", "GET", "/safety-plan/pdf"): 200, ("author", "GET", "/safety"): 200,
+    ("author", "GET", "/measures/responses/{response}"): 200,
+    ("author", "GET", "/measures"): 200,
+    ("author", "GET", "/measures/progress"): 200,
+    ("author", "POST", "/connections/{connection}/measures"): 302,
+    ("author", "GET", "/safety-plan"): 200,
+    ("author", "POST", "/safety-plan"): 302,
+    ("author", "GET", "/safety-plan/pdf"): 200,
+    ("author", "GET", "/safety"): 200,
     ("author", "POST", "/connections/{connection}/safety-plan"): 302,
     ("author", "POST", "/connections/{connection}/safety-alerts"): 302,
     ("shared_therapist", "GET", "/therapist/alerts/{alert}"): 200,
@@ -232,15 +296,28 @@ ALLOWED = {
     ("other_patient", "POST", "/safety-plan"): 409,  # their own plan is at version 0, not 1: nothing written
     ("author", "POST", "/entries/{entry}/discuss"): 302,
     # Every connected therapist has a summary (of what is shared with them) and private notes.
-    **{(role, "GET", "/therapist/patients/{author}/summary"): 200
-       for role in ("shared_therapist", "connected_therapist", "unshared_therapist")},
-    **{(role, "POST", "/therapist/patients/{author}/notes"): 302
-       for role in ("shared_therapist", "connected_therapist", "unshared_therapist")},
+    **{
+        (role, "GET", "/therapist/patients/{author}/summary"): 200
+        for role in ("shared_therapist", "connected_therapist", "unshared_therapist")
+    },
+    **{
+        (role, "POST", "/therapist/patients/{author}/notes"): 302
+        for role in ("shared_therapist", "connected_therapist", "unshared_therapist")
+    },
 }
 # A patient's own list pages: another patient gets their own (empty) journal there.
-OWN_LISTS = {("GET", "/entries"), ("GET", "/entries?search={search}"),
-             ("GET", "/sessions"), ("GET", "/drafts"), ("POST", "/entries"), ("POST", "/export"),
-             ("GET", "/measures"), ("GET", "/measures/progress"), ("GET", "/safety-plan"), ("GET", "/safety")}
+OWN_LISTS = {
+    ("GET", "/entries"),
+    ("GET", "/entries?search={search}"),
+    ("GET", "/sessions"),
+    ("GET", "/drafts"),
+    ("POST", "/entries"),
+    ("POST", "/export"),
+    ("GET", "/measures"),
+    ("GET", "/measures/progress"),
+    ("GET", "/safety-plan"),
+    ("GET", "/safety"),
+}
 # Pages where an allowed viewer legitimately reads the journal's words.
 READS_TEXT = {("author", m, u) for (r, m, u) in ALLOWED if r == "author"} | {
     ("shared_therapist", "GET", "/therapist/entries/{entry}"),
@@ -293,7 +370,7 @@ def test_matrix(app, world, role, action, method, url, data):
         if not (url == "/therapist/" and role.endswith("_therapist")) and (method, url) != ("POST", "/export"):
             assert fingerprint(app) == before, "a refused action changed something"
     if status == 404:  # the refusal itself is recorded: one row, and nothing else
-        assert audit_trail(app)[len(trail):] == [Event.ACCESS_DENIED]
+        assert audit_trail(app)[len(trail) :] == [Event.ACCESS_DENIED]
     if (role, method, url) not in READS_TEXT:
         assert SECRET not in body
         assert REPLY_SECRET not in body
@@ -342,9 +419,11 @@ def test_questionnaires_reach_only_the_therapist_they_are_shared_with(app, world
     shown = role == "shared_therapist"
     assert (SCORE in page.get_data(as_text=True)) is shown
     if pdf.mimetype == "application/pdf":
-        assert ("Patient Health Questionnaire" in "".join(
-            p.extract_text() for p in PdfReader(io.BytesIO(pdf.data)).pages)) is shown
+        assert (
+            "Patient Health Questionnaire" in "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.data)).pages)
+        ) is shown
     with app.app_context():
-        logged = db.session.scalar(select(func.count()).select_from(AccessLog).where(
-            AccessLog.action == AccessAction.VIEW_MEASURES))
+        logged = db.session.scalar(
+            select(func.count()).select_from(AccessLog).where(AccessLog.action == AccessAction.VIEW_MEASURES)
+        )
     assert logged == (1 if shown else 0)

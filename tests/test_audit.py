@@ -25,11 +25,23 @@ def test_logins_failures_logouts_and_password_changes_are_recorded(app, make_use
     auth.login("p@example.org", "not the right password")
     auth.login("nobody@example.org", "not the right password")
     auth.login("p@example.org")
-    client.post_form("/account/password", {"current_password": PASSWORD, "new_password": "another calm sentence here",
-                                           "confirm_password": "another calm sentence here"})
+    client.post_form(
+        "/account/password",
+        {
+            "current_password": PASSWORD,
+            "new_password": "another calm sentence here",
+            "confirm_password": "another calm sentence here",
+        },
+    )
     auth.logout()
-    assert events(app) == [("login_failed", user.id), ("login_failed", None), ("login", user.id),
-                           ("password_changed", user.id), ("login", user.id), ("logout", user.id)]
+    assert events(app) == [
+        ("login_failed", user.id),
+        ("login_failed", None),
+        ("login", user.id),
+        ("password_changed", user.id),
+        ("login", user.id),
+        ("logout", user.id),
+    ]
     with app.app_context():
         for event in db.session.scalars(select(AuditEvent)):
             assert event.ip == "127.0.0.1"
@@ -70,8 +82,11 @@ def test_postgresql_refuses_to_change_or_delete_audit_rows(app, backend, make_us
     make_user(email="p@example.org")
     auth.login("p@example.org")
     with app.app_context():
-        for statement in ("UPDATE audit_events SET detail = 'rewritten'", "DELETE FROM audit_events",
-                          "TRUNCATE audit_events"):
+        for statement in (
+            "UPDATE audit_events SET detail = 'rewritten'",
+            "DELETE FROM audit_events",
+            "TRUNCATE audit_events",
+        ):
             with pytest.raises(DBAPIError, match="append-only"):
                 db.session.execute(text(statement))
             db.session.rollback()
@@ -96,8 +111,9 @@ def recorded_names() -> set[str]:
     for path in Path(journal.__file__).parent.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(), str(path))):
             if isinstance(node, ast.Call) and ast.unparse(node.func) == "audit.record" and node.args:
-                names |= {n.value for n in ast.walk(node.args[0])
-                          if isinstance(n, ast.Constant) and isinstance(n.value, str)}
+                names |= {
+                    n.value for n in ast.walk(node.args[0]) if isinstance(n, ast.Constant) and isinstance(n.value, str)
+                }
     return names
 
 
@@ -110,7 +126,12 @@ def test_a_wrong_password_when_confirming_is_recorded_as_such(app, make_user):
     user = make_user(email="p@example.org")
     client = login_client(app, "p@example.org")
     client.post_form("/reauth", {"password": "not the right one at all"})
-    client.post_form("/account/password", {"current_password": "still not the right one",
-                                           "new_password": "another calm sentence here",
-                                           "confirm_password": "another calm sentence here"})
+    client.post_form(
+        "/account/password",
+        {
+            "current_password": "still not the right one",
+            "new_password": "another calm sentence here",
+            "confirm_password": "another calm sentence here",
+        },
+    )
     assert events(app)[-2:] == [("reauth_failed", user.id), ("reauth_failed", user.id)]

@@ -37,11 +37,14 @@ def plain_text_of(backend: str, path) -> bytes:
 
 
 def test_a_backup_restores_into_an_empty_database_and_holds_no_journal_text(
-        app, backend, runner, make_user, journal, tmp_path):
+    app, backend, runner, make_user, journal, tmp_path
+):
     patient = make_user(email="p@example.org")
     session_id = journal.session(patient.id, intention="to meet my fear kindly")
-    ids = [journal.entry(patient.id, words, title=f"Title {n}", session_id=session_id, tags=["grief"])
-           for n, words in enumerate(WORDS)]
+    ids = [
+        journal.entry(patient.id, words, title=f"Title {n}", session_id=session_id, tags=["grief"])
+        for n, words in enumerate(WORDS)
+    ]
     out = tmp_path / "journal.backup"
     result = runner.invoke(args=["backup", "--out", str(out)])
     assert result.exit_code == 0, result.output

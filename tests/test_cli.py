@@ -22,17 +22,16 @@ def test_create_user_asks_for_the_password_twice(runner, app):
 
 
 def test_create_user_asks_for_a_missing_name(runner, app):
-    result = runner.invoke(args=["create-user", "--role", "admin", "ops@example.org"],
-                           input=f"{PASSWORD}\n{PASSWORD}\nOps\n")
+    result = runner.invoke(
+        args=["create-user", "--role", "admin", "ops@example.org"], input=f"{PASSWORD}\n{PASSWORD}\nOps\n"
+    )
     assert result.exit_code == 0, result.output
     with app.app_context():
         assert db.session.scalar(select(User.role)) == Role.ADMIN
 
 
 def test_create_user_refuses_a_weak_password(runner, app):
-    result = runner.invoke(
-        args=["create-user", "--name", "X", "x@example.org"], input="password1234\npassword1234\n"
-    )
+    result = runner.invoke(args=["create-user", "--name", "X", "x@example.org"], input="password1234\npassword1234\n")
     assert result.exit_code != 0
     assert "commonly used" in result.output
     with app.app_context():

@@ -44,7 +44,9 @@ def database(request, tmp_path):
 
 def server_env(url: str, instance) -> dict[str, str]:
     return {
-        "JOURNAL_ENV": "testing", "JOURNAL_DATABASE_URL": url, "JOURNAL_INSTANCE_PATH": str(instance),
+        "JOURNAL_ENV": "testing",
+        "JOURNAL_DATABASE_URL": url,
+        "JOURNAL_INSTANCE_PATH": str(instance),
         "JOURNAL_RATELIMIT_ENABLED": "false",  # twenty people behind one address; limits are tested elsewhere
         "JOURNAL_LOG_LEVEL": "WARNING",
     }
@@ -76,14 +78,14 @@ class Writer(threading.Thread):
         text = f"writer {self.number} entry {count}: the river, from a distance"
         headers = {"Accept": "application/json", "X-CSRFToken": self.browser.token}
         for draft in (text[:20], text):
-            status, body = self.browser.request(f"/drafts/{fields['draft_id']}/autosave",
-                                                {**fields, "answer_0": draft}, headers)
+            status, body = self.browser.request(
+                f"/drafts/{fields['draft_id']}/autosave", {**fields, "answer_0": draft}, headers
+            )
             if status == 200 and json.loads(body)["saved"]:
                 self.autosaves += 1
             else:
                 self.failures[f"autosave {status}"] += 1
-        status, _ = self.browser.request("/entries/new",
-                                         {**fields, "answer_0": text, "csrf_token": self.browser.token})
+        status, _ = self.browser.request("/entries/new", {**fields, "answer_0": text, "csrf_token": self.browser.token})
         if status == 302:
             self.saved.append(text)
         else:
@@ -100,8 +102,7 @@ def test_twenty_writers_lose_nothing(database, tmp_path):
         for number in range(WRITERS):
             create_user(email=f"w{number}@example.org", display_name=f"Writer {number}", password=PASSWORD)
     log = tmp_path / "gunicorn.log"
-    with served("journal:create_app()", server_env(database, instance), log, workers=WORKERS,
-                probe="/healthz") as base:
+    with served("journal:create_app()", server_env(database, instance), log, workers=WORKERS, probe="/healthz") as base:
         until = time.monotonic() + SECONDS
         writers = [Writer(base, number, until) for number in range(WRITERS)]
         for writer in writers:
@@ -109,8 +110,10 @@ def test_twenty_writers_lose_nothing(database, tmp_path):
         for writer in writers:
             writer.join(timeout=SECONDS + 120)
     failures = sum((writer.failures for writer in writers), Counter())
-    print(f"{WRITERS} writers, {WORKERS} workers, {SECONDS:.0f} s: {sum(len(w.saved) for w in writers)} saves, "
-          f"{sum(w.autosaves for w in writers)} autosaves")  # shown with pytest -s
+    print(
+        f"{WRITERS} writers, {WORKERS} workers, {SECONDS:.0f} s: {sum(len(w.saved) for w in writers)} saves, "
+        f"{sum(w.autosaves for w in writers)} autosaves"
+    )  # shown with pytest -s
     assert not failures, failures
     assert not any(writer.is_alive() for writer in writers)
     assert sum(len(w.saved) for w in writers) >= WRITERS * 3, "too few saves to mean anything"
@@ -118,8 +121,10 @@ def test_twenty_writers_lose_nothing(database, tmp_path):
     with app.app_context():
         for writer in writers:
             owner = db.session.scalar(select(User.id).where(User.email == f"w{writer.number}@example.org"))
-            texts = [open_entry(row).content.answers[0].text
-                     for row in db.session.scalars(select(Entry).where(Entry.owner_id == owner))]
+            texts = [
+                open_entry(row).content.answers[0].text
+                for row in db.session.scalars(select(Entry).where(Entry.owner_id == owner))
+            ]
             assert sorted(texts) == sorted(writer.saved), f"writer {writer.number}"
         assert db.session.scalar(select(func.count()).select_from(Draft)) == 0
     dispose(app)

@@ -12,8 +12,12 @@ MASTER_KEY = "1:" + base64.b64encode(b"m" * 32).decode()
 
 
 def production(tmp_path, **overrides):
-    settings = {"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path}/p.sqlite3", "MASTER_KEY": MASTER_KEY,
-                "PUBLIC_URL": "https://journal.example", **overrides}
+    settings = {
+        "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path}/p.sqlite3",
+        "MASTER_KEY": MASTER_KEY,
+        "PUBLIC_URL": "https://journal.example",
+        **overrides,
+    }
     return create_app("production", settings, tmp_path)
 
 

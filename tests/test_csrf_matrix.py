@@ -74,8 +74,12 @@ DRAFT = uuid.UUID("c5f0e000-0000-4000-8000-0000000c5f00")
 WORDS = "ink-heron-4471"  # posted text, to find again on the pages that keep it
 NEW_PASSWORD = "seven lanterns over the harbour"
 EMAIL = {
-    "patient": "pat@example.org", "other_patient": "other@example.org", "therapist": "ther@example.org",
-    "new_therapist": "new-ther@example.org", "admin": "admin@example.org", "mfa_patient": "mfa@example.org",
+    "patient": "pat@example.org",
+    "other_patient": "other@example.org",
+    "therapist": "ther@example.org",
+    "new_therapist": "new-ther@example.org",
+    "admin": "admin@example.org",
+    "mfa_patient": "mfa@example.org",
 }
 STATE_CHANGING = {"POST", "PUT", "PATCH", "DELETE"}
 # What Flask-WTF logs when it refuses (logger ``flask_wtf.csrf``): proves which check said no.
@@ -137,12 +141,14 @@ def app(world_app, world, raw_clock):
 
 def build_world(app) -> World:
     make_user, journal, sharing = UserMaker(app), JournalFactory(app), SharingFactory(app)
-    users = {"patient": make_user(email=EMAIL["patient"], display_name="Pat", time_zone="Europe/Berlin"),
-             "other_patient": make_user(email=EMAIL["other_patient"]),
-             "therapist": make_user(Role.THERAPIST, email=EMAIL["therapist"]),
-             "new_therapist": make_user(Role.THERAPIST, email=EMAIL["new_therapist"]),
-             "admin": make_user(Role.ADMIN, email=EMAIL["admin"]),
-             "mfa_patient": make_user(email=EMAIL["mfa_patient"])}
+    users = {
+        "patient": make_user(email=EMAIL["patient"], display_name="Pat", time_zone="Europe/Berlin"),
+        "other_patient": make_user(email=EMAIL["other_patient"]),
+        "therapist": make_user(Role.THERAPIST, email=EMAIL["therapist"]),
+        "new_therapist": make_user(Role.THERAPIST, email=EMAIL["new_therapist"]),
+        "admin": make_user(Role.ADMIN, email=EMAIL["admin"]),
+        "mfa_patient": make_user(email=EMAIL["mfa_patient"]),
+    }
     ids = {name: user.id for name, user in users.items()}
     session_id = journal.session(ids["patient"])
     entry_id = journal.entry(ids["patient"], "a live entry", session_id=session_id)
@@ -154,8 +160,15 @@ def build_world(app) -> World:
         therapist = db.session.get(User, ids["therapist"])
         add_reply(db.session.get(Entry, entry_id), therapist.id, therapist, "a reply from the therapist")
         trash_entry(db.session.get(Entry, trashed_id))
-        save_draft(owner_id=ids["patient"], draft_id=DRAFT, fields={"answer_0": ["draft words"]}, prompts=[FREE_PROMPT],
-                   entry_id=None, session_id=None, prompt_set=None)
+        save_draft(
+            owner_id=ids["patient"],
+            draft_id=DRAFT,
+            fields={"answer_0": ["draft words"]},
+            prompts=[FREE_PROMPT],
+            entry_id=None,
+            session_id=None,
+            prompt_set=None,
+        )
         invite_code = current_invite(db.session.get(User, ids["new_therapist"])).code
         from journal.pictures.services import add_pictures
 
@@ -163,8 +176,9 @@ def build_world(app) -> World:
         from journal.auth import tokens
         from journal.models import TokenPurpose
 
-        change_token = tokens.issue(db.session.get(User, ids["patient"]), TokenPurpose.CHANGE_EMAIL,
-                                    email="moved@example.org")
+        change_token = tokens.issue(
+            db.session.get(User, ids["patient"]), TokenPurpose.CHANGE_EMAIL, email="moved@example.org"
+        )
         from journal.models import Connection
         from journal.safety.alerts import raise_alerts
         from journal.safety.risk import assess
@@ -174,9 +188,18 @@ def build_world(app) -> World:
         alert_id = alert.id
         db.session.commit()
         db.session.remove()
-    return World(**ids, session=session_id, entry=entry_id, trashed=trashed_id, draft=DRAFT,
-                 connection=connection_id, invite_code=invite_code, change_token=change_token, alert=alert_id,
-                 picture=picture_id)
+    return World(
+        **ids,
+        session=session_id,
+        entry=entry_id,
+        trashed=trashed_id,
+        draft=DRAFT,
+        connection=connection_id,
+        invite_code=invite_code,
+        change_token=change_token,
+        alert=alert_id,
+        picture=picture_id,
+    )
 
 
 def enrol_mfa(app, email: str) -> str:
@@ -212,8 +235,9 @@ def describe(response) -> str:
 
 PAGE = Refusal("page", 400, lambda r: "This form had expired" in _text(r))
 EDITOR = Refusal("editor", 400, lambda r: "security check expired" in _text(r) and WORDS in _text(r))
-RESCUE = Refusal("rescue", 401,
-                 lambda r: WORDS in _text(r) and 'name="password"' in _text(r) and PASSWORD not in _text(r))
+RESCUE = Refusal(
+    "rescue", 401, lambda r: WORDS in _text(r) and 'name="password"' in _text(r) and PASSWORD not in _text(r)
+)
 JSON = Refusal("json", 400, lambda r: r.is_json and r.json["error"] == "csrf")
 
 
@@ -248,38 +272,80 @@ LOGIN = {"email": EMAIL["patient"], "password": PASSWORD}
 
 CASES = [
     # Accounts
-    Case("auth.register", "anonymous", data=lambda w: {
-        "email": "ana@example.org", "display_name": "Ana", "new_password": PASSWORD, "confirm_password": PASSWORD,
-        "time_zone": "UTC"}),
+    Case(
+        "auth.register",
+        "anonymous",
+        data=lambda w: {
+            "email": "ana@example.org",
+            "display_name": "Ana",
+            "new_password": PASSWORD,
+            "confirm_password": PASSWORD,
+            "time_zone": "UTC",
+        },
+    ),
     Case("auth.login", "anonymous", data=lambda w: LOGIN),
     Case("auth.login", "anonymous", data=lambda w: LOGIN, ok=200, refusal=JSON, variant="json"),
     Case("auth.login_code", "mfa_pending", data=lambda w: {"code": w.recovery_code}),
     Case("auth.logout", "patient"),
     Case("auth.logout_everywhere", "patient"),
     Case("auth.reauthenticate", "patient", data=lambda w: {"password": PASSWORD}),
-    Case("auth.password", "patient", data=lambda w: {
-        "current_password": PASSWORD, "new_password": NEW_PASSWORD, "confirm_password": NEW_PASSWORD}),
+    Case(
+        "auth.password",
+        "patient",
+        data=lambda w: {"current_password": PASSWORD, "new_password": NEW_PASSWORD, "confirm_password": NEW_PASSWORD},
+    ),
     Case("auth.mfa_settings", "patient", data=lambda w: {"action": "start"}),
     Case("recovery.forgot", "anonymous", data=lambda w: {"email": EMAIL["patient"]}, ok=200, changes=False),
-    Case("recovery.reset", "resetting", data=lambda w: {
-        "new_password": "a slower walk along the canal", "confirm_password": "a slower walk along the canal"}),
+    Case(
+        "recovery.reset",
+        "resetting",
+        data=lambda w: {
+            "new_password": "a slower walk along the canal",
+            "confirm_password": "a slower walk along the canal",
+        },
+    ),
     Case("recovery.send_verification", "patient"),
     Case("recovery.confirm_email_change", "anonymous", {"token": "change_token"}),
     Case("measures.new", "patient", {"name": "gad_7"}, lambda w: {f"item{n}": "1" for n in range(1, 8)}),
-    Case("settings.save", "patient", data=lambda w: {
-        "display_name": "Pat", "time_zone": "Asia/Tokyo", "clock": "12h", "paper_size": "letter", "crisis_region": ""}),
+    Case(
+        "settings.save",
+        "patient",
+        data=lambda w: {
+            "display_name": "Pat",
+            "time_zone": "Asia/Tokyo",
+            "clock": "12h",
+            "paper_size": "letter",
+            "crisis_region": "",
+        },
+    ),
     Case("settings.change_email", "patient", data=lambda w: {"new_email": "moved@example.org"}),
     Case("settings.export_everything", "patient", ok=200),  # the positive control is audited
     Case("settings.delete_account", "patient", data=lambda w: {"password": PASSWORD, "confirm": "DELETE"}),
-    Case("settings.import_journal", "patient", data=lambda w: {"file": (io.BytesIO(json.dumps({
-        "metadata": {}, "entries": [{"creationDate": "2024-03-10T18:45:00Z", "text": WORDS}]}).encode()),
-        "Journal.json")}),
-    Case("rescue.rescue_login", "anonymous", data=lambda w: {
-        **LOGIN, "answer_0": WORDS, "action": "/entries/new"}, refusal=RESCUE),
+    Case(
+        "settings.import_journal",
+        "patient",
+        data=lambda w: {
+            "file": (
+                io.BytesIO(
+                    json.dumps(
+                        {"metadata": {}, "entries": [{"creationDate": "2024-03-10T18:45:00Z", "text": WORDS}]}
+                    ).encode()
+                ),
+                "Journal.json",
+            )
+        },
+    ),
+    Case(
+        "rescue.rescue_login",
+        "anonymous",
+        data=lambda w: {**LOGIN, "answer_0": WORDS, "action": "/entries/new"},
+        refusal=RESCUE,
+    ),
     # Entries, the trash, drafts
     Case("entries.new", "patient", data=lambda w: {"answer_0": WORDS}, refusal=EDITOR),
-    Case("entries.edit", "patient", {"entry_id": "entry"}, lambda w: {"answer_0": WORDS, "version": "1"},
-         refusal=EDITOR),
+    Case(
+        "entries.edit", "patient", {"entry_id": "entry"}, lambda w: {"answer_0": WORDS, "version": "1"}, refusal=EDITOR
+    ),
     Case("entries.index", "patient", data=lambda w: {"q": "live", "page": "1"}, ok=303),
     Case("entries.delete", "patient", {"entry_id": "entry"}),  # move to trash
     Case("entries.restore", "patient", {"entry_id": "trashed"}),
@@ -296,19 +362,26 @@ CASES = [
     Case("sharing.auto_share", "patient", {"connection_id": "connection"}, lambda w: {"auto_share": "y"}),
     Case("sharing.end", "patient", {"connection_id": "connection"}),
     Case("sharing.share_measures", "patient", {"connection_id": "connection"}, lambda w: {"share_measures": "y"}),
-    Case("sharing.share_safety_plan", "patient", {"connection_id": "connection"},
-         lambda w: {"share_safety_plan": "y"}),
+    Case("sharing.share_safety_plan", "patient", {"connection_id": "connection"}, lambda w: {"share_safety_plan": "y"}),
     Case("sharing.safety_alerts", "patient", {"connection_id": "connection"}),  # nothing ticked: stop them
     # Safety
     Case("safety.plan", "patient", data=lambda w: {"version": "0", "reasons": WORDS}),
     Case("sharing.entry_sharing", "patient", {"entry_id": "entry"}),  # nobody ticked: unshare
     Case("entries.discuss", "patient", {"entry_id": "entry"}, lambda w: {"to_discuss": "y"}),
-    Case("pictures.upload", "patient", {"entry_id": "entry"},
-         lambda w: {"pictures": (io.BytesIO(photo(40, 30)), "a.jpg")}),
+    Case(
+        "pictures.upload",
+        "patient",
+        {"entry_id": "entry"},
+        lambda w: {"pictures": (io.BytesIO(photo(40, 30)), "a.jpg")},
+    ),
     Case("pictures.remove", "patient", {"picture_id": "picture"}),
     Case("sharing.session_sharing", "patient", {"session_id": "session"}),
-    Case("sharing.reply", "patient", {"entry_id": "entry"},
-         lambda w: {"therapist_id": w.therapist, f"thread-{w.therapist}-text": WORDS}),  # the thread's form prefix
+    Case(
+        "sharing.reply",
+        "patient",
+        {"entry_id": "entry"},
+        lambda w: {"therapist_id": w.therapist, f"thread-{w.therapist}-text": WORDS},
+    ),  # the thread's form prefix
     # The therapist's side
     Case("therapist.invite", "therapist"),
     Case("therapist.review", "therapist", {"entry_id": "entry"}),
@@ -374,8 +447,10 @@ def send(app, client, case: Case, world: World, token: str | None):
 def snapshot(app) -> dict[str, list[tuple]]:
     """Every row of every table, in a stable order."""
     with app.app_context():
-        tables = {table.name: sorted((tuple(row) for row in db.session.execute(select(table))), key=repr)
-                  for table in db.metadata.sorted_tables}
+        tables = {
+            table.name: sorted((tuple(row) for row in db.session.execute(select(table))), key=repr)
+            for table in db.metadata.sorted_tables
+        }
         db.session.remove()
     return tables
 
@@ -399,16 +474,23 @@ EXEMPT = {
 def test_only_the_listed_routes_are_exempt_from_csrf(app):
     from journal.extensions import csrf
 
-    exempt = {endpoint for endpoint, view in app.view_functions.items()
-              if f"{view.__module__}.{view.__name__}" in csrf._exempt_views}
+    exempt = {
+        endpoint
+        for endpoint, view in app.view_functions.items()
+        if f"{view.__module__}.{view.__name__}" in csrf._exempt_views
+    }
     # The autosave endpoint skips the global check only to answer a refusal as JSON: it calls
     # csrf.protect() itself, and its row in CASES proves it.
     assert exempt == {endpoint for endpoint, _ in EXEMPT} | {"drafts.autosave"}
 
 
 def test_every_state_changing_route_has_a_case(app):
-    routes = {(rule.endpoint, method) for rule in app.url_map.iter_rules() if rule.endpoint != "static"
-              for method in rule.methods & STATE_CHANGING} - EXEMPT
+    routes = {
+        (rule.endpoint, method)
+        for rule in app.url_map.iter_rules()
+        if rule.endpoint != "static"
+        for method in rule.methods & STATE_CHANGING
+    } - EXEMPT
     cases = {(case.endpoint, case.method) for case in CASES}
     assert routes - cases == set(), "a state-changing route has no CSRF case: add it to CASES"
     assert cases - routes == set(), "a CSRF case names a route that no longer exists"

@@ -36,8 +36,9 @@ def test_a_connection_lost_after_the_answer_is_ready_does_not_turn_it_into_an_er
         assert db.session.execute(text("SELECT 1")).scalar() == 1  # the dead connection was not reused
 
 
-def test_sqlite_keeps_planner_statistics_so_a_sessions_entries_are_found_by_its_index(app, backend, make_user, journal,
-                                                                                     runner):
+def test_sqlite_keeps_planner_statistics_so_a_sessions_entries_are_found_by_its_index(
+    app, backend, make_user, journal, runner
+):
     """Without statistics SQLite read a whole journal through the owner's index to find one session's
     entries (home page, timeline). The periodic job refreshes them, and connections are reopened to
     read them."""
@@ -58,8 +59,15 @@ def test_sqlite_keeps_planner_statistics_so_a_sessions_entries_are_found_by_its_
         sessions = [journal.session(patient.id) for _ in range(40)]
         for session in sessions:
             for _ in range(4):
-                create_entry(owner_id=patient.id, kind=EntryKind.GUIDED, content=EntryContent(title="x"),
-                             checkin=CheckIn(), session_id=session, prompt_set="same_day", commit=False)
+                create_entry(
+                    owner_id=patient.id,
+                    kind=EntryKind.GUIDED,
+                    content=EntryContent(title="x"),
+                    checkin=CheckIn(),
+                    session_id=session,
+                    prompt_set="same_day",
+                    commit=False,
+                )
         db.session.commit()
     session_id = sessions[-1]
     assert runner.invoke(args=["send-reminders"]).exit_code == 0  # the periodic job refreshes them
@@ -68,9 +76,16 @@ def test_sqlite_keeps_planner_statistics_so_a_sessions_entries_are_found_by_its_
         assert db.session.execute(text("SELECT COUNT(*) FROM sqlite_stat1 WHERE tbl = 'entries'")).scalar() > 0
         from journal.sessions.timeline import done_sets
 
-        statement = (select(Entry.session_id, Entry.prompt_set, Entry.id)
-                     .where(Entry.owner_id == patient.id, Entry.session_id.in_([session_id]), Entry.is_live,
-                            Entry.prompt_set.is_not(None)).order_by(Entry.created_at))
+        statement = (
+            select(Entry.session_id, Entry.prompt_set, Entry.id)
+            .where(
+                Entry.owner_id == patient.id,
+                Entry.session_id.in_([session_id]),
+                Entry.is_live,
+                Entry.prompt_set.is_not(None),
+            )
+            .order_by(Entry.created_at)
+        )
         compiled = statement.compile(db.engine, compile_kwargs={"literal_binds": True})
         plan = " ".join(row[3] for row in db.session.execute(text(f"EXPLAIN QUERY PLAN {compiled}")))
         assert "ix_entries_session_id" in plan, plan

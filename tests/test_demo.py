@@ -14,9 +14,10 @@ def test_seed_demo_writes_realistic_entries_and_can_be_rerun(app, runner, client
     with app.app_context():
         assert db.session.scalar(select(func.count()).select_from(User)) == 2  # the patient and a therapist
         assert db.session.scalar(select(func.count()).select_from(EntryShare)) == 8
-        assert db.session.scalar(
-            select(func.count()).select_from(EntryShare).where(EntryShare.reviewed_at.is_not(None))
-        ) == 4
+        assert (
+            db.session.scalar(select(func.count()).select_from(EntryShare).where(EntryShare.reviewed_at.is_not(None)))
+            == 4
+        )
         assert db.session.scalar(select(func.count()).select_from(Reply)) == 3
         assert db.session.scalar(select(func.count()).select_from(Entry)) == 12
         assert db.session.scalar(select(func.count()).select_from(TreatmentSession)) >= 2
@@ -37,11 +38,16 @@ def test_seed_demo_adds_an_improving_course_of_questionnaires(app, runner, clien
     assert runner.invoke(args=["seed-demo", "--entries", "20"]).exit_code == 0
     with app.app_context():
         for key, (start, end) in {"phq-9": (19, 6), "gad-7": (15, 5), "pcl-5": (52, 24)}.items():
-            rows = db.session.scalars(select(MeasureResponse).where(MeasureResponse.instrument == key)
-                                      .order_by(MeasureResponse.taken_at)).all()
+            rows = db.session.scalars(
+                select(MeasureResponse).where(MeasureResponse.instrument == key).order_by(MeasureResponse.taken_at)
+            ).all()
             assert len(rows) >= 3 and rows[0].total == start and rows[-1].total == end, key
-        phq9 = [open_response(row) for row in db.session.scalars(
-            select(MeasureResponse).where(MeasureResponse.instrument == "phq-9").order_by(MeasureResponse.taken_at))]
+        phq9 = [
+            open_response(row)
+            for row in db.session.scalars(
+                select(MeasureResponse).where(MeasureResponse.instrument == "phq-9").order_by(MeasureResponse.taken_at)
+            )
+        ]
         assert [view.score.self_harm for view in phq9].count(True) == 1 and phq9[0].score.self_harm
     auth.login(DEMO_EMAIL, DEMO_PASSWORD)
     assert client.get("/measures/progress").get_data(as_text=True).count('<svg class="chart"') >= 3
@@ -59,6 +65,7 @@ def test_seed_demo_adds_a_shared_safety_plan_and_an_entry_to_talk_about(app, run
         patient_id = connection.patient_id
     auth.login(THERAPIST_EMAIL, THERAPIST_PASSWORD)
     assert "Seeing the sea again in June" in client.get(f"/therapist/patients/{patient_id}/safety-plan").get_data(
-        as_text=True)
+        as_text=True
+    )
     summary = client.get(f"/therapist/patients/{patient_id}/summary?since=2000-01-01").get_data(as_text=True)
     assert "Nothing marked." not in summary

@@ -46,8 +46,11 @@ def config_class_settings(source: str) -> set[str]:
         if not (isinstance(node, ast.ClassDef) and node.name.endswith("Config")):
             continue
         for statement in node.body:
-            targets = statement.targets if isinstance(statement, ast.Assign) else (
-                [statement.target] if isinstance(statement, ast.AnnAssign) else [])
+            targets = (
+                statement.targets
+                if isinstance(statement, ast.Assign)
+                else ([statement.target] if isinstance(statement, ast.AnnAssign) else [])
+            )
             names.update(t.id for t in targets if isinstance(t, ast.Name) and t.id.isupper())
     return names
 
@@ -108,7 +111,10 @@ def test_a_setting_left_out_of_the_doc_is_reported():
     doc = "| `LOG_LEVEL` | INFO |\n| `SESSION_COOKIE_NAME` | session |\nJOURNAL_HSTS_ENABLED, HSTS_ENABLED\n"
     assert undocumented(settings, doc) == ["HSTS_ENABLED"]
     assert config_reads("x = app.config.get('MASTER_KEY') or config['LOG_LEVEL']; setting('RATELIMIT_X')") == {
-        "MASTER_KEY", "LOG_LEVEL", "RATELIMIT_X"}
+        "MASTER_KEY",
+        "LOG_LEVEL",
+        "RATELIMIT_X",
+    }
 
 
 def test_the_real_doc_fails_without_a_row():
@@ -200,8 +206,9 @@ def readme_problems(text: str) -> list[str]:
     size = len(text.encode("utf-8"))
     if size >= README_LIMIT:
         problems.append(f"README.md is {size:,} bytes; keep it under {README_LIMIT:,} and move detail to docs/")
-    problems += [f"README.md does not mention {command!r}" for command in ("make run", "make test")
-                 if command not in text]
+    problems += [
+        f"README.md does not mention {command!r}" for command in ("make run", "make test") if command not in text
+    ]
     return problems
 
 

@@ -7,8 +7,18 @@ from journal.models import User
 from tests.conftest import PASSWORD
 
 
-@pytest.mark.parametrize(("code", "phrase"), [(400, "didn"), (403, "isn"), (404, "find that page"), (405, "can"),
-                                             (413, "more than we can take"), (429, "slow down"), (500, "on our side")])
+@pytest.mark.parametrize(
+    ("code", "phrase"),
+    [
+        (400, "didn"),
+        (403, "isn"),
+        (404, "find that page"),
+        (405, "can"),
+        (413, "more than we can take"),
+        (429, "slow down"),
+        (500, "on our side"),
+    ],
+)
 def test_error_pages_use_the_layout_without_internals(app, client, code, phrase):
     app.add_url_rule(f"/fail/{code}", f"fail_{code}", lambda: abort(code))
     response = client.get(f"/fail/{code}")

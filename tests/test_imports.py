@@ -13,16 +13,35 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "journal"
 # Shared by every feature: they may not reach into one.
-INFRASTRUCTURE = ("journal.access", "journal.audit", "journal.auth", "journal.clock", "journal.config",
-                  "journal.crypto", "journal.database", "journal.errors", "journal.extensions", "journal.http",
-                  "journal.models", "journal.ratelimits", "journal.routing", "journal.security",
-                  "journal.templating", "journal.vault")
+INFRASTRUCTURE = (
+    "journal.access",
+    "journal.audit",
+    "journal.auth",
+    "journal.clock",
+    "journal.config",
+    "journal.crypto",
+    "journal.database",
+    "journal.errors",
+    "journal.extensions",
+    "journal.http",
+    "journal.models",
+    "journal.ratelimits",
+    "journal.routing",
+    "journal.security",
+    "journal.templating",
+    "journal.vault",
+)
 
 
 # Every subpackage that is not infrastructure is a feature (a blueprint and its services): read from the tree,
 # so a new feature is checked without anyone adding it here.
-FEATURES = tuple(sorted(f"journal.{path.parent.name}" for path in PACKAGE.glob("*/__init__.py")
-                        if f"journal.{path.parent.name}" not in INFRASTRUCTURE and path.parent.name != "migrations"))
+FEATURES = tuple(
+    sorted(
+        f"journal.{path.parent.name}"
+        for path in PACKAGE.glob("*/__init__.py")
+        if f"journal.{path.parent.name}" not in INFRASTRUCTURE and path.parent.name != "migrations"
+    )
+)
 
 
 def module_name(path: Path) -> str:
@@ -66,7 +85,7 @@ def find_cycle(edges: dict[str, set[str]]) -> list[str] | None:
         stack.append(node)
         for target in sorted(edges.get(node, ())):
             if state.get(target) == "open":
-                return stack[stack.index(target):] + [target]
+                return stack[stack.index(target) :] + [target]
             if target not in state and (cycle := visit(target)):
                 return cycle
         stack.pop()
@@ -91,9 +110,13 @@ def test_nothing_imports_the_composition_root():
 
 @pytest.mark.parametrize("infrastructure", INFRASTRUCTURE)
 def test_infrastructure_imports_no_feature(infrastructure):
-    offending = {f"{name} -> {target}" for name, targets in graph().items()
-                 if name == infrastructure or name.startswith(infrastructure + ".")
-                 for target in targets if target.startswith(FEATURES)}
+    offending = {
+        f"{name} -> {target}"
+        for name, targets in graph().items()
+        if name == infrastructure or name.startswith(infrastructure + ".")
+        for target in targets
+        if target.startswith(FEATURES)
+    }
     assert not offending, sorted(offending)
 
 
@@ -119,8 +142,13 @@ def test_features_are_read_from_the_package():
 def test_no_view_module_imports_another():
     """Views talk to services and helpers, never to each other: a page fragment, a post-save hook or a PDF
     response used by two features lives in a module of its own."""
-    offending = {f"{name} -> {target}" for name, targets in graph().items() if is_view(name)
-                 for target in targets if is_view(target)}
+    offending = {
+        f"{name} -> {target}"
+        for name, targets in graph().items()
+        if is_view(name)
+        for target in targets
+        if is_view(target)
+    }
     assert not offending, sorted(offending)
 
 

@@ -14,8 +14,9 @@ from tests.mail_server import html_of, text_of
 
 def letter(app, to="p@example.org"):
     with app.test_request_context("/"):
-        return mail.compose("password_changed", to, "Your password was changed", name="Robin",
-                            link=mail.absolute_url("recovery.forgot"))
+        return mail.compose(
+            "password_changed", to, "Your password was changed", name="Robin", link=mail.absolute_url("recovery.forgot")
+        )
 
 
 def test_a_message_reaches_the_smtp_server_with_text_and_html(app, mailbox):
@@ -53,15 +54,22 @@ def test_links_use_public_url_and_never_the_host_header(app):
         assert mail.absolute_url("recovery.forgot") == "https://journal.example.org/password/forgot"
 
 
-
 @pytest.mark.parametrize("url", [None, "", "http://journal.example.org"])
 def test_production_refuses_to_start_without_an_https_public_url(tmp_path, url):
     from journal import create_app
     from tests.test_config import MASTER_KEY, STRONG_KEY
 
     with pytest.raises(RuntimeError, match="JOURNAL_PUBLIC_URL"):
-        create_app("production", {"SECRET_KEY": STRONG_KEY, "MASTER_KEY": MASTER_KEY, "PUBLIC_URL": url,
-                                  "SQLALCHEMY_DATABASE_URI": "sqlite://"}, tmp_path)
+        create_app(
+            "production",
+            {
+                "SECRET_KEY": STRONG_KEY,
+                "MASTER_KEY": MASTER_KEY,
+                "PUBLIC_URL": url,
+                "SQLALCHEMY_DATABASE_URI": "sqlite://",
+            },
+            tmp_path,
+        )
 
 
 def test_a_reset_link_is_not_built_from_a_forged_host(app, client, make_user, mailbox):
@@ -73,8 +81,9 @@ def test_a_reset_link_is_not_built_from_a_forged_host(app, client, make_user, ma
     app.config.update(PUBLIC_URL="https://journal.example.org", PASSWORD_RESET_ANSWER_SECONDS=0)
     page = client.get("/password/forgot", base_url="http://evil.example").get_data(as_text=True)
     token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
-    answer = client.post("/password/forgot", data={"email": "p@example.org", "csrf_token": token},
-                         base_url="http://evil.example")
+    answer = client.post(
+        "/password/forgot", data={"email": "p@example.org", "csrf_token": token}, base_url="http://evil.example"
+    )
     assert answer.status_code == 200
     answer.close()  # as a server does once the answer is sent: the mail goes then
     assert link_in(mailbox.wait_for(1)[0]).startswith("https://journal.example.org/password/reset/")

@@ -80,8 +80,10 @@ def test_the_access_log_takes_the_new_action_and_still_refuses_unknown_ones(fres
     db.session.add(AccessLog(patient_id=patient.id, action=AccessAction.VIEW_MEASURES))
     db.session.commit()
     with pytest.raises(IntegrityError), db.engine.begin() as connection:
-        connection.execute(text("INSERT INTO access_log (patient_id, action, at) "
-                                "VALUES (:id, 'read_everything', CURRENT_TIMESTAMP)"), {"id": patient.id})
+        connection.execute(
+            text("INSERT INTO access_log (patient_id, action, at) VALUES (:id, 'read_everything', CURRENT_TIMESTAMP)"),
+            {"id": patient.id},
+        )
     db.session.remove()
     downgrade(revision="c9d1e3f5a7b2")
     with db.engine.connect() as connection:
@@ -97,15 +99,21 @@ def test_upgrading_a_populated_database_keeps_every_child_row(fresh_app):
 
     upgrade(revision="798697e2980f")  # just before it
     with db.engine.begin() as connection:
-        connection.execute(text(
-            "INSERT INTO users (id, email, display_name, password_hash, role, time_zone, active, session_token, "
-            "created_at, password_changed_at, paper_size) VALUES (1, 'p@example.org', 'P', 'x', 'patient', 'UTC', "
-            "TRUE, 'token', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 'a4')"))
-        connection.execute(text(
-            "INSERT INTO treatment_sessions (id, owner_id, occurred_at, medicine, setting, sealed, version, "
-            "created_at, updated_at) VALUES (:id, 1, CURRENT_TIMESTAMP, 'mdma', 'clinic', :blob, 1, "
-            "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"), {"id": uuid.uuid4().hex if db.engine.dialect.name == "sqlite"
-                                                        else str(uuid.uuid4()), "blob": b"sealed"})
+        connection.execute(
+            text(
+                "INSERT INTO users (id, email, display_name, password_hash, role, time_zone, active, session_token, "
+                "created_at, password_changed_at, paper_size) VALUES (1, 'p@example.org', 'P', 'x', 'patient', 'UTC', "
+                "TRUE, 'token', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 'a4')"
+            )
+        )
+        connection.execute(
+            text(
+                "INSERT INTO treatment_sessions (id, owner_id, occurred_at, medicine, setting, sealed, version, "
+                "created_at, updated_at) VALUES (:id, 1, CURRENT_TIMESTAMP, 'mdma', 'clinic', :blob, 1, "
+                "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
+            ),
+            {"id": uuid.uuid4().hex if db.engine.dialect.name == "sqlite" else str(uuid.uuid4()), "blob": b"sealed"},
+        )
     upgrade()
     with db.engine.connect() as connection:
         assert connection.scalar(text("SELECT COUNT(*) FROM treatment_sessions")) == 1

@@ -101,14 +101,16 @@ def test_pages_that_show_posted_text_are_no_store_whatever_their_status(app, mak
 
 def test_a_wrong_password_on_the_rescue_page_is_no_store(app, client, make_user):
     make_user(email="p@example.org")
-    response = client.post_form("/rescue", {"email": "p@example.org", "password": "nope nope nope",
-                                            "answer_0": WORDS, "action": "/entries/new"})
+    response = client.post_form(
+        "/rescue", {"email": "p@example.org", "password": "nope nope nope", "answer_0": WORDS, "action": "/entries/new"}
+    )
     assert response.status_code == 401 and WORDS in response.get_data(as_text=True) and no_store(response)
 
 
 def test_json_errors_are_no_store(app, client):
-    response = client.post(f"/drafts/{uuid.uuid4()}/autosave", headers={"Accept": "application/json"},
-                           data={"answer_0": WORDS})
+    response = client.post(
+        f"/drafts/{uuid.uuid4()}/autosave", headers={"Accept": "application/json"}, data={"answer_0": WORDS}
+    )
     assert response.status_code in (400, 401) and no_store(response)
 
 

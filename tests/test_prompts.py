@@ -21,7 +21,11 @@ def every_prompt():
 def test_the_stages_follow_the_arc_of_a_session():
     lib = library()
     assert [(s.key, s.kind) for s in lib.stages] == [
-        ("before", BEFORE), ("same_day", AFTER), ("next_day", AFTER), ("three_days", AFTER), ("one_week", AFTER),
+        ("before", BEFORE),
+        ("same_day", AFTER),
+        ("next_day", AFTER),
+        ("three_days", AFTER),
+        ("one_week", AFTER),
         ("one_month", AFTER),
     ]
     assert [s.offset_days for s in lib.stages] == [-2, 0, 1, 3, 7, 30]
@@ -91,8 +95,9 @@ def test_medicine_aware_wording_replaces_only_what_differs():
     assert "not to drive" in spray["bf-support"] and "at home" in lozenge["bf-support"]
     assert "most of a day" in mdma["bf-support"]
     for wording in (spray, lozenge, mdma):
-        assert {k: v for k, v in wording.items() if k != "bf-support"} == \
-            {k: v for k, v in plain.items() if k != "bf-support"}
+        assert {k: v for k, v in wording.items() if k != "bf-support"} == {
+            k: v for k, v in plain.items() if k != "bf-support"
+        }
     assert before.for_medicine(Medicine.OTHER.value) == before and before.for_medicine(None) == before
     assert "no driving" in library().get_set("same_day").for_medicine(Medicine.KETAMINE_IV.value).intro
     assert library().groups_of("ketamine_iv") == ("ketamine_iv", "clinic_ketamine")
@@ -107,11 +112,14 @@ def test_recalls_quote_an_earlier_stage_of_the_same_session():
             assert lib.set_of(prompt.recall).offset_days < lib.set_of(prompt.id).offset_days, prompt.id
 
 
-@pytest.mark.parametrize("broken, message", [
-    (lambda p: replace(p, theme="nowhere"), "unknown theme"),
-    (lambda p: replace(p, recall="no-such-prompt"), "recalls an unknown prompt"),
-    (lambda p: replace(p, variants={"ayahuasca": "x"}), "unknown medicines"),
-])
+@pytest.mark.parametrize(
+    "broken, message",
+    [
+        (lambda p: replace(p, theme="nowhere"), "unknown theme"),
+        (lambda p: replace(p, recall="no-such-prompt"), "recalls an unknown prompt"),
+        (lambda p: replace(p, variants={"ayahuasca": "x"}), "unknown medicines"),
+    ],
+)
 def test_a_broken_library_is_refused(broken, message):
     lib = library()
     first, *rest = lib.sets

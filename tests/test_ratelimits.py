@@ -14,9 +14,14 @@ REDIS_URL = os.environ.get("JOURNAL_TEST_REDIS_URL")
 @pytest.fixture(params=["memory", "redis"])
 def limited_app(request, database_url, tmp_path):
     """An app whose limits are real and small; each run uses its own Redis key prefix."""
-    settings = {"RATELIMIT_LOGIN_PER_ACCOUNT": "3 per 15 minutes", "RATELIMIT_LOGIN_PER_IP": "8 per 15 minutes",
-                "RATELIMIT_REGISTER": "2 per hour", "RATELIMIT_AUTOSAVE": "4 per minute",
-                "RATELIMIT_CODES": "3 per hour", "RATELIMIT_PICTURES": "2 per hour"}
+    settings = {
+        "RATELIMIT_LOGIN_PER_ACCOUNT": "3 per 15 minutes",
+        "RATELIMIT_LOGIN_PER_IP": "8 per 15 minutes",
+        "RATELIMIT_REGISTER": "2 per hour",
+        "RATELIMIT_AUTOSAVE": "4 per minute",
+        "RATELIMIT_CODES": "3 per hour",
+        "RATELIMIT_PICTURES": "2 per hour",
+    }
     if request.param == "redis":
         if not REDIS_URL:
             if os.environ.get("JOURNAL_TEST_REQUIRE_REDIS"):
@@ -122,14 +127,19 @@ def test_connection_codes_are_limited(limited_app):
 
 def test_forwarded_for_is_ignored_unless_proxies_are_trusted(database_url, tmp_path):
     for trusted, expected in ((0, 429), (1, 200)):
-        app = make_app(database_url, tmp_path / str(trusted), RATELIMIT_LOGIN_PER_IP="2 per 15 minutes",
-                       TRUSTED_PROXIES=trusted)
+        app = make_app(
+            database_url, tmp_path / str(trusted), RATELIMIT_LOGIN_PER_IP="2 per 15 minutes", TRUSTED_PROXIES=trusted
+        )
         client = app.test_client()
         for n in range(2):
-            client.post_form("/login", {"email": f"a{n}@example.org", "password": "x" * 12},
-                             headers={"X-Forwarded-For": f"203.0.113.{n}"})
-        response = client.post_form("/login", {"email": "b@example.org", "password": "x" * 12},
-                                    headers={"X-Forwarded-For": "203.0.113.99"})
+            client.post_form(
+                "/login",
+                {"email": f"a{n}@example.org", "password": "x" * 12},
+                headers={"X-Forwarded-For": f"203.0.113.{n}"},
+            )
+        response = client.post_form(
+            "/login", {"email": "b@example.org", "password": "x" * 12}, headers={"X-Forwarded-For": "203.0.113.99"}
+        )
         dispose(app)
         assert response.status_code == expected, trusted
 

@@ -1,6 +1,5 @@
 """Baseline protections: CSRF, cookie flags, request size limits."""
 
-
 import pytest
 from flask import request
 from sqlalchemy import func, select
@@ -11,8 +10,11 @@ from tests.conftest import PASSWORD, dispose
 from tests.test_config import MASTER_KEY, STRONG_KEY
 
 REGISTRATION = {
-    "email": "ana@example.org", "display_name": "Ana", "new_password": PASSWORD,
-    "confirm_password": PASSWORD, "time_zone": "UTC",
+    "email": "ana@example.org",
+    "display_name": "Ana",
+    "new_password": PASSWORD,
+    "confirm_password": PASSWORD,
+    "time_zone": "UTC",
 }
 
 
@@ -61,8 +63,12 @@ def test_session_cookie_is_httponly_and_samesite_lax(client):
 def test_session_cookie_is_secure_in_production(tmp_path, database_url):
     from journal import create_app
 
-    settings = {"SECRET_KEY": STRONG_KEY, "MASTER_KEY": MASTER_KEY, "SQLALCHEMY_DATABASE_URI": database_url,
-                "PUBLIC_URL": "https://journal.example"}
+    settings = {
+        "SECRET_KEY": STRONG_KEY,
+        "MASTER_KEY": MASTER_KEY,
+        "SQLALCHEMY_DATABASE_URI": database_url,
+        "PUBLIC_URL": "https://journal.example",
+    }
     app = create_app("production", settings, tmp_path)
     response = app.test_client().get("/login", base_url="https://journal.example")
     dispose(app)
@@ -92,9 +98,12 @@ def test_an_oversized_field_gets_the_413_page(app, client):
     # Werkzeug applies the per-field limit to multipart bodies. The body is
     # built by hand: the test client would spool this one to an unclosed file.
     fields = {"csrf_token": client.csrf_token(), "text": "x" * (app.config["MAX_FORM_MEMORY_SIZE"] + 1)}
-    body = b"".join(
-        f'--B\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode()
-        for name, value in fields.items()
-    ) + b"--B--\r\n"
+    body = (
+        b"".join(
+            f'--B\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode()
+            for name, value in fields.items()
+        )
+        + b"--B--\r\n"
+    )
     response = client.post("/echo", data=body, content_type="multipart/form-data; boundary=B")
     assert response.status_code == 413

@@ -9,7 +9,11 @@ from tests.conftest import dispose, login_client
 from tests.test_config import MASTER_KEY, STRONG_KEY
 
 CSP_PARTS = [
-    "default-src 'self'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "form-action 'self'",
+    "default-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+    "form-action 'self'",
 ]
 
 
@@ -39,8 +43,11 @@ def test_headers_on_html_json_pdf_and_errors(app, make_user, journal, client):
     pdf = logged_in.post_form("/export", {"scope": "all", "paper_size": "a4"})
     assert pdf.mimetype == "application/pdf"
     assert_security_headers(pdf)
-    autosave = logged_in.post("/drafts/5b1c0c49-0000-4000-8000-00000000000a/autosave", data={"answer_0": "x"},
-                              headers={"X-CSRFToken": logged_in.csrf_token(), "Accept": "application/json"})
+    autosave = logged_in.post(
+        "/drafts/5b1c0c49-0000-4000-8000-00000000000a/autosave",
+        data={"answer_0": "x"},
+        headers={"X-CSRFToken": logged_in.csrf_token(), "Accept": "application/json"},
+    )
     assert autosave.is_json
     assert_security_headers(autosave)
 
@@ -65,21 +72,54 @@ def test_hsts_only_in_production(tmp_path, database_url, client):
     from journal import create_app
 
     assert "Strict-Transport-Security" not in client.get("/login").headers
-    app = create_app("production", {"SECRET_KEY": STRONG_KEY, "MASTER_KEY": MASTER_KEY,
-                                    "SQLALCHEMY_DATABASE_URI": database_url, "PUBLIC_URL": "https://journal.example"},
-                     tmp_path)
+    app = create_app(
+        "production",
+        {
+            "SECRET_KEY": STRONG_KEY,
+            "MASTER_KEY": MASTER_KEY,
+            "SQLALCHEMY_DATABASE_URI": database_url,
+            "PUBLIC_URL": "https://journal.example",
+        },
+        tmp_path,
+    )
     response = app.test_client().get("/login", base_url="https://journal.example")
     dispose(app)
     assert response.headers["Strict-Transport-Security"].startswith("max-age=31536000")
 
 
-PUBLIC = {"static", "auth.login", "auth.register", "main.crisis", "main.healthz", "auth.csrf_token", "main.index",
-          "rescue.rescue_login", "recovery.forgot", "recovery.reset_link", "recovery.reset", "recovery.verify_email",
-          "recovery.confirm_email_change", "reminders.unsubscribe"}
-ROLE_OF = {"entries": Role.PATIENT, "drafts": Role.PATIENT, "sessions": Role.PATIENT, "sharing": Role.PATIENT,
-           "therapist": Role.THERAPIST, "admin": Role.ADMIN, "export": None, "auth": None, "main": None,
-           "recovery": None, "settings": None, "reminders": None, "measures": Role.PATIENT,
-           "safety": Role.PATIENT, "pictures": Role.PATIENT}
+PUBLIC = {
+    "static",
+    "auth.login",
+    "auth.register",
+    "main.crisis",
+    "main.healthz",
+    "auth.csrf_token",
+    "main.index",
+    "rescue.rescue_login",
+    "recovery.forgot",
+    "recovery.reset_link",
+    "recovery.reset",
+    "recovery.verify_email",
+    "recovery.confirm_email_change",
+    "reminders.unsubscribe",
+}
+ROLE_OF = {
+    "entries": Role.PATIENT,
+    "drafts": Role.PATIENT,
+    "sessions": Role.PATIENT,
+    "sharing": Role.PATIENT,
+    "therapist": Role.THERAPIST,
+    "admin": Role.ADMIN,
+    "export": None,
+    "auth": None,
+    "main": None,
+    "recovery": None,
+    "settings": None,
+    "reminders": None,
+    "measures": Role.PATIENT,
+    "safety": Role.PATIENT,
+    "pictures": Role.PATIENT,
+}
 SAMPLE = {"uuid": "0b7f3c5e-1111-4222-8333-444455556666", "id": "1", "default": "x"}
 
 
@@ -87,8 +127,13 @@ def _urls(app):
     for rule in app.url_map.iter_rules():
         if rule.endpoint in PUBLIC:
             continue
-        values = {arg: SAMPLE.get(type(rule._converters[arg]).__name__.replace("Converter", "").lower()
-                                  .replace("dbid", "id"), SAMPLE["default"]) for arg in rule.arguments}
+        values = {
+            arg: SAMPLE.get(
+                type(rule._converters[arg]).__name__.replace("Converter", "").lower().replace("dbid", "id"),
+                SAMPLE["default"],
+            )
+            for arg in rule.arguments
+        }
         for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
             yield rule.endpoint, method, rule.build(values)[1]
 

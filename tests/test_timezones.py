@@ -9,13 +9,16 @@ import pytest
 from journal.timezones import local_midnight_utc, to_local, to_utc
 
 
-@pytest.mark.parametrize(("day", "zone", "expected"), [
-    (date(2026, 1, 15), "Europe/Berlin", datetime(2026, 1, 14, 23, 0, tzinfo=UTC)),  # winter, UTC+1
-    (date(2026, 7, 15), "Europe/Berlin", datetime(2026, 7, 14, 22, 0, tzinfo=UTC)),  # summer, UTC+2
-    (date(2026, 3, 8), "America/New_York", datetime(2026, 3, 8, 5, 0, tzinfo=UTC)),  # the day clocks go forward
-    (date(2026, 1, 15), "Pacific/Kiritimati", datetime(2026, 1, 14, 10, 0, tzinfo=UTC)),  # UTC+14
-    (date(2026, 1, 15), "UTC", datetime(2026, 1, 15, 0, 0, tzinfo=UTC)),
-])
+@pytest.mark.parametrize(
+    ("day", "zone", "expected"),
+    [
+        (date(2026, 1, 15), "Europe/Berlin", datetime(2026, 1, 14, 23, 0, tzinfo=UTC)),  # winter, UTC+1
+        (date(2026, 7, 15), "Europe/Berlin", datetime(2026, 7, 14, 22, 0, tzinfo=UTC)),  # summer, UTC+2
+        (date(2026, 3, 8), "America/New_York", datetime(2026, 3, 8, 5, 0, tzinfo=UTC)),  # the day clocks go forward
+        (date(2026, 1, 15), "Pacific/Kiritimati", datetime(2026, 1, 14, 10, 0, tzinfo=UTC)),  # UTC+14
+        (date(2026, 1, 15), "UTC", datetime(2026, 1, 15, 0, 0, tzinfo=UTC)),
+    ],
+)
 def test_a_local_day_begins_at_its_own_midnight(day, zone, expected):
     assert local_midnight_utc(day, zone) == expected
     assert to_local(expected, zone).date() == day and to_local(expected, zone).hour == 0

@@ -60,7 +60,8 @@ def test_no_journal_text_is_stored_in_plaintext_postgresql(app, backend, client,
     url = make_url(app.config["SQLALCHEMY_DATABASE_URI"])
     dump = subprocess.run(
         ["pg_dump", "-h", url.host, "-p", str(url.port or 5432), "-U", url.username, "--data-only", url.database],
-        capture_output=True, check=True,
+        capture_output=True,
+        check=True,
     ).stdout
     assert b"treatment_sessions" in dump  # the dump really holds the journal tables
     assert MARKER.encode() not in dump
@@ -72,7 +73,8 @@ def _write_everywhere(app, client, patient, journal):
     journal.entry(patient.id, MARKER, title=MARKER, tags=[MARKER], session_id=session_id)
     draft = "1b4e28ba-2fa1-11d2-883f-0016d3cca427"
     response = client.post(
-        f"/drafts/{draft}/autosave", data={"answer_0": MARKER, "title": MARKER, "after_effects_note": MARKER},
+        f"/drafts/{draft}/autosave",
+        data={"answer_0": MARKER, "title": MARKER, "after_effects_note": MARKER},
         headers={"X-CSRFToken": client.csrf_token(), "Accept": "application/json"},
     )
     assert response.status_code == 200
@@ -148,8 +150,11 @@ def test_production_refuses_to_start_without_a_master_key(tmp_path):
     from tests.test_config import STRONG_KEY
 
     with pytest.raises(RuntimeError, match="master key"):
-        create_app("production", {"SECRET_KEY": STRONG_KEY, "SQLALCHEMY_DATABASE_URI": "sqlite://",
-                                  "PUBLIC_URL": "https://journal.example"}, tmp_path)
+        create_app(
+            "production",
+            {"SECRET_KEY": STRONG_KEY, "SQLALCHEMY_DATABASE_URI": "sqlite://", "PUBLIC_URL": "https://journal.example"},
+            tmp_path,
+        )
     assert not (tmp_path / crypto.MASTER_KEY_FILE).exists()
 
 

@@ -20,8 +20,15 @@ def test_what_a_cell_commits_is_rolled_back_after_it(app, make_user, client):
     make_user(email="kept@example.org")
     with rolled_back(app):
         make_user(email="cell@example.org")  # create_user commits
-        client.post_form("/register", {"email": "typed@example.org", "display_name": "Typed",
-                                       "password": "a quiet walk by the river", "time_zone": "UTC"})
+        client.post_form(
+            "/register",
+            {
+                "email": "typed@example.org",
+                "display_name": "Typed",
+                "password": "a quiet walk by the river",
+                "time_zone": "UTC",
+            },
+        )
         assert "cell@example.org" in emails(app)
     assert emails(app) == ["kept@example.org"]
 

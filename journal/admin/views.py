@@ -54,8 +54,9 @@ def reset_link(user_id: int):
     """Email the account a password reset link; an admin never sets or sees a password."""
     user = _account(user_id)
     if not user.active or not user.email_verified:
-        flash(f"{user.email} cannot get a reset link: the account is disabled or its address is not confirmed.",
-              "error")
+        flash(
+            f"{user.email} cannot get a reset link: the account is disabled or its address is not confirmed.", "error"
+        )
     elif send_reset_link(user, admin=current_user._get_current_object()):
         flash(f"A reset link has been sent to {user.email}. It works for {RESET_MINUTES} minutes.", "success")
     else:

@@ -95,7 +95,9 @@ class LoginForm(FlaskForm):
 
 class CodeForm(FlaskForm):
     code = StringField(
-        "Code", filters=[clean_line], validators=[InputRequired("Please enter the code."), Length(max=32)],
+        "Code",
+        filters=[clean_line],
+        validators=[InputRequired("Please enter the code."), Length(max=32)],
         description="6 digits from your authenticator app, or one of your recovery codes.",
         render_kw={"autocomplete": "one-time-code", "inputmode": "numeric"},
     )
@@ -103,7 +105,8 @@ class CodeForm(FlaskForm):
 
 class ReauthForm(FlaskForm):
     password = PasswordField(
-        "Your password", validators=[InputRequired("Please enter your password.")],
+        "Your password",
+        validators=[InputRequired("Please enter your password.")],
         render_kw={"autocomplete": "current-password"},
     )
 
@@ -122,7 +125,9 @@ class ForgotPasswordForm(FlaskForm):
 
 class ResetPasswordForm(NewPasswordMixin, FlaskForm):
     code = StringField(
-        "Two-factor code", filters=[clean_line], validators=[Length(max=32)],
+        "Two-factor code",
+        filters=[clean_line],
+        validators=[Length(max=32)],
         description="6 digits from your authenticator app, or one of your recovery codes.",
         render_kw={"autocomplete": "one-time-code", "inputmode": "numeric"},
     )

@@ -45,8 +45,9 @@ def start_session(user: User) -> LoginSession:
     """
     clear_cookie_session()
     now = utcnow()
-    row = LoginSession(id=secrets.token_urlsafe(32), user_id=user.id, created_at=now, authenticated_at=now,
-                       last_seen_at=now)
+    row = LoginSession(
+        id=secrets.token_urlsafe(32), user_id=user.id, created_at=now, authenticated_at=now, last_seen_at=now
+    )
     db.session.add(row)
     db.session.commit()
     session[SESSION_KEY] = row.id
@@ -60,15 +61,17 @@ def current_login(user_id: int) -> tuple[User, LoginSession] | None:
     A deactivated user's requests leave their login rows untouched.
     """
     found = db.session.execute(
-        select(User, LoginSession).join(LoginSession, LoginSession.user_id == User.id)
+        select(User, LoginSession)
+        .join(LoginSession, LoginSession.user_id == User.id)
         .where(User.id == user_id, User.active, LoginSession.id == (session.get(SESSION_KEY) or ""))
     ).first()
     if found is None or found.LoginSession.ended_at is not None:
         return None
     user, row = found
     now, config = utcnow(), current_app.config
-    if now - row.last_seen_at > timedelta(minutes=config["SESSION_IDLE_MINUTES"]) or \
-            now - row.created_at > timedelta(hours=config["SESSION_ABSOLUTE_HOURS"]):
+    if now - row.last_seen_at > timedelta(minutes=config["SESSION_IDLE_MINUTES"]) or now - row.created_at > timedelta(
+        hours=config["SESSION_ABSOLUTE_HOURS"]
+    ):
         row.ended_at = now
         db.session.commit()
         return None
@@ -86,8 +89,11 @@ def end_session() -> None:
 
 def end_all_sessions(user: User) -> None:
     """End every login of this user, on every device. Commits."""
-    db.session.execute(update(LoginSession).where(LoginSession.user_id == user.id, LoginSession.ended_at.is_(None))
-                       .values(ended_at=utcnow()))
+    db.session.execute(
+        update(LoginSession)
+        .where(LoginSession.user_id == user.id, LoginSession.ended_at.is_(None))
+        .values(ended_at=utcnow())
+    )
     db.session.commit()
 
 

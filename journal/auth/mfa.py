@@ -115,13 +115,22 @@ def _verify(user: User, code: str) -> bool:
         return False
     step = _accepted_step(secret_of(row), code, row.last_step)
     if step is not None:
-        spent = changed_rows(update(MfaCredential).where(
-            MfaCredential.id == row.id, MfaCredential.last_step < step).values(last_step=step))
+        spent = changed_rows(
+            update(MfaCredential)
+            .where(MfaCredential.id == row.id, MfaCredential.last_step < step)
+            .values(last_step=step)
+        )
         db.session.commit()
         return spent == 1
-    spent = changed_rows(update(RecoveryCode).where(
-        RecoveryCode.user_id == user.id, RecoveryCode.code_hash == _hash(code.strip()), RecoveryCode.used_at.is_(None))
-        .values(used_at=utcnow()))
+    spent = changed_rows(
+        update(RecoveryCode)
+        .where(
+            RecoveryCode.user_id == user.id,
+            RecoveryCode.code_hash == _hash(code.strip()),
+            RecoveryCode.used_at.is_(None),
+        )
+        .values(used_at=utcnow())
+    )
     db.session.commit()
     if spent != 1:
         return False
@@ -164,8 +173,9 @@ def start_enrolment(user: User, code: str | None = None) -> str:
     if row is None:
         row = MfaCredential(id=uuid.uuid4(), owner_id=user.id, created_at=utcnow(), confirmed=False, last_step=0)
     data = {"secret": secret_of(row)} if row.confirmed else {}
-    data.update(pending=pyotp.random_base32(), pending_login=_this_login(),
-                pending_until=(utcnow() + PENDING_FOR).isoformat())
+    data.update(
+        pending=pyotp.random_base32(), pending_login=_this_login(), pending_until=(utcnow() + PENDING_FOR).isoformat()
+    )
     seal_row(row, data)
     db.session.add(row)
     db.session.commit()
@@ -220,8 +230,14 @@ def regenerate_recovery_codes(user: User, code: str | None) -> list[str]:
 
 
 def recovery_codes_left(user: User) -> int:
-    return db.session.scalar(select(func.count()).select_from(RecoveryCode).where(
-        RecoveryCode.user_id == user.id, RecoveryCode.used_at.is_(None))) or 0
+    return (
+        db.session.scalar(
+            select(func.count())
+            .select_from(RecoveryCode)
+            .where(RecoveryCode.user_id == user.id, RecoveryCode.used_at.is_(None))
+        )
+        or 0
+    )
 
 
 def disable(user: User, code: str | None) -> None:

@@ -52,11 +52,17 @@ def _deliver(template: str, user: User, subject: str, *, to: str | None = None, 
 
 # Verification ---------------------------------------------------------------
 
+
 def send_verification(user: User) -> bool:
     """Email a link that confirms the account's address (valid 48 hours, single use). Commits."""
     raw = tokens.issue(user, TokenPurpose.VERIFY_EMAIL)
-    return _deliver("verify_email", user, "Please confirm your email address", hours=VERIFY_HOURS,
-                    link=mail.absolute_url("recovery.verify_email", token=raw))
+    return _deliver(
+        "verify_email",
+        user,
+        "Please confirm your email address",
+        hours=VERIFY_HOURS,
+        link=mail.absolute_url("recovery.verify_email", token=raw),
+    )
 
 
 def verify_email(raw: str) -> User | None:
@@ -73,6 +79,7 @@ def verify_email(raw: str) -> User | None:
 
 
 # Reset ------------------------------------------------------------------------
+
 
 def request_reset(email: str) -> Callable[[], None] | None:
     """Make a reset link when an active account with this verified address exists; otherwise nothing.
@@ -94,6 +101,7 @@ def request_reset(email: str) -> Callable[[], None] | None:
                 mail.send(message)
             except mail.MailNotSent:
                 pass  # logged by mail.send; the person may ask again
+
     return send
 
 
@@ -109,10 +117,20 @@ def send_reset_link(user: User, *, admin: User | None = None) -> bool:
 def _reset_message(user: User, *, admin: User | None):
     """A new reset link (30 minutes, single use, retiring older ones) in its email. Audited; commits."""
     raw = tokens.issue(user, TokenPurpose.RESET_PASSWORD)
-    audit.record(Event.PASSWORD_RESET_SENT, subject_id=user.id, actor_id=admin.id if admin else None,
-                 detail="sent by an admin" if admin else "")
-    return mail.compose("reset_password", user.email, "Choose a new password", name=user.display_name,
-                        minutes=RESET_MINUTES, link=mail.absolute_url("recovery.reset_link", token=raw))
+    audit.record(
+        Event.PASSWORD_RESET_SENT,
+        subject_id=user.id,
+        actor_id=admin.id if admin else None,
+        detail="sent by an admin" if admin else "",
+    )
+    return mail.compose(
+        "reset_password",
+        user.email,
+        "Choose a new password",
+        name=user.display_name,
+        minutes=RESET_MINUTES,
+        link=mail.absolute_url("recovery.reset_link", token=raw),
+    )
 
 
 def reset_token(raw: str) -> AccountToken | None:
@@ -143,11 +161,11 @@ def reset_password(row: AccountToken, new: str, code: str | None) -> User:
 
 def notify_password_changed(user: User) -> None:
     """Tell the account's verified address that its password changed (by reset or on the account page)."""
-    _deliver("password_changed", user, "Your password was changed",
-             link=mail.absolute_url("recovery.forgot"))
+    _deliver("password_changed", user, "Your password was changed", link=mail.absolute_url("recovery.forgot"))
 
 
 # Changing the address ---------------------------------------------------------
+
 
 def request_email_change(user: User, new_email: str) -> bool:
     """Send a confirmation link to the new address and a notice to the old one. Commits.
@@ -162,8 +180,14 @@ def request_email_change(user: User, new_email: str) -> bool:
         raise AccountError("Another account uses that address.")
     raw = tokens.issue(user, TokenPurpose.CHANGE_EMAIL, email=new_email)
     _deliver("email_change_notice", user, "Your email address is being changed")
-    return _deliver("confirm_new_email", user, "Please confirm your new email address", to=new_email,
-                    hours=VERIFY_HOURS, link=mail.absolute_url("recovery.confirm_email_change", token=raw))
+    return _deliver(
+        "confirm_new_email",
+        user,
+        "Please confirm your new email address",
+        to=new_email,
+        hours=VERIFY_HOURS,
+        link=mail.absolute_url("recovery.confirm_email_change", token=raw),
+    )
 
 
 def confirm_email_change(raw: str) -> User | None:

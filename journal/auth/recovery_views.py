@@ -64,7 +64,8 @@ def reset():
             recovery.reset_password(row, form.new_password.data, form.code.data)
         except AccountError as error:
             (form.code if needs_code and str(error) == recovery.CODE_FAILED else form.new_password).errors.append(
-                str(error))
+                str(error)
+            )
         else:
             session.pop(RESET_KEY, None)
             flash("Your new password is set, and every device has been logged out. Please log in.", "success")
@@ -76,9 +77,13 @@ def reset():
 def verify_email(token: str):
     user = recovery.verify_email(token)
     if user is None:
-        return render_template("auth/reset_dead.html", message=(
-            "This confirmation link has already been used or has expired. "
-            "Log in and ask for a new one from the banner at the top of the page.")), 404
+        return render_template(
+            "auth/reset_dead.html",
+            message=(
+                "This confirmation link has already been used or has expired. "
+                "Log in and ask for a new one from the banner at the top of the page."
+            ),
+        ), 404
     flash("Thank you: your email address is confirmed.", "success")
     return redirect(url_for("main.index"))
 
@@ -104,8 +109,12 @@ def confirm_email_change(token: str):
         return render_template("auth/confirm_email_change.html", token=token)
     user = recovery.confirm_email_change(token)
     if user is None:
-        return render_template("auth/reset_dead.html", message=(
-            "This link has already been used, has expired, or the address is now used by another account. "
-            "You can ask again from Settings.")), 404
+        return render_template(
+            "auth/reset_dead.html",
+            message=(
+                "This link has already been used, has expired, or the address is now used by another account. "
+                "You can ask again from Settings."
+            ),
+        ), 404
     flash(f"Your email address is now {user.email}.", "success")
     return redirect(url_for("main.index"))

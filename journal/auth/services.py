@@ -64,9 +64,7 @@ def create_user(
         db.session.commit()
     except IntegrityError:
         db.session.rollback()
-        raise AccountError(
-            "An account with this email already exists. Try logging in instead."
-        ) from None
+        raise AccountError("An account with this email already exists. Try logging in instead.") from None
     log.info("account created: user=%s role=%s", user.id, user.role.value)
     return user
 

@@ -38,8 +38,16 @@ def issue(user: User, purpose: TokenPurpose, email: str | None = None) -> str:
     now = utcnow()
     retire(user, purpose)
     raw = secrets.token_urlsafe(32)
-    db.session.add(AccountToken(user_id=user.id, purpose=purpose, token_hash=_digest(raw), email=email or user.email,
-                                created_at=now, expires_at=now + LIFETIMES[purpose]))
+    db.session.add(
+        AccountToken(
+            user_id=user.id,
+            purpose=purpose,
+            token_hash=_digest(raw),
+            email=email or user.email,
+            created_at=now,
+            expires_at=now + LIFETIMES[purpose],
+        )
+    )
     db.session.commit()
     return raw
 
@@ -49,8 +57,9 @@ def find(raw: str, purpose: TokenPurpose) -> AccountToken | None:
     address change) still for the account's current email."""
     if not raw or len(raw) > 100:
         return None
-    row = db.session.scalar(select(AccountToken).where(AccountToken.token_hash == _digest(raw),
-                                                       AccountToken.purpose == purpose))
+    row = db.session.scalar(
+        select(AccountToken).where(AccountToken.token_hash == _digest(raw), AccountToken.purpose == purpose)
+    )
     if row is None or row.used_at is not None or utcnow() >= row.expires_at:
         return None
     user = db.session.get(User, row.user_id)
@@ -64,8 +73,10 @@ def find(raw: str, purpose: TokenPurpose) -> AccountToken | None:
 def spend(row: AccountToken) -> bool:
     """Use the token once: True for the one caller that got it. Part of the caller's transaction."""
     changed = changed_rows(
-        update(AccountToken).where(AccountToken.id == row.id, AccountToken.used_at.is_(None))
-        .values(used_at=utcnow()).execution_options(synchronize_session=False)
+        update(AccountToken)
+        .where(AccountToken.id == row.id, AccountToken.used_at.is_(None))
+        .values(used_at=utcnow())
+        .execution_options(synchronize_session=False)
     )
     return changed == 1
 

@@ -111,9 +111,16 @@ def mfa_settings():
             return redirect(url_for("auth.mfa_settings"))
     row = mfa.credential(user)
     pending = mfa.pending_secret(row)
-    return render_template("auth/mfa.html", form=CodeForm(), row=row, codes=codes, pending=pending,
-                           qr=mfa.provisioning_svg(user, pending) if pending else None,
-                           codes_left=mfa.recovery_codes_left(user), required=mfa.required(user))
+    return render_template(
+        "auth/mfa.html",
+        form=CodeForm(),
+        row=row,
+        codes=codes,
+        pending=pending,
+        qr=mfa.provisioning_svg(user, pending) if pending else None,
+        codes_left=mfa.recovery_codes_left(user),
+        required=mfa.required(user),
+    )
 
 
 def _change_mfa(user: User, action: str, code: str) -> list[str] | None:

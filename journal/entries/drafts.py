@@ -51,8 +51,14 @@ def open_draft(row: Draft) -> DraftView:
 
 
 def save_draft(
-    *, owner_id: int, draft_id: uuid.UUID, fields: dict[str, list[str]], prompts: list[Answer],
-    entry_id: uuid.UUID | None, session_id: uuid.UUID | None, prompt_set: str | None,
+    *,
+    owner_id: int,
+    draft_id: uuid.UUID,
+    fields: dict[str, list[str]],
+    prompts: list[Answer],
+    entry_id: uuid.UUID | None,
+    session_id: uuid.UUID | None,
+    prompt_set: str | None,
 ) -> Draft:
     """Create or replace the draft with this id. Commits.
 

@@ -63,8 +63,12 @@ def autosave(draft_id: uuid.UUID):
     if too_long:
         return jsonify(saved=False, error="too_long", fields=too_long), 422
     try:
-        row = save_draft(owner_id=current_user.id, draft_id=draft_id,
-                         entry_id=editor.entry.id if editor.entry else None, **draft_details(editor))
+        row = save_draft(
+            owner_id=current_user.id,
+            draft_id=draft_id,
+            entry_id=editor.entry.id if editor.entry else None,
+            **draft_details(editor),
+        )
     except DraftTaken:
         deny()
     return jsonify(saved=True, draft_id=str(row.id), saved_at=row.updated_at.isoformat())

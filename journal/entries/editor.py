@@ -134,9 +134,11 @@ def edit_entry_editor(owner_id: int, entry_id: uuid.UUID, args: MultiDict) -> Ed
     draft = _load_draft(args.get("draft"))
     if draft and draft.row.entry_id != entry.id:
         deny()
-    form = build_entry_form(_entry_prompts(entry),
-                            _session_choices(owner_id, entry.row.session_id, draft.row.session_id if draft else None),
-                            **(_draft_formdata(draft) if draft else {}))
+    form = build_entry_form(
+        _entry_prompts(entry),
+        _session_choices(owner_id, entry.row.session_id, draft.row.session_id if draft else None),
+        **(_draft_formdata(draft) if draft else {}),
+    )
     if draft is None:
         _fill_from_entry(form, entry)
     # A resumed draft keeps the version it was started from, so a save made
@@ -200,8 +202,11 @@ def _fill_from_entry(form: EntryForm, entry: EntryView) -> None:
     form.written_on.data = _entry_day(entry)
     for field, answer in zip(form.answer_fields, content.answers, strict=False):
         field.data = answer.text
-    for field, value in ((form.mood, checkin.mood), (form.intensity, checkin.intensity),
-                         (form.detachment, checkin.detachment)):
+    for field, value in (
+        (form.mood, checkin.mood),
+        (form.intensity, checkin.intensity),
+        (form.detachment, checkin.detachment),
+    ):
         field.data = "" if value is None else str(value)
     form.after_effects.data = content.after_effects
     form.after_effects_note.data = content.after_effects_note
@@ -213,7 +218,9 @@ def draft_details(editor: Editor) -> dict:
     """What a draft of this editor stores besides its id and owner."""
     session_id = editor.form.chosen_session() or (editor.session.id if editor.session else None)
     return {
-        "fields": editor.form.draft_fields(), "prompts": editor.prompts, "session_id": session_id,
+        "fields": editor.form.draft_fields(),
+        "prompts": editor.prompts,
+        "session_id": session_id,
         "prompt_set": editor.prompt_set.key if editor.prompt_set else None,
     }
 
@@ -221,6 +228,8 @@ def draft_details(editor: Editor) -> dict:
 def keep_editor_text(editor: Editor) -> uuid.UUID:
     """Keep whatever this posted editor holds as a draft; return the draft's id."""
     return keep_as_draft(
-        owner_id=current_user.id, draft_id=editor.form.chosen_draft(),
-        entry_id=editor.entry.id if editor.entry else None, **draft_details(editor),
+        owner_id=current_user.id,
+        draft_id=editor.form.chosen_draft(),
+        entry_id=editor.entry.id if editor.entry else None,
+        **draft_details(editor),
     )

@@ -50,7 +50,7 @@ def _pieces(passage: str, wanted: list[str], cut_start: bool, cut_end: bool) -> 
     for match in _TOKEN.finditer(passage):
         if _matches(match.group(), wanted):
             if match.start() > position:
-                pieces.append((passage[position:match.start()], False))
+                pieces.append((passage[position : match.start()], False))
             pieces.append((match.group(), True))
             position = match.end()
     pieces.append((passage[position:] + (" …" if cut_end else ""), False))

@@ -48,7 +48,9 @@ def filters_from(form: FilterForm, zone: str) -> EntryFilters:
         session_id=parse_uuid(form.session.data),
         start=local_midnight_utc(form.date_from.data, zone) if form.date_from.data else None,
         end=local_midnight_utc(form.date_to.data + timedelta(days=1), zone) if form.date_to.data else None,
-        tag=form.tag.data or "", domain=form.theme.data or "", query=form.q.data or "",
+        tag=form.tag.data or "",
+        domain=form.theme.data or "",
+        query=form.q.data or "",
     )
 
 
@@ -78,13 +80,22 @@ def render_list(user: User):
     filters = filters_from(form, user.time_zone) if valid else EntryFilters()
     page = find_entries(user.id, filters, page_number)
     therapists = {t.id: t.display_name for _, t in patient_connections(user.id)}
-    shares = {entry_id: sorted(therapists[t] for t in ids if t in therapists)
-              for entry_id, ids in shared_with([entry.id for entry in page.items]).items()}
+    shares = {
+        entry_id: sorted(therapists[t] for t in ids if t in therapists)
+        for entry_id, ids in shared_with([entry.id for entry in page.items]).items()
+    }
     excerpts = {entry.id: excerpt(entry.content, filters.query) for entry in page.items} if filters.query else {}
     return render_template(
-        "entries/index.html", form=form, page=page, searching=posting or saved is not None,
-        search_id=search_id if saved is not None else None, search_ended=search_id is not None and saved is None,
-        search_minutes=SEARCH_MINUTES, excerpts=excerpts, library=library(),
-        sessions=sessions_by_id(user.id, (entry.row.session_id for entry in page.items)), shares=shares,
+        "entries/index.html",
+        form=form,
+        page=page,
+        searching=posting or saved is not None,
+        search_id=search_id if saved is not None else None,
+        search_ended=search_id is not None and saved is None,
+        search_minutes=SEARCH_MINUTES,
+        excerpts=excerpts,
+        library=library(),
+        sessions=sessions_by_id(user.id, (entry.row.session_id for entry in page.items)),
+        shares=shares,
         has_therapists=bool(therapists),
     ), (200 if valid else 422)

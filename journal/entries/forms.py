@@ -31,15 +31,28 @@ TAG_MAX = 40
 # How far back an entry's day can be set: writing up yesterday, or last month's session.
 BACKDATE_DAYS = 365
 DRAFT_FIELDS = (
-    "title", "written_on", "mood", "intensity", "detachment", "after_effects", "after_effects_note", "tags",
-    "session_id", "version",
+    "title",
+    "written_on",
+    "mood",
+    "intensity",
+    "detachment",
+    "after_effects",
+    "after_effects_note",
+    "tags",
+    "session_id",
+    "version",
 )
 
 
 def _scale(label: str, low: int, high: int, low_words: str, high_words: str) -> SelectField:
     choices = options([("", "Skip")] + [(str(n), f"{n:+d}" if low < 0 else str(n)) for n in range(low, high + 1)])
-    return SelectField(label, choices=choices, default="", validators=[Optional()],
-                       description=f"{low} = {low_words}, {high} = {high_words}. You can skip this.")
+    return SelectField(
+        label,
+        choices=choices,
+        default="",
+        validators=[Optional()],
+        description=f"{low} = {low_words}, {high} = {high_words}. You can skip this.",
+    )
 
 
 class EntryForm(FlaskForm):
@@ -47,7 +60,8 @@ class EntryForm(FlaskForm):
 
     title = line_field("Title", TITLE_MAX, description="Optional. A few words to find this entry again.")
     written_on = FriendlyDateField(
-        "Day", validators=[Optional()],
+        "Day",
+        validators=[Optional()],
         description="Writing about an earlier day? Choose it here (up to a year back). Empty means today.",
     )
     mood = _scale("Mood right now", -5, 5, "very low", "very good")
@@ -74,8 +88,9 @@ class EntryForm(FlaskForm):
 
     def validate_after_effects(self, field) -> None:
         if "none" in (field.data or []) and len(field.data) > 1:
-            raise ValidationError("You chose “None of these” together with an after-effect. "
-                                  "Please pick one or the other.")
+            raise ValidationError(
+                "You chose “None of these” together with an after-effect. Please pick one or the other."
+            )
 
     # The day of the entry being edited: kept as it is, however long ago (set by the editor).
     current_day: date | None = None
@@ -111,8 +126,11 @@ class EntryForm(FlaskForm):
             for prompt, field in zip(self.prompts, self.answer_fields, strict=True)
         ]
         return EntryContent(
-            title=self.title.data or "", answers=answers, after_effects=list(self.after_effects.data or []),
-            after_effects_note=self.after_effects_note.data or "", tags=parse_tags(self.tags.data or ""),
+            title=self.title.data or "",
+            answers=answers,
+            after_effects=list(self.after_effects.data or []),
+            after_effects_note=self.after_effects_note.data or "",
+            tags=parse_tags(self.tags.data or ""),
         )
 
     def checkin(self) -> CheckIn:
@@ -144,8 +162,11 @@ class EntryForm(FlaskForm):
         fields = {}
         for name in names:
             field = self[name]
-            values = [str(item) for item in field.data] if isinstance(field.data, list) else [
-                str(field.data) if field.data else ""]
+            values = (
+                [str(item) for item in field.data]
+                if isinstance(field.data, list)
+                else [str(field.data) if field.data else ""]
+            )
             if getattr(field, "choices", None):
                 offered = {choice.value for choice in field.choices}
                 values = [value for value in values if value in offered]

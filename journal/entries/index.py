@@ -118,12 +118,17 @@ def narrow(statement: Select, owner_id: int, labels: set[str]) -> Select:
     terms = blind(owner_id, labels)
     # (entry_id, term) is the primary key, so COUNT(*) counts distinct terms. The
     # statement already keeps to the owner's entries: no other user's term can match.
-    return (statement.join(EntryTerm, EntryTerm.entry_id == Entry.id).where(EntryTerm.term.in_(terms))
-            .group_by(Entry.id).having(func.count() == len(terms)))
+    return (
+        statement.join(EntryTerm, EntryTerm.entry_id == Entry.id)
+        .where(EntryTerm.term.in_(terms))
+        .group_by(Entry.id)
+        .having(func.count() == len(terms))
+    )
 
 
 # The summary: {"tags": {casefolded tag: [shown name, live entries with it]}, "live": live entries}.
 # A summary sealed before "live" was kept has none; the next write or rebuild adds it.
+
 
 def _read(summary: JournalSummary) -> tuple[dict[str, list], int | None]:
     payload = unseal_row(summary)
@@ -212,9 +217,7 @@ def _rebuild(owner_id: int, summary: JournalSummary | None) -> None:
     owned = select(Entry.id).where(Entry.owner_id == owner_id)
     db.session.execute(delete(EntryTerm).where(EntryTerm.entry_id.in_(owned)))
     tags: dict[str, list] = {}
-    stored = db.session.execute(
-        select(Entry.id, Entry.sealed, Entry.is_live).where(Entry.owner_id == owner_id)
-    ).all()
+    stored = db.session.execute(select(Entry.id, Entry.sealed, Entry.is_live).where(Entry.owner_id == owner_id)).all()
     for start in range(0, len(stored), REBUILD_BATCH):
         rows = []
         for entry_id, sealed, live in stored[start : start + REBUILD_BATCH]:

@@ -36,12 +36,20 @@ def render_entry_page(row, *, reply_form: ReplyForm | None = None, reply_to: int
     for therapist, connected in thread_partners(current_user.id, row.id):
         messages = thread(row, therapist.id)
         if therapist.id in shared or messages:
-            form = (reply_form if reply_to == therapist.id and reply_form
-                    else reply_form_for(therapist.id, formdata=None))
+            form = (
+                reply_form if reply_to == therapist.id and reply_form else reply_form_for(therapist.id, formdata=None)
+            )
             threads.append((therapist, messages, form, connected and therapist.id in shared))
             mark_thread_read(row, therapist.id, current_user)
     return render_template(
-        "entries/show.html", entry=entry, session=session, library=library(), after_effects=AFTER_EFFECTS,
-        share_form=share_form, threads=threads, views=last_views(row.id), has_therapists=bool(therapists),
+        "entries/show.html",
+        entry=entry,
+        session=session,
+        library=library(),
+        after_effects=AFTER_EFFECTS,
+        share_form=share_form,
+        threads=threads,
+        views=last_views(row.id),
+        has_therapists=bool(therapists),
         pictures=pictures_of([row.id])[row.id],
     ), status

@@ -29,15 +29,20 @@ def recalled(owner_id: int, session: SessionView | None, prompts: list[Answer]) 
     if session is None:
         return {}
     lib = library()
-    wanted = {answer.prompt_id: prompt.recall for answer in prompts
-              if (prompt := lib.prompt(answer.prompt_id)) is not None and prompt.recall}
+    wanted = {
+        answer.prompt_id: prompt.recall
+        for answer in prompts
+        if (prompt := lib.prompt(answer.prompt_id)) is not None and prompt.recall
+    }
     if session.details.intention.strip():  # the editor shows it above every prompt already
         wanted = {prompt_id: source for prompt_id, source in wanted.items() if source != RECALL_INTENTION}
     if not wanted:
         return {}
     # The intention written in the before set stands in when the session has none written.
-    sources = {prompt_id: lib.intention_prompt if source == RECALL_INTENTION else source
-               for prompt_id, source in wanted.items()}
+    sources = {
+        prompt_id: lib.intention_prompt if source == RECALL_INTENTION else source
+        for prompt_id, source in wanted.items()
+    }
     answers = _latest_answers(owner_id, session.id, set(sources.values()))
     result = {}
     for prompt_id, source in sources.items():
@@ -52,9 +57,12 @@ def _latest_answers(owner_id: int, session_id: uuid.UUID, prompt_ids: set[str]) 
     lib = library()
     set_keys = {prompt_set.key for prompt_id in prompt_ids if (prompt_set := lib.set_of(prompt_id))}
     rows = db.session.scalars(
-        select(Entry).where(Entry.owner_id == owner_id, Entry.session_id == session_id, Entry.is_live,
-                            Entry.prompt_set.in_(set_keys))
-        .order_by(Entry.created_at.desc()).limit(MAX_ENTRIES)
+        select(Entry)
+        .where(
+            Entry.owner_id == owner_id, Entry.session_id == session_id, Entry.is_live, Entry.prompt_set.in_(set_keys)
+        )
+        .order_by(Entry.created_at.desc())
+        .limit(MAX_ENTRIES)
     )
     found: dict[str, str] = {}
     for row in rows:

@@ -47,15 +47,27 @@ def rescue_response(status: int):
     if current_user.is_authenticated and request.endpoint != "rescue.rescue_login":
         editor = posted_editor(current_user.id, (request.view_args or {}).get("entry_id"))
         if not editor.entry_gone:
-            return render_template("entries/editor.html", editor=editor, form=editor.form, library=library(),
-                                   expired=True), status, {}
+            return (
+                render_template(
+                    "entries/editor.html", editor=editor, form=editor.form, library=library(), expired=True
+                ),
+                status,
+                {},
+            )
     return _rescue_page(status if current_user.is_authenticated else 401)
 
 
-def _rescue_page(status: int, message: str | None = None, needs_code: bool = False, retry_after: int = 0,
-                 outage: bool = False):
-    page = render_template("entries/rescue.html", fields=_kept_fields(), action=_action(), error=message,
-                           needs_code=needs_code, outage=outage)
+def _rescue_page(
+    status: int, message: str | None = None, needs_code: bool = False, retry_after: int = 0, outage: bool = False
+):
+    page = render_template(
+        "entries/rescue.html",
+        fields=_kept_fields(),
+        action=_action(),
+        error=message,
+        needs_code=needs_code,
+        outage=outage,
+    )
     return page, status, {"Retry-After": str(retry_after)} if retry_after else {}
 
 
@@ -69,13 +81,15 @@ def _action() -> str:
 def rescue_login():
     """Log in from the rescue page (password, then the code if the account has one) and keep the text."""
     if "password" in request.form:
-        attempt = gate.log_in(request.form.get("email", ""), request.form["password"], request.form.get("code"),
-                              via="rescue")
+        attempt = gate.log_in(
+            request.form.get("email", ""), request.form["password"], request.form.get("code"), via="rescue"
+        )
     else:
         attempt = gate.log_in_with_code(request.form.get("code", ""), via="rescue")
     if attempt.outcome is Outcome.LIMITED:  # a code step stays a code step: its password was right
-        return _rescue_page(429, attempt.message, needs_code=gate.pending_user() is not None,
-                            retry_after=attempt.retry_after)
+        return _rescue_page(
+            429, attempt.message, needs_code=gate.pending_user() is not None, retry_after=attempt.retry_after
+        )
     if not attempt.logged_in:
         return _rescue_page(401, attempt.message, needs_code=attempt.outcome is Outcome.NEEDS_CODE)
     if attempt.user.role != Role.PATIENT:

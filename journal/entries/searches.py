@@ -32,8 +32,12 @@ def save_search(owner_id: int, fields: dict[str, str]) -> uuid.UUID:
     seal_row(row, {"fields": fields})
     db.session.add(row)
     db.session.flush()
-    stale = select(SavedSearch.id).where(SavedSearch.owner_id == owner_id) \
-        .order_by(SavedSearch.created_at.desc(), SavedSearch.id).offset(KEEP)
+    stale = (
+        select(SavedSearch.id)
+        .where(SavedSearch.owner_id == owner_id)
+        .order_by(SavedSearch.created_at.desc(), SavedSearch.id)
+        .offset(KEEP)
+    )
     db.session.execute(delete(SavedSearch).where(SavedSearch.id.in_(stale.scalar_subquery())))
     db.session.commit()
     return row.id

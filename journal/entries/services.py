@@ -77,10 +77,20 @@ def _discard_draft(owner_id: int, draft_id: uuid.UUID | None) -> None:
 
 
 def create_entry(
-    *, owner_id: int, kind: EntryKind, content: EntryContent, checkin: CheckIn,
-    session_id: uuid.UUID | None = None, prompt_set: str | None = None, library_version: int | None = None,
-    draft_id: uuid.UUID | None = None, created_at: datetime | None = None, entry_id: uuid.UUID | None = None,
-    also: Callable[[Entry], None] | None = None, trashed_at: datetime | None = None, commit: bool = True,
+    *,
+    owner_id: int,
+    kind: EntryKind,
+    content: EntryContent,
+    checkin: CheckIn,
+    session_id: uuid.UUID | None = None,
+    prompt_set: str | None = None,
+    library_version: int | None = None,
+    draft_id: uuid.UUID | None = None,
+    created_at: datetime | None = None,
+    entry_id: uuid.UUID | None = None,
+    also: Callable[[Entry], None] | None = None,
+    trashed_at: datetime | None = None,
+    commit: bool = True,
 ) -> Entry:
     """Save a new entry and drop the draft it came from, in one transaction. Commits (unless ``commit=False``:
     an import saves many entries in one transaction of its own).
@@ -96,12 +106,24 @@ def create_entry(
     """
     earlier = db.session.get(Entry, entry_id) if entry_id is not None else None
     if earlier is not None and earlier.owner_id == owner_id and earlier.is_live:
-        return update_entry(earlier, expected_version=earlier.version, content=content, checkin=checkin,
-                            session_id=session_id, draft_id=draft_id, also=also)
+        return update_entry(
+            earlier,
+            expected_version=earlier.version,
+            content=content,
+            checkin=checkin,
+            session_id=session_id,
+            draft_id=draft_id,
+            also=also,
+        )
     row = Entry(
-        id=entry_id if entry_id is not None and earlier is None else uuid.uuid4(), owner_id=owner_id, kind=kind,
-        session_id=session_id, prompt_set=prompt_set, library_version=library_version,
-        created_at=created_at or utcnow(), deleted_at=trashed_at,
+        id=entry_id if entry_id is not None and earlier is None else uuid.uuid4(),
+        owner_id=owner_id,
+        kind=kind,
+        session_id=session_id,
+        prompt_set=prompt_set,
+        library_version=library_version,
+        created_at=created_at or utcnow(),
+        deleted_at=trashed_at,
     )
     row.updated_at = row.created_at  # "edited" means saved again later, with a change
     _apply(row, content, checkin)
@@ -117,9 +139,16 @@ def create_entry(
 
 
 def update_entry(
-    row: Entry, *, expected_version: int, content: EntryContent, checkin: CheckIn,
-    session_id: uuid.UUID | None, draft_id: uuid.UUID | None = None, also: Callable[[Entry], None] | None = None,
-    created_at: datetime | None = None, on_change: Callable[[Entry], None] | None = None,
+    row: Entry,
+    *,
+    expected_version: int,
+    content: EntryContent,
+    checkin: CheckIn,
+    session_id: uuid.UUID | None,
+    draft_id: uuid.UUID | None = None,
+    also: Callable[[Entry], None] | None = None,
+    created_at: datetime | None = None,
+    on_change: Callable[[Entry], None] | None = None,
 ) -> Entry:
     """Save changes unless someone saved in between; then raise EditConflict. Commits.
 
@@ -136,8 +165,12 @@ def update_entry(
         raise EditConflict(open_entry(row))
     before = open_entry(row).content
     content.time_zone = content.time_zone or before.time_zone  # the editor does not show it; an edit keeps it
-    changed = (content != before or checkin != CheckIn(row.mood, row.intensity, row.detachment)
-               or session_id != row.session_id or (created_at is not None and created_at != row.created_at))
+    changed = (
+        content != before
+        or checkin != CheckIn(row.mood, row.intensity, row.detachment)
+        or session_id != row.session_id
+        or (created_at is not None and created_at != row.created_at)
+    )
     row.session_id = session_id
     if created_at is not None:
         row.created_at = created_at
@@ -164,8 +197,9 @@ def mark_to_discuss(row: Entry, chosen: bool) -> None:
 
     Not an edit: the entry's version stays, so an editor open in another tab saves without a conflict.
     """
-    db.session.execute(update(Entry).where(Entry.id == row.id).values(to_discuss=chosen)
-                       .execution_options(synchronize_session="fetch"))
+    db.session.execute(
+        update(Entry).where(Entry.id == row.id).values(to_discuss=chosen).execution_options(synchronize_session="fetch")
+    )
     db.session.commit()
 
 
@@ -213,8 +247,7 @@ def purge_expired_trash(owner_id: int | None = None) -> int:
 
 def trashed_entries(owner_id: int) -> list[EntryView]:
     rows = db.session.scalars(
-        select(Entry).where(Entry.owner_id == owner_id, ~Entry.is_live)
-        .order_by(Entry.deleted_at.desc())
+        select(Entry).where(Entry.owner_id == owner_id, ~Entry.is_live).order_by(Entry.deleted_at.desc())
     )
     return [open_entry(row) for row in rows]
 
@@ -303,7 +336,6 @@ def all_tags(owner_id: int) -> list[str]:
 
 def latest_entries(owner_id: int, limit: int = 5) -> list[EntryView]:
     rows = db.session.scalars(
-        select(Entry).where(Entry.owner_id == owner_id, Entry.is_live)
-        .order_by(Entry.created_at.desc()).limit(limit)
+        select(Entry).where(Entry.owner_id == owner_id, Entry.is_live).order_by(Entry.created_at.desc()).limit(limit)
     )
     return [open_entry(row) for row in rows]

@@ -59,10 +59,17 @@ def _create(editor: Editor, title_suffix: str = ""):
         notice.raise_for_entry(row)
 
     row = create_entry(
-        owner_id=current_user.id, kind=editor.kind, content=content, checkin=form.checkin(),
-        session_id=form.chosen_session(), prompt_set=editor.prompt_set.key if editor.prompt_set else None,
-        library_version=library().version if editor.prompt_set else None, draft_id=form.chosen_draft(),
-        entry_id=form.chosen_save_key(), also=also, created_at=form.written_at(current_user.time_zone),
+        owner_id=current_user.id,
+        kind=editor.kind,
+        content=content,
+        checkin=form.checkin(),
+        session_id=form.chosen_session(),
+        prompt_set=editor.prompt_set.key if editor.prompt_set else None,
+        library_version=library().version if editor.prompt_set else None,
+        draft_id=form.chosen_draft(),
+        entry_id=form.chosen_save_key(),
+        also=also,
+        created_at=form.written_at(current_user.time_zone),
     )
     offer_care(notice)
     return row
@@ -107,9 +114,14 @@ def edit(entry_id: uuid.UUID):
     notice = notice_entry(current_user, content, form.checkin())
     try:
         update_entry(
-            entry.row, expected_version=form.expected_version(), content=content,
-            checkin=form.checkin(), session_id=form.chosen_session(), draft_id=form.chosen_draft(),
-            also=notice.raise_for_entry, created_at=form.written_at(current_user.time_zone, entry.row.created_at),
+            entry.row,
+            expected_version=form.expected_version(),
+            content=content,
+            checkin=form.checkin(),
+            session_id=form.chosen_session(),
+            draft_id=form.chosen_draft(),
+            also=notice.raise_for_entry,
+            created_at=form.written_at(current_user.time_zone, entry.row.created_at),
             on_change=mark_changed,
         )
     except EditConflict as conflict:

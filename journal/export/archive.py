@@ -63,78 +63,131 @@ def _names(user_ids) -> dict[int, str]:
 
 
 def _sessions(user: User) -> list[dict]:
-    rows = list(db.session.scalars(select(TreatmentSession).where(TreatmentSession.owner_id == user.id)
-                                   .order_by(TreatmentSession.occurred_at)))
+    rows = list(
+        db.session.scalars(
+            select(TreatmentSession).where(TreatmentSession.owner_id == user.id).order_by(TreatmentSession.occurred_at)
+        )
+    )
     shares = defaultdict(list)
-    for session_id, therapist_id in db.session.execute(select(SessionShare.session_id, SessionShare.therapist_id)
-                                                       .where(SessionShare.session_id.in_([r.id for r in rows]))):
+    for session_id, therapist_id in db.session.execute(
+        select(SessionShare.session_id, SessionShare.therapist_id).where(
+            SessionShare.session_id.in_([r.id for r in rows])
+        )
+    ):
         shares[session_id].append(therapist_id)
     names = _names(t for ids in shares.values() for t in ids)
     out = []
     for row in rows:
         details = open_session(row).details
-        out.append({
-            "id": str(row.id), "occurred_at": _iso(row.occurred_at), "medicine": row.medicine.value,
-            "medicine_other": details.medicine_other, "setting": row.setting.value,
-            "setting_other": details.setting_other, "intention": details.intention, "notes": details.notes,
-            "shared_with": sorted(names.get(t, "") for t in shares[row.id]),
-        })
+        out.append(
+            {
+                "id": str(row.id),
+                "occurred_at": _iso(row.occurred_at),
+                "medicine": row.medicine.value,
+                "medicine_other": details.medicine_other,
+                "setting": row.setting.value,
+                "setting_other": details.setting_other,
+                "intention": details.intention,
+                "notes": details.notes,
+                "shared_with": sorted(names.get(t, "") for t in shares[row.id]),
+            }
+        )
     return out
 
 
 def _entries(user: User) -> Iterator[tuple[dict, list[tuple[str, bytes]]]]:
     """Every entry (trash included), oldest first, with its shares, replies and pictures (as files of the
     zip, named by the entry's id); BATCH at a time."""
-    ids = list(db.session.scalars(select(Entry.id).where(Entry.owner_id == user.id)
-                                  .order_by(Entry.created_at, Entry.id)))
+    ids = list(
+        db.session.scalars(select(Entry.id).where(Entry.owner_id == user.id).order_by(Entry.created_at, Entry.id))
+    )
     for start in range(0, len(ids), BATCH):
-        chunk = ids[start:start + BATCH]
-        rows = db.session.scalars(select(Entry).where(Entry.id.in_(chunk))
-                                  .order_by(Entry.created_at, Entry.id)).all()
+        chunk = ids[start : start + BATCH]
+        rows = db.session.scalars(select(Entry).where(Entry.id.in_(chunk)).order_by(Entry.created_at, Entry.id)).all()
         shares = defaultdict(list)
         for share in db.session.scalars(select(EntryShare).where(EntryShare.entry_id.in_(chunk))):
             shares[share.entry_id].append(share)
         replies = defaultdict(list)
         for reply in db.session.scalars(select(Reply).where(Reply.entry_id.in_(chunk)).order_by(Reply.created_at)):
             replies[reply.entry_id].append(reply)
-        names = _names([s.therapist_id for v in shares.values() for s in v]
-                       + [r.author_id for v in replies.values() for r in v])
+        names = _names(
+            [s.therapist_id for v in shares.values() for s in v] + [r.author_id for v in replies.values() for r in v]
+        )
         pictures = pictures_of(chunk)
         for row in rows:
             content = open_entry(row).content
-            files = [(f"pictures/{row.id}-{n}.{EXTENSIONS[p.mimetype]}", picture_bytes(p))
-                     for n, p in enumerate(pictures[row.id], 1)]
-            yield {
-                "id": str(row.id), "created_at": _iso(row.created_at), "updated_at": _iso(row.updated_at),
-                "trashed_at": _iso(row.deleted_at), "kind": row.kind.value,
-                "session_id": str(row.session_id) if row.session_id else None,
-                "prompt_set": row.prompt_set, "library_version": row.library_version,
-                "title": content.title,
-                "answers": [{"prompt_id": a.prompt_id, "theme": a.theme, "prompt": a.prompt, "text": a.text}
-                            for a in content.answers],
-                "checkin": {"mood": row.mood, "intensity": row.intensity, "detachment": row.detachment},
-                "after_effects": list(content.after_effects), "after_effects_note": content.after_effects_note,
-                "tags": list(content.tags), "time_zone": content.time_zone, "to_discuss": row.to_discuss,
-                "shared_with": [{"therapist": names.get(s.therapist_id, ""), "shared_at": _iso(s.shared_at),
-                                 "reviewed_at": _iso(s.reviewed_at)} for s in shares[row.id]],
-                "replies": [{"author": names.get(r.author_id, ""), "from_therapist": r.author_id != user.id,
-                             "created_at": _iso(r.created_at), "text": unseal_row(r)["text"]}
-                            for r in replies[row.id]],
-                "pictures": [name for name, _ in files],
-            }, files
-        for done in [*rows, *(s for v in shares.values() for s in v), *(r for v in replies.values() for r in v),
-                     *(p for v in pictures.values() for p in v)]:
+            files = [
+                (f"pictures/{row.id}-{n}.{EXTENSIONS[p.mimetype]}", picture_bytes(p))
+                for n, p in enumerate(pictures[row.id], 1)
+            ]
+            yield (
+                {
+                    "id": str(row.id),
+                    "created_at": _iso(row.created_at),
+                    "updated_at": _iso(row.updated_at),
+                    "trashed_at": _iso(row.deleted_at),
+                    "kind": row.kind.value,
+                    "session_id": str(row.session_id) if row.session_id else None,
+                    "prompt_set": row.prompt_set,
+                    "library_version": row.library_version,
+                    "title": content.title,
+                    "answers": [
+                        {"prompt_id": a.prompt_id, "theme": a.theme, "prompt": a.prompt, "text": a.text}
+                        for a in content.answers
+                    ],
+                    "checkin": {"mood": row.mood, "intensity": row.intensity, "detachment": row.detachment},
+                    "after_effects": list(content.after_effects),
+                    "after_effects_note": content.after_effects_note,
+                    "tags": list(content.tags),
+                    "time_zone": content.time_zone,
+                    "to_discuss": row.to_discuss,
+                    "shared_with": [
+                        {
+                            "therapist": names.get(s.therapist_id, ""),
+                            "shared_at": _iso(s.shared_at),
+                            "reviewed_at": _iso(s.reviewed_at),
+                        }
+                        for s in shares[row.id]
+                    ],
+                    "replies": [
+                        {
+                            "author": names.get(r.author_id, ""),
+                            "from_therapist": r.author_id != user.id,
+                            "created_at": _iso(r.created_at),
+                            "text": unseal_row(r)["text"],
+                        }
+                        for r in replies[row.id]
+                    ],
+                    "pictures": [name for name, _ in files],
+                },
+                files,
+            )
+        for done in [
+            *rows,
+            *(s for v in shares.values() for s in v),
+            *(r for v in replies.values() for r in v),
+            *(p for v in pictures.values() for p in v),
+        ]:
             db.session.expunge(done)  # what was written is not kept
 
 
 def _questionnaires(user: User) -> list[dict]:
     out = []
-    for row in db.session.scalars(select(MeasureResponse).where(MeasureResponse.owner_id == user.id)
-                                  .order_by(MeasureResponse.taken_at)):
+    for row in db.session.scalars(
+        select(MeasureResponse).where(MeasureResponse.owner_id == user.id).order_by(MeasureResponse.taken_at)
+    ):
         view = open_response(row)  # the one reader of a response's sealed answers
-        out.append({"id": str(row.id), "instrument": row.instrument, "library_version": row.library_version,
-                    "taken_at": _iso(row.taken_at), "answers": view.answers, "difficulty": view.difficulty,
-                    "total": row.total})
+        out.append(
+            {
+                "id": str(row.id),
+                "instrument": row.instrument,
+                "library_version": row.library_version,
+                "taken_at": _iso(row.taken_at),
+                "answers": view.answers,
+                "difficulty": view.difficulty,
+                "total": row.total,
+            }
+        )
     return out
 
 
@@ -149,19 +202,34 @@ def _drafts(user: User) -> list[dict]:
     out = []
     for row in db.session.scalars(select(Draft).where(Draft.owner_id == user.id).order_by(Draft.created_at)):
         draft = open_draft(row)
-        out.append({"id": str(row.id), "created_at": _iso(row.created_at), "updated_at": _iso(row.updated_at),
-                    "entry_id": str(row.entry_id) if row.entry_id else None,
-                    "session_id": str(row.session_id) if row.session_id else None, "prompt_set": row.prompt_set,
-                    "fields": draft.fields})
+        out.append(
+            {
+                "id": str(row.id),
+                "created_at": _iso(row.created_at),
+                "updated_at": _iso(row.updated_at),
+                "entry_id": str(row.entry_id) if row.entry_id else None,
+                "session_id": str(row.session_id) if row.session_id else None,
+                "prompt_set": row.prompt_set,
+                "fields": draft.fields,
+            }
+        )
     return out
 
 
 def _connections(user: User) -> list[dict]:
-    rows = list(db.session.scalars(select(Connection).where(Connection.patient_id == user.id)
-                                   .order_by(Connection.created_at)))
+    rows = list(
+        db.session.scalars(select(Connection).where(Connection.patient_id == user.id).order_by(Connection.created_at))
+    )
     names = _names(r.therapist_id for r in rows)
-    return [{"therapist": names.get(r.therapist_id, ""), "connected_at": _iso(r.created_at),
-             "ended_at": _iso(r.ended_at), "auto_share": r.auto_share} for r in rows]
+    return [
+        {
+            "therapist": names.get(r.therapist_id, ""),
+            "connected_at": _iso(r.created_at),
+            "ended_at": _iso(r.ended_at),
+            "auto_share": r.auto_share,
+        }
+        for r in rows
+    ]
 
 
 def markdown(entry: dict) -> str:
@@ -175,15 +243,23 @@ def markdown(entry: dict) -> str:
     if checkin:
         lines += ["Check-in: " + ", ".join(f"{k} {v}" for k, v in checkin.items()), ""]
     if entry["after_effects"] or entry["after_effects_note"]:
-        lines += ["After-effects: " + ", ".join(entry["after_effects"])
-                  + (f" ({entry['after_effects_note']})" if entry["after_effects_note"] else ""), ""]
+        lines += [
+            "After-effects: "
+            + ", ".join(entry["after_effects"])
+            + (f" ({entry['after_effects_note']})" if entry["after_effects_note"] else ""),
+            "",
+        ]
     if entry["tags"]:
         lines += ["Tags: " + ", ".join(entry["tags"]), ""]
     for number, name in enumerate(entry.get("pictures", []), 1):
         lines += [f"![Picture {number}](../{name})", ""]
     for reply in entry["replies"]:
-        lines += [f"> **{reply['author']}**, {reply['created_at']}:", ">", *(f"> {t}" for t in
-                                                                            reply["text"].splitlines()), ""]
+        lines += [
+            f"> **{reply['author']}**, {reply['created_at']}:",
+            ">",
+            *(f"> {t}" for t in reply["text"].splitlines()),
+            "",
+        ]
     return "\n".join(lines)
 
 
@@ -191,8 +267,7 @@ def export_everything(user: User, *, by: str) -> Path:
     """Write the archive and record the export in the audit trail; ``by`` says how it was asked for."""
     path = write_archive(user)
     try:
-        audit.record(Event.DATA_EXPORTED, subject_id=user.id, actor_id=user.id if by == "settings" else None,
-                     detail=by)
+        audit.record(Event.DATA_EXPORTED, subject_id=user.id, actor_id=user.id if by == "settings" else None, detail=by)
     except BaseException:
         path.unlink(missing_ok=True)  # an unrecorded export is not handed out, nor left in /tmp
         raise
@@ -214,20 +289,29 @@ def write_archive(user: User) -> Path:
 
 
 def _write(archive: zipfile.ZipFile, user: User) -> None:
-    head = {"format": FORMAT, "version": VERSION, "exported_at": _iso(utcnow()),
-            "account": {"display_name": user.display_name, "email": user.email, "time_zone": user.time_zone,
-                        "created_at": _iso(user.created_at)},
-            "sessions": _sessions(user), "questionnaires": _questionnaires(user),
-            "safety_plan": _safety_plan(user), "drafts": _drafts(user),
-            "connections": _connections(user)}
+    head = {
+        "format": FORMAT,
+        "version": VERSION,
+        "exported_at": _iso(utcnow()),
+        "account": {
+            "display_name": user.display_name,
+            "email": user.email,
+            "time_zone": user.time_zone,
+            "created_at": _iso(user.created_at),
+        },
+        "sessions": _sessions(user),
+        "questionnaires": _questionnaires(user),
+        "safety_plan": _safety_plan(user),
+        "drafts": _drafts(user),
+        "connections": _connections(user),
+    }
     # journal.json goes to a file of its own while the Markdown files go into the zip: one pass, one
     # decryption per entry, and nothing but the current batch in memory.
     with tempfile.TemporaryFile() as out:
         out.write(json.dumps(head, ensure_ascii=False, indent=1)[:-2].encode())  # all but the closing brace
         out.write(b',\n "entries": [')
         for number, (entry, pictures) in enumerate(_entries(user)):
-            out.write((",\n  " if number else "\n  ").encode()
-                      + json.dumps(entry, ensure_ascii=False).encode())
+            out.write((",\n  " if number else "\n  ").encode() + json.dumps(entry, ensure_ascii=False).encode())
             # Named by date and id, never by title: a file name shows in listings and logs that a text does not.
             archive.writestr(f"entries/{entry['created_at'][:10]}-{entry['id'][:8]}.md", markdown(entry))
             for name, data in pictures:

@@ -74,8 +74,7 @@ class _Picture(Flowable):
         return self.width, self.height
 
     def draw(self) -> None:
-        self.canv.drawImage(ImageReader(io.BytesIO(self.picture.load())), 0, 0, self.width, self.height,
-                            mask="auto")
+        self.canv.drawImage(ImageReader(io.BytesIO(self.picture.load())), 0, 0, self.width, self.height, mask="auto")
 
 
 @dataclass
@@ -116,27 +115,41 @@ class JournalExport:
 class _Styles:
     def __init__(self, fonts: FontSet) -> None:
         def style(name, **kw):
-            return ParagraphStyle(name, **{"fontName": fonts.body, "fontSize": 10.5, "leading": 15,
-                                           "textColor": INK, **kw})
+            return ParagraphStyle(
+                name, **{"fontName": fonts.body, "fontSize": 10.5, "leading": 15, "textColor": INK, **kw}
+            )
 
         self.body = style("body", spaceAfter=6)
         self.rtl = style("rtl", spaceAfter=6, alignment=TA_RIGHT)
         self.small = style("small", fontSize=8.5, leading=11, textColor=MUTED)
-        self.cover_title = ParagraphStyle("cover", fontName=fonts.sans_bold, fontSize=28, leading=34,
-                                          textColor=ACCENT, alignment=TA_CENTER, spaceAfter=18)
-        self.cover_line = ParagraphStyle("coverline", fontName=fonts.sans, fontSize=13, leading=19,
-                                         textColor=INK, alignment=TA_CENTER, spaceAfter=6)
-        self.cover_note = ParagraphStyle("covernote", parent=self.cover_line, fontSize=11,
-                                         textColor=colors.HexColor("#a3282a"))
+        self.cover_title = ParagraphStyle(
+            "cover",
+            fontName=fonts.sans_bold,
+            fontSize=28,
+            leading=34,
+            textColor=ACCENT,
+            alignment=TA_CENTER,
+            spaceAfter=18,
+        )
+        self.cover_line = ParagraphStyle(
+            "coverline", fontName=fonts.sans, fontSize=13, leading=19, textColor=INK, alignment=TA_CENTER, spaceAfter=6
+        )
+        self.cover_note = ParagraphStyle(
+            "covernote", parent=self.cover_line, fontSize=11, textColor=colors.HexColor("#a3282a")
+        )
         self.toc_title = ParagraphStyle("toctitle", fontName=fonts.sans_bold, fontSize=18, leading=24, spaceAfter=12)
-        self.group = ParagraphStyle("group", fontName=fonts.sans_bold, fontSize=16, leading=21, textColor=ACCENT,
-                                    spaceBefore=6, spaceAfter=4)
-        self.group_meta = ParagraphStyle("groupmeta", fontName=fonts.sans, fontSize=9.5, leading=13, textColor=MUTED,
-                                         spaceAfter=6)
-        self.entry = ParagraphStyle("entry", fontName=fonts.sans_bold, fontSize=13, leading=17, spaceBefore=14,
-                                    spaceAfter=2, textColor=INK)
-        self.prompt = ParagraphStyle("prompt", fontName=fonts.sans_bold, fontSize=10, leading=14, textColor=ACCENT,
-                                     spaceBefore=6, spaceAfter=2)
+        self.group = ParagraphStyle(
+            "group", fontName=fonts.sans_bold, fontSize=16, leading=21, textColor=ACCENT, spaceBefore=6, spaceAfter=4
+        )
+        self.group_meta = ParagraphStyle(
+            "groupmeta", fontName=fonts.sans, fontSize=9.5, leading=13, textColor=MUTED, spaceAfter=6
+        )
+        self.entry = ParagraphStyle(
+            "entry", fontName=fonts.sans_bold, fontSize=13, leading=17, spaceBefore=14, spaceAfter=2, textColor=INK
+        )
+        self.prompt = ParagraphStyle(
+            "prompt", fontName=fonts.sans_bold, fontSize=10, leading=14, textColor=ACCENT, spaceBefore=6, spaceAfter=2
+        )
         self.reply = ParagraphStyle("reply", parent=self.body, fontSize=9.5, leading=13.5, leftIndent=10)
         self.toc_levels = [
             ParagraphStyle("toc0", fontName=fonts.sans_bold, fontSize=10, leading=12),
@@ -238,15 +251,22 @@ def build_pdf(export: JournalExport, fonts: FontSet) -> bytes:
     styles = _Styles(fonts)
     buffer = io.BytesIO()
     doc = _JournalDoc(
-        buffer, pagesize=size, leftMargin=margin, rightMargin=margin, topMargin=top, bottomMargin=bottom,
-        title=export.title, author=export.author, subject=f"{export.title}: {export.date_range}",
-        creator="Integration Journal", keywords="confidential, health information",
+        buffer,
+        pagesize=size,
+        leftMargin=margin,
+        rightMargin=margin,
+        topMargin=top,
+        bottomMargin=bottom,
+        title=export.title,
+        author=export.author,
+        subject=f"{export.title}: {export.date_range}",
+        creator="Integration Journal",
+        keywords="confidential, health information",
     )
     frame = Frame(margin, bottom, width, height, id="body")
     doc.addPageTemplates([PageTemplate("cover", [frame]), PageTemplate("pages", [frame])])
 
-    story: list = [Spacer(1, size[1] * 0.22),
-                   _user_paragraph(export.title, styles.cover_title, fonts)]
+    story: list = [Spacer(1, size[1] * 0.22), _user_paragraph(export.title, styles.cover_title, fonts)]
     for line in (export.patient_name, export.date_range, f"Generated {export.generated}"):
         story.append(_user_paragraph(line, styles.cover_line, fonts))
     story += [Spacer(1, 24), Paragraph(CONFIDENTIAL, styles.cover_note), NextPageTemplate("pages"), PageBreak()]
@@ -260,15 +280,21 @@ def build_pdf(export: JournalExport, fonts: FontSet) -> bytes:
 
     if export.progress:
         story.append(_heading("Progress", styles.group, 0, "progress", fonts))
-        story.append(Paragraph("Questionnaire scores and check-ins over the last year, with the sessions marked "
-                               "(dashed lines). Shaded bands are the questionnaires' published ranges. A "
-                               "questionnaire is not a diagnosis.", styles.group_meta))
+        story.append(
+            Paragraph(
+                "Questionnaire scores and check-ins over the last year, with the sessions marked "
+                "(dashed lines). Shaded bands are the questionnaires' published ranges. A "
+                "questionnaire is not a diagnosis.",
+                styles.group_meta,
+            )
+        )
         for chart in export.progress.charts:
             story.append(CondPageBreak(80 * mm))
             story.append(_user_paragraph(chart.title, styles.group_meta, fonts))
             story.append(drawing(chart, width, fonts.sans))
             latest = f"Latest: {chart.points[-1].label}." + (
-                f" First here: {chart.points[0].label}." if len(chart.points) > 1 else "")
+                f" First here: {chart.points[0].label}." if len(chart.points) > 1 else ""
+            )
             story.append(_user_paragraph(latest, styles.body, fonts))
         if export.progress.effects:
             story += _after_effects_table(export.progress.effects, styles, fonts, width)
@@ -286,7 +312,7 @@ def build_pdf(export: JournalExport, fonts: FontSet) -> bytes:
             story += _entry_flowables(entry, styles, fonts, width)
 
     def contents(canvas: Canvas, index: int) -> None:
-        chunk = doc.headings[index * per_page:(index + 1) * per_page]
+        chunk = doc.headings[index * per_page : (index + 1) * per_page]
         y = size[1] - top
         if index == 0:
             title = Paragraph("Contents", styles.toc_title)
@@ -328,11 +354,17 @@ def _after_effects_table(rows, styles, fonts: FontSet, width: float) -> list:
         effects = "; ".join(f"{label}: {days} day{'s' if days != 1 else ''}" for label, days in row.effects)
         data.append([_user_paragraph(row.session, cell, fonts), _user_paragraph(effects, cell, fonts)])
     table = Table(data, colWidths=[width * 0.45, width * 0.55], hAlign="LEFT", repeatRows=1)
-    table.setStyle(TableStyle([
-        ("BACKGROUND", (0, 1), (-1, -1), SOFT), ("GRID", (0, 0), (-1, -1), 0.25, colors.white),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-    ]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, 1), (-1, -1), SOFT),
+                ("GRID", (0, 0), (-1, -1), 0.25, colors.white),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("TOPPADDING", (0, 0), (-1, -1), 2),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+            ]
+        )
+    )
     return [CondPageBreak(30 * mm), Paragraph("After-effects by session", styles.group_meta), table]
 
 
@@ -349,11 +381,18 @@ def _entry_flowables(entry: ExportEntry, styles: _Styles, fonts: FontSet, width:
         body += [Spacer(1, 4), _Picture(picture, width, PICTURE_MAX_HEIGHT)]
     if entry.checkin:
         table = Table([[label, value] for label, value in entry.checkin], colWidths=[55 * mm, 30 * mm], hAlign="LEFT")
-        table.setStyle(TableStyle([
-            ("FONT", (0, 0), (-1, -1), fonts.sans, 8.5), ("TEXTCOLOR", (0, 0), (-1, -1), INK),
-            ("BACKGROUND", (0, 0), (-1, -1), SOFT), ("GRID", (0, 0), (-1, -1), 0.25, colors.white),
-            ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-        ]))
+        table.setStyle(
+            TableStyle(
+                [
+                    ("FONT", (0, 0), (-1, -1), fonts.sans, 8.5),
+                    ("TEXTCOLOR", (0, 0), (-1, -1), INK),
+                    ("BACKGROUND", (0, 0), (-1, -1), SOFT),
+                    ("GRID", (0, 0), (-1, -1), 0.25, colors.white),
+                    ("TOPPADDING", (0, 0), (-1, -1), 2),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+                ]
+            )
+        )
         body += [Spacer(1, 4), table]
     if entry.after_effects:
         body.append(_user_paragraph(", ".join(entry.after_effects), styles.small, fonts, "<b>After-effects:</b> "))

@@ -46,10 +46,30 @@ DEFAULT_FONTS = {
 # For characters the body and sans fonts lack, in this order; each is loaded the first time it is needed.
 FALLBACK_FONTS = {
     "Noto": ("NotoSans-Regular.ttf",),
-    **{script: (f"NotoSans{script}-Regular.ttf",) for script in (
-        "Devanagari", "Bengali", "Gurmukhi", "Gujarati", "Oriya", "Tamil", "Telugu", "Kannada", "Malayalam",
-        "Sinhala", "Thai", "Lao", "Tibetan", "Myanmar", "Khmer", "Ethiopic", "Armenian", "Georgian", "Hebrew",
-    )},
+    **{
+        script: (f"NotoSans{script}-Regular.ttf",)
+        for script in (
+            "Devanagari",
+            "Bengali",
+            "Gurmukhi",
+            "Gujarati",
+            "Oriya",
+            "Tamil",
+            "Telugu",
+            "Kannada",
+            "Malayalam",
+            "Sinhala",
+            "Thai",
+            "Lao",
+            "Tibetan",
+            "Myanmar",
+            "Khmer",
+            "Ethiopic",
+            "Armenian",
+            "Georgian",
+            "Hebrew",
+        )
+    },
     "Arabic": ("NotoNaskhArabic-Regular.ttf",),
     "CJK": ("DroidSansFallbackFull.ttf", "wqy-microhei.ttc"),
     "Hangul": ("NanumGothic.ttf",),
@@ -154,11 +174,15 @@ def _load_fonts(extra_dirs: tuple[str, ...]) -> FontSet:
             "fonts-dejavu-core) or set JOURNAL_PDF_FONT_DIRS to a folder holding DejaVuSerif.ttf and DejaVuSans.ttf."
         )
     body, sans = registered["Body"], registered["Sans"]
-    pending = [(f"IJ-{name}", path) for name, candidates in FALLBACK_FONTS.items()
-               if (path := _find(candidates, extra_dirs)) is not None]
+    pending = [
+        (f"IJ-{name}", path)
+        for name, candidates in FALLBACK_FONTS.items()
+        if (path := _find(candidates, extra_dirs)) is not None
+    ]
     fallbacks = [sans] if sans != body else []
-    return FontSet(body, registered.get("BodyBold", body), sans, registered.get("SansBold", sans), coverage,
-                   pending, fallbacks)
+    return FontSet(
+        body, registered.get("BodyBold", body), sans, registered.get("SansBold", sans), coverage, pending, fallbacks
+    )
 
 
 def _first_strong_is_rtl(text: str) -> bool:

@@ -22,10 +22,18 @@ class RangeMixin:
 
 
 class PatientExportForm(RangeMixin, FlaskForm):
-    scope = RadioField("What to export", default="all", choices=options([
-        ("all", "My whole journal"), ("range", "Entries between two dates"),
-        ("session", "One session with its entries"), ("chosen", "Entries I choose"),
-    ]))
+    scope = RadioField(
+        "What to export",
+        default="all",
+        choices=options(
+            [
+                ("all", "My whole journal"),
+                ("range", "Entries between two dates"),
+                ("session", "One session with its entries"),
+                ("chosen", "Entries I choose"),
+            ]
+        ),
+    )
     session = SelectField("Session", choices=[], default="")
     entries = CheckboxesField("Entries", choices=[])
     include_checkins = BooleanField("Include check-ins and after-effects", default=True)

@@ -44,8 +44,9 @@ class ExportOptions:
 
 def _in_range(moment: datetime, reader: Reader, options: ExportOptions) -> bool:
     day = to_local(moment, reader.zone).date()
-    return ((options.date_from is None or day >= options.date_from)
-            and (options.date_to is None or day <= options.date_to))
+    return (options.date_from is None or day >= options.date_from) and (
+        options.date_to is None or day <= options.date_to
+    )
 
 
 @dataclass(frozen=True)
@@ -63,11 +64,16 @@ class Reader:
         return format_local(moment, self.zone, "%-d %B %Y, %H:%M" if with_time else "%-d %B %Y", self.clock)
 
 
-def _replies(entry_ids: list[uuid.UUID], reader: Reader,
-             therapist_id: int | None) -> dict[uuid.UUID, list[ExportReply]]:
+def _replies(
+    entry_ids: list[uuid.UUID], reader: Reader, therapist_id: int | None
+) -> dict[uuid.UUID, list[ExportReply]]:
     """Reply threads for these entries (one query); a therapist gets only their own thread."""
-    statement = select(Reply, User.display_name).join(User, User.id == Reply.author_id).where(
-        Reply.entry_id.in_(entry_ids)).order_by(Reply.created_at)
+    statement = (
+        select(Reply, User.display_name)
+        .join(User, User.id == Reply.author_id)
+        .where(Reply.entry_id.in_(entry_ids))
+        .order_by(Reply.created_at)
+    )
     if therapist_id is not None:
         statement = statement.where(Reply.therapist_id == therapist_id)
     threads: dict[uuid.UUID, list[ExportReply]] = defaultdict(list)
@@ -78,28 +84,39 @@ def _replies(entry_ids: list[uuid.UUID], reader: Reader,
 
 def _pictures(entry_ids: list[uuid.UUID]) -> dict[uuid.UUID, list[ExportPicture]]:
     """Each entry's pictures (one query), each decrypted only when the PDF draws it."""
-    return {entry_id: [ExportPicture(partial(picture_bytes, p), p.width, p.height) for p in pictures]
-            for entry_id, pictures in pictures_of(entry_ids).items()}
+    return {
+        entry_id: [ExportPicture(partial(picture_bytes, p), p.width, p.height) for p in pictures]
+        for entry_id, pictures in pictures_of(entry_ids).items()
+    }
 
 
-def _entry(view: EntryView, reader: Reader, options: ExportOptions, replies: list[ExportReply],
-           pictures: list[ExportPicture]) -> ExportEntry:
+def _entry(
+    view: EntryView, reader: Reader, options: ExportOptions, replies: list[ExportReply], pictures: list[ExportPicture]
+) -> ExportEntry:
     checkin = []
     if options.include_checkins:
         row = view.row
-        for label, value, _scale in (("Mood", row.mood, "−5 to +5"), ("Emotional intensity", row.intensity, "0 to 10"),
-                                     ("Distance or detachment", row.detachment, "0 to 10")):
+        for label, value, _scale in (
+            ("Mood", row.mood, "−5 to +5"),
+            ("Emotional intensity", row.intensity, "0 to 10"),
+            ("Distance or detachment", row.detachment, "0 to 10"),
+        ):
             if value is not None:
                 checkin.append((label, f"{value:+d}" if label == "Mood" else str(value)))
     content = view.content
     return ExportEntry(
-        key=f"e-{view.id}", title=view.title, when=reader.when(view.row.created_at),
+        key=f"e-{view.id}",
+        title=view.title,
+        when=reader.when(view.row.created_at),
         answers=[(answer.prompt, answer.text) for answer in content.answers],
         checkin=checkin,
-        after_effects=([AFTER_EFFECTS[k] for k in content.after_effects if k in AFTER_EFFECTS]
-                       if options.include_checkins else []),
+        after_effects=(
+            [AFTER_EFFECTS[k] for k in content.after_effects if k in AFTER_EFFECTS] if options.include_checkins else []
+        ),
         after_effects_note=content.after_effects_note if options.include_checkins else "",
-        tags=content.tags, replies=replies if options.include_replies else [], pictures=pictures,
+        tags=content.tags,
+        replies=replies if options.include_replies else [],
+        pictures=pictures,
     )
 
 
@@ -107,14 +124,20 @@ def _group(session: SessionView | None, reader: Reader) -> ExportGroup:
     if session is None:
         return ExportGroup(key="g-none", heading=NO_SESSION)
     return ExportGroup(
-        key=f"g-{session.id}", heading=f"Session of {reader.when(session.occurred_at, with_time=False)}",
+        key=f"g-{session.id}",
+        heading=f"Session of {reader.when(session.occurred_at, with_time=False)}",
         details=f"{session.medicine_label} · {session.setting_label} · {reader.when(session.occurred_at)}",
         intention=session.details.intention,
     )
 
 
-def _assemble(views: list[EntryView], sessions: dict[uuid.UUID, SessionView], reader: Reader, options: ExportOptions,
-              threads: dict[uuid.UUID, list[ExportReply]]) -> list[ExportGroup]:
+def _assemble(
+    views: list[EntryView],
+    sessions: dict[uuid.UUID, SessionView],
+    reader: Reader,
+    options: ExportOptions,
+    threads: dict[uuid.UUID, list[ExportReply]],
+) -> list[ExportGroup]:
     """Group entries by session, sessions in date order, entries in date order, untied entries last."""
     groups: dict[uuid.UUID | None, ExportGroup] = {}
     pictures = _pictures([view.id for view in views])
@@ -149,13 +172,19 @@ def patient_export(user: User, options: ExportOptions) -> JournalExport:
     reader = Reader.of(user)
     rows = [row for row in db.session.scalars(statement) if _in_range(row.created_at, reader, options)]
     views = [open_entry(row) for row in rows]
-    sessions = {s.id: open_session(s) for s in db.session.scalars(
-        select(TreatmentSession).where(TreatmentSession.owner_id == user.id))}
+    sessions = {
+        s.id: open_session(s)
+        for s in db.session.scalars(select(TreatmentSession).where(TreatmentSession.owner_id == user.id))
+    }
     threads = _replies([v.id for v in views], reader, None) if options.include_replies else {}
     return JournalExport(
-        title="Integration Journal", patient_name=user.display_name, date_range=_range_text(views, reader, options),
-        generated=reader.when(utcnow()), groups=_assemble(views, sessions, reader, options, threads),
-        page_size=options.page_size, author=user.display_name,
+        title="Integration Journal",
+        patient_name=user.display_name,
+        date_range=_range_text(views, reader, options),
+        generated=reader.when(utcnow()),
+        groups=_assemble(views, sessions, reader, options, threads),
+        page_size=options.page_size,
+        author=user.display_name,
         progress=progress(user, window=None) if options.include_checkins else Progress(),
     )
 
@@ -163,15 +192,21 @@ def patient_export(user: User, options: ExportOptions) -> JournalExport:
 def therapist_export(therapist: User, patient: User, options: ExportOptions) -> JournalExport:
     """Only what this patient shares with this therapist; sessions only where shared."""
     reader = Reader.of(therapist)
-    rows = [entry for entry, _ in db.session.execute(shared_entries_query(therapist.id, patient.id))
-            if _in_range(entry.created_at, reader, options)]
+    rows = [
+        entry
+        for entry, _ in db.session.execute(shared_entries_query(therapist.id, patient.id))
+        if _in_range(entry.created_at, reader, options)
+    ]
     views = [open_entry(row) for row in rows]
     sessions = {s.id: open_session(s) for s in db.session.scalars(shared_sessions_query(therapist.id, patient.id))}
     threads = _replies([v.id for v in views], reader, therapist.id) if options.include_replies else {}
     return JournalExport(
-        title="Shared integration journal", patient_name=patient.display_name,
-        date_range=_range_text(views, reader, options), generated=reader.when(utcnow()),
-        groups=_assemble(views, sessions, reader, options, threads), page_size=options.page_size,
+        title="Shared integration journal",
+        patient_name=patient.display_name,
+        date_range=_range_text(views, reader, options),
+        generated=reader.when(utcnow()),
+        groups=_assemble(views, sessions, reader, options, threads),
+        page_size=options.page_size,
         author=f"{patient.display_name}, shared with {therapist.display_name}",
         progress=_shared_progress(patient, therapist) if options.include_checkins else Progress(),
     )
@@ -187,11 +222,18 @@ def plan_export(user: User, plan: SafetyPlan) -> JournalExport:
     """The patient's safety plan as a short document: each section, then the crisis lines of their region."""
     reader = Reader.of(user)
     answers: list[tuple[str | None, str]] = [
-        (section.title, text or "—") for section, text in zip(SECTIONS, read(plan).values(), strict=True)]
+        (section.title, text or "—") for section, text in zip(SECTIONS, read(plan).values(), strict=True)
+    ]
     for region in crisis.resources(user.crisis_region)[:1]:
         lines = "\n".join(crisis.line(raw).sentence for raw in region["lines"])
         answers.append((f"Crisis lines: {region['title']}", lines))
     entry = ExportEntry(key="plan", title="", when=f"Last changed {reader.when(plan.updated_at)}", answers=answers)
-    return JournalExport(title="My safety plan", patient_name=user.display_name, date_range="",
-                         generated=reader.when(utcnow()), page_size=user.paper_size, author=user.display_name,
-                         groups=[ExportGroup(key="plan", heading="My safety plan", details=SOURCE, entries=[entry])])
+    return JournalExport(
+        title="My safety plan",
+        patient_name=user.display_name,
+        date_range="",
+        generated=reader.when(utcnow()),
+        page_size=user.paper_size,
+        author=user.display_name,
+        groups=[ExportGroup(key="plan", heading="My safety plan", details=SOURCE, entries=[entry])],
+    )

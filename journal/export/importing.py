@@ -98,12 +98,17 @@ def import_file(user: User, name: str, data: bytes, *, by: str) -> ImportSummary
     except BaseException:
         db.session.rollback()
         raise
-    audit.record(Event.DATA_IMPORTED, subject_id=user.id, actor_id=user.id if by == "settings" else None,
-                 detail=f"{summary.source}: {summary.entries_added} entries, by {by}")
+    audit.record(
+        Event.DATA_IMPORTED,
+        subject_id=user.id,
+        actor_id=user.id if by == "settings" else None,
+        detail=f"{summary.source}: {summary.entries_added} entries, by {by}",
+    )
     return summary
 
 
 # Reading the file ---------------------------------------------------------------------
+
 
 def _read(name: str, data: bytes) -> tuple[dict, int, dict[str, bytes]]:
     """The JSON document inside the file, how many photos a Day One zip holds, and our export's pictures."""
@@ -125,15 +130,20 @@ def _read_zip(data: bytes) -> tuple[dict, int, dict[str, bytes]]:
     if len(members) > MAX_MEMBERS:
         raise ImportRefused("The zip holds too many files to be a journal export.")
     if sum(m.file_size for m in members) > MAX_UNPACKED_BYTES or any(
-            m.compress_size and m.file_size / m.compress_size > MAX_RATIO for m in members):
+        m.compress_size and m.file_size / m.compress_size > MAX_RATIO for m in members
+    ):
         raise ImportRefused("The zip unpacks to far more than it holds: it is not a journal export.")
     names = {m.filename for m in members}
-    json_names = ["journal.json"] if "journal.json" in names else sorted(
-        n for n in names if n.lower().endswith(".json") and "/" not in n.strip("/"))
+    json_names = (
+        ["journal.json"]
+        if "journal.json" in names
+        else sorted(n for n in names if n.lower().endswith(".json") and "/" not in n.strip("/"))
+    )
     if len(json_names) != 1:
         raise ImportRefused("The zip should hold one journal: journal.json, or one Day One journal's JSON file.")
-    photos = sum(1 for n in names if n.lower().startswith(("photos/", "videos/", "audios/", "pdfs/"))
-                 and not n.endswith("/"))
+    photos = sum(
+        1 for n in names if n.lower().startswith(("photos/", "videos/", "audios/", "pdfs/")) and not n.endswith("/")
+    )
     try:
         inner = archive.read(json_names[0])
         pictures = {n: archive.read(n) for n in names if n.startswith("pictures/") and not n.endswith("/")}
@@ -190,6 +200,7 @@ def _exists(model, row_id: uuid.UUID) -> bool:
 
 # Our own format -------------------------------------------------------------------------
 
+
 def _import_ours(user: User, document: dict, pictures: dict[str, bytes]) -> ImportSummary:
     if document.get("format") != "integration-journal-export":
         raise ImportRefused("This JSON file is not an Integration Journal export.")
@@ -210,14 +221,24 @@ def _import_ours(user: User, document: dict, pictures: dict[str, bytes]) -> Impo
         if _exists(TreatmentSession, session_id):
             continue
         if any(len(item[k]) > ANSWER_MAX for k in ("intention", "notes")) or any(
-                len(item[k]) > SHORT_MAX for k in ("medicine_other", "setting_other")):
+            len(item[k]) > SHORT_MAX for k in ("medicine_other", "setting_other")
+        ):
             raise ImportRefused(f"Session of {item['occurred_at'][:10]}: a text is longer than this app keeps.")
-        save_session(None, owner_id=user.id, occurred_at=_time(item["occurred_at"], "A session"),
-                     medicine=Medicine(item["medicine"]), setting=Setting(item["setting"]),
-                     details=SessionDetails(intention=item["intention"], notes=item["notes"],
-                                            medicine_other=item["medicine_other"],
-                                            setting_other=item["setting_other"]),
-                     session_id=session_id, commit=False)
+        save_session(
+            None,
+            owner_id=user.id,
+            occurred_at=_time(item["occurred_at"], "A session"),
+            medicine=Medicine(item["medicine"]),
+            setting=Setting(item["setting"]),
+            details=SessionDetails(
+                intention=item["intention"],
+                notes=item["notes"],
+                medicine_other=item["medicine_other"],
+                setting_other=item["setting_other"],
+            ),
+            session_id=session_id,
+            commit=False,
+        )
         summary.sessions_added += 1
     for number, item in enumerate(document["entries"], start=1):
         entry_id = _derived_id(user, "entry", item["id"])
@@ -229,16 +250,24 @@ def _import_ours(user: User, document: dict, pictures: dict[str, bytes]) -> Impo
         _check_lengths(f"Entry {number}", item["title"], [a.text for a in answers], item["after_effects_note"], tags)
         checkin = item["checkin"]
         row = create_entry(
-            owner_id=user.id, kind=EntryKind(item["kind"]), entry_id=entry_id,
-            content=EntryContent(title=item["title"], answers=answers,
-                                 after_effects=[e for e in item["after_effects"] if e in AFTER_EFFECTS],
-                                 after_effects_note=item["after_effects_note"], tags=tags,
-                                 time_zone=_zone(item.get("time_zone", ""))),
+            owner_id=user.id,
+            kind=EntryKind(item["kind"]),
+            entry_id=entry_id,
+            content=EntryContent(
+                title=item["title"],
+                answers=answers,
+                after_effects=[e for e in item["after_effects"] if e in AFTER_EFFECTS],
+                after_effects_note=item["after_effects_note"],
+                tags=tags,
+                time_zone=_zone(item.get("time_zone", "")),
+            ),
             checkin=CheckIn(checkin["mood"], checkin["intensity"], checkin["detachment"]),
             session_id=sessions.get(item["session_id"]) if item["session_id"] else None,
-            prompt_set=item["prompt_set"], library_version=item["library_version"],
+            prompt_set=item["prompt_set"],
+            library_version=item["library_version"],
             created_at=_time(item["created_at"], f"Entry {number}"),
-            trashed_at=_time(item["trashed_at"], f"Entry {number}") if item["trashed_at"] else None, commit=False,
+            trashed_at=_time(item["trashed_at"], f"Entry {number}") if item["trashed_at"] else None,
+            commit=False,
         )
         row.to_discuss = bool(item.get("to_discuss", False))
         _import_pictures(row, item.get("pictures", []), pictures, f"Entry {number}")
@@ -269,11 +298,11 @@ def _import_safety_plan(user: User, item: dict | None) -> bool:
     if any(len(text) > safety_plan.SECTION_MAX for text in item["sections"].values()):
         raise ImportRefused("The safety plan: a section is longer than this app keeps.")
     try:
-        safety_plan.save(user.id, item["sections"], 0, at=_time(item["updated_at"], "The safety plan"),
-                         commit=False)
+        safety_plan.save(user.id, item["sections"], 0, at=_time(item["updated_at"], "The safety plan"), commit=False)
     except safety_plan.PlanConflict:  # written in another tab during the import
-        raise ImportRefused("Your safety plan was saved while this file was being imported. "
-                            "Please import it again.") from None
+        raise ImportRefused(
+            "Your safety plan was saved while this file was being imported. Please import it again."
+        ) from None
     return True
 
 
@@ -289,14 +318,20 @@ def _import_questionnaires(user: User, items: list[dict]) -> None:
             difficulty = read_difficulty(instrument, item["difficulty"])
         except AnswersRefused:
             raise ImportRefused(f"Questionnaire {number}: the answers do not fit the {instrument.name}.") from None
-        row = MeasureResponse(id=response_id, owner_id=user.id, instrument=instrument.key,
-                              library_version=item["library_version"], total=result.total,
-                              taken_at=_time(item["taken_at"], f"Questionnaire {number}"))
+        row = MeasureResponse(
+            id=response_id,
+            owner_id=user.id,
+            instrument=instrument.key,
+            library_version=item["library_version"],
+            total=result.total,
+            taken_at=_time(item["taken_at"], f"Questionnaire {number}"),
+        )
         seal_row(row, {"answers": item["answers"], "difficulty": difficulty})
         db.session.add(row)
 
 
 # Day One ----------------------------------------------------------------------------------
+
 
 def _import_day_one(user: User, document: dict, photos: int) -> ImportSummary:
     """Day One's JSON export: text (Markdown; a first line that is a heading becomes the title),
@@ -320,10 +355,20 @@ def _import_day_one(user: User, document: dict, photos: int) -> ImportSummary:
         if not photos:
             listed = item.get("photos") or []
             summary.photos_skipped += len(listed) if isinstance(listed, list) else 0
-        create_entry(owner_id=user.id, kind=EntryKind.FREE, entry_id=entry_id, created_at=created_at,
-                     content=EntryContent(title=title, answers=[Answer(None, None, None, text)], tags=tags,
-                                          time_zone=_zone(str(item.get("timeZone") or ""))),
-                     checkin=CheckIn(), commit=False)
+        create_entry(
+            owner_id=user.id,
+            kind=EntryKind.FREE,
+            entry_id=entry_id,
+            created_at=created_at,
+            content=EntryContent(
+                title=title,
+                answers=[Answer(None, None, None, text)],
+                tags=tags,
+                time_zone=_zone(str(item.get("timeZone") or "")),
+            ),
+            checkin=CheckIn(),
+            commit=False,
+        )
         summary.entries_added += 1
     return summary
 

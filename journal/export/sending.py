@@ -12,6 +12,11 @@ from journal.timezones import to_local
 def pdf_response(pdf: bytes) -> Response:
     """Send a PDF as a private download with a safe, dated file name."""
     name = f"integration-journal-{to_local(utcnow(), current_user.time_zone):%Y-%m-%d}.pdf"
-    return Response(pdf, mimetype="application/pdf", headers={
-        "Content-Disposition": f'attachment; filename="{name}"', "Cache-Control": "no-store",
-    })
+    return Response(
+        pdf,
+        mimetype="application/pdf",
+        headers={
+            "Content-Disposition": f'attachment; filename="{name}"',
+            "Cache-Control": "no-store",
+        },
+    )

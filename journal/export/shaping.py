@@ -71,8 +71,9 @@ def _shape_word(word, *args, **kwargs):
 def _keep_cluster_text(shaped, text: str) -> None:
     """Give the first glyph of each cluster the cluster's characters (``actual``), the others none."""
     runs = [(index, part) for index, (_, part) in enumerate(shaped[1:], 1) if isinstance(part, ttfonts.ShapedStr)]
-    starts = sorted({glyph.cluster for _, part in runs for glyph in part.__shapeData__
-                     if 0 <= glyph.cluster < len(text)})
+    starts = sorted(
+        {glyph.cluster for _, part in runs for glyph in part.__shapeData__ if 0 <= glyph.cluster < len(text)}
+    )
     ends = dict(zip(starts, [*starts[1:], len(text)], strict=True))
     seen: set[int] = set()
     for index, part in runs:
@@ -80,7 +81,7 @@ def _keep_cluster_text(shaped, text: str) -> None:
         for glyph in part.__shapeData__:
             copy = ttfonts.ShapeData(*glyph)
             if glyph.cluster in ends:
-                copy.actual = "" if glyph.cluster in seen else text[glyph.cluster:ends[glyph.cluster]]
+                copy.actual = "" if glyph.cluster in seen else text[glyph.cluster : ends[glyph.cluster]]
                 seen.add(glyph.cluster)
             glyphs.append(copy)
         shaped[index] = (shaped[index][0], ttfonts.ShapedStr(str(part), shapeData=glyphs))
@@ -107,13 +108,30 @@ def _format_text(original):
 def _to_unicode_cmap(fontname: str, subset) -> str:
     """ReportLab's ToUnicode CMap, with each character written in UTF-16 (surrogate pairs beyond U+FFFF)."""
     entries = [f"<{index:02X}> <{_utf16(chr(code))}>" for index, code in enumerate(subset)]
-    return "\n".join([
-        "/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap", "/CIDSystemInfo",
-        f"<< /Registry ({fontname})", f"/Ordering ({fontname})", "/Supplement 0", ">> def",
-        f"/CMapName /{fontname} def", "/CMapType 2 def", "1 begincodespacerange",
-        f"<00> <{len(subset) - 1:02X}>", "endcodespacerange", f"{len(entries)} beginbfchar", *entries,
-        "endbfchar", "endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end",
-    ])
+    return "\n".join(
+        [
+            "/CIDInit /ProcSet findresource begin",
+            "12 dict begin",
+            "begincmap",
+            "/CIDSystemInfo",
+            f"<< /Registry ({fontname})",
+            f"/Ordering ({fontname})",
+            "/Supplement 0",
+            ">> def",
+            f"/CMapName /{fontname} def",
+            "/CMapType 2 def",
+            "1 begincodespacerange",
+            f"<00> <{len(subset) - 1:02X}>",
+            "endcodespacerange",
+            f"{len(entries)} beginbfchar",
+            *entries,
+            "endbfchar",
+            "endcmap",
+            "CMapName currentdict /CMap defineresource pop",
+            "end",
+            "end",
+        ]
+    )
 
 
 def install() -> bool:

@@ -34,11 +34,13 @@ def _remember_paper(size: str) -> None:
 @patient_required
 def patient():
     form = PatientExportForm()
-    form.session.choices = options([("", "Choose a session"), *session_options(list_sessions(current_user.id),
-                                                                               current_user.time_zone)])
-    form.entries.choices = options((str(e.id),
-                                    f"{to_local(e.row.created_at, current_user.time_zone):%Y-%m-%d} · {e.title}")
-                                   for e in latest_entries(current_user.id, limit=1000))
+    form.session.choices = options(
+        [("", "Choose a session"), *session_options(list_sessions(current_user.id), current_user.time_zone)]
+    )
+    form.entries.choices = options(
+        (str(e.id), f"{to_local(e.row.created_at, current_user.time_zone):%Y-%m-%d} · {e.title}")
+        for e in latest_entries(current_user.id, limit=1000)
+    )
     if not form.is_submitted():
         form.paper_size.data = current_user.paper_size
     if not form.validate_on_submit():
@@ -51,7 +53,8 @@ def patient():
         date_to=form.date_to.data if scope == "range" else None,
         session_id=parse_uuid(form.session.data) if scope == "session" else None,
         entry_ids={parse_uuid(v) for v in form.entries.data} if scope == "chosen" else set(),
-        include_checkins=form.include_checkins.data, include_replies=form.include_replies.data,
+        include_checkins=form.include_checkins.data,
+        include_replies=form.include_replies.data,
         page_size=form.paper_size.data,
     )
     _remember_paper(form.paper_size.data)
@@ -67,8 +70,12 @@ def therapist(patient_id: int):
         form.paper_size.data = current_user.paper_size
     if not form.validate_on_submit():
         return render_template("export/therapist.html", form=form, patient=patient), 422 if form.errors else 200
-    chosen = ExportOptions(date_from=form.date_from.data, date_to=form.date_to.data,
-                           include_replies=form.include_replies.data, page_size=form.paper_size.data)
+    chosen = ExportOptions(
+        date_from=form.date_from.data,
+        date_to=form.date_to.data,
+        include_replies=form.include_replies.data,
+        page_size=form.paper_size.data,
+    )
     pdf = build_pdf(therapist_export(current_user, patient, chosen), configured_fonts())
     record_access(patient.id, current_user.id, AccessAction.EXPORT)
     _remember_paper(form.paper_size.data)

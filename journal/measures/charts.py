@@ -68,15 +68,26 @@ class Chart:
         return round(TOP + (HEIGHT - TOP - BOTTOM) * (self.high - value) / ((self.high - self.low) or 1), 1)
 
 
-def time_chart(title: str, low: int, high: int, values: list[tuple[datetime, int, str]],
-               sessions: list[tuple[datetime, str]], start: datetime, end: datetime, *,
-               bands: Sequence[tuple[int, int, str]] = (), guide: tuple[int, str] | None = None,
-               step: int = 5) -> Chart:
+def time_chart(
+    title: str,
+    low: int,
+    high: int,
+    values: list[tuple[datetime, int, str]],
+    sessions: list[tuple[datetime, str]],
+    start: datetime,
+    end: datetime,
+    *,
+    bands: Sequence[tuple[int, int, str]] = (),
+    guide: tuple[int, str] | None = None,
+    step: int = 5,
+) -> Chart:
     """A chart of ``values`` (moment, value, label) from ``start`` to ``end``, sessions marked."""
     chart = Chart(title, low, high, start, max(end, start + timedelta(days=1)))
     for index, (band_low, band_high, label) in enumerate(bands):
-        top, bottom = chart.y_of(band_high + 0.5 if band_high < high else high), chart.y_of(
-            band_low - 0.5 if band_low > low else low)
+        top, bottom = (
+            chart.y_of(band_high + 0.5 if band_high < high else high),
+            chart.y_of(band_low - 0.5 if band_low > low else low),
+        )
         chart.stripes.append(Stripe(label, top, round(bottom - top, 1), f"band band-{index}"))
     for moment, value, label in sorted(values):
         chart.points.append(Point(moment, value, chart.x_of(moment), chart.y_of(value), label))

@@ -54,8 +54,13 @@ def measures() -> Library:
     for item in raw["instruments"]:
         difficulty = item.get("difficulty")
         instruments[item["key"]] = Instrument(
-            key=item["key"], name=item["name"], title=item["title"], question=item["question"],
-            responses=tuple(item["responses"]), items=tuple(item["items"]), attribution=item["attribution"],
+            key=item["key"],
+            name=item["name"],
+            title=item["title"],
+            question=item["question"],
+            responses=tuple(item["responses"]),
+            items=tuple(item["items"]),
+            attribution=item["attribution"],
             instructions=item.get("instructions", ""),
             bands=tuple(Band(*band) for band in item.get("bands", [])),
             difficulty=(difficulty["question"], tuple(difficulty["responses"])) if difficulty else None,

@@ -26,8 +26,11 @@ from journal.sessions.services import sessions_since
 from journal.timezones import format_local, to_local
 
 WINDOW = timedelta(days=365)
-CHECKINS = (("mood", "Mood (−5 to +5)", -5, 5, 5), ("intensity", "Emotional intensity (0 to 10)", 0, 10, 5),
-            ("detachment", "Distance or detachment (0 to 10)", 0, 10, 5))
+CHECKINS = (
+    ("mood", "Mood (−5 to +5)", -5, 5, 5),
+    ("intensity", "Emotional intensity (0 to 10)", 0, 10, 5),
+    ("detachment", "Distance or detachment (0 to 10)", 0, 10, 5),
+)
 
 
 @dataclass(frozen=True)
@@ -60,19 +63,29 @@ def progress(user: User, reader: User | None = None, window: timedelta | None = 
     when = lambda moment: format_local(moment, reader.time_zone, "%-d %b %Y", reader.clock)  # noqa: E731
     shared_sessions = None
     if reader.id != user.id:
-        shared_sessions = set(db.session.scalars(select(SessionShare.session_id).where(
-            SessionShare.therapist_id == reader.id)))
-    shown = [s for s in sessions_since(user.id, since)
-             if s.occurred_at <= end and (shared_sessions is None or s.id in shared_sessions)]
+        shared_sessions = set(
+            db.session.scalars(select(SessionShare.session_id).where(SessionShare.therapist_id == reader.id))
+        )
+    shown = [
+        s
+        for s in sessions_since(user.id, since)
+        if s.occurred_at <= end and (shared_sessions is None or s.id in shared_sessions)
+    ]
     sessions = [(s.occurred_at, f"Session of {when(s.occurred_at)} · {s.medicine_label}") for s in shown]
-    responses = db.session.scalars(select(MeasureResponse).where(
-        MeasureResponse.owner_id == user.id, MeasureResponse.taken_at >= since)
-        .order_by(MeasureResponse.taken_at)).all()
-    statement = select(Entry.created_at, Entry.mood, Entry.intensity, Entry.detachment).where(
-        Entry.owner_id == user.id, Entry.is_live, Entry.created_at >= since).order_by(Entry.created_at)
+    responses = db.session.scalars(
+        select(MeasureResponse)
+        .where(MeasureResponse.owner_id == user.id, MeasureResponse.taken_at >= since)
+        .order_by(MeasureResponse.taken_at)
+    ).all()
+    statement = (
+        select(Entry.created_at, Entry.mood, Entry.intensity, Entry.detachment)
+        .where(Entry.owner_id == user.id, Entry.is_live, Entry.created_at >= since)
+        .order_by(Entry.created_at)
+    )
     if reader.id != user.id:  # only what the patient shared with this reader
-        statement = statement.join(EntryShare, (EntryShare.entry_id == Entry.id)
-                                   & (EntryShare.therapist_id == reader.id))
+        statement = statement.join(
+            EntryShare, (EntryShare.entry_id == Entry.id) & (EntryShare.therapist_id == reader.id)
+        )
     checkins = db.session.execute(statement).all()
     moments = [r.taken_at for r in responses] + [c.created_at for c in checkins] + [s[0] for s in sessions]
     start = min(moments) - timedelta(days=3) if moments else since
@@ -82,18 +95,38 @@ def progress(user: User, reader: User | None = None, window: timedelta | None = 
         for row in responses:
             if row.instrument == key:
                 band = band_of(instrument, row.total).lower()
-                values.append((row.taken_at, row.total, f"{when(row.taken_at)}: {row.total}"
-                                                        + (f" ({band})" if band else "")))
+                values.append(
+                    (row.taken_at, row.total, f"{when(row.taken_at)}: {row.total}" + (f" ({band})" if band else ""))
+                )
         if values:
-            charts.append(time_chart(
-                instrument.title, 0, instrument.max_total, values, sessions, start, end,
-                bands=[(b.low, b.high, b.label) for b in instrument.bands],
-                guide=(instrument.cutoff, f"{instrument.cutoff}: the level studies look at more closely")
-                if instrument.cutoff else None, step=5 if instrument.max_total <= 27 else 10))
+            charts.append(
+                time_chart(
+                    instrument.title,
+                    0,
+                    instrument.max_total,
+                    values,
+                    sessions,
+                    start,
+                    end,
+                    bands=[(b.low, b.high, b.label) for b in instrument.bands],
+                    guide=(instrument.cutoff, f"{instrument.cutoff}: the level studies look at more closely")
+                    if instrument.cutoff
+                    else None,
+                    step=5 if instrument.max_total <= 27 else 10,
+                )
+            )
     for column, title, low, high, step in CHECKINS:
-        values = [(c.created_at, getattr(c, column), f"{when(c.created_at)}: {getattr(c, column):+d}"
-                   if column == "mood" else f"{when(c.created_at)}: {getattr(c, column)}")
-                  for c in checkins if getattr(c, column) is not None]
+        values = [
+            (
+                c.created_at,
+                getattr(c, column),
+                f"{when(c.created_at)}: {getattr(c, column):+d}"
+                if column == "mood"
+                else f"{when(c.created_at)}: {getattr(c, column)}",
+            )
+            for c in checkins
+            if getattr(c, column) is not None
+        ]
         if values:
             charts.append(time_chart(title, low, high, values, sessions, start, end, step=step))
     labels = {s.id: label for s, (_, label) in zip(shown, sessions, strict=True)}
@@ -106,16 +139,31 @@ def _effects_per_session(user: User, reader: User, shown: list, labels: dict) ->
     if not shown:
         return []
     terms = after_effect_terms(user.id)
-    statement = (select(Entry.session_id, Entry.created_at, EntryTerm.term)
-                 .join(EntryTerm, EntryTerm.entry_id == Entry.id)
-                 .where(Entry.owner_id == user.id, Entry.is_live, EntryTerm.term.in_(terms),
-                        Entry.session_id.in_([s.id for s in shown])))
+    statement = (
+        select(Entry.session_id, Entry.created_at, EntryTerm.term)
+        .join(EntryTerm, EntryTerm.entry_id == Entry.id)
+        .where(
+            Entry.owner_id == user.id,
+            Entry.is_live,
+            EntryTerm.term.in_(terms),
+            Entry.session_id.in_([s.id for s in shown]),
+        )
+    )
     if reader.id != user.id:
-        statement = statement.join(EntryShare, (EntryShare.entry_id == Entry.id)
-                                   & (EntryShare.therapist_id == reader.id))
+        statement = statement.join(
+            EntryShare, (EntryShare.entry_id == Entry.id) & (EntryShare.therapist_id == reader.id)
+        )
     days: dict = defaultdict(lambda: defaultdict(set))
     for session_id, created_at, term in db.session.execute(statement):
         days[session_id][terms[term]].add(to_local(created_at, user.time_zone).date())
-    return [SessionEffects(labels[s.id], sorted(((AFTER_EFFECTS[key], len(dates)) for key, dates in
-                                                 days[s.id].items()), key=lambda pair: (-pair[1], pair[0])))
-            for s in shown if s.id in days]
+    return [
+        SessionEffects(
+            labels[s.id],
+            sorted(
+                ((AFTER_EFFECTS[key], len(dates)) for key, dates in days[s.id].items()),
+                key=lambda pair: (-pair[1], pair[0]),
+            ),
+        )
+        for s in shown
+        if s.id in days
+    ]

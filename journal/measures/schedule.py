@@ -43,13 +43,20 @@ def due_measures(user: User, now: datetime | None = None) -> list[Due]:
     instruments = asked(user)
     if not instruments:
         return []
-    latest = dict(db.session.execute(
-        select(MeasureResponse.instrument, func.max(MeasureResponse.taken_at))
-        .where(MeasureResponse.owner_id == user.id).group_by(MeasureResponse.instrument)).all())
-    sessions = db.session.execute(select(TreatmentSession.id, TreatmentSession.occurred_at).where(
-        TreatmentSession.owner_id == user.id,
-        TreatmentSession.occurred_at >= now - max(gap for gap, _ in AFTER) - OPEN_FOR,
-        TreatmentSession.occurred_at <= now + BEFORE)).all()
+    latest = dict(
+        db.session.execute(
+            select(MeasureResponse.instrument, func.max(MeasureResponse.taken_at))
+            .where(MeasureResponse.owner_id == user.id)
+            .group_by(MeasureResponse.instrument)
+        ).all()
+    )
+    sessions = db.session.execute(
+        select(TreatmentSession.id, TreatmentSession.occurred_at).where(
+            TreatmentSession.owner_id == user.id,
+            TreatmentSession.occurred_at >= now - max(gap for gap, _ in AFTER) - OPEN_FOR,
+            TreatmentSession.occurred_at <= now + BEFORE,
+        )
+    ).all()
     windows = []  # (opens, reason, session id, session time)
     for session_id, occurred_at in sessions:
         if occurred_at > now:

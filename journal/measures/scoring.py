@@ -46,8 +46,9 @@ def read_answers(instrument: Instrument, posted: dict[str, str]) -> list[int]:
         problems.append(f"Unexpected fields: {', '.join(extra)}.")
     missing = [number for number in range(1, len(instrument.items) + 1) if not posted.get(f"item{number}")]
     if missing:
-        problems.append(f"Please answer question{'s' if len(missing) > 1 else ''} "
-                        f"{', '.join(str(n) for n in missing)}.")
+        problems.append(
+            f"Please answer question{'s' if len(missing) > 1 else ''} {', '.join(str(n) for n in missing)}."
+        )
     answers = []
     for number in range(1, len(instrument.items) + 1):
         value = posted.get(f"item{number}") or ""
@@ -80,12 +81,18 @@ def score(instrument: Instrument, answers: list[int]) -> Score:
         raise AnswersRefused(["Every question needs one answer."])
     total = sum(answers)
     if instrument.clusters:
-        clusters = {name: sum(answers[first - 1:last]) for name, (first, last) in instrument.clusters.items()}
-        endorsed = {name: sum(1 for a in answers[first - 1:last] if a >= ENDORSED)
-                    for name, (first, last) in instrument.clusters.items()}
-        return Score(total=total, band="", clusters=clusters,
-                     meets_dsm5_rule=all(endorsed[name] >= need for name, need in DSM5_RULE.items()),
-                     above_cutoff=total >= instrument.cutoff)
+        clusters = {name: sum(answers[first - 1 : last]) for name, (first, last) in instrument.clusters.items()}
+        endorsed = {
+            name: sum(1 for a in answers[first - 1 : last] if a >= ENDORSED)
+            for name, (first, last) in instrument.clusters.items()
+        }
+        return Score(
+            total=total,
+            band="",
+            clusters=clusters,
+            meets_dsm5_rule=all(endorsed[name] >= need for name, need in DSM5_RULE.items()),
+            above_cutoff=total >= instrument.cutoff,
+        )
     band = band_of(instrument, total)
     self_harm = instrument.key == "phq-9" and answers[PHQ9_SELF_HARM_ITEM - 1] > 0
     return Score(total=total, band=band, self_harm=self_harm)

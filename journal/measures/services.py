@@ -22,11 +22,13 @@ MEANINGS = {
     "Mild": "Some symptoms, at a mild level.",
     "Moderate": "Symptoms at a moderate level: worth talking through with your therapist or doctor.",
     "Moderately severe": "Symptoms at a moderately severe level: please talk this through with your therapist "
-                         "or doctor soon.",
+    "or doctor soon.",
     "Severe": "Symptoms at a severe level: please talk this through with your therapist or doctor soon.",
 }
-NOT_A_DIAGNOSIS = ("A questionnaire is not a diagnosis. It is a way to notice how you have been and how that "
-                   "changes over time; what it means for you is something to explore with your therapist or doctor.")
+NOT_A_DIAGNOSIS = (
+    "A questionnaire is not a diagnosis. It is a way to notice how you have been and how that "
+    "changes over time; what it means for you is something to explore with your therapist or doctor."
+)
 
 
 @dataclass
@@ -38,17 +40,28 @@ class ResponseView:
     score: Score
 
 
-def save_response(owner_id: int, instrument: Instrument, answers: list[int], difficulty: int | None,
-                  taken_at: datetime | None = None,
-                  also: Callable[[MeasureResponse, Score], None] | None = None) -> MeasureResponse:
+def save_response(
+    owner_id: int,
+    instrument: Instrument,
+    answers: list[int],
+    difficulty: int | None,
+    taken_at: datetime | None = None,
+    also: Callable[[MeasureResponse, Score], None] | None = None,
+) -> MeasureResponse:
     """Score and store one completed questionnaire (answers sealed). Commits.
 
     ``taken_at`` is for demo data; questionnaires taken in the app are "now". ``also`` joins the
     transaction with the response and its score (the safety loop's alerts).
     """
     result = score(instrument, answers)
-    row = MeasureResponse(id=uuid.uuid4(), owner_id=owner_id, instrument=instrument.key,
-                          library_version=measures().version, total=result.total, taken_at=taken_at or utcnow())
+    row = MeasureResponse(
+        id=uuid.uuid4(),
+        owner_id=owner_id,
+        instrument=instrument.key,
+        library_version=measures().version,
+        total=result.total,
+        taken_at=taken_at or utcnow(),
+    )
     seal_row(row, {"answers": answers, "difficulty": difficulty})
     db.session.add(row)
     if also is not None:
@@ -61,16 +74,19 @@ def save_response(owner_id: int, instrument: Instrument, answers: list[int], dif
 def open_response(row: MeasureResponse) -> ResponseView:
     payload = unseal_row(row)
     instrument = measures().instruments[row.instrument]
-    return ResponseView(row, instrument, payload["answers"], payload.get("difficulty"),
-                        score(instrument, payload["answers"]))
+    return ResponseView(
+        row, instrument, payload["answers"], payload.get("difficulty"), score(instrument, payload["answers"])
+    )
 
 
 def baseline_change(view: ResponseView) -> Change | None:
     """Change against the patient's first response to the same questionnaire; None for that first one."""
     first = db.session.scalar(
-        select(MeasureResponse).where(MeasureResponse.owner_id == view.row.owner_id,
-                                      MeasureResponse.instrument == view.row.instrument)
-        .order_by(MeasureResponse.taken_at, MeasureResponse.id).limit(1))
+        select(MeasureResponse)
+        .where(MeasureResponse.owner_id == view.row.owner_id, MeasureResponse.instrument == view.row.instrument)
+        .order_by(MeasureResponse.taken_at, MeasureResponse.id)
+        .limit(1)
+    )
     if first is None or first.id == view.row.id:
         return None
     return change(view.instrument, first.total, view.row.total)
@@ -79,8 +95,9 @@ def baseline_change(view: ResponseView) -> Change | None:
 def history(owner_id: int) -> dict[str, list[MeasureResponse]]:
     """Each instrument's responses, oldest first (plaintext totals: nothing is decrypted)."""
     result: dict[str, list[MeasureResponse]] = {key: [] for key in measures().instruments}
-    for row in db.session.scalars(select(MeasureResponse).where(MeasureResponse.owner_id == owner_id)
-                                  .order_by(MeasureResponse.taken_at)):
+    for row in db.session.scalars(
+        select(MeasureResponse).where(MeasureResponse.owner_id == owner_id).order_by(MeasureResponse.taken_at)
+    ):
         result.setdefault(row.instrument, []).append(row)
     return result
 

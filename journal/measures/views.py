@@ -57,13 +57,19 @@ def new(name: str):
             row = save_response(current_user.id, instrument, answers, chosen, also=notice.raise_for_response)
             offer_care(notice)
             return redirect(url_for("measures.result", response_id=row.id))
-    return render_template("measures/form.html", instrument=instrument, problems=problems, posted=posted), \
-        422 if problems else 200
+    return render_template(
+        "measures/form.html", instrument=instrument, problems=problems, posted=posted
+    ), 422 if problems else 200
 
 
 @bp.get("/measures/responses/<uuid:response_id>")
 @patient_required
 def result(response_id: uuid.UUID):
     view = open_response(owned_or_404(MeasureResponse, response_id))
-    return render_template("measures/result.html", view=view, change=baseline_change(view), meanings=MEANINGS,
-                           not_a_diagnosis=NOT_A_DIAGNOSIS)
+    return render_template(
+        "measures/result.html",
+        view=view,
+        change=baseline_change(view),
+        meanings=MEANINGS,
+        not_a_diagnosis=NOT_A_DIAGNOSIS,
+    )

@@ -27,8 +27,15 @@ class AccountToken(Model):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     purpose: Mapped[TokenPurpose] = mapped_column(
-        Enum(TokenPurpose, native_enum=False, create_constraint=True, length=24, name="token_purpose",
-             values_callable=lambda purposes: [p.value for p in purposes]))
+        Enum(
+            TokenPurpose,
+            native_enum=False,
+            create_constraint=True,
+            length=24,
+            name="token_purpose",
+            values_callable=lambda purposes: [p.value for p in purposes],
+        )
+    )
     token_hash: Mapped[bytes] = mapped_column(LargeBinary(32), unique=True)
     # The address the link was sent to: a verification counts only while the account still uses it.
     email: Mapped[str] = mapped_column(String(EMAIL_MAX_LENGTH))

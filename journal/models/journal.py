@@ -36,7 +36,11 @@ from journal.models.types import UTCDateTime
 
 def _enum(cls: type[enum.Enum], name: str) -> Enum:
     return Enum(
-        cls, native_enum=False, create_constraint=True, length=24, name=name,
+        cls,
+        native_enum=False,
+        create_constraint=True,
+        length=24,
+        name=name,
         values_callable=lambda members: [member.value for member in members],
     )
 

@@ -43,8 +43,12 @@ class AlertAction(enum.StrEnum):
 
     @property
     def label(self) -> str:
-        return {"called": "called", "messaged": "sent a message", "scheduled": "scheduled a session",
-                "other": "followed up"}[self.value]
+        return {
+            "called": "called",
+            "messaged": "sent a message",
+            "scheduled": "scheduled a session",
+            "other": "followed up",
+        }[self.value]
 
 
 class AlertOutcome(enum.StrEnum):
@@ -57,8 +61,12 @@ class AlertOutcome(enum.StrEnum):
 
     @property
     def label(self) -> str:
-        return {"safe": "safe for now, plan in place", "follow_up": "follow-up arranged",
-                "crisis_services": "referred to crisis or emergency services", "other": "closed"}[self.value]
+        return {
+            "safe": "safe for now, plan in place",
+            "follow_up": "follow-up arranged",
+            "crisis_services": "referred to crisis or emergency services",
+            "other": "closed",
+        }[self.value]
 
 
 class SafetyAlert(Model):

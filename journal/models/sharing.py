@@ -84,8 +84,7 @@ class ShareSummary(Model):
     __tablename__ = "share_summaries"
 
     therapist_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
-    patient_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True,
-                                            index=True)
+    patient_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True, index=True)
     sealed: Mapped[bytes] = mapped_column(LargeBinary)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     generation: Mapped[int] = mapped_column(Integer, default=0)  # the connection's, when it was built
@@ -167,8 +166,14 @@ class AccessLog(Model):
     patient_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     therapist_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     action: Mapped[AccessAction] = mapped_column(
-        Enum(AccessAction, native_enum=False, create_constraint=True, length=24, name="access_action",
-             values_callable=lambda members: [m.value for m in members])
+        Enum(
+            AccessAction,
+            native_enum=False,
+            create_constraint=True,
+            length=24,
+            name="access_action",
+            values_callable=lambda members: [m.value for m in members],
+        )
     )
     entry_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, index=True)
     at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
@@ -184,4 +189,3 @@ class ClosedConnection(Model):
     former_patient_id: Mapped[int] = mapped_column(Integer)  # the deleted account's id: old links say what happened
     connected_at: Mapped[datetime] = mapped_column(UTCDateTime)
     closed_at: Mapped[datetime] = mapped_column(UTCDateTime)
-

@@ -62,8 +62,9 @@ class User(UserMixin, Model):
     quiet_from: Mapped[int] = mapped_column(Integer, default=22, server_default="22")
     quiet_until: Mapped[int] = mapped_column(Integer, default=8, server_default="8")
     # The questionnaires the patient chose to be asked about (comma-separated keys); any can be taken anytime.
-    measures_asked: Mapped[str] = mapped_column(String(40), default="phq-9,gad-7,pcl-5",
-                                                server_default="phq-9,gad-7,pcl-5")
+    measures_asked: Mapped[str] = mapped_column(
+        String(40), default="phq-9,gad-7,pcl-5", server_default="phq-9,gad-7,pcl-5"
+    )
     # "a4" or "letter": remembered from the last PDF export.
     paper_size: Mapped[str] = mapped_column(String(8), default="a4", server_default="a4")
     active: Mapped[bool] = mapped_column(Boolean, default=True)

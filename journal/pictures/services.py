@@ -40,8 +40,15 @@ def add_pictures(entry: Entry, files: list[bytes], *, commit: bool = True) -> li
     last = db.session.scalar(select(func.max(EntryPicture.position)).where(EntryPicture.entry_id == entry.id))
     rows = []
     for position, picture in enumerate(prepared, 0 if last is None else last + 1):
-        row = EntryPicture(id=uuid.uuid4(), owner_id=entry.owner_id, entry_id=entry.id, position=position,
-                           mimetype=picture.mimetype, width=picture.width, height=picture.height)
+        row = EntryPicture(
+            id=uuid.uuid4(),
+            owner_id=entry.owner_id,
+            entry_id=entry.id,
+            position=position,
+            mimetype=picture.mimetype,
+            width=picture.width,
+            height=picture.height,
+        )
         seal_row_bytes(row, picture.data)
         rows.append(row)
     db.session.add_all(rows)
@@ -55,9 +62,12 @@ def pictures_of(entry_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, list[EntryPic
     ids = list(entry_ids)
     result: dict[uuid.UUID, list[EntryPicture]] = {entry_id: [] for entry_id in ids}
     if ids:
-        rows = db.session.scalars(select(EntryPicture).options(defer(EntryPicture.sealed))
-                                  .where(EntryPicture.entry_id.in_(ids))
-                                  .order_by(EntryPicture.entry_id, EntryPicture.position))
+        rows = db.session.scalars(
+            select(EntryPicture)
+            .options(defer(EntryPicture.sealed))
+            .where(EntryPicture.entry_id.in_(ids))
+            .order_by(EntryPicture.entry_id, EntryPicture.position)
+        )
         for row in rows:
             result[row.entry_id].append(row)
     return result

@@ -24,8 +24,12 @@ UPLOAD_REQUEST_BYTES = 40 * 1024 * 1024
 def _manage_page(entry_id: uuid.UUID, error: str = "", status: int = 200):
     row = entry_or_404(entry_id)
     return render_template(
-        "pictures/manage.html", entry=open_entry(row), pictures=pictures_of([row.id])[row.id], error=error,
-        max_per_entry=MAX_PER_ENTRY, max_megabytes=MAX_BYTES // (1024 * 1024),
+        "pictures/manage.html",
+        entry=open_entry(row),
+        pictures=pictures_of([row.id])[row.id],
+        error=error,
+        max_per_entry=MAX_PER_ENTRY,
+        max_megabytes=MAX_BYTES // (1024 * 1024),
     ), status
 
 

@@ -75,9 +75,14 @@ def send_due(now: datetime | None = None) -> RunSummary:
     """Send every reminder due now. Commits per reminder."""
     now = now or utcnow()
     summary = RunSummary()
-    ids = db.session.scalars(select(User.id).where(
-        User.reminders.is_(True), User.active.is_(True), User.email_verified_at.is_not(None),
-        User.role == Role.PATIENT)).all()
+    ids = db.session.scalars(
+        select(User.id).where(
+            User.reminders.is_(True),
+            User.active.is_(True),
+            User.email_verified_at.is_not(None),
+            User.role == Role.PATIENT,
+        )
+    ).all()
     for user_id in ids:
         try:
             user = db.session.get(User, user_id)
@@ -95,8 +100,9 @@ def _due_for(user: User, now: datetime, summary: RunSummary) -> bool:
     if local.hour < user.reminder_hour or in_quiet_hours(local.hour, user.quiet_from, user.quiet_until):
         return False
     today = local.date()
-    if db.session.scalar(select(ReminderSent.id).where(ReminderSent.user_id == user.id,
-                                                       ReminderSent.local_day == today)):
+    if db.session.scalar(
+        select(ReminderSent.id).where(ReminderSent.user_id == user.id, ReminderSent.local_day == today)
+    ):
         return False  # one a day
     sessions = [s.row for s in sessions_since(user.id, now - timedelta(days=HOME_WINDOW_DAYS + 1))]
     due = due_now(user.id, sessions, local_date(now, user.time_zone), user.time_zone)
@@ -105,8 +111,9 @@ def _due_for(user: User, now: datetime, summary: RunSummary) -> bool:
     # Only the set opened last: after downtime, one email, not one per set.
     latest = max(due, key=lambda step: step.opens_on)
     message = _message(user, latest.prompt_set.name)  # built first: a failure here leaves no claim behind
-    claim = ReminderSent(user_id=user.id, session_id=latest.session_id, prompt_set=latest.prompt_set.key,
-                         local_day=today, sent_at=now)
+    claim = ReminderSent(
+        user_id=user.id, session_id=latest.session_id, prompt_set=latest.prompt_set.key, local_day=today, sent_at=now
+    )
     db.session.add(claim)
     try:
         db.session.commit()
@@ -126,6 +133,13 @@ def _due_for(user: User, now: datetime, summary: RunSummary) -> bool:
 def _message(user: User, set_name: str):
     link = mail.absolute_url("reminders.unsubscribe", token=unsubscribe_token(user))
     headers = {"List-Unsubscribe": f"<{link}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
-    return mail.compose("reminder", user.email, "A new reflection is ready", headers=headers,
-                        name=user.display_name, set_name=set_name, unsubscribe=link,
-                        link=mail.absolute_url("main.index"))
+    return mail.compose(
+        "reminder",
+        user.email,
+        "A new reflection is ready",
+        headers=headers,
+        name=user.display_name,
+        set_name=set_name,
+        unsubscribe=link,
+        link=mail.absolute_url("main.index"),
+    )

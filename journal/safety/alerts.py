@@ -41,12 +41,12 @@ class AlreadyDone(AlertError):
 
 def told(patient_id: int):
     """Select the connections whose therapist the patient allows to be sent safety alerts."""
-    return select(Connection).where(Connection.patient_id == patient_id, Connection.is_active,
-                                    Connection.safety_alerts)
+    return select(Connection).where(Connection.patient_id == patient_id, Connection.is_active, Connection.safety_alerts)
 
 
-def raise_alerts(patient: User, risk: Risk, *, entry_id: uuid.UUID | None = None,
-                 response_id: uuid.UUID | None = None) -> list[SafetyAlert]:
+def raise_alerts(
+    patient: User, risk: Risk, *, entry_id: uuid.UUID | None = None, response_id: uuid.UUID | None = None
+) -> list[SafetyAlert]:
     """One alert for each therapist the patient allowed to be told. An entry that already has an open
     alert for a therapist gets no second one while that alert is open (an edit re-saves the same words).
     Part of the caller's transaction (the save that carried the risk): flushes, never commits."""
@@ -55,13 +55,30 @@ def raise_alerts(patient: User, risk: Risk, *, entry_id: uuid.UUID | None = None
     therapists = db.session.scalars(told(patient.id).with_only_columns(Connection.therapist_id)).all()
     raised = []
     for therapist_id in therapists:
-        if entry_id is not None and db.session.scalar(select(SafetyAlert.id).where(
-                SafetyAlert.entry_id == entry_id, SafetyAlert.therapist_id == therapist_id,
-                SafetyAlert.resolved_at.is_(None)).limit(1)) is not None:
+        if (
+            entry_id is not None
+            and db.session.scalar(
+                select(SafetyAlert.id)
+                .where(
+                    SafetyAlert.entry_id == entry_id,
+                    SafetyAlert.therapist_id == therapist_id,
+                    SafetyAlert.resolved_at.is_(None),
+                )
+                .limit(1)
+            )
+            is not None
+        ):
             continue
-        alert = SafetyAlert(id=uuid.uuid4(), patient_id=patient.id, therapist_id=therapist_id,
-                            signals=",".join(risk.signals), negated=risk.negated, entry_id=entry_id,
-                            response_id=response_id, created_at=utcnow())
+        alert = SafetyAlert(
+            id=uuid.uuid4(),
+            patient_id=patient.id,
+            therapist_id=therapist_id,
+            signals=",".join(risk.signals),
+            negated=risk.negated,
+            entry_id=entry_id,
+            response_id=response_id,
+            created_at=utcnow(),
+        )
         db.session.add(alert)
         raised.append(alert)
     db.session.flush()
@@ -80,10 +97,15 @@ def email_alerts(alert_ids: list[uuid.UUID]) -> int:
     sent = 0
     for alert_id in alert_ids:
         now = utcnow()
-        claimed = changed_rows(update(SafetyAlert).where(
-            SafetyAlert.id == alert_id, SafetyAlert.emailed_at.is_(None),
-            SafetyAlert.email_claimed_at.is_(None) | (SafetyAlert.email_claimed_at < now - EMAIL_CLAIM))
-            .values(email_claimed_at=now))
+        claimed = changed_rows(
+            update(SafetyAlert)
+            .where(
+                SafetyAlert.id == alert_id,
+                SafetyAlert.emailed_at.is_(None),
+                SafetyAlert.email_claimed_at.is_(None) | (SafetyAlert.email_claimed_at < now - EMAIL_CLAIM),
+            )
+            .values(email_claimed_at=now)
+        )
         db.session.commit()
         if claimed != 1:
             continue
@@ -92,11 +114,16 @@ def email_alerts(alert_ids: list[uuid.UUID]) -> int:
             continue
         therapist = db.session.get(User, alert.therapist_id)
         try:
-            mail.send(mail.compose("safety_alert", therapist.email, "A safety alert is waiting for you",
-                                   name=therapist.display_name,
-                                   at=format_local(alert.created_at, therapist.time_zone, "%-d %B %Y, %H:%M",
-                                                   therapist.clock),
-                                   link=mail.absolute_url("therapist.alert", alert_id=alert.id)))
+            mail.send(
+                mail.compose(
+                    "safety_alert",
+                    therapist.email,
+                    "A safety alert is waiting for you",
+                    name=therapist.display_name,
+                    at=format_local(alert.created_at, therapist.time_zone, "%-d %B %Y, %H:%M", therapist.clock),
+                    link=mail.absolute_url("therapist.alert", alert_id=alert.id),
+                )
+            )
         except mail.MailNotSent:
             alert.email_claimed_at = None  # logged by mail.send; the next run tries again
             db.session.commit()
@@ -110,9 +137,15 @@ def email_alerts(alert_ids: list[uuid.UUID]) -> int:
 def email_pending() -> int:
     """Send the alert emails that have not gone (run by ``flask send-reminders``): alerts still open,
     of patients still connected, raised a little while ago and not being sent right now."""
-    waiting = db.session.scalars(therapist_alerts_query(None).with_only_columns(SafetyAlert.id).where(
-        SafetyAlert.emailed_at.is_(None), SafetyAlert.resolved_at.is_(None),
-        SafetyAlert.created_at < utcnow() - EMAIL_RETRY_AFTER)).all()
+    waiting = db.session.scalars(
+        therapist_alerts_query(None)
+        .with_only_columns(SafetyAlert.id)
+        .where(
+            SafetyAlert.emailed_at.is_(None),
+            SafetyAlert.resolved_at.is_(None),
+            SafetyAlert.created_at < utcnow() - EMAIL_RETRY_AFTER,
+        )
+    ).all()
     return email_alerts(list(waiting))
 
 
@@ -127,6 +160,7 @@ def email_after_response(response, alerts: list[SafetyAlert]):
     def send() -> None:
         with app.test_request_context("/", base_url=base):
             email_alerts(ids)
+
     response.call_on_close(send)
     return response
 
@@ -150,15 +184,22 @@ def _views(statement) -> list[AlertView]:
     """Alerts with their patient, each marked overdue when unacknowledged past the configured time."""
     limit = utcnow() - overdue_after()
     rows = db.session.execute(statement.add_columns(User).join(User, User.id == SafetyAlert.patient_id)).all()
-    return [AlertView(alert, patient, alert.acknowledged_at is None and alert.resolved_at is None
-                      and alert.created_at < limit) for alert, patient in rows]
+    return [
+        AlertView(
+            alert, patient, alert.acknowledged_at is None and alert.resolved_at is None and alert.created_at < limit
+        )
+        for alert, patient in rows
+    ]
 
 
 def open_alerts(therapist_id: int, patient_id: int | None = None) -> list[AlertView]:
     """The therapist's alerts not yet resolved (of one patient, when given), unacknowledged first,
     oldest first within each."""
-    statement = (therapist_alerts_query(therapist_id).where(SafetyAlert.resolved_at.is_(None))
-                 .order_by(SafetyAlert.acknowledged_at.is_not(None), SafetyAlert.created_at))
+    statement = (
+        therapist_alerts_query(therapist_id)
+        .where(SafetyAlert.resolved_at.is_(None))
+        .order_by(SafetyAlert.acknowledged_at.is_not(None), SafetyAlert.created_at)
+    )
     if patient_id is not None:
         statement = statement.where(SafetyAlert.patient_id == patient_id)
     return _views(statement)
@@ -166,8 +207,11 @@ def open_alerts(therapist_id: int, patient_id: int | None = None) -> list[AlertV
 
 def all_alerts(therapist_id: int, patient_id: int) -> list[AlertView]:
     """Every alert of one patient this therapist may see, open or closed, newest first."""
-    return _views(therapist_alerts_query(therapist_id).where(SafetyAlert.patient_id == patient_id)
-                  .order_by(SafetyAlert.created_at.desc()))
+    return _views(
+        therapist_alerts_query(therapist_id)
+        .where(SafetyAlert.patient_id == patient_id)
+        .order_by(SafetyAlert.created_at.desc())
+    )
 
 
 def view(alert: SafetyAlert) -> AlertView:
@@ -193,8 +237,9 @@ def _take_step(alert: SafetyAlert, step: str, values: dict, note: str, done: str
     racing cannot both write it. Commits."""
     _note(alert, step, note)
     moment = getattr(SafetyAlert, f"{step}_at")
-    taken = changed_rows(update(SafetyAlert).where(SafetyAlert.id == alert.id, moment.is_(None))
-                               .values(**values, sealed=alert.sealed))
+    taken = changed_rows(
+        update(SafetyAlert).where(SafetyAlert.id == alert.id, moment.is_(None)).values(**values, sealed=alert.sealed)
+    )
     if taken != 1:
         db.session.rollback()
         raise AlreadyDone(done)
@@ -210,8 +255,13 @@ def acknowledge(alert: SafetyAlert, action: str, note: str) -> None:
         chosen = AlertAction(action)
     except ValueError:
         raise AlertError("Please choose what you did.") from None
-    _take_step(alert, "acknowledged", {"acknowledged_at": utcnow(), "action": chosen.value}, note,
-               "This alert was already acknowledged.")
+    _take_step(
+        alert,
+        "acknowledged",
+        {"acknowledged_at": utcnow(), "action": chosen.value},
+        note,
+        "This alert was already acknowledged.",
+    )
     record_access(alert.patient_id, alert.therapist_id, AccessAction.ACKNOWLEDGE_ALERT, alert.entry_id)
 
 
@@ -233,8 +283,12 @@ def resolve(alert: SafetyAlert, outcome: str, note: str) -> None:
 
 def sent_to_patient(patient_id: int, since: datetime | None = None) -> list[tuple[SafetyAlert, User]]:
     """The alerts about a patient, newest first, with their therapist: what the patient sees of them."""
-    statement = (select(SafetyAlert, User).join(User, User.id == SafetyAlert.therapist_id)
-                 .where(SafetyAlert.patient_id == patient_id).order_by(SafetyAlert.created_at.desc()))
+    statement = (
+        select(SafetyAlert, User)
+        .join(User, User.id == SafetyAlert.therapist_id)
+        .where(SafetyAlert.patient_id == patient_id)
+        .order_by(SafetyAlert.created_at.desc())
+    )
     if since is not None:
         statement = statement.where(SafetyAlert.created_at >= since)
     return list(db.session.execute(statement).all())

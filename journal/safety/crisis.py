@@ -40,8 +40,11 @@ def resources(region: str | None) -> list[dict]:
 
 def danger_number(region: str | None) -> str | None:
     """The number to call when in danger now: the person's region's emergency line (else its first number)."""
-    lines = [line for line in (resources(region) or [{"lines": []}])[0]["lines"]
-             if isinstance(line, dict) and line.get("number")]
+    lines = [
+        line
+        for line in (resources(region) or [{"lines": []}])[0]["lines"]
+        if isinstance(line, dict) and line.get("number")
+    ]
     emergency = [line for line in lines if line.get("emergency")]
     return (emergency or lines or [{"number": None}])[0]["number"]
 
@@ -71,6 +74,11 @@ def line(raw: dict | str) -> Line:
         return Line(raw)
     number, text = raw.get("number"), raw.get("text")
     dial = re.match(r"[+\d][\d -]*", number or "")
-    return Line(raw["name"], number, re.sub(r"[ -]", "", dial.group()).strip() if dial else None,
-                (text[0].lower() + text[1:] if number else text) if text else None, raw.get("hours"),
-                bool(raw.get("emergency")))
+    return Line(
+        raw["name"],
+        number,
+        re.sub(r"[ -]", "", dial.group()).strip() if dial else None,
+        (text[0].lower() + text[1:] if number else text) if text else None,
+        raw.get("hours"),
+        bool(raw.get("emergency")),
+    )

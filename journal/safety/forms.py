@@ -25,8 +25,7 @@ class SafetyPlanForm(FlaskForm):
 
 
 for _section in SECTIONS:
-    setattr(SafetyPlanForm, _section.key, text_field(_section.title, SECTION_MAX, rows=4,
-                                                     description=_section.hint))
+    setattr(SafetyPlanForm, _section.key, text_field(_section.title, SECTION_MAX, rows=4, description=_section.hint))
 
 
 ACTIONS = [(a.value, a.label.capitalize()) for a in AlertAction]
@@ -34,12 +33,14 @@ OUTCOMES = [(o.value, o.label.capitalize()) for o in AlertOutcome]
 
 
 class AcknowledgeForm(FlaskForm):
-    action = RadioField("What did you do?", choices=options(ACTIONS),
-                        validators=[InputRequired("Please choose what you did.")])
+    action = RadioField(
+        "What did you do?", choices=options(ACTIONS), validators=[InputRequired("Please choose what you did.")]
+    )
     note = text_field("A short note (never shown to your patient)", NOTE_MAX, rows=2)
 
 
 class ResolveForm(FlaskForm):
-    outcome = RadioField("How is it closed?", choices=options(OUTCOMES),
-                         validators=[InputRequired("Please choose how it was closed.")])
+    outcome = RadioField(
+        "How is it closed?", choices=options(OUTCOMES), validators=[InputRequired("Please choose how it was closed.")]
+    )
     note = text_field("A short note", NOTE_MAX, rows=2)

@@ -29,23 +29,42 @@ class Section:
 # The order of the Stanley–Brown plan: from noticing a crisis coming, to what I can do alone, to
 # other people, to professionals, to a safer place, to what matters most.
 SECTIONS = (
-    Section("warning_signs", "My warning signs",
-            "Thoughts, feelings, images or situations that tell me a hard time may be starting."),
-    Section("coping", "Things I can do on my own",
-            "Ways to take my mind off things without contacting anyone: a walk, music, a shower, breathing."),
-    Section("distractions", "People and places that help me feel better",
-            "People to be with and places to go that can take my mind off things."),
-    Section("helpers", "People I can ask for help",
-            "Names and numbers of people I can tell how I really feel."),
-    Section("professionals", "Professionals and services I can contact",
-            "My therapist, my clinic's after-hours line, a crisis line, the nearest emergency department."),
-    Section("environment", "Making my surroundings safer",
-            "What I can do, or ask someone to help with, to keep things I could hurt myself with out of reach."),
-    Section("reasons", "What matters most to me",
-            "My reasons for living: the people, animals, plans and things worth staying for."),
+    Section(
+        "warning_signs",
+        "My warning signs",
+        "Thoughts, feelings, images or situations that tell me a hard time may be starting.",
+    ),
+    Section(
+        "coping",
+        "Things I can do on my own",
+        "Ways to take my mind off things without contacting anyone: a walk, music, a shower, breathing.",
+    ),
+    Section(
+        "distractions",
+        "People and places that help me feel better",
+        "People to be with and places to go that can take my mind off things.",
+    ),
+    Section("helpers", "People I can ask for help", "Names and numbers of people I can tell how I really feel."),
+    Section(
+        "professionals",
+        "Professionals and services I can contact",
+        "My therapist, my clinic's after-hours line, a crisis line, the nearest emergency department.",
+    ),
+    Section(
+        "environment",
+        "Making my surroundings safer",
+        "What I can do, or ask someone to help with, to keep things I could hurt myself with out of reach.",
+    ),
+    Section(
+        "reasons",
+        "What matters most to me",
+        "My reasons for living: the people, animals, plans and things worth staying for.",
+    ),
 )
-SOURCE = ("The sections follow the Stanley–Brown Safety Planning Intervention (Stanley B, Brown GK. "
-          "Cognitive and Behavioral Practice, 2012), in this app's own words.")
+SOURCE = (
+    "The sections follow the Stanley–Brown Safety Planning Intervention (Stanley B, Brown GK. "
+    "Cognitive and Behavioral Practice, 2012), in this app's own words."
+)
 
 
 class PlanConflict(Exception):
@@ -66,8 +85,9 @@ def read(plan: SafetyPlan | None) -> dict[str, str]:
     return {section.key: stored.get(section.key, "") for section in SECTIONS}
 
 
-def save(owner_id: int, sections: dict[str, str], expected_version: int, *, at: datetime | None = None,
-         commit: bool = True) -> SafetyPlan:
+def save(
+    owner_id: int, sections: dict[str, str], expected_version: int, *, at: datetime | None = None, commit: bool = True
+) -> SafetyPlan:
     """Store the whole plan, sealed, if it is still the version the form was opened on (0: none yet).
 
     Raises PlanConflict otherwise, and nothing is written. Commits unless ``commit`` is False (an

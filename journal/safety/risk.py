@@ -71,8 +71,13 @@ def phrases() -> Phrases:
     by_first_word: dict[str, list[tuple[str, ...]]] = {}
     for phrase in phrases:
         by_first_word.setdefault(phrase[0], []).append(phrase)
-    return Phrases(data["version"], phrases, frozenset(data["negations"]), int(data["negation_window"]),
-                   {word: tuple(found) for word, found in by_first_word.items()})
+    return Phrases(
+        data["version"],
+        phrases,
+        frozenset(data["negations"]),
+        int(data["negation_window"]),
+        {word: tuple(found) for word, found in by_first_word.items()},
+    )
 
 
 def find_phrases(text: str) -> list[tuple[str, bool]]:
@@ -81,14 +86,15 @@ def find_phrases(text: str) -> list[tuple[str, bool]]:
     found = []
     for start, word in enumerate(words):  # one pass: only phrases starting with this word are compared
         for phrase in library.by_first_word.get(word, ()):
-            if tuple(words[start:start + len(phrase)]) == phrase:
-                before = words[max(0, start - library.window):start]
+            if tuple(words[start : start + len(phrase)]) == phrase:
+                before = words[max(0, start - library.window) : start]
                 found.append((" ".join(phrase), any(w in library.negations for w in before)))
     return found
 
 
-def assess(texts: list[str], *, mood: int | None = None, after_effects: list[str] | tuple = (),
-           phq9_item9: bool = False) -> Risk:
+def assess(
+    texts: list[str], *, mood: int | None = None, after_effects: list[str] | tuple = (), phq9_item9: bool = False
+) -> Risk:
     """The signals in one save: its texts, its check-in and after-effects, or a PHQ-9's item 9."""
     signals = []
     found = [match for text in texts for match in find_phrases(text)]
@@ -100,5 +106,6 @@ def assess(texts: list[str], *, mood: int | None = None, after_effects: list[str
         signals.append(Signal.URGE_TO_USE)
     if phq9_item9:
         signals.append(Signal.PHQ9_ITEM9)
-    return Risk(tuple(signals), negated=bool(found) and all(negated for _, negated in found),
-                phrases_version=phrases().version)
+    return Risk(
+        tuple(signals), negated=bool(found) and all(negated for _, negated in found), phrases_version=phrases().version
+    )

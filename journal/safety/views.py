@@ -46,8 +46,11 @@ def care_card() -> dict | None:
         return None
     resources = crisis.resources(current_user.crisis_region)
     connected = db.session.execute(
-        select(User.id, User.display_name, User.after_hours_line).join(Connection, Connection.therapist_id == User.id)
-        .where(Connection.patient_id == current_user.id, Connection.is_active).order_by(User.display_name)).all()
+        select(User.id, User.display_name, User.after_hours_line)
+        .join(Connection, Connection.therapist_id == User.id)
+        .where(Connection.patient_id == current_user.id, Connection.is_active)
+        .order_by(User.display_name)
+    ).all()
     allowed = set(db.session.scalars(told(current_user.id).with_only_columns(Connection.therapist_id)))
     return {
         "region": resources[0] if resources else None,
@@ -63,8 +66,11 @@ def care_card() -> dict | None:
 def plan():
     """Write or change the safety plan; a save from a stale tab keeps its words and shows both."""
     stored = plan_of(current_user.id)
-    form = SafetyPlanForm() if request.method == "POST" else SafetyPlanForm(
-        data={**safety_plan.read(stored), "version": str(stored.version if stored else 0)})
+    form = (
+        SafetyPlanForm()
+        if request.method == "POST"
+        else SafetyPlanForm(data={**safety_plan.read(stored), "version": str(stored.version if stored else 0)})
+    )
     if request.method == "GET" or not form.validate():
         return _plan_page(form, stored, 422 if request.method == "POST" else 200)
     try:
@@ -77,9 +83,15 @@ def plan():
 
 
 def _plan_page(form: SafetyPlanForm, stored, status: int, conflict: dict | None = None):
-    return render_template("safety/plan.html", form=form, plan=stored, sections=safety_plan.SECTIONS,
-                           source=safety_plan.SOURCE, conflict=conflict,
-                           choices=patient_connections(current_user.id)), status
+    return render_template(
+        "safety/plan.html",
+        form=form,
+        plan=stored,
+        sections=safety_plan.SECTIONS,
+        source=safety_plan.SOURCE,
+        conflict=conflict,
+        choices=patient_connections(current_user.id),
+    ), status
 
 
 @bp.get("/safety-plan/pdf")
@@ -97,6 +109,9 @@ def plan_pdf():
 @patient_required
 def overview():
     """The patient's safety page: their plan, who may be told, and every alert sent with its steps."""
-    return render_template("safety/overview.html", plan=plan_of(current_user.id),
-                           alerts=sent_to_patient(current_user.id),
-                           connections=patient_connections(current_user.id))
+    return render_template(
+        "safety/overview.html",
+        plan=plan_of(current_user.id),
+        alerts=sent_to_patient(current_user.id),
+        connections=patient_connections(current_user.id),
+    )

@@ -66,8 +66,15 @@ def open_session(row: TreatmentSession) -> SessionView:
 
 
 def save_session(
-    row: TreatmentSession | None, *, owner_id: int, occurred_at: datetime, medicine: Medicine,
-    setting: Setting, details: SessionDetails, session_id: uuid.UUID | None = None, commit: bool = True,
+    row: TreatmentSession | None,
+    *,
+    owner_id: int,
+    occurred_at: datetime,
+    medicine: Medicine,
+    setting: Setting,
+    details: SessionDetails,
+    session_id: uuid.UUID | None = None,
+    commit: bool = True,
 ) -> TreatmentSession:
     """Create (row None) or update a session. Commits, unless an import asks it not to.
 
@@ -110,8 +117,11 @@ def session_menu(owner_id: int, zone: str, keep: Iterable[uuid.UUID | None] = ()
 def latest_sessions(owner_id: int, limit: int, offset: int = 0) -> list[SessionView]:
     """A window of a patient's sessions, latest first (one query; details decrypted on first use)."""
     rows = db.session.scalars(
-        select(TreatmentSession).where(TreatmentSession.owner_id == owner_id)
-        .order_by(TreatmentSession.occurred_at.desc(), TreatmentSession.id).limit(limit).offset(offset)
+        select(TreatmentSession)
+        .where(TreatmentSession.owner_id == owner_id)
+        .order_by(TreatmentSession.occurred_at.desc(), TreatmentSession.id)
+        .limit(limit)
+        .offset(offset)
     )
     return [open_session(row) for row in rows]
 
@@ -119,7 +129,8 @@ def latest_sessions(owner_id: int, limit: int, offset: int = 0) -> list[SessionV
 def sessions_since(owner_id: int, moment: datetime) -> list[SessionView]:
     """Sessions at or after ``moment`` (planned ones included), latest first (one query)."""
     rows = db.session.scalars(
-        select(TreatmentSession).where(TreatmentSession.owner_id == owner_id, TreatmentSession.occurred_at >= moment)
+        select(TreatmentSession)
+        .where(TreatmentSession.owner_id == owner_id, TreatmentSession.occurred_at >= moment)
         .order_by(TreatmentSession.occurred_at.desc())
     )
     return [open_session(row) for row in rows]
@@ -134,15 +145,17 @@ def sessions_by_id(owner_id: int, ids: Iterable[uuid.UUID | None]) -> dict[uuid.
     wanted = {session_id for session_id in ids if session_id}
     if not wanted:
         return {}
-    rows = db.session.scalars(select(TreatmentSession).where(
-        TreatmentSession.owner_id == owner_id, TreatmentSession.id.in_(wanted)))
+    rows = db.session.scalars(
+        select(TreatmentSession).where(TreatmentSession.owner_id == owner_id, TreatmentSession.id.in_(wanted))
+    )
     return {row.id: open_session(row) for row in rows}
 
 
 def list_sessions(owner_id: int) -> list[SessionView]:
     """All of a patient's sessions, latest first, decrypted (one query)."""
     rows = db.session.scalars(
-        select(TreatmentSession).where(TreatmentSession.owner_id == owner_id)
+        select(TreatmentSession)
+        .where(TreatmentSession.owner_id == owner_id)
         .order_by(TreatmentSession.occurred_at.desc())
     )
     return [open_session(row) for row in rows]

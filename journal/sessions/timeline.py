@@ -31,8 +31,7 @@ from journal.timezones import to_local
 
 DONE, DUE, UPCOMING, PASSED, MERGED = "done", "due", "upcoming", "passed", "merged"
 # What each status is called on the page: plain, and never a reproach.
-STATUS_LABELS = {DONE: "done", DUE: "ready", UPCOMING: "upcoming", PASSED: "past",
-                 MERGED: "part of the next session"}
+STATUS_LABELS = {DONE: "done", DUE: "ready", UPCOMING: "upcoming", PASSED: "past", MERGED: "part of the next session"}
 # A check-in at or above this intensity (0 to 10) offers the set for a hard session.
 HARD_INTENSITY = 8
 # Sessions this recent can have a set open: the longest a set stays open after its session.
@@ -60,8 +59,14 @@ def local_date(moment: datetime, zone: str) -> date:
     return to_local(moment, zone).date()
 
 
-def steps_for(session: TreatmentSession, done: dict[str, uuid.UUID], today: date, zone: str,
-              following: NextSession | None = None, hard: bool = False) -> list[Step]:
+def steps_for(
+    session: TreatmentSession,
+    done: dict[str, uuid.UUID],
+    today: date,
+    zone: str,
+    following: NextSession | None = None,
+    hard: bool = False,
+) -> list[Step]:
     """Each prompt set on one session's timeline with its status on ``today`` (the user's date).
 
     ``following`` is the session after this one, if any; ``hard`` whether a
@@ -111,8 +116,9 @@ def done_sets(owner_id: int, session_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID
     if not ids:
         return result
     rows = db.session.execute(  # sorted here: ORDER BY could lead SQLite away from the sessions' index
-        select(Entry.session_id, Entry.prompt_set, Entry.id, Entry.created_at)
-        .where(*_live_entries_of(owner_id, ids), Entry.prompt_set.is_not(None))
+        select(Entry.session_id, Entry.prompt_set, Entry.id, Entry.created_at).where(
+            *_live_entries_of(owner_id, ids), Entry.prompt_set.is_not(None)
+        )
     ).all()
     for session_id, prompt_set, entry_id, _ in sorted(rows, key=lambda row: (row.created_at, str(row.id))):
         result[session_id].setdefault(prompt_set, entry_id)
@@ -127,11 +133,17 @@ def hard_sessions(owner_id: int, session_ids: Iterable[uuid.UUID]) -> set[uuid.U
     ids = list(session_ids)
     if not ids:
         return set()
-    return set(db.session.scalars(
-        select(Entry.session_id).distinct()
-        .where(*_live_entries_of(owner_id, ids), Entry.intensity >= HARD_INTENSITY,
-               or_(Entry.prompt_set.is_(None), Entry.prompt_set != BEFORE))
-    ))
+    return set(
+        db.session.scalars(
+            select(Entry.session_id)
+            .distinct()
+            .where(
+                *_live_entries_of(owner_id, ids),
+                Entry.intensity >= HARD_INTENSITY,
+                or_(Entry.prompt_set.is_(None), Entry.prompt_set != BEFORE),
+            )
+        )
+    )
 
 
 def following_sessions(owner_id: int, sessions: list[TreatmentSession]) -> dict[uuid.UUID, NextSession | None]:
@@ -144,11 +156,15 @@ def following_sessions(owner_id: int, sessions: list[TreatmentSession]) -> dict[
     if not sessions:
         return {}
     earliest = min(s.occurred_at for s in sessions)
-    later = [NextSession(row_id, at) for row_id, at in db.session.execute(
-        select(TreatmentSession.id, TreatmentSession.occurred_at)
-        .where(TreatmentSession.owner_id == owner_id, TreatmentSession.occurred_at > earliest)
-        .order_by(TreatmentSession.occurred_at).limit(len(sessions) + 1)
-    )]
+    later = [
+        NextSession(row_id, at)
+        for row_id, at in db.session.execute(
+            select(TreatmentSession.id, TreatmentSession.occurred_at)
+            .where(TreatmentSession.owner_id == owner_id, TreatmentSession.occurred_at > earliest)
+            .order_by(TreatmentSession.occurred_at)
+            .limit(len(sessions) + 1)
+        )
+    ]
     return {s.id: next((n for n in later if n.occurred_at > s.occurred_at), None) for s in sessions}
 
 
@@ -164,6 +180,5 @@ def due_now(owner_id: int, sessions: list[TreatmentSession], today: date, zone: 
     """Prompt sets open and unanswered: earliest first, a hard session's set before the rest of its day."""
     recent = [s for s in sessions if (today - local_date(s.occurred_at, zone)).days <= HOME_WINDOW_DAYS]
     order = {prompt_set.key: position for position, prompt_set in enumerate(library().sets)}
-    due = [step for steps in timelines(owner_id, recent, today, zone).values() for step in steps
-           if step.status == DUE]
+    due = [step for steps in timelines(owner_id, recent, today, zone).values() for step in steps if step.status == DUE]
     return sorted(due, key=lambda step: (step.opens_on, step.prompt_set.kind != HARD, order[step.prompt_set.key]))

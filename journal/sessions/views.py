@@ -45,9 +45,15 @@ def index():
     number = min(max(1, parse_count(request.args.get("page"), 1)), pages)
     sessions = latest_sessions(current_user.id, PAGE_SIZE, (number - 1) * PAGE_SIZE)
     steps = timelines(current_user.id, [s.row for s in sessions], _today(), current_user.time_zone)
-    return render_template("sessions/index.html", sessions=sessions, timelines=steps, now=utcnow(),
-                           status_labels=STATUS_LABELS,
-                           number=number, pages=pages)
+    return render_template(
+        "sessions/index.html",
+        sessions=sessions,
+        timelines=steps,
+        now=utcnow(),
+        status_labels=STATUS_LABELS,
+        number=number,
+        pages=pages,
+    )
 
 
 @bp.get("/sessions/<uuid:session_id>")
@@ -60,18 +66,31 @@ def show(session_id: uuid.UUID):
         (str(t.id), t.display_name) for _, t in patient_connections(current_user.id)
     )
     measures_due = [item for item in due_measures(current_user._get_current_object()) if item.session_id == session.id]
-    return render_template("sessions/show.html", session=session, steps=steps, now=utcnow(), share_form=share_form,
-                           measures_due=measures_due, status_labels=STATUS_LABELS)
+    return render_template(
+        "sessions/show.html",
+        session=session,
+        steps=steps,
+        now=utcnow(),
+        share_form=share_form,
+        measures_due=measures_due,
+        status_labels=STATUS_LABELS,
+    )
 
 
 def _save(form: SessionForm, row: TreatmentSession | None) -> TreatmentSession:
     details = SessionDetails(
-        intention=form.intention.data or "", notes=form.notes.data or "",
-        medicine_other=form.medicine_other.data or "", setting_other=form.setting_other.data or "",
+        intention=form.intention.data or "",
+        notes=form.notes.data or "",
+        medicine_other=form.medicine_other.data or "",
+        setting_other=form.setting_other.data or "",
     )
     return save_session(
-        row, owner_id=current_user.id, occurred_at=to_utc(form.occurred_at.data, current_user.time_zone),
-        medicine=Medicine(form.medicine.data), setting=Setting(form.setting.data), details=details,
+        row,
+        owner_id=current_user.id,
+        occurred_at=to_utc(form.occurred_at.data, current_user.time_zone),
+        medicine=Medicine(form.medicine.data),
+        setting=Setting(form.setting.data),
+        details=details,
     )
 
 

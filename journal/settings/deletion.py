@@ -84,10 +84,17 @@ def delete_account(user: User) -> None:
         raise ValueError("only patients delete their own accounts here")
     now = utcnow()
     _append_to_ledger(user.id, user.created_at.isoformat(), now.isoformat())
-    for connection in db.session.scalars(select(Connection).where(Connection.patient_id == user.id,
-                                                                  Connection.is_active)):
-        db.session.add(ClosedConnection(therapist_id=connection.therapist_id, former_patient_id=user.id,
-                                        connected_at=connection.created_at, closed_at=now))
+    for connection in db.session.scalars(
+        select(Connection).where(Connection.patient_id == user.id, Connection.is_active)
+    ):
+        db.session.add(
+            ClosedConnection(
+                therapist_id=connection.therapist_id,
+                former_patient_id=user.id,
+                connected_at=connection.created_at,
+                closed_at=now,
+            )
+        )
     _forget(user.id)
     db.session.commit()
     audit.record(Event.ACCOUNT_DELETED, subject_id=user.id, actor_id=user.id)

@@ -24,13 +24,15 @@ HOURS = [(str(hour), f"{hour:02d}:00") for hour in range(24)]
 
 class PreferencesForm(FlaskForm):
     display_name = StringField(
-        "Your name", filters=[clean_line],
+        "Your name",
+        filters=[clean_line],
         validators=[DataRequired("Please tell us what to call you."), Length(max=DISPLAY_NAME_MAX_LENGTH)],
         description="Shown to you and to any therapist you connect with.",
         render_kw={"autocomplete": "given-name"},
     )
     time_zone = StringField(
-        "Time zone", filters=[clean_line],
+        "Time zone",
+        filters=[clean_line],
         validators=[DataRequired("Please choose a time zone."), Length(max=TIME_ZONE_MAX_LENGTH)],
         description="Start typing a city or region, such as Berlin or New York, and pick from the list.",
         render_kw={"list": "time-zones", "autocomplete": "off", "spellcheck": "false"},
@@ -38,42 +40,56 @@ class PreferencesForm(FlaskForm):
     clock = RadioField("Clock", choices=options(CLOCKS.items()))
     paper_size = RadioField("PDF paper size", choices=options(PAPER_SIZES.items()))
     crisis_region = SelectField(
-        "Crisis lines shown first", choices=[],
+        "Crisis lines shown first",
+        choices=[],
         description="The help page (Need help now?) lists this region's lines before the others.",
     )
 
-    reminders = BooleanField("Email me when a new reflection is ready",
-                             description="At most one email a day, with no journal text in it. Only to a confirmed "
-                                         "address; every email has a one-click way to stop them.")
+    reminders = BooleanField(
+        "Email me when a new reflection is ready",
+        description="At most one email a day, with no journal text in it. Only to a confirmed "
+        "address; every email has a one-click way to stop them.",
+    )
     reminder_hour = SelectField("Not before", choices=options(HOURS), default="18")
-    quiet_from = SelectField("Quiet from", choices=options(HOURS), default="22",
-                             description="No reminder between these hours, even if one is due.")
+    quiet_from = SelectField(
+        "Quiet from",
+        choices=options(HOURS),
+        default="22",
+        description="No reminder between these hours, even if one is due.",
+    )
     quiet_until = SelectField("Quiet until", choices=options(HOURS), default="8")
 
     measures_asked = CheckboxesField(
         "Questionnaires to be asked about",
         choices=options([("phq-9", "PHQ-9 (low mood)"), ("gad-7", "GAD-7 (anxiety)"), ("pcl-5", "PCL-5 (trauma)")]),
         description="They appear on your home page when due: to start with, before a session and a week and a "
-                    "month after. You can take any of them at any time.",
+        "month after. You can take any of them at any time.",
     )
 
     after_hours_line = StringField(
-        "Your clinic's after-hours line", filters=[clean_line], validators=[Length(max=AFTER_HOURS_MAX_LENGTH)],
+        "Your clinic's after-hours line",
+        filters=[clean_line],
+        validators=[Length(max=AFTER_HOURS_MAX_LENGTH)],
         description="Shown to your patients on the card they see when a safety concern is noticed, e.g. "
-                    "\u201cCall 555 0100, evenings and weekends\u201d. Leave empty if you have none.",
+        "\u201cCall 555 0100, evenings and weekends\u201d. Leave empty if you have none.",
     )
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.crisis_region.choices = options([("", "As the clinic set them"),
-                                              *((title, title) for title in crisis.region_titles())])
+        self.crisis_region.choices = options(
+            [("", "As the clinic set them"), *((title, title) for title in crisis.region_titles())]
+        )
 
 
 class EmailChangeForm(FlaskForm):
     new_email = EmailField(
-        "New email address", filters=[clean_line],
-        validators=[DataRequired("Please enter the new address."), Length(max=EMAIL_MAX_LENGTH),
-                    Email("This doesn't look like an email address.", check_deliverability=False)],
+        "New email address",
+        filters=[clean_line],
+        validators=[
+            DataRequired("Please enter the new address."),
+            Length(max=EMAIL_MAX_LENGTH),
+            Email("This doesn't look like an email address.", check_deliverability=False),
+        ],
         description="We send a link to the new address; nothing changes until you follow it.",
         render_kw={"autocomplete": "email"},
     )
@@ -89,10 +105,21 @@ class ImportForm(FlaskForm):
 
 
 class DeleteAccountForm(FlaskForm):
-    password = PasswordField("Your password", validators=[InputRequired("Please enter your password.")],
-                             render_kw={"autocomplete": "current-password"})
-    code = StringField("Two-factor code", filters=[clean_line], validators=[Length(max=32)],
-                       description="6 digits from your authenticator app, or a recovery code.",
-                       render_kw={"autocomplete": "one-time-code", "inputmode": "numeric"})
-    confirm = StringField("Type DELETE to confirm", filters=[clean_line], validators=[Length(max=20)],
-                          render_kw={"autocomplete": "off", "spellcheck": "false"})
+    password = PasswordField(
+        "Your password",
+        validators=[InputRequired("Please enter your password.")],
+        render_kw={"autocomplete": "current-password"},
+    )
+    code = StringField(
+        "Two-factor code",
+        filters=[clean_line],
+        validators=[Length(max=32)],
+        description="6 digits from your authenticator app, or a recovery code.",
+        render_kw={"autocomplete": "one-time-code", "inputmode": "numeric"},
+    )
+    confirm = StringField(
+        "Type DELETE to confirm",
+        filters=[clean_line],
+        validators=[Length(max=20)],
+        render_kw={"autocomplete": "off", "spellcheck": "false"},
+    )

@@ -26,18 +26,35 @@ bp = Blueprint("settings", __name__)
 
 def _page(preferences: PreferencesForm, email: EmailChangeForm, status: int = 200):
     connections = patient_connections(current_user.id) if current_user.role == Role.PATIENT else []
-    return render_template("settings/index.html", form=preferences, email_form=email, import_form=ImportForm(),
-                           zones=time_zone_choices(), user=current_user, connections=connections), status
+    return render_template(
+        "settings/index.html",
+        form=preferences,
+        email_form=email,
+        import_form=ImportForm(),
+        zones=time_zone_choices(),
+        user=current_user,
+        connections=connections,
+    ), status
 
 
 def _saved_preferences() -> PreferencesForm:
     user = current_user
-    return PreferencesForm(formdata=None, data={
-        "display_name": user.display_name, "time_zone": user.time_zone, "clock": user.clock,
-        "paper_size": user.paper_size, "crisis_region": user.crisis_region or "", "reminders": user.reminders,
-        "reminder_hour": str(user.reminder_hour), "quiet_from": str(user.quiet_from),
-        "quiet_until": str(user.quiet_until), "measures_asked": [k for k in user.measures_asked.split(",") if k],
-        "after_hours_line": user.after_hours_line or ""})
+    return PreferencesForm(
+        formdata=None,
+        data={
+            "display_name": user.display_name,
+            "time_zone": user.time_zone,
+            "clock": user.clock,
+            "paper_size": user.paper_size,
+            "crisis_region": user.crisis_region or "",
+            "reminders": user.reminders,
+            "reminder_hour": str(user.reminder_hour),
+            "quiet_from": str(user.quiet_from),
+            "quiet_until": str(user.quiet_until),
+            "measures_asked": [k for k in user.measures_asked.split(",") if k],
+            "after_hours_line": user.after_hours_line or "",
+        },
+    )
 
 
 @bp.get("/settings")
@@ -52,13 +69,22 @@ def save():
     form = PreferencesForm()
     if form.validate():
         try:
-            save_preferences(current_user._get_current_object(), Preferences(
-                display_name=form.display_name.data, time_zone=form.time_zone.data.replace(" ", "_"),
-                clock=form.clock.data, paper_size=form.paper_size.data,
-                crisis_region=form.crisis_region.data or None, reminders=form.reminders.data,
-                reminder_hour=int(form.reminder_hour.data), quiet_from=int(form.quiet_from.data),
-                quiet_until=int(form.quiet_until.data), measures_asked=tuple(form.measures_asked.data or ()),
-                after_hours_line=form.after_hours_line.data or None))
+            save_preferences(
+                current_user._get_current_object(),
+                Preferences(
+                    display_name=form.display_name.data,
+                    time_zone=form.time_zone.data.replace(" ", "_"),
+                    clock=form.clock.data,
+                    paper_size=form.paper_size.data,
+                    crisis_region=form.crisis_region.data or None,
+                    reminders=form.reminders.data,
+                    reminder_hour=int(form.reminder_hour.data),
+                    quiet_from=int(form.quiet_from.data),
+                    quiet_until=int(form.quiet_until.data),
+                    measures_asked=tuple(form.measures_asked.data or ()),
+                    after_hours_line=form.after_hours_line.data or None,
+                ),
+            )
         except AccountError as error:
             form.time_zone.errors.append(str(error))
         else:
@@ -80,8 +106,9 @@ def change_email():
             form.new_email.errors.append(str(error))
         else:
             if sent:
-                flash(f"We have sent a link to {form.new_email.data}. Your address changes when you follow it.",
-                      "success")
+                flash(
+                    f"We have sent a link to {form.new_email.data}. Your address changes when you follow it.", "success"
+                )
             else:
                 flash("We couldn't send the email just now. Please try again in a little while.", "error")
             return redirect(url_for("settings.index"))
@@ -94,9 +121,14 @@ def change_email():
 def export_everything():
     """The whole journal as a zip (journal.json, Markdown, PDF): a fresh login first. Audited."""
     path = archive.export_everything(current_user._get_current_object(), by="settings")
-    return Response(_read_then_delete(path), mimetype="application/zip", headers={
-        "Content-Disposition": f"attachment; filename=integration-journal-{utcnow():%Y-%m-%d}.zip",
-        "Content-Length": str(path.stat().st_size)})
+    return Response(
+        _read_then_delete(path),
+        mimetype="application/zip",
+        headers={
+            "Content-Disposition": f"attachment; filename=integration-journal-{utcnow():%Y-%m-%d}.zip",
+            "Content-Length": str(path.stat().st_size),
+        },
+    )
 
 
 def _read_then_delete(path: Path, chunk: int = 64 * 1024) -> Iterator[bytes]:
@@ -119,8 +151,12 @@ def import_journal():
         return redirect(url_for("settings.index"))
     upload = form.file.data
     try:
-        summary = importing.import_file(current_user._get_current_object(), upload.filename or "",
-                                        upload.read(importing.MAX_UPLOAD_BYTES + 1), by="settings")
+        summary = importing.import_file(
+            current_user._get_current_object(),
+            upload.filename or "",
+            upload.read(importing.MAX_UPLOAD_BYTES + 1),
+            by="settings",
+        )
     except importing.ImportRefused as refused:
         flash(f"Nothing was imported. {refused}", "error")
     else:

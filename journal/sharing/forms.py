@@ -11,19 +11,28 @@ from journal.sharing.services import REPLY_MAX
 
 
 class CodeForm(FlaskForm):
-    code = line_field("Connection code", 32, description="The code your therapist gave you, e.g. K7QX-3MPA-2R.",
-                      validators=[DataRequired("Please enter the code.")], render_kw={"autocomplete": "off"})
+    code = line_field(
+        "Connection code",
+        32,
+        description="The code your therapist gave you, e.g. K7QX-3MPA-2R.",
+        validators=[DataRequired("Please enter the code.")],
+        render_kw={"autocomplete": "off"},
+    )
 
 
 class ConsentForm(FlaskForm):
     code = HiddenField()
     token = HiddenField()
-    agree = BooleanField("I understand what my therapist will and will not see",
-                         validators=[DataRequired("Please tick the box to confirm.")])
+    agree = BooleanField(
+        "I understand what my therapist will and will not see",
+        validators=[DataRequired("Please tick the box to confirm.")],
+    )
     # Its own explicit choice: no answer is chosen for the patient.
     safety_alerts = RadioField(
-        "Safety alerts", choices=options([("yes", "Yes, they may be told"), ("no", "No, not for now")]),
-        validators=[InputRequired("Please choose whether safety alerts may be sent.")])
+        "Safety alerts",
+        choices=options([("yes", "Yes, they may be told"), ("no", "No, not for now")]),
+        validators=[InputRequired("Please choose whether safety alerts may be sent.")],
+    )
 
 
 class ShareForm(FlaskForm):

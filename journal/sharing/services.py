@@ -41,6 +41,7 @@ class SharingError(ValueError):
 
 # Invites ------------------------------------------------------------------
 
+
 def _new_code() -> str:
     return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
 
@@ -77,12 +78,14 @@ def therapist_for_invite(*, code: str | None = None, token: str | None = None) -
     else:
         return None
     return db.session.scalar(
-        select(User).join(TherapistInvite, TherapistInvite.therapist_id == User.id)
+        select(User)
+        .join(TherapistInvite, TherapistInvite.therapist_id == User.id)
         .where(condition, User.role == Role.THERAPIST, User.active.is_(True))
     )
 
 
 # Connections --------------------------------------------------------------
+
 
 def connect(patient: User, therapist: User, *, safety_alerts: bool = False) -> Connection:
     """Record the patient's consent to connect (again), with their own choice on safety alerts. Commits."""
@@ -90,8 +93,9 @@ def connect(patient: User, therapist: User, *, safety_alerts: bool = False) -> C
         select(Connection).where(Connection.patient_id == patient.id, Connection.therapist_id == therapist.id)
     )
     if connection is None:
-        connection = Connection(patient_id=patient.id, therapist_id=therapist.id, auto_share=False,
-                                safety_alerts=safety_alerts)
+        connection = Connection(
+            patient_id=patient.id, therapist_id=therapist.id, auto_share=False, safety_alerts=safety_alerts
+        )
         db.session.add(connection)
     elif connection.is_active:
         raise SharingError(f"You are already connected with {therapist.display_name}.")
@@ -112,28 +116,42 @@ def end_connection(connection: Connection) -> None:
     connection.share_measures = connection.share_safety_plan = connection.safety_alerts = False
     patient_entries = select(Entry.id).where(Entry.owner_id == connection.patient_id)
     patient_sessions = select(TreatmentSession.id).where(TreatmentSession.owner_id == connection.patient_id)
-    db.session.execute(delete(EntryShare).where(
-        EntryShare.therapist_id == connection.therapist_id, EntryShare.entry_id.in_(patient_entries)))
-    db.session.execute(delete(SessionShare).where(
-        SessionShare.therapist_id == connection.therapist_id, SessionShare.session_id.in_(patient_sessions)))
+    db.session.execute(
+        delete(EntryShare).where(
+            EntryShare.therapist_id == connection.therapist_id, EntryShare.entry_id.in_(patient_entries)
+        )
+    )
+    db.session.execute(
+        delete(SessionShare).where(
+            SessionShare.therapist_id == connection.therapist_id, SessionShare.session_id.in_(patient_sessions)
+        )
+    )
     summaries.invalidate(connection.patient_id, connection.therapist_id)
     db.session.commit()
 
 
 def active_connection(patient_id: int, therapist_id: int) -> Connection | None:
-    return db.session.scalar(select(Connection).where(
-        Connection.patient_id == patient_id, Connection.therapist_id == therapist_id, Connection.is_active))
+    return db.session.scalar(
+        select(Connection).where(
+            Connection.patient_id == patient_id, Connection.therapist_id == therapist_id, Connection.is_active
+        )
+    )
 
 
 def patient_connections(patient_id: int) -> list[tuple[Connection, User]]:
     """The patient's active connections with their therapists, oldest first."""
-    return list(db.session.execute(
-        select(Connection, User).join(User, User.id == Connection.therapist_id)
-        .where(Connection.patient_id == patient_id, Connection.is_active).order_by(Connection.created_at)
-    ).all())
+    return list(
+        db.session.execute(
+            select(Connection, User)
+            .join(User, User.id == Connection.therapist_id)
+            .where(Connection.patient_id == patient_id, Connection.is_active)
+            .order_by(Connection.created_at)
+        ).all()
+    )
 
 
 # Sharing ------------------------------------------------------------------
+
 
 def _connected_therapist_ids(patient_id: int) -> set[int]:
     return {connection.therapist_id for connection, _ in patient_connections(patient_id)}
@@ -171,8 +189,13 @@ def share_automatically(entry: Entry) -> None:
     Safe to call again for the same entry (a final save sent twice): existing shares are kept as they are.
     """
     db.session.flush()  # the entry's row comes first
-    therapist_ids = set(db.session.scalars(select(Connection.therapist_id).where(
-        Connection.patient_id == entry.owner_id, Connection.is_active, Connection.auto_share.is_(True))))
+    therapist_ids = set(
+        db.session.scalars(
+            select(Connection.therapist_id).where(
+                Connection.patient_id == entry.owner_id, Connection.is_active, Connection.auto_share.is_(True)
+            )
+        )
+    )
     therapist_ids -= shared_with([entry.id])[entry.id]
     if therapist_ids:
         db.session.add_all(EntryShare(entry_id=entry.id, therapist_id=t) for t in therapist_ids)
@@ -183,7 +206,8 @@ def shared_with(entry_ids: list[uuid.UUID]) -> dict[uuid.UUID, set[int]]:
     """Which therapists each entry is shared with (one query)."""
     result: dict[uuid.UUID, set[int]] = {entry_id: set() for entry_id in entry_ids}
     for entry_id, therapist_id in db.session.execute(
-            select(EntryShare.entry_id, EntryShare.therapist_id).where(EntryShare.entry_id.in_(entry_ids))):
+        select(EntryShare.entry_id, EntryShare.therapist_id).where(EntryShare.entry_id.in_(entry_ids))
+    ):
         result[entry_id].add(therapist_id)
     return result
 
@@ -218,6 +242,7 @@ def mark_reviewed(share: EntryShare) -> None:
 
 # Replies ------------------------------------------------------------------
 
+
 @dataclass
 class ReplyView:
     row: Reply
@@ -231,8 +256,14 @@ class ReplyView:
 
 def add_reply(entry: Entry, therapist_id: int, author: User, text: str) -> Reply:
     """Add a message to the thread of one entry between its author and one therapist. Commits."""
-    reply = Reply(id=uuid.uuid4(), entry_id=entry.id, owner_id=entry.owner_id, therapist_id=therapist_id,
-                  author_id=author.id, created_at=utcnow())
+    reply = Reply(
+        id=uuid.uuid4(),
+        entry_id=entry.id,
+        owner_id=entry.owner_id,
+        therapist_id=therapist_id,
+        author_id=author.id,
+        created_at=utcnow(),
+    )
     seal_row(reply, {"text": text})
     db.session.add(reply)
     db.session.commit()
@@ -241,17 +272,24 @@ def add_reply(entry: Entry, therapist_id: int, author: User, text: str) -> Reply
 
 def thread(entry: Entry, therapist_id: int) -> list[ReplyView]:
     rows = db.session.execute(
-        select(Reply, User.display_name).join(User, User.id == Reply.author_id)
-        .where(Reply.entry_id == entry.id, Reply.therapist_id == therapist_id).order_by(Reply.created_at)
+        select(Reply, User.display_name)
+        .join(User, User.id == Reply.author_id)
+        .where(Reply.entry_id == entry.id, Reply.therapist_id == therapist_id)
+        .order_by(Reply.created_at)
     )
     return [ReplyView(row, unseal_row(row)["text"], name) for row, name in rows]
 
 
 def mark_thread_read(entry: Entry, therapist_id: int, reader: User) -> None:
     """Mark the other side's messages in a thread as read by ``reader``. Commits."""
-    unread = db.session.scalars(select(Reply).where(
-        Reply.entry_id == entry.id, Reply.therapist_id == therapist_id, Reply.author_id != reader.id,
-        Reply.read_at.is_(None)))
+    unread = db.session.scalars(
+        select(Reply).where(
+            Reply.entry_id == entry.id,
+            Reply.therapist_id == therapist_id,
+            Reply.author_id != reader.id,
+            Reply.read_at.is_(None),
+        )
+    )
     now = utcnow()
     for reply in unread:
         reply.read_at = now
@@ -260,11 +298,17 @@ def mark_thread_read(entry: Entry, therapist_id: int, reader: User) -> None:
 
 def _unread_for_patient(patient_id: int):
     """Select the therapist messages the patient has not opened yet, from therapists still connected."""
-    return (select(Reply)
-            .join(Connection, (Connection.patient_id == Reply.owner_id)
-                  & (Connection.therapist_id == Reply.therapist_id) & Connection.is_active)
-            .join(Entry, (Entry.id == Reply.entry_id) & Entry.is_live)
-            .where(Reply.owner_id == patient_id, Reply.author_id == Reply.therapist_id, Reply.read_at.is_(None)))
+    return (
+        select(Reply)
+        .join(
+            Connection,
+            (Connection.patient_id == Reply.owner_id)
+            & (Connection.therapist_id == Reply.therapist_id)
+            & Connection.is_active,
+        )
+        .join(Entry, (Entry.id == Reply.entry_id) & Entry.is_live)
+        .where(Reply.owner_id == patient_id, Reply.author_id == Reply.therapist_id, Reply.read_at.is_(None))
+    )
 
 
 def unread_replies_for_patient(patient_id: int) -> int:
@@ -274,19 +318,29 @@ def unread_replies_for_patient(patient_id: int) -> int:
 
 def first_unread_for_patient(patient_id: int) -> tuple[uuid.UUID, int] | None:
     """The entry and therapist of the oldest message the patient has not opened yet: where the badge leads."""
-    return db.session.execute(_unread_for_patient(patient_id).with_only_columns(Reply.entry_id, Reply.therapist_id)
-                              .order_by(Reply.created_at, Reply.id).limit(1)).first()
+    return db.session.execute(
+        _unread_for_patient(patient_id)
+        .with_only_columns(Reply.entry_id, Reply.therapist_id)
+        .order_by(Reply.created_at, Reply.id)
+        .limit(1)
+    ).first()
 
 
 # Access log ---------------------------------------------------------------
 
+
 def record_access(patient_id: int, therapist_id: int, action: AccessAction, entry_id: uuid.UUID | None = None) -> None:
     """Write one line of the patient's access log (never any text). Commits."""
-    db.session.add(AccessLog(patient_id=patient_id, therapist_id=therapist_id, action=action, entry_id=entry_id,
-                             at=utcnow()))
+    db.session.add(
+        AccessLog(patient_id=patient_id, therapist_id=therapist_id, action=action, entry_id=entry_id, at=utcnow())
+    )
     db.session.commit()
-    audit.record(Event.THERAPIST_ACCESS, subject_id=patient_id, actor_id=therapist_id,
-                 detail=f"{action.value}" + (f" entry={entry_id}" if entry_id else ""))
+    audit.record(
+        Event.THERAPIST_ACCESS,
+        subject_id=patient_id,
+        actor_id=therapist_id,
+        detail=f"{action.value}" + (f" entry={entry_id}" if entry_id else ""),
+    )
 
 
 ACCESS_LOG_PAGE = 100
@@ -294,18 +348,27 @@ ACCESS_LOG_PAGE = 100
 
 def access_log(patient_id: int, page: int = 1) -> tuple[list[tuple[AccessLog, str | None]], bool]:
     """One page of accesses to a patient's journal, newest first, and whether older ones exist."""
-    rows: list[tuple[AccessLog, str | None]] = list(db.session.execute(
-        select(AccessLog, User.display_name).outerjoin(User, User.id == AccessLog.therapist_id)
-        .where(AccessLog.patient_id == patient_id).order_by(AccessLog.at.desc(), AccessLog.id.desc())
-        .limit(ACCESS_LOG_PAGE + 1).offset((page - 1) * ACCESS_LOG_PAGE)
-    ).all())
+    rows: list[tuple[AccessLog, str | None]] = list(
+        db.session.execute(
+            select(AccessLog, User.display_name)
+            .outerjoin(User, User.id == AccessLog.therapist_id)
+            .where(AccessLog.patient_id == patient_id)
+            .order_by(AccessLog.at.desc(), AccessLog.id.desc())
+            .limit(ACCESS_LOG_PAGE + 1)
+            .offset((page - 1) * ACCESS_LOG_PAGE)
+        ).all()
+    )
     return rows[:ACCESS_LOG_PAGE], len(rows) > ACCESS_LOG_PAGE
 
 
 def last_views(entry_id: uuid.UUID) -> list[tuple[str, datetime]]:
     """For one entry: each therapist who read it, and when they last did."""
-    return list(db.session.execute(
-        select(User.display_name, func.max(AccessLog.at)).join(User, User.id == AccessLog.therapist_id)
-        .where(AccessLog.entry_id == entry_id, AccessLog.action == AccessAction.VIEW_ENTRY)
-        .group_by(User.id, User.display_name).order_by(func.max(AccessLog.at).desc())
-    ).all())
+    return list(
+        db.session.execute(
+            select(User.display_name, func.max(AccessLog.at))
+            .join(User, User.id == AccessLog.therapist_id)
+            .where(AccessLog.entry_id == entry_id, AccessLog.action == AccessAction.VIEW_ENTRY)
+            .group_by(User.id, User.display_name)
+            .order_by(func.max(AccessLog.at).desc())
+        ).all()
+    )

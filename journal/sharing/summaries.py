@@ -65,9 +65,14 @@ class PairSummary:
 
 def _payload(summary: PairSummary) -> dict:
     """The sealed payload, padded so its size does not tell how many effects, moods or entries there are."""
-    payload = {"format": FORMAT, "effects": sorted(summary.effects), "shared": summary.shared,
-               "unreviewed": summary.unreviewed, "moods": summary.moods,
-               "last": summary.last_entry_at.isoformat() if summary.last_entry_at else None}
+    payload = {
+        "format": FORMAT,
+        "effects": sorted(summary.effects),
+        "shared": summary.shared,
+        "unreviewed": summary.unreviewed,
+        "moods": summary.moods,
+        "last": summary.last_entry_at.isoformat() if summary.last_entry_at else None,
+    }
     return {**payload, "pad": " " * max(0, PADDED_LENGTH - len(json.dumps(payload, separators=(",", ":"))))}
 
 
@@ -76,42 +81,67 @@ def _opened(payload: dict) -> PairSummary | None:
     if payload.get("format") != FORMAT:
         return None
     last = payload["last"]
-    return PairSummary(shared=payload["shared"], unreviewed=payload["unreviewed"], moods=payload["moods"],
-                       effects=set(payload["effects"]), last_entry_at=datetime.fromisoformat(last) if last else None)
+    return PairSummary(
+        shared=payload["shared"],
+        unreviewed=payload["unreviewed"],
+        moods=payload["moods"],
+        effects=set(payload["effects"]),
+        last_entry_at=datetime.fromisoformat(last) if last else None,
+    )
 
 
 def _recent_moods(shared):
     """Select (patient id, mood) of the latest MOODS_KEPT moods of each patient in ``shared``, newest first."""
-    ranked = shared.with_only_columns(
-        Entry.owner_id, Entry.mood,
-        func.row_number().over(partition_by=Entry.owner_id,
-                               order_by=(Entry.created_at.desc(), Entry.id.desc())).label("rank"),
-    ).where(Entry.mood.is_not(None)).subquery()
-    return (select(ranked.c.owner_id, ranked.c.mood).where(ranked.c.rank <= MOODS_KEPT)
-            .order_by(ranked.c.owner_id, ranked.c.rank))
+    ranked = (
+        shared.with_only_columns(
+            Entry.owner_id,
+            Entry.mood,
+            func.row_number()
+            .over(partition_by=Entry.owner_id, order_by=(Entry.created_at.desc(), Entry.id.desc()))
+            .label("rank"),
+        )
+        .where(Entry.mood.is_not(None))
+        .subquery()
+    )
+    return (
+        select(ranked.c.owner_id, ranked.c.mood)
+        .where(ranked.c.rank <= MOODS_KEPT)
+        .order_by(ranked.c.owner_id, ranked.c.rank)
+    )
 
 
 def _rebuild(therapist_id: int, patient_ids: set[int]) -> dict[int, PairSummary]:
     """Compute and store the summaries of these patients from their shared entries. Commits."""
-    generations = dict(db.session.execute(  # read first: a write after this makes what we store stale
-        select(Connection.patient_id, Connection.summary_generation).where(
-            Connection.therapist_id == therapist_id, Connection.patient_id.in_(patient_ids))).all())
+    generations = dict(
+        db.session.execute(  # read first: a write after this makes what we store stale
+            select(Connection.patient_id, Connection.summary_generation).where(
+                Connection.therapist_id == therapist_id, Connection.patient_id.in_(patient_ids)
+            )
+        ).all()
+    )
     found = {patient_id: PairSummary() for patient_id in patient_ids}
     shared = shared_entries_query(therapist_id).where(Entry.owner_id.in_(patient_ids))
-    for patient_id, count, unreviewed, last_entry_at in db.session.execute(shared.with_only_columns(
-            Entry.owner_id, func.count(), func.count(case((EntryShare.reviewed_at.is_(None), 1))),
-            func.max(Entry.created_at)).group_by(Entry.owner_id)):
+    for patient_id, count, unreviewed, last_entry_at in db.session.execute(
+        shared.with_only_columns(
+            Entry.owner_id,
+            func.count(),
+            func.count(case((EntryShare.reviewed_at.is_(None), 1))),
+            func.max(Entry.created_at),
+        ).group_by(Entry.owner_id)
+    ):
         summary = found[patient_id]
         summary.shared, summary.unreviewed, summary.last_entry_at = count, unreviewed, last_entry_at
     for patient_id, mood in db.session.execute(_recent_moods(shared)):  # newest first
         found[patient_id].moods.insert(0, mood)
     for entry in db.session.scalars(shared.with_only_columns(Entry).where(EntryShare.reviewed_at.is_(None))):
         found[entry.owner_id].effects |= set(EntryContent.from_payload(unseal_row(entry)).after_effects) - {"none"}
-    db.session.execute(delete(ShareSummary).where(  # older generations
-        ShareSummary.therapist_id == therapist_id, ShareSummary.patient_id.in_(patient_ids)))
+    db.session.execute(
+        delete(ShareSummary).where(  # older generations
+            ShareSummary.therapist_id == therapist_id, ShareSummary.patient_id.in_(patient_ids)
+        )
+    )
     for patient_id in patient_ids:
-        row = ShareSummary(therapist_id=therapist_id, patient_id=patient_id,
-                           generation=generations.get(patient_id, 0))
+        row = ShareSummary(therapist_id=therapist_id, patient_id=patient_id, generation=generations.get(patient_id, 0))
         seal_row(row, _payload(found[patient_id]))
         db.session.add(row)
     try:
@@ -124,12 +154,19 @@ def _rebuild(therapist_id: int, patient_ids: set[int]) -> dict[int, PairSummary]
 def current_summaries(therapist_id: int, patient_ids: set[int]) -> dict[int, PairSummary]:
     """The summaries of these patients that are current, without rebuilding any (one query, one unseal each)."""
     preload_data_keys(patient_ids)
-    opened = {row.patient_id: _opened(unseal_row(row)) for row in db.session.scalars(
-        select(ShareSummary)
-        .join(Connection, (Connection.therapist_id == ShareSummary.therapist_id)
-              & (Connection.patient_id == ShareSummary.patient_id)
-              & (Connection.summary_generation == ShareSummary.generation))
-        .where(ShareSummary.therapist_id == therapist_id, ShareSummary.patient_id.in_(patient_ids)))}
+    opened = {
+        row.patient_id: _opened(unseal_row(row))
+        for row in db.session.scalars(
+            select(ShareSummary)
+            .join(
+                Connection,
+                (Connection.therapist_id == ShareSummary.therapist_id)
+                & (Connection.patient_id == ShareSummary.patient_id)
+                & (Connection.summary_generation == ShareSummary.generation),
+            )
+            .where(ShareSummary.therapist_id == therapist_id, ShareSummary.patient_id.in_(patient_ids))
+        )
+    }
     return {patient_id: summary for patient_id, summary in opened.items() if summary is not None}
 
 

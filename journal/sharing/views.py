@@ -54,8 +54,12 @@ def _own_connection_or_404(connection_id: int) -> tuple[Connection, User]:
 @bp.get("/connections")
 @patient_required
 def connections():
-    return render_template("sharing/connections.html", connections=patient_connections(current_user.id),
-                           form=CodeForm(), auto_form=AutoShareForm())
+    return render_template(
+        "sharing/connections.html",
+        connections=patient_connections(current_user.id),
+        form=CodeForm(),
+        auto_form=AutoShareForm(),
+    )
 
 
 @bp.post("/connections/code")
@@ -67,10 +71,15 @@ def enter_code():
     therapist = therapist_for_invite(code=form.code.data) if form.validate() else None
     if therapist is None:
         if form.validate():
-            form.code.errors = ["This code doesn't match a therapist. Please check it with them; "
-                                "codes change when renewed."]
-        return render_template("sharing/connections.html", connections=patient_connections(current_user.id),
-                               form=form, auto_form=AutoShareForm()), 422
+            form.code.errors = [
+                "This code doesn't match a therapist. Please check it with them; codes change when renewed."
+            ]
+        return render_template(
+            "sharing/connections.html",
+            connections=patient_connections(current_user.id),
+            form=form,
+            auto_form=AutoShareForm(),
+        ), 422
     return render_template("sharing/consent.html", therapist=therapist, form=ConsentForm(code=form.code.data))
 
 
@@ -100,8 +109,10 @@ def confirm():
     except SharingError as error:
         flash(str(error), "info")
     else:
-        flash(f"You are connected with {therapist.display_name}. Nothing is shared until you choose to share it.",
-              "success")
+        flash(
+            f"You are connected with {therapist.display_name}. Nothing is shared until you choose to share it.",
+            "success",
+        )
     return redirect(url_for("sharing.connections"))
 
 
@@ -109,9 +120,15 @@ def confirm():
 @patient_required
 def auto_share(connection_id: int):
     """Share new entries with one therapist automatically, or stop."""
-    return _choose(connection_id, "auto_share", bool(AutoShareForm().auto_share.data),
-                   ("New entries will be shared with {name} automatically.",
-                    "New entries will not be shared with {name} automatically."))
+    return _choose(
+        connection_id,
+        "auto_share",
+        bool(AutoShareForm().auto_share.data),
+        (
+            "New entries will be shared with {name} automatically.",
+            "New entries will not be shared with {name} automatically.",
+        ),
+    )
 
 
 def _choose(connection_id: int, attribute: str, chosen: bool, said: tuple[str, str]):
@@ -129,26 +146,42 @@ def _choose(connection_id: int, attribute: str, chosen: bool, said: tuple[str, s
 @patient_required
 def share_measures(connection_id: int):
     """Share questionnaires and progress charts with one therapist, or stop; separate from entries."""
-    return _choose(connection_id, "share_measures", bool(ShareMeasuresForm().share_measures.data),
-                   ("{name} can now see your questionnaires and progress.",
-                    "{name} can no longer see your questionnaires and progress."))
+    return _choose(
+        connection_id,
+        "share_measures",
+        bool(ShareMeasuresForm().share_measures.data),
+        (
+            "{name} can now see your questionnaires and progress.",
+            "{name} can no longer see your questionnaires and progress.",
+        ),
+    )
 
 
 @bp.post("/connections/<id:connection_id>/safety-alerts")
 @patient_required
 def safety_alerts(connection_id: int):
     """Allow or stop safety alerts to one therapist (asked when connecting; changeable at any time)."""
-    return _choose(connection_id, "safety_alerts", bool(SafetyAlertsForm().safety_alerts.data),
-                   ("{name} will be sent an alert when a safety concern is noticed.",
-                    "{name} will no longer be sent safety alerts."))
+    return _choose(
+        connection_id,
+        "safety_alerts",
+        bool(SafetyAlertsForm().safety_alerts.data),
+        (
+            "{name} will be sent an alert when a safety concern is noticed.",
+            "{name} will no longer be sent safety alerts.",
+        ),
+    )
 
 
 @bp.post("/connections/<id:connection_id>/safety-plan")
 @patient_required
 def share_safety_plan(connection_id: int):
     """Share the safety plan with one therapist, or stop."""
-    return _choose(connection_id, "share_safety_plan", bool(ShareSafetyPlanForm().share_safety_plan.data),
-                   ("{name} can now read your safety plan.", "{name} can no longer read your safety plan."))
+    return _choose(
+        connection_id,
+        "share_safety_plan",
+        bool(ShareSafetyPlanForm().share_safety_plan.data),
+        ("{name} can now read your safety plan.", "{name} can no longer read your safety plan."),
+    )
 
 
 @bp.route("/connections/<id:connection_id>/end", methods=["GET", "POST"])
@@ -157,8 +190,7 @@ def end(connection_id: int):
     connection, therapist = _own_connection_or_404(connection_id)
     if request.method == "POST":
         end_connection(connection)
-        flash(f"You are no longer connected with {therapist.display_name}. They can no longer see anything.",
-              "success")
+        flash(f"You are no longer connected with {therapist.display_name}. They can no longer see anything.", "success")
         return redirect(url_for("sharing.connections"))
     return render_template("sharing/end.html", therapist=therapist, connection=connection)
 
@@ -206,8 +238,10 @@ def session_sharing(session_id: uuid.UUID):
 def reply(entry_id: uuid.UUID):
     entry = entry_or_404(entry_id)
     therapist_id = request.form.get("therapist_id", type=int)
-    if (therapist_id not in shared_with([entry.id])[entry.id]
-            or active_connection(current_user.id, therapist_id) is None):
+    if (
+        therapist_id not in shared_with([entry.id])[entry.id]
+        or active_connection(current_user.id, therapist_id) is None
+    ):
         deny()
     form = reply_form_for(therapist_id)
     if not form.validate():  # show the page again with the reply as written

@@ -44,8 +44,12 @@ class PatientSummary:
     def sort_key(self):
         # Unreviewed first; among them the most serious; then the most recent writing.
         newest = -(self.last_entry_at.timestamp() if self.last_entry_at else 0)
-        return (self.unreviewed == 0 and not self.unread_messages, not self.serious_effects,
-                self.low_mood is None, newest)
+        return (
+            self.unreviewed == 0 and not self.unread_messages,
+            not self.serious_effects,
+            self.low_mood is None,
+            newest,
+        )
 
 
 def low_mood(moods_oldest_first: list[int]) -> tuple[int, float | None] | None:
@@ -54,7 +58,7 @@ def low_mood(moods_oldest_first: list[int]) -> tuple[int, float | None] | None:
     far below that average."""
     if not moods_oldest_first:
         return None
-    latest, history = moods_oldest_first[-1], moods_oldest_first[-1 - MOOD_HISTORY:-1]
+    latest, history = moods_oldest_first[-1], moods_oldest_first[-1 - MOOD_HISTORY : -1]
     average = mean(history) if len(history) >= MOOD_MIN_HISTORY else None
     if latest <= LOW_MOOD or (average is not None and latest <= average - MOOD_DROP):
         return latest, average
@@ -73,7 +77,8 @@ def dashboard(therapist_id: int) -> list[PatientSummary]:
     summaries = {
         patient.id: PatientSummary(patient, connection.created_at)
         for connection, patient in db.session.execute(
-            select(Connection, User).join(User, User.id == Connection.patient_id)
+            select(Connection, User)
+            .join(User, User.id == Connection.patient_id)
             .where(Connection.therapist_id == therapist_id, Connection.is_active)
         )
     }
@@ -82,14 +87,23 @@ def dashboard(therapist_id: int) -> list[PatientSummary]:
     # Only messages on entries this therapist can still open count.
     readable = shared_entries_query(therapist_id).with_only_columns(Entry.id).where(Entry.id == Reply.entry_id)
     unread_replies = select(Reply).where(
-        Reply.therapist_id == therapist_id, Reply.author_id == Reply.owner_id, Reply.read_at.is_(None),
-        readable.exists())
-    unread = dict(db.session.execute(
-        unread_replies.with_only_columns(Reply.owner_id, func.count()).group_by(Reply.owner_id)).all())
+        Reply.therapist_id == therapist_id,
+        Reply.author_id == Reply.owner_id,
+        Reply.read_at.is_(None),
+        readable.exists(),
+    )
+    unread = dict(
+        db.session.execute(
+            unread_replies.with_only_columns(Reply.owner_id, func.count()).group_by(Reply.owner_id)
+        ).all()
+    )
     first_unread: dict[int, uuid.UUID] = {}
     if unread:  # the oldest unread message of each patient who has one: read newest first, the oldest kept
-        for patient_id, entry_id in db.session.execute(unread_replies.with_only_columns(
-                Reply.owner_id, Reply.entry_id).order_by(Reply.created_at.desc(), Reply.id.desc())):
+        for patient_id, entry_id in db.session.execute(
+            unread_replies.with_only_columns(Reply.owner_id, Reply.entry_id).order_by(
+                Reply.created_at.desc(), Reply.id.desc()
+            )
+        ):
             first_unread[patient_id] = entry_id
 
     for patient_id, pair in pair_summaries(therapist_id, set(summaries)).items():
@@ -111,21 +125,31 @@ CLOSURES_SHOWN_DAYS = 30
 def recent_closures(therapist_id: int) -> list[ClosedConnection]:
     """Patients of this therapist who deleted their accounts lately, newest first."""
     since = utcnow() - timedelta(days=CLOSURES_SHOWN_DAYS)
-    return list(db.session.scalars(select(ClosedConnection).where(
-        ClosedConnection.therapist_id == therapist_id, ClosedConnection.closed_at >= since)
-        .order_by(ClosedConnection.closed_at.desc())))
+    return list(
+        db.session.scalars(
+            select(ClosedConnection)
+            .where(ClosedConnection.therapist_id == therapist_id, ClosedConnection.closed_at >= since)
+            .order_by(ClosedConnection.closed_at.desc())
+        )
+    )
 
 
 def closure_of(therapist_id: int, former_patient_id: int) -> ClosedConnection | None:
     """The latest closure of this patient id for this therapist, unless the id is a connected patient now
     (SQLite may give a deleted account's id to a new one)."""
-    connected = db.session.scalar(select(Connection.id).where(
-        Connection.therapist_id == therapist_id, Connection.patient_id == former_patient_id, Connection.is_active))
+    connected = db.session.scalar(
+        select(Connection.id).where(
+            Connection.therapist_id == therapist_id, Connection.patient_id == former_patient_id, Connection.is_active
+        )
+    )
     if connected is not None:
         return None
-    return db.session.scalar(select(ClosedConnection).where(
-        ClosedConnection.therapist_id == therapist_id, ClosedConnection.former_patient_id == former_patient_id)
-        .order_by(ClosedConnection.closed_at.desc()).limit(1))
+    return db.session.scalar(
+        select(ClosedConnection)
+        .where(ClosedConnection.therapist_id == therapist_id, ClosedConnection.former_patient_id == former_patient_id)
+        .order_by(ClosedConnection.closed_at.desc())
+        .limit(1)
+    )
 
 
 WINDOW_DEFAULT = timedelta(days=365)  # the page shows a year; the PDF passes None for the whole journal
@@ -141,15 +165,25 @@ def measures_for_therapist(patient: User, therapist: User, window=WINDOW_DEFAULT
     """Questionnaires and progress charts, only while the patient shares them with this therapist."""
     from journal.measures.services import clinical_summary
 
-    shared = db.session.scalar(select(Connection.share_measures).where(
-        Connection.patient_id == patient.id, Connection.therapist_id == therapist.id, Connection.is_active))
+    shared = db.session.scalar(
+        select(Connection.share_measures).where(
+            Connection.patient_id == patient.id, Connection.therapist_id == therapist.id, Connection.is_active
+        )
+    )
     if not shared:
         return None
 
     def sessions_after(moment: datetime) -> int:
-        return db.session.scalar(select(func.count()).select_from(TreatmentSession).where(
-            TreatmentSession.owner_id == patient.id, TreatmentSession.occurred_at > moment,
-            TreatmentSession.occurred_at <= utcnow()))
+        return db.session.scalar(
+            select(func.count())
+            .select_from(TreatmentSession)
+            .where(
+                TreatmentSession.owner_id == patient.id,
+                TreatmentSession.occurred_at > moment,
+                TreatmentSession.occurred_at <= utcnow(),
+            )
+        )
 
-    return SharedMeasures(clinical_summary(patient.id, sessions_after),
-                          progress(patient, reader=therapist, window=window))
+    return SharedMeasures(
+        clinical_summary(patient.id, sessions_after), progress(patient, reader=therapist, window=window)
+    )

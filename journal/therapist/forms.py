@@ -10,9 +10,14 @@ from journal.therapist.workspace import NOTE_MAX
 
 
 class NoteForm(FlaskForm):
-    text = text_field("A private note", NOTE_MAX, rows=3, validators=[DataRequired("Please write the note first.")],
-                      description="Only you can read it: never shown to your patient, never in their export. "
-                                  "Their access log says only that a note was written.")
+    text = text_field(
+        "A private note",
+        NOTE_MAX,
+        rows=3,
+        validators=[DataRequired("Please write the note first.")],
+        description="Only you can read it: never shown to your patient, never in their export. "
+        "Their access log says only that a note was written.",
+    )
 
 
 class SinceForm(FlaskForm):

@@ -27,8 +27,9 @@ def shared_entries_page(therapist_id: int, patient_id: int, number: int) -> Page
     summary = current_summaries(therapist_id, {patient_id}).get(patient_id)
     total = summary.shared if summary else db.session.scalar(statement.with_only_columns(func.count()))
     number = min(max(1, number), MAX_PAGE)
-    rows = db.session.execute(statement.order_by(Entry.created_at.desc(), Entry.id)
-                              .limit(PAGE_SIZE).offset((number - 1) * PAGE_SIZE))
+    rows = db.session.execute(
+        statement.order_by(Entry.created_at.desc(), Entry.id).limit(PAGE_SIZE).offset((number - 1) * PAGE_SIZE)
+    )
     return Page([(open_entry(entry), share) for entry, share in rows], number, total)
 
 
@@ -44,13 +45,16 @@ class SharedSessions:
 def shared_sessions(therapist_id: int, patient_id: int, page: Page) -> SharedSessions:
     """The sessions a patient's page names: the latest few, and those of the entries on this page."""
     shared = shared_sessions_query(therapist_id, patient_id)
-    latest = [open_session(row) for row in db.session.scalars(
-        shared.order_by(TreatmentSession.occurred_at.desc()).limit(RECENT_SESSIONS))]
+    latest = [
+        open_session(row)
+        for row in db.session.scalars(shared.order_by(TreatmentSession.occurred_at.desc()).limit(RECENT_SESSIONS))
+    ]
     by_id = {s.id: s for s in latest}
     on_page = {entry.row.session_id for entry, _ in page.items} - set(by_id)
     if on_page:
-        by_id |= {row.id: open_session(row) for row in db.session.scalars(
-            shared.where(TreatmentSession.id.in_(on_page)))}
+        by_id |= {
+            row.id: open_session(row) for row in db.session.scalars(shared.where(TreatmentSession.id.in_(on_page)))
+        }
     return SharedSessions(latest, by_id, db.session.scalar(shared.with_only_columns(func.count())))
 
 
@@ -58,8 +62,9 @@ def session_if_shared(therapist_id: int, entry: Entry) -> SessionView | None:
     """The session an entry belongs to, when that session too is shared with this therapist."""
     if entry.session_id is None:
         return None
-    row = db.session.scalar(shared_sessions_query(therapist_id, entry.owner_id)
-                            .where(TreatmentSession.id == entry.session_id))
+    row = db.session.scalar(
+        shared_sessions_query(therapist_id, entry.owner_id).where(TreatmentSession.id == entry.session_id)
+    )
     return open_session(row) if row else None
 
 

@@ -53,11 +53,16 @@ from journal.timezones import local_midnight_utc
 
 bp = Blueprint("therapist", __name__, url_prefix="/therapist")
 
+
 @bp.get("/")
 @therapist_required
 def index():
-    return render_template("therapist/dashboard.html", patients=dashboard(current_user.id),
-                           closed=recent_closures(current_user.id), alerts=alerts.open_alerts(current_user.id))
+    return render_template(
+        "therapist/dashboard.html",
+        patients=dashboard(current_user.id),
+        closed=recent_closures(current_user.id),
+        alerts=alerts.open_alerts(current_user.id),
+    )
 
 
 @bp.route("/invite", methods=["GET", "POST"])
@@ -86,12 +91,19 @@ def patient(patient_id: int):
     if measures is not None:
         record_access(patient.id, current_user.id, AccessAction.VIEW_MEASURES)
     plan_shared = shared_safety_plan_or_none(patient.id) is not None
-    return render_template("therapist/patient.html", patient=patient, page=page, latest_sessions=sessions.latest,
-                           sessions=sessions.by_id, sessions_total=sessions.total,
-                           measures=measures, plan_shared=plan_shared,
-                           flags={entry.id: entry_flags(entry) for entry, _ in page.items},
-                           first_unreviewed=next_unreviewed(current_user.id, patient.id),
-                           alerts=alerts.open_alerts(current_user.id, patient.id))
+    return render_template(
+        "therapist/patient.html",
+        patient=patient,
+        page=page,
+        latest_sessions=sessions.latest,
+        sessions=sessions.by_id,
+        sessions_total=sessions.total,
+        measures=measures,
+        plan_shared=plan_shared,
+        flags={entry.id: entry_flags(entry) for entry, _ in page.items},
+        first_unreviewed=next_unreviewed(current_user.id, patient.id),
+        alerts=alerts.open_alerts(current_user.id, patient.id),
+    )
 
 
 @bp.get("/entries/<uuid:entry_id>")
@@ -109,8 +121,15 @@ def _render_entry(row: Entry, share, form: ReplyForm, status: int = 200):
     patient = connected_patient_or_404(row.owner_id)
     entry = open_entry(row)
     return render_template(
-        "therapist/entry.html", entry=entry, share=share, session=session, patient=patient,
-        replies=thread(row, current_user.id), form=form, after_effects=AFTER_EFFECTS, flags=entry_flags(entry),
+        "therapist/entry.html",
+        entry=entry,
+        share=share,
+        session=session,
+        patient=patient,
+        replies=thread(row, current_user.id),
+        form=form,
+        after_effects=AFTER_EFFECTS,
+        flags=entry_flags(entry),
         next_unreviewed=next_unreviewed(current_user.id, row.owner_id, after=row),
         pictures=pictures_of([row.id])[row.id],
     ), status
@@ -129,8 +148,9 @@ def review(entry_id: uuid.UUID):
     row, share = shared_entry_or_404(entry_id)
     mark_reviewed(share)
     flash("Marked as reviewed.", "success")
-    following = next_unreviewed(current_user.id, row.owner_id, after=row) if request.form.get("then") == "next" \
-        else None
+    following = (
+        next_unreviewed(current_user.id, row.owner_id, after=row) if request.form.get("then") == "next" else None
+    )
     return redirect(url_for("therapist.entry", entry_id=following or entry_id))
 
 
@@ -158,8 +178,8 @@ def end(patient_id: int):
     return render_template("therapist/end.html", patient=patient)
 
 
-
 # Safety: alerts a patient allowed, and the safety plan they share. ----------------------------------
+
 
 @bp.get("/alerts/<uuid:alert_id>")
 @therapist_required
@@ -181,8 +201,14 @@ def resolve_form(posted: bool) -> ResolveForm:
 def _render_alert(row, acknowledge_form: AcknowledgeForm, resolve_form: ResolveForm, status: int = 200):
     """The alert, and the entry's text only if that entry is shared with this therapist."""
     shared = entry_if_shared(current_user.id, row.patient_id, row.entry_id)
-    return render_template("therapist/alert.html", view=alerts.view(row), notes=alerts.notes(row), entry=shared,
-                           acknowledge_form=acknowledge_form, resolve_form=resolve_form), status
+    return render_template(
+        "therapist/alert.html",
+        view=alerts.view(row),
+        notes=alerts.notes(row),
+        entry=shared,
+        acknowledge_form=acknowledge_form,
+        resolve_form=resolve_form,
+    ), status
 
 
 @bp.post("/alerts/<uuid:alert_id>/acknowledge")
@@ -227,11 +253,16 @@ def safety_plan(patient_id: int):
     patient = connected_patient_or_404(patient_id)
     plan = shared_safety_plan_or_404(patient.id)
     record_access(patient.id, current_user.id, AccessAction.VIEW_SAFETY_PLAN)
-    return render_template("therapist/safety_plan.html", patient=patient, plan=plan,
-                           sections=zip(SECTIONS, read_plan(plan).values(), strict=True))
+    return render_template(
+        "therapist/safety_plan.html",
+        patient=patient,
+        plan=plan,
+        sections=zip(SECTIONS, read_plan(plan).values(), strict=True),
+    )
 
 
 # The workspace: private notes, and a summary since the last session. --------------------------------
+
 
 @bp.post("/patients/<id:patient_id>/notes")
 @therapist_required
@@ -259,6 +290,11 @@ def _render_summary(patient, since_form: SinceForm, note_form: NoteForm, status:
     record_access(patient.id, current_user.id, AccessAction.VIEW_PATIENT)
     day = since_form.since.data if since_form.since.data and not since_form.errors else None
     since = local_midnight_utc(day, current_user.time_zone) if day else default_since(current_user.id, patient.id)
-    return render_template("therapist/summary.html", patient=patient, form=since_form, note_form=note_form,
-                           summary=since_summary(current_user.id, patient.id, since),
-                           notes=notes_on(current_user.id, patient.id)), status
+    return render_template(
+        "therapist/summary.html",
+        patient=patient,
+        form=since_form,
+        note_form=note_form,
+        summary=since_summary(current_user.id, patient.id, since),
+        notes=notes_on(current_user.id, patient.id),
+    ), status

@@ -48,11 +48,19 @@ def entry_flags(entry: EntryView) -> list[Flag]:
 def next_unreviewed(therapist_id: int, patient_id: int, after: Entry | None = None) -> uuid.UUID | None:
     """The next unreviewed shared entry of this patient in the order they wrote: the first after ``after``
     when given, else (or when none is later) the oldest one left."""
-    statement = (shared_entries_query(therapist_id, patient_id).with_only_columns(Entry.id)
-                 .where(EntryShare.reviewed_at.is_(None)).order_by(Entry.created_at, Entry.id).limit(1))
+    statement = (
+        shared_entries_query(therapist_id, patient_id)
+        .with_only_columns(Entry.id)
+        .where(EntryShare.reviewed_at.is_(None))
+        .order_by(Entry.created_at, Entry.id)
+        .limit(1)
+    )
     if after is not None:
-        later = db.session.scalar(statement.where(
-            (Entry.created_at > after.created_at) | ((Entry.created_at == after.created_at) & (Entry.id > after.id))))
+        later = db.session.scalar(
+            statement.where(
+                (Entry.created_at > after.created_at) | ((Entry.created_at == after.created_at) & (Entry.id > after.id))
+            )
+        )
         if later is not None:
             return later
         statement = statement.where(Entry.id != after.id)
@@ -72,9 +80,11 @@ class NoteView:
 
 def notes_on(therapist_id: int, patient_id: int) -> list[NoteView]:
     """This therapist's notes on this patient, newest first (sealed under the therapist's own key)."""
-    rows = db.session.scalars(select(ClinicianNote).where(
-        ClinicianNote.owner_id == therapist_id, ClinicianNote.patient_id == patient_id)
-        .order_by(ClinicianNote.created_at.desc()))
+    rows = db.session.scalars(
+        select(ClinicianNote)
+        .where(ClinicianNote.owner_id == therapist_id, ClinicianNote.patient_id == patient_id)
+        .order_by(ClinicianNote.created_at.desc())
+    )
     notes = []
     for row in rows:
         payload = unseal_row(row)
@@ -126,9 +136,11 @@ class SinceSummary:
 
 def default_since(therapist_id: int, patient_id: int) -> datetime:
     """The latest shared session that has happened, else two weeks ago."""
-    latest = db.session.scalar(shared_sessions_query(therapist_id, patient_id)
-                               .with_only_columns(func.max(TreatmentSession.occurred_at))
-                               .where(TreatmentSession.occurred_at <= utcnow()))
+    latest = db.session.scalar(
+        shared_sessions_query(therapist_id, patient_id)
+        .with_only_columns(func.max(TreatmentSession.occurred_at))
+        .where(TreatmentSession.occurred_at <= utcnow())
+    )
     return latest or utcnow() - timedelta(days=14)
 
 
@@ -138,21 +150,33 @@ def since_summary(therapist_id: int, patient_id: int, since: datetime) -> SinceS
     shared = shared_entries_query(therapist_id, patient_id)
     summary = SinceSummary(since)
     summary.entries = db.session.scalar(shared.with_only_columns(func.count()).where(Entry.created_at >= since))
-    summary.moods = list(db.session.scalars(shared.with_only_columns(Entry.mood).where(
-        Entry.created_at >= since, Entry.mood.is_not(None)).order_by(Entry.created_at, Entry.id)))
-    before = db.session.scalars(shared.with_only_columns(Entry.mood).where(
-        Entry.created_at < since, Entry.mood.is_not(None)).order_by(Entry.created_at.desc()).limit(10)).all()
+    summary.moods = list(
+        db.session.scalars(
+            shared.with_only_columns(Entry.mood)
+            .where(Entry.created_at >= since, Entry.mood.is_not(None))
+            .order_by(Entry.created_at, Entry.id)
+        )
+    )
+    before = db.session.scalars(
+        shared.with_only_columns(Entry.mood)
+        .where(Entry.created_at < since, Entry.mood.is_not(None))
+        .order_by(Entry.created_at.desc())
+        .limit(10)
+    ).all()
     summary.mood_before = mean(before) if before else None
     # After-effects are sealed: read from the newest entries since, a bounded number.
     counted: Counter = Counter()
-    for entry, _ in db.session.execute(shared.where(Entry.created_at >= since)
-                                       .order_by(Entry.created_at.desc()).limit(SUMMARY_ENTRIES)):
-        counted.update(AFTER_EFFECTS[key] for key in set(open_entry(entry).content.after_effects)
-                       if key in AFTER_EFFECTS and key != "none")
+    for entry, _ in db.session.execute(
+        shared.where(Entry.created_at >= since).order_by(Entry.created_at.desc()).limit(SUMMARY_ENTRIES)
+    ):
+        counted.update(
+            AFTER_EFFECTS[key]
+            for key in set(open_entry(entry).content.after_effects)
+            if key in AFTER_EFFECTS and key != "none"
+        )
     summary.effects, summary.effects_capped = dict(counted.most_common()), summary.entries > SUMMARY_ENTRIES
-    summary.to_discuss = [open_entry(entry) for entry, _ in db.session.execute(
-        shared.where(Entry.to_discuss).order_by(Entry.created_at))]
+    summary.to_discuss = [
+        open_entry(entry) for entry, _ in db.session.execute(shared.where(Entry.to_discuss).order_by(Entry.created_at))
+    ]
     summary.alerts = [view for view in alerts.all_alerts(therapist_id, patient_id) if view.alert.created_at >= since]
     return summary
-
-

@@ -16,8 +16,11 @@ def set_active(app, user_id: int, active: bool) -> None:
 
 def recorded(app) -> list[tuple[str, int | None]]:
     with app.app_context():
-        return [(e.event, e.subject_id) for e in db.session.scalars(select(AuditEvent).order_by(AuditEvent.id))
-                if e.event in (Event.ACCOUNT_DISABLED, Event.ACCOUNT_ENABLED)]
+        return [
+            (e.event, e.subject_id)
+            for e in db.session.scalars(select(AuditEvent).order_by(AuditEvent.id))
+            if e.event in (Event.ACCOUNT_DISABLED, Event.ACCOUNT_ENABLED)
+        ]
 
 
 def test_disabling_ends_every_login_at_once(app, make_user):

@@ -36,9 +36,11 @@ SITUATIONS = ["right code", "no code", "wrong code", "replayed code", "limited a
 @pytest.fixture
 def gate_app(app, raw_clock):
     """Small login limits, the production rule that therapists and admins need a second factor, a still clock."""
-    app.config.update(RATELIMIT_LOGIN_PER_ACCOUNT=f"{ACCOUNT_LIMIT} per 15 minutes",
-                      RATELIMIT_LOGIN_PER_IP=f"{ADDRESS_LIMIT} per 15 minutes",
-                      MFA_REQUIRED_ROLES=["therapist", "admin"])
+    app.config.update(
+        RATELIMIT_LOGIN_PER_ACCOUNT=f"{ACCOUNT_LIMIT} per 15 minutes",
+        RATELIMIT_LOGIN_PER_IP=f"{ADDRESS_LIMIT} per 15 minutes",
+        MFA_REQUIRED_ROLES=["therapist", "admin"],
+    )
     raw_clock(T0)
     return app
 
@@ -76,8 +78,11 @@ def fail_logins(app, email: str, times: int, environ=None) -> None:
 
 def logins_recorded(app, user_id: int) -> int:
     with app.app_context():
-        return db.session.scalar(select(func.count()).select_from(AuditEvent).where(
-            AuditEvent.event == "login", AuditEvent.subject_id == user_id))
+        return db.session.scalar(
+            select(func.count())
+            .select_from(AuditEvent)
+            .where(AuditEvent.event == "login", AuditEvent.subject_id == user_id)
+        )
 
 
 @pytest.mark.parametrize("situation", SITUATIONS)
@@ -163,8 +168,9 @@ def test_the_rescue_page_asks_for_the_code_and_keeps_the_text(gate_app, make_use
     user = make_user(email="someone@example.org")
     turn_on_mfa(gate_app, user.id)
     client = gate_app.test_client()
-    response = client.post_form("/rescue", {"email": user.email, "password": PASSWORD, "answer_0": WORDS,
-                                            "action": "/entries/new"})
+    response = client.post_form(
+        "/rescue", {"email": user.email, "password": PASSWORD, "answer_0": WORDS, "action": "/entries/new"}
+    )
     page = response.get_data(as_text=True)
     assert response.status_code == 401 and 'name="code"' in page and 'name="password"' not in page
     assert WORDS in page and response.headers["Cache-Control"] == "no-store"

@@ -98,8 +98,11 @@ def test_autosave_after_an_idle_timeout_answers_401(app, make_user, raw_clock):
     client = login_client(app, "p@example.org")
     token = client.csrf_token()
     raw_clock(NOW + timedelta(hours=1))
-    response = client.post("/drafts/5b1c0c49-0000-4000-8000-000000000009/autosave", data={"answer_0": "x"},
-                           headers={"X-CSRFToken": token, "Accept": "application/json"})
+    response = client.post(
+        "/drafts/5b1c0c49-0000-4000-8000-000000000009/autosave",
+        data={"answer_0": "x"},
+        headers={"X-CSRFToken": token, "Accept": "application/json"},
+    )
     assert response.status_code == 401
 
 

@@ -79,8 +79,9 @@ def test_therapists_must_enrol_before_seeing_patients(app, make_user, raw_clock)
     response = client.get("/therapist/")
     assert response.status_code == 302 and response.headers["Location"] == "/account/mfa"
     client.post_form("/account/mfa", {"action": "start"})
-    secret = re.search(r'<code class="link-text">([A-Z2-7]+)</code>',
-                       client.get("/account/mfa").get_data(as_text=True)).group(1)
+    secret = re.search(
+        r'<code class="link-text">([A-Z2-7]+)</code>', client.get("/account/mfa").get_data(as_text=True)
+    ).group(1)
     client.post_form("/account/mfa", {"action": "confirm", "code": code_at(secret, T0)})
     assert client.get("/therapist/").status_code == 200
     # And it cannot be turned off.

@@ -72,8 +72,9 @@ def test_a_new_app_replaces_the_old_one_only_once_confirmed(app, enrolled, raw_c
     # Still the old app, for now.
     raw_clock(LATER + timedelta(minutes=1))
     assert code_login_works(app, "p@example.org", code_at(old_secret, LATER + timedelta(minutes=1)))
-    done = client.post_form("/account/mfa",
-                            {"action": "confirm", "code": code_at(new_secret, LATER + timedelta(minutes=1))})
+    done = client.post_form(
+        "/account/mfa", {"action": "confirm", "code": code_at(new_secret, LATER + timedelta(minutes=1))}
+    )
     assert len(re.findall(r"<code>([0-9a-f]{6}-[0-9a-f]{6})</code>", done.get_data(as_text=True))) == 10
     raw_clock(LATER + timedelta(minutes=2))
     now = LATER + timedelta(minutes=2)
@@ -136,10 +137,13 @@ def test_a_new_app_being_set_up_belongs_to_the_login_that_started_it(app, enroll
     assert confirmed_secret(app) == old_secret
 
 
-@pytest.mark.parametrize("minutes, fresh_for, refused_by", [
-    (16, 60, "expired"),  # the new key waits 15 minutes for its code
-    (14, 10, "/reauth"),  # and confirming it needs a fresh login
-])
+@pytest.mark.parametrize(
+    "minutes, fresh_for, refused_by",
+    [
+        (16, 60, "expired"),  # the new key waits 15 minutes for its code
+        (14, 10, "/reauth"),  # and confirming it needs a fresh login
+    ],
+)
 def test_a_new_app_must_be_confirmed_soon_and_freshly(app, enrolled, raw_clock, minutes, fresh_for, refused_by):
     client, old_secret, _ = enrolled
     client.post_form("/account/mfa", {"action": "start", "code": code_at(old_secret, LATER)})

@@ -45,8 +45,18 @@ def test_allows_at_least_128_and_caps_at_the_maximum():
 
 @pytest.mark.parametrize(
     "password",
-    ["password1234", "qwerty123456", "Password2024!", "1q2w3e4r5t6y", "iloveyou1234", "aaaaaaaaaaaa",
-     "abababababab", "abcdefghijklmn", "987654321098", "123456789012"],
+    [
+        "password1234",
+        "qwerty123456",
+        "Password2024!",
+        "1q2w3e4r5t6y",
+        "iloveyou1234",
+        "aaaaaaaaaaaa",
+        "abababababab",
+        "abcdefghijklmn",
+        "987654321098",
+        "123456789012",
+    ],
 )
 def test_refuses_common_passwords_and_patterns(password):
     assert "commonly used" in password_problem(password)

@@ -66,9 +66,16 @@ def choose(client, link: str, password: str = NEW_PASSWORD, code: str | None = N
 
 
 def test_registering_sends_a_confirmation_link_that_works_once(app, client, mailbox):
-    response = client.post_form("/register", {
-        "email": "new@example.org", "display_name": "Robin", "new_password": PASSWORD,
-        "confirm_password": PASSWORD, "time_zone": "Europe/Berlin"})
+    response = client.post_form(
+        "/register",
+        {
+            "email": "new@example.org",
+            "display_name": "Robin",
+            "new_password": PASSWORD,
+            "confirm_password": PASSWORD,
+            "time_zone": "Europe/Berlin",
+        },
+    )
     assert response.status_code == 302
     (message,) = mailbox.wait_for(1)
     assert message["To"] == "new@example.org"

@@ -188,8 +188,11 @@ def test_logout_ends_the_session(client, auth, make_user):
 def test_change_password_needs_the_current_one(client, auth, app, make_user):
     user = make_user(email="ben@example.org")
     auth.login("ben@example.org")
-    data = {"current_password": "not my password at all", "new_password": NEW_PASSWORD,
-            "confirm_password": NEW_PASSWORD}
+    data = {
+        "current_password": "not my password at all",
+        "new_password": NEW_PASSWORD,
+        "confirm_password": NEW_PASSWORD,
+    }
     page = client.post_form("/account/password", data).get_data(as_text=True)
     assert "current password is not right" in page
     with app.app_context():

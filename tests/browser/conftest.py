@@ -24,12 +24,21 @@ AXE = Path(os.environ.get("JOURNAL_TEST_AXE", ROOT / ".cache/axe/node_modules/ax
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"  # git-ignored, for people to look at
 VIEWPORTS = {
     "desktop": {"viewport": {"width": 1280, "height": 900}},
-    "phone": {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True,
-              "device_scale_factor": 2},
+    "phone": {
+        "viewport": {"width": 390, "height": 844},
+        "is_mobile": True,
+        "has_touch": True,
+        "device_scale_factor": 2,
+    },
 }
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run", "--disable-default-apps",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-default-apps",
 ]
 
 
@@ -57,11 +66,17 @@ def _wait_until_up(url: str, process: subprocess.Popen, seconds: float = 20) -> 
 def live_server(tmp_path_factory, smtp_server):
     """Serve the app from a separate process on a fresh database; its mail goes to the suite's SMTP server."""
     instance = tmp_path_factory.mktemp("live-instance")
-    mail = {f"JOURNAL_{name}": str(value).lower() if isinstance(value, bool) else str(value)
-            for name, value in smtp_server.settings.items()}
-    env = {**mail,
-        **os.environ, "JOURNAL_ENV": "testing", "JOURNAL_INSTANCE_PATH": str(instance),
-        "JOURNAL_DATABASE_URL": f"sqlite:///{instance / 'live.sqlite3'}", "FLASK_DEBUG": "0",
+    mail = {
+        f"JOURNAL_{name}": str(value).lower() if isinstance(value, bool) else str(value)
+        for name, value in smtp_server.settings.items()
+    }
+    env = {
+        **mail,
+        **os.environ,
+        "JOURNAL_ENV": "testing",
+        "JOURNAL_INSTANCE_PATH": str(instance),
+        "JOURNAL_DATABASE_URL": f"sqlite:///{instance / 'live.sqlite3'}",
+        "FLASK_DEBUG": "0",
         # Every journey registers someone from 127.0.0.1: the registration limit is tested elsewhere.
         "JOURNAL_RATELIMIT_REGISTER": "1000 per hour",
     }
@@ -71,8 +86,12 @@ def live_server(tmp_path_factory, smtp_server):
     subprocess.run([*flask, "seed-demo", "--entries", "3"], env=env, check=True, capture_output=True)
     port = _free_port()
     log = open(instance / "server.log", "wb")  # noqa: SIM115 (closed below)
-    process = subprocess.Popen([*flask, "run", "--host", "127.0.0.1", "--port", str(port), "--no-reload"],
-                               env=env, stdout=log, stderr=subprocess.STDOUT)
+    process = subprocess.Popen(
+        [*flask, "run", "--host", "127.0.0.1", "--port", str(port), "--no-reload"],
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         _wait_until_up(url, process)
@@ -144,8 +163,9 @@ def watch(page, context) -> None:
 def assert_clean(page) -> None:
     # Chromium logs every 4xx response as "Failed to load resource"; a status the app chose on
     # purpose for a page or for autosave is not an error. Anything else is.
-    unexpected = [text for text, url in page.problems
-                  if not (text.startswith("Failed to load resource") and url in page.answered)]
+    unexpected = [
+        text for text, url in page.problems if not (text.startswith("Failed to load resource") and url in page.answered)
+    ]
     assert unexpected == [], unexpected
 
 
@@ -173,7 +193,8 @@ def check_page(page, name: str) -> None:
     result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
     serious = [
         f"{v['id']} ({v['impact']}): {v['help']} -> {[n['target'] for n in v['nodes']][:3]}"
-        for v in result["violations"] if v["impact"] in ("serious", "critical")
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
     ]
     assert serious == [], f"{name}: {serious}"
 

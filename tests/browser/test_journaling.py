@@ -98,8 +98,11 @@ def test_autosave_waits_and_tries_again_when_the_server_cannot_store(page, new_p
         if failures:
             return route.continue_()
         failures.append(route.request.url)
-        route.fulfill(status=503, headers={"Retry-After": "1", "Content-Type": "application/json"},
-                      body='{"error": "unavailable", "message": "We can\'t reach your journal just now."}')
+        route.fulfill(
+            status=503,
+            headers={"Retry-After": "1", "Content-Type": "application/json"},
+            body='{"error": "unavailable", "message": "We can\'t reach your journal just now."}',
+        )
 
     page.route("**/autosave", unavailable_once)
     page.get_by_label("What would you like to write?").fill(FIRST)
@@ -145,8 +148,9 @@ def test_two_tabs_never_overwrite_each_other(page, context, new_patient):
     other.close()
 
 
-def test_share_with_the_demo_therapist_who_reviews_and_replies(page, browser, context, live_server, viewport,
-                                                                new_patient):
+def test_share_with_the_demo_therapist_who_reviews_and_replies(
+    page, browser, context, live_server, viewport, new_patient
+):
     name = f"Sky {viewport}"
     new_patient(page, name=name)
     log_session(page)
@@ -234,7 +238,8 @@ def tab_to(page, locator, limit: int = 60) -> None:
         if page.evaluate("el => document.activeElement === el", target):
             style = page.evaluate(
                 "el => { const s = getComputedStyle(el); return [s.outlineStyle, s.outlineWidth, s.boxShadow]; }",
-                target)
+                target,
+            )
             assert style[0] != "none" and style[1] != "0px", f"no visible focus on {locator}"
             return
     raise AssertionError(f"could not reach {locator} with the keyboard")

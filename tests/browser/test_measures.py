@@ -40,8 +40,7 @@ def test_progress_charts_at_desktop_and_phone_size(page, new_patient):
     page.get_by_role("cell", name="14 (moderate)", exact=False).first.wait_for()
 
 
-def test_a_therapist_sees_shared_questionnaires_at_desktop_and_phone_size(page, viewport, new_patient,
-                                                                          demo_therapist):
+def test_a_therapist_sees_shared_questionnaires_at_desktop_and_phone_size(page, viewport, new_patient, demo_therapist):
     name = f"Rowan {viewport}"
     new_patient(page, name=name)
     log_session(page)

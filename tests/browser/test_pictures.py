@@ -17,10 +17,12 @@ def test_add_a_photo_and_a_drawing_and_see_them(page, new_patient):
     entry_url = page.url
     page.get_by_role("link", name="Add pictures or drawings").click()
     check_page(page, "pictures")
-    page.get_by_label("Add pictures").set_input_files([
-        {"name": "hill.jpg", "mimeType": "image/jpeg", "buffer": photo(orientation=6)},
-        {"name": "sketch.png", "mimeType": "image/png", "buffer": drawing()},
-    ])
+    page.get_by_label("Add pictures").set_input_files(
+        [
+            {"name": "hill.jpg", "mimeType": "image/jpeg", "buffer": photo(orientation=6)},
+            {"name": "sketch.png", "mimeType": "image/png", "buffer": drawing()},
+        ]
+    )
     page.get_by_role("button", name="Add these pictures").click()
     expect(page.get_by_text("2 pictures added.")).to_be_visible()
     page.goto(entry_url)
@@ -45,7 +47,8 @@ def test_a_file_that_is_not_a_picture_is_explained(page, new_patient):
     page.get_by_role("button", name="Save entry").click()
     page.get_by_role("link", name="Add pictures or drawings").click()
     page.get_by_label("Add pictures").set_input_files(
-        [{"name": "notes.txt", "mimeType": "image/jpeg", "buffer": b"plain words"}])
+        [{"name": "notes.txt", "mimeType": "image/jpeg", "buffer": b"plain words"}]
+    )
     page.get_by_role("button", name="Add these pictures").click()
     expect(page.get_by_role("alert")).to_contain_text("That file is not a picture we can open")
     check_page(page, "pictures-refused")

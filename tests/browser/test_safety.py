@@ -107,8 +107,9 @@ def test_the_therapists_workspace_reads_well_at_desktop_and_phone_size(page, vie
     expect(tpage.locator(".item-list .flag").first).to_be_visible()
     check_page(tpage, "therapist-patient-flags")
     tpage.get_by_role("link", name="Since the last session · notes").click()
-    expect(tpage.get_by_role("link", name="A heavy day", exact=False).or_(
-        tpage.get_by_role("link", name="Untitled entry"))).to_be_visible()
+    expect(
+        tpage.get_by_role("link", name="A heavy day", exact=False).or_(tpage.get_by_role("link", name="Untitled entry"))
+    ).to_be_visible()
     tpage.get_by_label("A private note").fill("Ask about the headaches")
     tpage.get_by_role("button", name="Keep the note").click()
     expect(tpage.get_by_text("Ask about the headaches")).to_be_visible()

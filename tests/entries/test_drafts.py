@@ -107,9 +107,9 @@ def test_relogin_from_the_editor_hands_a_fresh_token_and_saving_resumes(client, 
 def test_failed_json_login_says_so(client, patient, auth):
     auth.logout()
     token = client.get("/auth/csrf-token").json["csrf_token"]
-    response = client.post("/login",
-                           data={"email": "pat@example.org", "password": "wrong wrong wrong", "csrf_token": token},
-                           headers=JSON)
+    response = client.post(
+        "/login", data={"email": "pat@example.org", "password": "wrong wrong wrong", "csrf_token": token}, headers=JSON
+    )
     assert response.status_code == 401 and response.json["ok"] is False
 
 
@@ -129,8 +129,11 @@ def test_another_patients_draft_cannot_be_read_or_overwritten(client, app, patie
 
     assert autosave(client, fields["draft_id"], {"answer_0": "overwrite"}).status_code == 404
     assert draft_text(app, fields["draft_id"])["answer_0"] == ["their private draft"]
-    for url in (f"/drafts/{fields['draft_id']}", f"/drafts/{fields['draft_id']}/discard",
-                f"/entries/new?draft={fields['draft_id']}"):
+    for url in (
+        f"/drafts/{fields['draft_id']}",
+        f"/drafts/{fields['draft_id']}/discard",
+        f"/entries/new?draft={fields['draft_id']}",
+    ):
         response = client.get(url)
         assert response.status_code == 404 and "their private draft" not in response.get_data(as_text=True)
     assert client.post_form(f"/drafts/{fields['draft_id']}/discard").status_code == 404
@@ -169,8 +172,12 @@ def test_a_resumed_draft_keeps_the_version_it_started_from(client, app, patient,
     page_a = client.get(f"/entries/{entry_id}/edit").get_data(as_text=True)
     tab_a = dict(re.findall(r'name="(draft_id|prompt_set|entry_id|version)" type="hidden" value="([^"]*)"', page_a))
     autosave(client, tab_a["draft_id"], {**tab_a, "answer_0": "tab A words"})
-    tab_b = dict(re.findall(r'name="(draft_id|prompt_set|entry_id|version)" type="hidden" value="([^"]*)"',
-                            client.get(f"/entries/{entry_id}/edit").get_data(as_text=True)))
+    tab_b = dict(
+        re.findall(
+            r'name="(draft_id|prompt_set|entry_id|version)" type="hidden" value="([^"]*)"',
+            client.get(f"/entries/{entry_id}/edit").get_data(as_text=True),
+        )
+    )
     assert client.post_form(f"/entries/{entry_id}/edit", {**tab_b, "answer_0": "tab B words"}).status_code == 302
 
     reloaded = client.get(f"/entries/{entry_id}/edit?draft={tab_a['draft_id']}").get_data(as_text=True)

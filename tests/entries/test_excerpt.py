@@ -3,8 +3,9 @@ from journal.entries.excerpt import excerpt
 
 
 def content(*texts, note="") -> EntryContent:
-    return EntryContent(title="A title with river", answers=[Answer(None, None, None, t) for t in texts],
-                        after_effects_note=note)
+    return EntryContent(
+        title="A title with river", answers=[Answer(None, None, None, t) for t in texts], after_effects_note=note
+    )
 
 
 def marked(pieces) -> str:
@@ -12,8 +13,10 @@ def marked(pieces) -> str:
 
 
 def test_the_first_match_with_some_words_around_it():
-    assert marked(excerpt(content("A quiet day by the River, then home."), "river")) == \
-        "A quiet day by the [River], then home."
+    assert (
+        marked(excerpt(content("A quiet day by the River, then home."), "river"))
+        == "A quiet day by the [River], then home."
+    )
 
 
 def test_prefixes_accents_and_every_matched_word_are_marked():

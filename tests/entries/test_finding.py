@@ -26,7 +26,14 @@ def test_themes_filter_by_the_six_domains_old_themes_included(client, patient, j
     page = client.get("/entries").get_data(as_text=True)
     menu = page.split('name="theme"', 1)[1].split("</select>", 1)[0]
     assert re.findall(r'<option[^>]*value="(\w*)"', menu) == [
-        "", "mind", "body", "spirit", "relationships", "lifestyle", "nature"]
+        "",
+        "mind",
+        "body",
+        "spirit",
+        "relationships",
+        "lifestyle",
+        "nature",
+    ]
     assert titles(search(client, theme="mind").get_data(as_text=True)) == ["Old breakthrough"]
     assert titles(search(client, theme="body").get_data(as_text=True)) == ["Grounded"]
     assert titles(search(client, theme="nature").get_data(as_text=True)) == ["Outdoors"]
@@ -75,12 +82,15 @@ def test_search_words_never_come_from_the_url(client, patient, journal):
     assert 'method="post"' in page
 
 
-@pytest.mark.parametrize(("fields", "message"), [
-    ({"date_from": "27/11/2026"}, "like 2026-11-27"),
-    ({"date_from": "2026-02-30"}, "like 2026-11-27"),
-    ({"date_from": "2026-06-10", "date_to": "2026-06-01"}, "before the start date"),
-    ({"tag": "never used"}, "Not a valid choice"),
-])
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"date_from": "27/11/2026"}, "like 2026-11-27"),
+        ({"date_from": "2026-02-30"}, "like 2026-11-27"),
+        ({"date_from": "2026-06-10", "date_to": "2026-06-01"}, "before the start date"),
+        ({"tag": "never used"}, "Not a valid choice"),
+    ],
+)
 def test_bad_filters_are_explained(client, patient, journal, fields, message):
     journal.entry(patient.id)
     response = search(client, **fields)
@@ -105,11 +115,15 @@ def count_queries(app, client, request):
     return len(statements)
 
 
-@pytest.mark.parametrize("request_list", [
-    lambda client: client.get("/entries"),
-    lambda client: client.get("/entries?page=2"),
-    lambda client: client.post_form("/entries", {"q": "words", "tag": "calm", "page": "1"}, follow_redirects=True),
-], ids=["list", "page-2", "search"])
+@pytest.mark.parametrize(
+    "request_list",
+    [
+        lambda client: client.get("/entries"),
+        lambda client: client.get("/entries?page=2"),
+        lambda client: client.post_form("/entries", {"q": "words", "tag": "calm", "page": "1"}, follow_redirects=True),
+    ],
+    ids=["list", "page-2", "search"],
+)
 def test_the_list_runs_a_fixed_number_of_queries(app, client, patient, journal, request_list):
     session_id = journal.session(patient.id)
     for _ in range(23):  # two pages already, so page 2 has entries (and their sessions) to show both times
@@ -141,14 +155,32 @@ def cost(app, client, monkeypatch, request) -> tuple[int, int, int]:
     return queries, len(decrypted), len(loaded)
 
 
-@pytest.mark.parametrize("url", [
-    "/", "/entries", "/entries?page=2", "search", "tag", "theme", "entry", "session", "/sessions",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/",
+        "/entries",
+        "/entries?page=2",
+        "search",
+        "tag",
+        "theme",
+        "entry",
+        "session",
+        "/sessions",
+    ],
+)
 def test_patient_pages_cost_the_same_for_41_or_100_entries(app, client, patient, journal, monkeypatch, url):
     """Flat pages: no query and no decryption in proportion to the journal (41: two full pages already)."""
     session_id = journal.session(patient.id)
-    first = journal.entry(patient.id, "river stone", tags=["calm"], theme="body", session_id=session_id,
-                          prompt_set="same_day", created_at=START)
+    first = journal.entry(
+        patient.id,
+        "river stone",
+        tags=["calm"],
+        theme="body",
+        session_id=session_id,
+        prompt_set="same_day",
+        created_at=START,
+    )
     requests = {
         "search": lambda c: c.post_form("/entries", {"q": "river sto", "page": "1"}, follow_redirects=True),
         "tag": lambda c: c.post_form("/entries", {"tag": "calm", "page": "1"}, follow_redirects=True),
@@ -160,8 +192,14 @@ def test_patient_pages_cost_the_same_for_41_or_100_entries(app, client, patient,
 
     def add(count: int) -> None:
         for day in range(count):
-            journal.entry(patient.id, f"river stone {day}", tags=["calm", f"t{day % 5}"], theme="body",
-                          session_id=session_id, created_at=START + timedelta(days=day + 1))
+            journal.entry(
+                patient.id,
+                f"river stone {day}",
+                tags=["calm", f"t{day % 5}"],
+                theme="body",
+                session_id=session_id,
+                created_at=START + timedelta(days=day + 1),
+            )
 
     add(40)
     few = cost(app, client, monkeypatch, request)
@@ -170,8 +208,16 @@ def test_patient_pages_cost_the_same_for_41_or_100_entries(app, client, patient,
     assert few == many, (few, many)
 
 
-@pytest.mark.parametrize("query", ["page=99999999999999999999999", "page=²", "date_to=9999-12-31",
-                                   "date_from=0001-01-01", "date_from=2026-06-01&date_to=2026-06-30&page=-3"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "page=99999999999999999999999",
+        "page=²",
+        "date_to=9999-12-31",
+        "date_from=0001-01-01",
+        "date_from=2026-06-01&date_to=2026-06-30&page=-3",
+    ],
+)
 def test_odd_list_parameters_never_crash(client, patient, journal, query):
     journal.entry(patient.id)
     assert client.get(f"/entries?{query}").status_code in (200, 422)

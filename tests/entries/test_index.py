@@ -33,12 +33,31 @@ CORPUS = {
     "Longer": "A transformationalist would say so.",
     "Tagged": "Nothing else in here.",
 }
-QUERIES = ["cafe", "CAFÉ", "caf", "river", "riv", "RIVER stone", "naive", "NAÏVE hope", "a", "at", "iver",
-           "stones", "transformational", "transformationally", "transformationalist", "sleep", "zzz", "hand warm"]
+QUERIES = [
+    "cafe",
+    "CAFÉ",
+    "caf",
+    "river",
+    "riv",
+    "RIVER stone",
+    "naive",
+    "NAÏVE hope",
+    "a",
+    "at",
+    "iver",
+    "stones",
+    "transformational",
+    "transformationally",
+    "transformationalist",
+    "sleep",
+    "zzz",
+    "hand warm",
+]
 
 
 def reference(text: str, query: str) -> bool:
     """Search as documented, written independently: each query word starts a word (short ones: is one)."""
+
     def fold(value: str) -> list[str]:
         plain = "".join(c for c in unicodedata.normalize("NFKD", value.casefold()) if not unicodedata.combining(c))
         return "".join(c if c.isalnum() else " " for c in plain).split()
@@ -52,8 +71,11 @@ def find(owner_id: int, size: int = 100, page: int = 1, **filters) -> list[str]:
 
 
 def terms_in_db(owner_id: int) -> dict:
-    rows = db.session.execute(select(EntryTerm.entry_id, EntryTerm.term).join(Entry, Entry.id == EntryTerm.entry_id)
-                              .where(Entry.owner_id == owner_id))
+    rows = db.session.execute(
+        select(EntryTerm.entry_id, EntryTerm.term)
+        .join(Entry, Entry.id == EntryTerm.entry_id)
+        .where(Entry.owner_id == owner_id)
+    )
     found: dict = {}
     for entry_id, term in rows:
         found.setdefault(entry_id, set()).add(term)
@@ -81,15 +103,23 @@ def assert_in_step(owner_id: int) -> None:
 def corpus(app, make_user, journal):
     owner = make_user()
     for day, (title, text) in enumerate(CORPUS.items()):
-        journal.entry(owner.id, text, title=title, created_at=START + timedelta(days=day),
-                      tags=["Sleep"] if title == "Tagged" else [])
+        journal.entry(
+            owner.id,
+            text,
+            title=title,
+            created_at=START + timedelta(days=day),
+            tags=["Sleep"] if title == "Tagged" else [],
+        )
     return owner
 
 
 @pytest.mark.parametrize("query", QUERIES)
 def test_search_finds_what_a_plaintext_scan_finds(app, corpus, query):
-    expected = [title for title, text in reversed(CORPUS.items())
-                if reference(text + ("\nSleep" if title == "Tagged" else ""), query)]
+    expected = [
+        title
+        for title, text in reversed(CORPUS.items())
+        if reference(text + ("\nSleep" if title == "Tagged" else ""), query)
+    ]
     with app.app_context():
         assert find(corpus.id, query=query) == expected
 
@@ -120,8 +150,9 @@ def test_words_tag_theme_and_plain_filters_combine(app, make_user, journal):
     owner = make_user()
     journal.entry(owner.id, "calm river", title="Both", tags=["Calm"], theme="body", created_at=START)
     journal.entry(owner.id, "calm river", title="No tag", theme="body", created_at=START + timedelta(days=1))
-    journal.entry(owner.id, "calm lake", title="Lake", tags=["calm"], theme="body",
-                  created_at=START + timedelta(days=2))
+    journal.entry(
+        owner.id, "calm lake", title="Lake", tags=["calm"], theme="body", created_at=START + timedelta(days=2)
+    )
     with app.app_context():
         assert find(owner.id, query="river", tag="CALM", domain="body") == ["Both"]
         assert find(owner.id, tag="calm") == ["Lake", "Both"]

@@ -25,8 +25,10 @@ WORDS = "What I saw from a distance: the house, and me in it, smaller than I fea
 def kept_form(page: str) -> tuple[str, dict]:
     """The action and hidden fields of the form a rescue page offers."""
     action = html.unescape(re.search(r'<form method="post" action="([^"]+)"', page).group(1))
-    fields = {html.unescape(name): html.unescape(value)
-              for name, value in re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', page)}
+    fields = {
+        html.unescape(name): html.unescape(value)
+        for name, value in re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', page)
+    }
     return action, fields
 
 
@@ -59,8 +61,11 @@ def test_autosave_during_an_outage_answers_503_and_retry_after(proxied_postgres)
     client = login_client(app, "p@example.org")
     fields, token = editor(client), client.csrf_token()
     proxy.cut()
-    response = client.post(f"/drafts/{fields['draft_id']}/autosave", data={**fields, "answer_0": WORDS},
-                           headers={"Accept": "application/json", "X-CSRFToken": token})
+    response = client.post(
+        f"/drafts/{fields['draft_id']}/autosave",
+        data={**fields, "answer_0": WORDS},
+        headers={"Accept": "application/json", "X-CSRFToken": token},
+    )
     assert response.status_code == 503 and response.json["error"] and response.headers["Retry-After"]
     proxy.restore()
 
@@ -115,8 +120,11 @@ def test_another_writers_draft_id_never_reaches_their_entry(app, client, patient
 
 def test_two_pages_of_the_same_draft_make_two_entries(app, client, patient):
     first = {**editor(client), "answer_0": "from the first tab"}
-    client.post(f"/drafts/{first['draft_id']}/autosave", data=first,
-                headers={"X-CSRFToken": client.csrf_token(), "Accept": "application/json"})
+    client.post(
+        f"/drafts/{first['draft_id']}/autosave",
+        data=first,
+        headers={"X-CSRFToken": client.csrf_token(), "Accept": "application/json"},
+    )
     second = {**editor(client, f"/entries/new?draft={first['draft_id']}"), "answer_0": "from the second tab"}
     assert second["draft_id"] == first["draft_id"] and second["save_key"] != first["save_key"]
     client.post_form("/entries/new", first)

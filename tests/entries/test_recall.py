@@ -18,12 +18,20 @@ SESSION_AT = datetime(2026, 11, 2, 9, tzinfo=UTC)
 def answered(app, owner_id, session_id, set_key, answers: dict[str, str], days=0):
     """An entry of ``set_key`` with these answers by prompt id, written ``days`` after the session."""
     prompt_set = library().get_set(set_key)
-    content = EntryContent(title=prompt_set.name, answers=[
-        Answer(p.id, p.theme, p.text, answers.get(p.id, "")) for p in prompt_set.prompts])
+    content = EntryContent(
+        title=prompt_set.name,
+        answers=[Answer(p.id, p.theme, p.text, answers.get(p.id, "")) for p in prompt_set.prompts],
+    )
     with app.app_context():
-        return create_entry(owner_id=owner_id, kind=EntryKind.GUIDED, content=content, checkin=CheckIn(),
-                            session_id=session_id, prompt_set=set_key,
-                            created_at=SESSION_AT + timedelta(days=days, hours=2)).id
+        return create_entry(
+            owner_id=owner_id,
+            kind=EntryKind.GUIDED,
+            content=content,
+            checkin=CheckIn(),
+            session_id=session_id,
+            prompt_set=set_key,
+            created_at=SESSION_AT + timedelta(days=days, hours=2),
+        ).id
 
 
 def recall_of(page: str, field: str) -> str | None:
@@ -31,7 +39,7 @@ def recall_of(page: str, field: str) -> str | None:
     start = page.find(f'id="{field}-recall"')
     if start < 0:
         return None
-    return html.unescape(page[page.index("</span> ", start) + 7:page.index("</blockquote>", start)])
+    return html.unescape(page[page.index("</span> ", start) + 7 : page.index("</blockquote>", start)])
 
 
 def test_the_week_after_quotes_the_small_thing_and_the_image(app, client, patient, journal, clock):

@@ -99,8 +99,15 @@ def test_the_rescue_page_never_sends_text_to_another_site(client, app, patient, 
     auth.logout()
     page = client.post_form("/entries/new", fields).get_data(as_text=True)
     carried = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)">', page))
-    response = client.post("/rescue", data={**carried, "action": "https://evil.example/steal",
-                                            "email": "pat@example.org", "password": "wrong password here"})
+    response = client.post(
+        "/rescue",
+        data={
+            **carried,
+            "action": "https://evil.example/steal",
+            "email": "pat@example.org",
+            "password": "wrong password here",
+        },
+    )
     body = response.get_data(as_text=True)
     assert response.status_code == 401 and WORDS in body
     assert "evil.example" not in body

@@ -33,8 +33,10 @@ def test_a_search_redirects_to_its_results_and_back_shows_them_again(app, client
 
 
 def test_results_show_an_excerpt_with_the_matched_words_marked(client, patient, journal):
-    text = ("It was a slow morning and I sat for a long time by the window. " * 2
-            + "Then I remembered the <river> stone my grandmother gave me, and how warm it felt.")
+    text = (
+        "It was a slow morning and I sat for a long time by the window. " * 2
+        + "Then I remembered the <river> stone my grandmother gave me, and how warm it felt."
+    )
     journal.entry(patient.id, text, title="Morning", created_at=START)
     page = client.get(search(client, q="river gran").headers["Location"]).get_data(as_text=True)
     excerpt = page.split('<p class="excerpt">', 1)[1].split("</p>", 1)[0]

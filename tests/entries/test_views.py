@@ -38,9 +38,19 @@ def test_write_a_guided_same_day_entry(client, app, patient, journal):
         assert prompt.text.replace("'", "&#39;") in page
     assert "to meet my fear kindly" in page  # the session's intention is shown
     fields = editor_fields(page)
-    data = {**fields, "title": "First evening", "answer_0": "Heavy arms, warm hands.", "answer_2": "Space",
-            "mood": "-2", "intensity": "7", "detachment": "4", "after_effects": ["nausea", "dizziness"],
-            "after_effects_note": "Nausea faded by 8pm", "tags": "body, rest, body", "session_id": str(session_id)}
+    data = {
+        **fields,
+        "title": "First evening",
+        "answer_0": "Heavy arms, warm hands.",
+        "answer_2": "Space",
+        "mood": "-2",
+        "intensity": "7",
+        "detachment": "4",
+        "after_effects": ["nausea", "dizziness"],
+        "after_effects_note": "Nausea faded by 8pm",
+        "tags": "body, rest, body",
+        "session_id": str(session_id),
+    }
     response = client.post_form(url, data)
     assert response.status_code == 302
     entry = only_entry(app)
@@ -59,8 +69,9 @@ def test_write_a_guided_same_day_entry(client, app, patient, journal):
 def test_every_prompt_is_optional(client, app, patient, journal):
     session_id = journal.session(patient.id)
     url = f"/entries/new?session={session_id}&set=next_day"
-    response = client.post_form(url, {**editor_fields(client.get(url).get_data(as_text=True)),
-                                      "session_id": str(session_id)})
+    response = client.post_form(
+        url, {**editor_fields(client.get(url).get_data(as_text=True)), "session_id": str(session_id)}
+    )
     assert response.status_code == 302
     assert entry_count(app) == 1
 
@@ -68,14 +79,22 @@ def test_every_prompt_is_optional(client, app, patient, journal):
 def test_the_entry_keeps_its_prompt_snapshot_when_the_library_changes(client, app, patient, journal, monkeypatch):
     session_id = journal.session(patient.id)
     url = f"/entries/new?session={session_id}&set=same_day"
-    client.post_form(url, {**editor_fields(client.get(url).get_data(as_text=True)), "answer_0": "my answer",
-                           "session_id": str(session_id)})
+    client.post_form(
+        url,
+        {
+            **editor_fields(client.get(url).get_data(as_text=True)),
+            "answer_0": "my answer",
+            "session_id": str(session_id),
+        },
+    )
     entry_id = only_entry(app).id
     original = library().get_set("same_day").prompts[0].text
     changed = replace(
-        library(), version=library().version + 1,
-        sets=tuple(replace(s, prompts=tuple(replace(p, text="REWORDED " + p.text) for p in s.prompts))
-                   for s in library().sets),
+        library(),
+        version=library().version + 1,
+        sets=tuple(
+            replace(s, prompts=tuple(replace(p, text="REWORDED " + p.text) for p in s.prompts)) for s in library().sets
+        ),
     )
     monkeypatch.setattr("journal.entries.views.library", lambda: changed)
     monkeypatch.setattr("journal.entries.editor.library", lambda: changed)
@@ -129,8 +148,11 @@ def test_an_answer_of_100000_characters_is_saved_whole(client, app, patient):
 
 
 def test_control_characters_are_removed_and_line_breaks_kept(client, app, patient):
-    data = {**editor_fields(client.get("/entries/new").get_data(as_text=True)),
-            "title": "A\x00 title\x1b", "answer_0": "one\r\ntwo\x07\tthree\u200b"}
+    data = {
+        **editor_fields(client.get("/entries/new").get_data(as_text=True)),
+        "title": "A\x00 title\x1b",
+        "answer_0": "one\r\ntwo\x07\tthree\u200b",
+    }
     client.post_form("/entries/new", data)
     content = only_entry(app).content
     assert content.title == "A title"
@@ -205,8 +227,10 @@ def test_conflict_keep_both(client, app, patient, journal):
     entry_id = journal.entry(patient.id, "original", title="Morning")
     _resolve(client, entry_id, _two_tabs(client, entry_id), "both")
     with app.app_context():
-        entries = {open_entry(e).content.title: open_entry(e).content.answers[0].text
-                   for e in db.session.scalars(select(Entry))}
+        entries = {
+            open_entry(e).content.title: open_entry(e).content.answers[0].text
+            for e in db.session.scalars(select(Entry))
+        }
     assert entries == {"Morning": "text from tab one", "Morning (second version)": "text from tab two"}
 
 
@@ -295,8 +319,11 @@ def test_saving_a_guided_entry_after_its_session_was_deleted_saves_it_untied(cli
 def test_a_used_up_draft_in_the_address_does_not_lose_a_save(client, app, patient):
     page = client.get("/entries/new").get_data(as_text=True)
     fields = editor_fields(page)
-    client.post(f"/drafts/{fields['draft_id']}/autosave", data={**fields, "answer_0": "v1"},
-                headers={"X-CSRFToken": client.csrf_token(), "Accept": "application/json"})
+    client.post(
+        f"/drafts/{fields['draft_id']}/autosave",
+        data={**fields, "answer_0": "v1"},
+        headers={"X-CSRFToken": client.csrf_token(), "Accept": "application/json"},
+    )
     url = f"/entries/new?draft={fields['draft_id']}"
     assert client.post_form(url, {**fields, "answer_0": "first tab"}).status_code == 302
     assert client.post_form(url, {**fields, "answer_0": "second tab"}).status_code == 302
@@ -307,10 +334,17 @@ def test_conflict_never_overwrites_another_entrys_draft(client, app, patient, jo
     first, second = journal.entry(patient.id, "one"), journal.entry(patient.id, "two")
     page = client.get(f"/entries/{first}/edit").get_data(as_text=True)
     other = editor_fields(page)
-    client.post(f"/drafts/{other['draft_id']}/autosave", data={**other, "answer_0": "draft of the first entry"},
-                headers={"X-CSRFToken": client.csrf_token(), "Accept": "application/json"})
-    stale = {**editor_fields(client.get(f"/entries/{second}/edit").get_data(as_text=True)), "version": "0",
-             "draft_id": other["draft_id"], "answer_0": "stale text"}
+    client.post(
+        f"/drafts/{other['draft_id']}/autosave",
+        data={**other, "answer_0": "draft of the first entry"},
+        headers={"X-CSRFToken": client.csrf_token(), "Accept": "application/json"},
+    )
+    stale = {
+        **editor_fields(client.get(f"/entries/{second}/edit").get_data(as_text=True)),
+        "version": "0",
+        "draft_id": other["draft_id"],
+        "answer_0": "stale text",
+    }
     assert client.post_form(f"/entries/{second}/edit", stale).status_code == 409
     drafts = client.get("/drafts").get_data(as_text=True)
     assert "draft of the first entry" in drafts and "stale text" in drafts
@@ -320,14 +354,17 @@ def test_conflict_never_overwrites_another_entrys_draft(client, app, patient, jo
 def test_odd_version_numbers_are_a_conflict_not_a_crash(client, app, patient, journal, version):
     entry_id = journal.entry(patient.id, "original")
     fields = editor_fields(client.get(f"/entries/{entry_id}/edit").get_data(as_text=True))
-    assert client.post_form(
-        f"/entries/{entry_id}/edit", {**fields, "version": version, "answer_0": "x"}
-    ).status_code == 409
+    assert (
+        client.post_form(f"/entries/{entry_id}/edit", {**fields, "version": version, "answer_0": "x"}).status_code
+        == 409
+    )
 
 
 def test_bidi_overrides_are_removed_and_scripts_kept(client, app, patient):
-    data = {**editor_fields(client.get("/entries/new").get_data(as_text=True)),
-            "answer_0": "abc\u202edcba\u2066x\u2069 \u200dשלום\u200f\u2028next"}
+    data = {
+        **editor_fields(client.get("/entries/new").get_data(as_text=True)),
+        "answer_0": "abc\u202edcba\u2066x\u2069 \u200dשלום\u200f\u2028next",
+    }
     client.post_form("/entries/new", data)
     assert only_entry(app).content.answers[0].text == "abcdcbax \u200dשלום\u200f\nnext"
 
@@ -376,12 +413,18 @@ def test_edited_shows_only_after_a_save_that_changed_something(client, app, pati
     assert "edited" not in client.get(f"/entries/{entry_id}").get_data(as_text=True)
     clock(datetime(2026, 11, 3, 11, tzinfo=UTC))
     url = f"/entries/{entry_id}/edit"
-    unchanged = {**editor_fields(client.get(url).get_data(as_text=True)), "answer_0": "first words",
-                 "written_on": "2026-11-03"}
+    unchanged = {
+        **editor_fields(client.get(url).get_data(as_text=True)),
+        "answer_0": "first words",
+        "written_on": "2026-11-03",
+    }
     assert client.post_form(url, unchanged).status_code == 302
     assert "edited" not in client.get(f"/entries/{entry_id}").get_data(as_text=True)
-    changed = {**editor_fields(client.get(url).get_data(as_text=True)), "answer_0": "second words",
-               "written_on": "2026-11-03"}
+    changed = {
+        **editor_fields(client.get(url).get_data(as_text=True)),
+        "answer_0": "second words",
+        "written_on": "2026-11-03",
+    }
     assert client.post_form(url, changed).status_code == 302
     assert "edited 3 November 2026, 12:00" in client.get(f"/entries/{entry_id}").get_data(as_text=True)
 
@@ -402,11 +445,14 @@ def test_an_entry_can_be_dated_to_an_earlier_day(client, app, patient, clock):
     assert only_entry(app).row.created_at == datetime(2026, 10, 30, 19, 30, tzinfo=UTC)
 
 
-@pytest.mark.parametrize("day, message", [
-    ("2026-11-04", "still to come"),
-    ("2025-11-02", "within the last year"),
-    ("02/31/2026", "Please enter a date"),
-])
+@pytest.mark.parametrize(
+    "day, message",
+    [
+        ("2026-11-04", "still to come"),
+        ("2025-11-02", "within the last year"),
+        ("02/31/2026", "Please enter a date"),
+    ],
+)
 def test_a_day_out_of_bounds_is_refused_and_loses_nothing(client, app, patient, clock, day, message):
     clock(datetime(2026, 11, 3, 12, tzinfo=UTC))
     page = client.get("/entries/new").get_data(as_text=True)
@@ -429,8 +475,9 @@ def test_an_entry_older_than_a_year_can_still_be_edited(client, app, patient, jo
     assert only_entry(app).content.answers[0].text == "long ago, and now"
 
 
-def test_a_save_that_changes_nothing_leaves_the_therapists_review_alone(client, app, patient, journal, make_user,
-                                                                         sharing):
+def test_a_save_that_changes_nothing_leaves_the_therapists_review_alone(
+    client, app, patient, journal, make_user, sharing
+):
     from journal.models import EntryShare, Role
 
     therapist = make_user(Role.THERAPIST, email="t@example.org")

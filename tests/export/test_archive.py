@@ -24,10 +24,23 @@ START = datetime(2026, 5, 1, 9, tzinfo=UTC)
 def rich_journal(app, patient, make_user, journal, sharing) -> dict:
     therapist = make_user(Role.THERAPIST, email="t@example.org", display_name="Dr. Ruiz")
     sharing.connect(patient.id, therapist.id)
-    session_id = journal.session(patient.id, occurred_at=START, intention="to meet my fear kindly",
-                                 medicine=Medicine.OTHER, medicine_other="Ibogaine")
-    shared = journal.entry(patient.id, "the river carried the stone", title="By the river", tags=["river", "calm"],
-                           session_id=session_id, prompt_set="same_day", created_at=START, mood=2)
+    session_id = journal.session(
+        patient.id,
+        occurred_at=START,
+        intention="to meet my fear kindly",
+        medicine=Medicine.OTHER,
+        medicine_other="Ibogaine",
+    )
+    shared = journal.entry(
+        patient.id,
+        "the river carried the stone",
+        title="By the river",
+        tags=["river", "calm"],
+        session_id=session_id,
+        prompt_set="same_day",
+        created_at=START,
+        mood=2,
+    )
     sharing.share(shared, therapist.id)
     with app.app_context():
         from journal.models import Entry, User
@@ -51,8 +64,9 @@ def download(client) -> zipfile.ZipFile:
     return zipfile.ZipFile(io.BytesIO(response.get_data()))
 
 
-def test_everything_is_in_the_zip_and_journal_json_follows_the_schema(app, client, patient, make_user, journal,
-                                                                      sharing):
+def test_everything_is_in_the_zip_and_journal_json_follows_the_schema(
+    app, client, patient, make_user, journal, sharing
+):
     ids = rich_journal(app, patient, make_user, journal, sharing)
     archive = download(client)
     names = archive.namelist()
@@ -64,8 +78,14 @@ def test_everything_is_in_the_zip_and_journal_json_follows_the_schema(app, clien
     assert shared["answers"][0]["text"] == "the river carried the stone" and shared["tags"] == ["river", "calm"]
     assert shared["checkin"]["mood"] == 2 and shared["session_id"] == ids["session"]
     assert shared["shared_with"][0]["therapist"] == "Dr. Ruiz"
-    assert shared["replies"] == [{"author": "Dr. Ruiz", "from_therapist": True,
-                                  "created_at": shared["replies"][0]["created_at"], "text": "Thank you for this."}]
+    assert shared["replies"] == [
+        {
+            "author": "Dr. Ruiz",
+            "from_therapist": True,
+            "created_at": shared["replies"][0]["created_at"],
+            "text": "Thank you for this.",
+        }
+    ]
     assert entries[ids["trashed"]]["trashed_at"] is not None
     (session,) = data["sessions"]
     assert session["medicine_other"] == "Ibogaine" and session["intention"] == "to meet my fear kindly"
@@ -80,7 +100,7 @@ def test_everything_is_in_the_zip_and_journal_json_follows_the_schema(app, clien
 
 def test_the_export_is_audited_and_leaves_no_file_behind(app, client, patient, journal, tmp_path, monkeypatch):
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # this test's own temporary folder: other workers'
-    journal.entry(patient.id)                                 # exports cannot come and go in it
+    journal.entry(patient.id)  # exports cannot come and go in it
     download(client)
     assert list(tmp_path.glob("journal-export-*")) == []  # the unencrypted zip is gone
     with app.app_context():

@@ -23,16 +23,29 @@ def content_of(app, email: str) -> list[tuple]:
 
     with app.app_context():
         owner = db.session.scalar(select(User.id).where(User.email == email))
-        sessions = {s.id: (s.occurred_at, s.medicine, open_session(s).details)
-                    for s in db.session.scalars(select(TreatmentSession).where(TreatmentSession.owner_id == owner))}
+        sessions = {
+            s.id: (s.occurred_at, s.medicine, open_session(s).details)
+            for s in db.session.scalars(select(TreatmentSession).where(TreatmentSession.owner_id == owner))
+        }
         rows = db.session.scalars(select(Entry).where(Entry.owner_id == owner).order_by(Entry.created_at))
-        return [(row.created_at, row.kind, row.prompt_set, row.mood, row.intensity, row.detachment,
-                 row.deleted_at is not None, sessions.get(row.session_id), open_entry(row).content) for row in rows]
+        return [
+            (
+                row.created_at,
+                row.kind,
+                row.prompt_set,
+                row.mood,
+                row.intensity,
+                row.detachment,
+                row.deleted_at is not None,
+                sessions.get(row.session_id),
+                open_entry(row).content,
+            )
+            for row in rows
+        ]
 
 
 def upload(client, data: bytes, name: str = "journal.zip"):
-    return client.post_form("/settings/import", {"file": (io.BytesIO(data), name)},
-                            content_type="multipart/form-data")
+    return client.post_form("/settings/import", {"file": (io.BytesIO(data), name)}, content_type="multipart/form-data")
 
 
 def flash_of(client) -> str:
@@ -53,8 +66,9 @@ def count_entries(app) -> int:
         return db.session.scalar(select(func.count()).select_from(Entry))
 
 
-def test_an_export_imported_into_a_fresh_account_gives_identical_content(app, client, patient, make_user, journal,
-                                                                         sharing):
+def test_an_export_imported_into_a_fresh_account_gives_identical_content(
+    app, client, patient, make_user, journal, sharing
+):
     rich_journal(app, patient, make_user, journal, sharing)
     for day in range(3):
         journal.entry(patient.id, f"free writing {day}", title=f"Day {day}", created_at=START + timedelta(days=3 + day))
@@ -94,11 +108,23 @@ def test_journal_json_alone_can_be_imported(app, client, patient, make_user, jou
 DAY_ONE = {
     "metadata": {"version": "1.0"},
     "entries": [
-        {"uuid": "5B6D1F0C2E4A4B1C9D8E7F6A5B4C3D2E", "creationDate": "2024-03-10T18:45:00Z",
-         "timeZone": "Europe/Lisbon", "text": "# The ferry\nWind on the water, and for once I let it be.",
-         "tags": ["sea", "calm"], "starred": True, "photos": [{"md5": "abc", "type": "jpeg"}]},
-        {"uuid": "0A1B2C3D4E5F60718293A4B5C6D7E8F9", "creationDate": "2024-03-11T07:05:00Z",
-         "timeZone": "Europe/Lisbon", "text": "Slept badly. Tired but not sad.", "tags": [], "starred": False},
+        {
+            "uuid": "5B6D1F0C2E4A4B1C9D8E7F6A5B4C3D2E",
+            "creationDate": "2024-03-10T18:45:00Z",
+            "timeZone": "Europe/Lisbon",
+            "text": "# The ferry\nWind on the water, and for once I let it be.",
+            "tags": ["sea", "calm"],
+            "starred": True,
+            "photos": [{"md5": "abc", "type": "jpeg"}],
+        },
+        {
+            "uuid": "0A1B2C3D4E5F60718293A4B5C6D7E8F9",
+            "creationDate": "2024-03-11T07:05:00Z",
+            "timeZone": "Europe/Lisbon",
+            "text": "Slept badly. Tired but not sad.",
+            "tags": [],
+            "starred": False,
+        },
     ],
 }
 
@@ -124,22 +150,39 @@ def bomb() -> bytes:
     return buffer.getvalue()
 
 
-@pytest.mark.parametrize("name, data, message", [
-    ("notes.txt", b"just some words", "not a zip or a JSON file"),
-    ("journal.zip", b"PK\x03\x04 broken", "not a zip or a JSON file"),
-    ("journal.json", b"{not json", "is not valid JSON"),
-    ("journal.json", json.dumps({"format": "integration-journal-export", "version": 7}).encode(),
-     "this app reads version 1"),
-    ("journal.json", json.dumps({"format": "integration-journal-export", "version": 1, "entries": []}).encode(),
-     "does not follow its format"),
-    ("journal.json", json.dumps({"hello": "world"}).encode(), "neither an Integration Journal export nor"),
-    ("journal.zip", bomb(), "unpacks to far more than it holds"),
-    ("journal.zip", zipped({"a.json": b"{}", "b.json": b"{}"}), "should hold one journal"),
-    ("Journal.json", json.dumps({"metadata": {}, "entries": [{"creationDate": "2024-02-30T10:00:00Z", "text": "x"}]})
-     .encode(), "is not a date and time"),
-    ("Journal.json", json.dumps({"metadata": {}, "entries": [{"creationDate": "2024-02-03T10:00:00Z", "text": "x",
-                                                              "tags": "sea"}]}).encode(), "tags should be a list"),
-])
+@pytest.mark.parametrize(
+    "name, data, message",
+    [
+        ("notes.txt", b"just some words", "not a zip or a JSON file"),
+        ("journal.zip", b"PK\x03\x04 broken", "not a zip or a JSON file"),
+        ("journal.json", b"{not json", "is not valid JSON"),
+        (
+            "journal.json",
+            json.dumps({"format": "integration-journal-export", "version": 7}).encode(),
+            "this app reads version 1",
+        ),
+        (
+            "journal.json",
+            json.dumps({"format": "integration-journal-export", "version": 1, "entries": []}).encode(),
+            "does not follow its format",
+        ),
+        ("journal.json", json.dumps({"hello": "world"}).encode(), "neither an Integration Journal export nor"),
+        ("journal.zip", bomb(), "unpacks to far more than it holds"),
+        ("journal.zip", zipped({"a.json": b"{}", "b.json": b"{}"}), "should hold one journal"),
+        (
+            "Journal.json",
+            json.dumps({"metadata": {}, "entries": [{"creationDate": "2024-02-30T10:00:00Z", "text": "x"}]}).encode(),
+            "is not a date and time",
+        ),
+        (
+            "Journal.json",
+            json.dumps(
+                {"metadata": {}, "entries": [{"creationDate": "2024-02-03T10:00:00Z", "text": "x", "tags": "sea"}]}
+            ).encode(),
+            "tags should be a list",
+        ),
+    ],
+)
 def test_a_file_that_cannot_be_used_is_explained_and_changes_nothing(app, client, patient, name, data, message):
     assert upload(client, data, name).status_code == 302
     page = flash_of(client)
@@ -197,8 +240,10 @@ def test_a_day_one_entry_shows_where_it_was_written_and_an_edit_keeps_it(app, cl
 def test_an_impossible_date_or_an_over_long_prompt_set_in_our_format_is_refused(app, client, patient, journal):
     journal.entry(patient.id, "first words", created_at=START)
     document = json.loads(download(client).read("journal.json"))
-    for change, message in ((("created_at", "2024-02-30T10:00:00Z"), "is not a date and time"),
-                            (("prompt_set", "x" * 40), "does not follow its format")):
+    for change, message in (
+        (("created_at", "2024-02-30T10:00:00Z"), "is not a date and time"),
+        (("prompt_set", "x" * 40), "does not follow its format"),
+    ):
         broken = json.loads(json.dumps(document))
         broken["entries"][0][change[0]] = change[1]
         upload(client, json.dumps(broken).encode(), "journal.json")
@@ -213,8 +258,7 @@ def test_questionnaires_travel_in_the_export_and_are_rescored_on_import(app, cli
     client.post_form("/measures/gad-7/new", {f"item{n}": "2" for n in range(1, 8)})
     exported = download(client).read("journal.json")
     document = json.loads(exported)
-    assert [(q["instrument"], q["total"], q["answers"]) for q in document["questionnaires"]] == [
-        ("gad-7", 14, [2] * 7)]
+    assert [(q["instrument"], q["total"], q["answers"]) for q in document["questionnaires"]] == [("gad-7", 14, [2] * 7)]
     document["questionnaires"][0]["total"] = 0  # a total is never taken on trust
     make_user(email="new@example.org")
     fresh = login_client(app, "new@example.org")

@@ -49,12 +49,15 @@ def diary(make_user, journal):
     first = journal.session(patient.id, occurred_at=START, intention="To soften")
     second = journal.session(patient.id, occurred_at=START + timedelta(days=14), intention="To rest")
     ids = {
-        "a": journal.entry(patient.id, "alpha words", title="Alpha", session_id=first,
-                           created_at=START + timedelta(hours=5), mood=2),
-        "b": journal.entry(patient.id, "bravo words", title="Bravo", session_id=first,
-                           created_at=START + timedelta(days=1)),
-        "c": journal.entry(patient.id, "charlie words", title="Charlie", session_id=second,
-                           created_at=START + timedelta(days=15)),
+        "a": journal.entry(
+            patient.id, "alpha words", title="Alpha", session_id=first, created_at=START + timedelta(hours=5), mood=2
+        ),
+        "b": journal.entry(
+            patient.id, "bravo words", title="Bravo", session_id=first, created_at=START + timedelta(days=1)
+        ),
+        "c": journal.entry(
+            patient.id, "charlie words", title="Charlie", session_id=second, created_at=START + timedelta(days=15)
+        ),
         "d": journal.entry(patient.id, "delta words", title="Delta", created_at=START + timedelta(days=20)),
         "gone": journal.entry(patient.id, "trashed words", title="Gone", created_at=START + timedelta(days=2)),
     }
@@ -66,8 +69,9 @@ def diary(make_user, journal):
 def test_whole_journal_in_session_and_date_order(app, diary):
     patient, client, ids, _ = diary
     response = export(client)
-    assert re.fullmatch(r'attachment; filename="integration-journal-\d{4}-\d{2}-\d{2}\.pdf"',
-                        response.headers["Content-Disposition"])
+    assert re.fullmatch(
+        r'attachment; filename="integration-journal-\d{4}-\d{2}-\d{2}\.pdf"', response.headers["Content-Disposition"]
+    )
     assert response.headers["Cache-Control"] == "no-store"
     reader = read(response)
     text = text_of(reader)
@@ -77,8 +81,16 @@ def test_whole_journal_in_session_and_date_order(app, diary):
     assert "Confidential — contains health information" in text
     assert "Contents" in text and re.search(r"page 2 of \d+", text)
     assert "To soften" in text  # each session is headed by its intention
-    assert outline_titles(reader) == ["Progress", "Session of 2 March 2026", "Alpha", "Bravo",
-                                      "Session of 16 March 2026", "Charlie", "Entries not tied to a session", "Delta"]
+    assert outline_titles(reader) == [
+        "Progress",
+        "Session of 2 March 2026",
+        "Alpha",
+        "Bravo",
+        "Session of 16 March 2026",
+        "Charlie",
+        "Entries not tied to a session",
+        "Delta",
+    ]
     meta = reader.metadata
     assert meta.title == "Integration Journal" and meta.author == "Pat Example"
     assert "Integration Journal" in meta.subject and meta.creation_date is not None
@@ -89,8 +101,9 @@ def test_letter_paper_is_remembered(app, diary):
     patient, client, _, _ = diary
     reader = read(export(client, paper_size="letter"))
     assert round(float(reader.pages[0].mediabox.width)) == 612
-    assert 'value="letter" checked' in client.get("/export").get_data(as_text=True) or \
-        'checked id="paper_size-1"' in client.get("/export").get_data(as_text=True)
+    assert 'value="letter" checked' in client.get("/export").get_data(
+        as_text=True
+    ) or 'checked id="paper_size-1"' in client.get("/export").get_data(as_text=True)
 
 
 def test_date_range_session_and_chosen_entries(app, diary):
@@ -116,19 +129,34 @@ def test_without_checkins_and_replies(app, diary, make_user, sharing):
     assert "Mood" not in bare and "reply words" not in bare and "alpha words" in bare
 
 
-@pytest.mark.parametrize("fields,message", [
-    ({"scope": "session"}, "choose a session"), ({"scope": "chosen"}, "at least one entry"),
-    ({"scope": "range"}, "start date"), ({"scope": "range", "date_from": "2026-13-01"}, "like 2026-11-27"),
-    ({"scope": "range", "date_from": "2026-05-01", "date_to": "2026-04-01"}, "before the start date"),
-])
+@pytest.mark.parametrize(
+    "fields,message",
+    [
+        ({"scope": "session"}, "choose a session"),
+        ({"scope": "chosen"}, "at least one entry"),
+        ({"scope": "range"}, "start date"),
+        ({"scope": "range", "date_from": "2026-13-01"}, "like 2026-11-27"),
+        ({"scope": "range", "date_from": "2026-05-01", "date_to": "2026-04-01"}, "before the start date"),
+    ],
+)
 def test_bad_choices_are_explained(app, diary, fields, message):
     _, client, _, _ = diary
     response = client.post_form("/export", {"paper_size": "a4", **fields})
     assert response.status_code == 422 and message in response.get_data(as_text=True)
 
 
-MARKUP = ["<b>bold</b>", '<font color="red">red</font>', "<para>para</para>", "&amp;", "fish & chips",
-          "]]>", "<i>unbalanced", "</b> stray", "<br/>", "<a href='x'>link</a>"]
+MARKUP = [
+    "<b>bold</b>",
+    '<font color="red">red</font>',
+    "<para>para</para>",
+    "&amp;",
+    "fish & chips",
+    "]]>",
+    "<i>unbalanced",
+    "</b> stray",
+    "<br/>",
+    "<a href='x'>link</a>",
+]
 
 
 def test_markup_in_user_text_is_printed_literally(app, make_user, journal):
@@ -184,8 +212,9 @@ def test_therapist_exports_only_shared_entries_and_it_is_logged(app, diary, make
     sharing.share_session(second, therapist.id)
     client = login_client(app, "t@example.org")
     assert "Export Pat Example" in client.get(f"/therapist/patients/{patient.id}/export").get_data(as_text=True)
-    reader = read(client.post_form(f"/therapist/patients/{patient.id}/export",
-                                   {"paper_size": "a4", "include_replies": "y"}))
+    reader = read(
+        client.post_form(f"/therapist/patients/{patient.id}/export", {"paper_size": "a4", "include_replies": "y"})
+    )
     text = text_of(reader)
     assert "alpha words" in text and "charlie words" in text
     assert "bravo words" not in text and "delta words" not in text and "trashed words" not in text
@@ -193,13 +222,22 @@ def test_therapist_exports_only_shared_entries_and_it_is_logged(app, diary, make
     with app.app_context():
         assert db.session.scalar(select(AccessLog.action).order_by(AccessLog.id.desc())) == AccessAction.EXPORT
 
-    ranged = text_of(read(client.post_form(f"/therapist/patients/{patient.id}/export",
-                                           {"paper_size": "a4", "date_from": "2026-03-10"})))
+    ranged = text_of(
+        read(
+            client.post_form(
+                f"/therapist/patients/{patient.id}/export", {"paper_size": "a4", "date_from": "2026-03-10"}
+            )
+        )
+    )
     assert "charlie words" in ranged and "alpha words" not in ranged
 
     stranger = make_user(Role.THERAPIST, email="s@example.org")
-    assert login_client(app, "s@example.org").post_form(
-        f"/therapist/patients/{patient.id}/export", {"paper_size": "a4"}).status_code == 404
+    assert (
+        login_client(app, "s@example.org")
+        .post_form(f"/therapist/patients/{patient.id}/export", {"paper_size": "a4"})
+        .status_code
+        == 404
+    )
     assert stranger.id
 
 
@@ -215,8 +253,7 @@ def test_export_pdf_command(app, runner, make_user, journal, tmp_path):
     assert runner.invoke(args=["export-pdf", "nobody@example.org", "--out", str(out)]).exit_code != 0
 
 
-def test_the_progress_section_shows_questionnaires_and_follows_sharing_for_therapists(app, diary, make_user,
-                                                                                        sharing):
+def test_the_progress_section_shows_questionnaires_and_follows_sharing_for_therapists(app, diary, make_user, sharing):
     patient, client, ids, _ = diary
     client.post_form("/measures/gad-7/new", {f"item{n}": "2" for n in range(1, 8)})
     text = text_of(read(export(client)))
@@ -226,8 +263,16 @@ def test_the_progress_section_shows_questionnaires_and_follows_sharing_for_thera
     connection_id = sharing.connect(patient.id, therapist.id)
     sharing.share(ids["a"], therapist.id)
     doctor = login_client(app, "t@example.org")
-    pdf = lambda: text_of(read(doctor.post_form(f"/therapist/patients/{patient.id}/export",  # noqa: E731
-                                                 {"paper_size": "a4", "include_replies": "y"})))
+
+    def pdf() -> str:
+        return text_of(
+            read(
+                doctor.post_form(
+                    f"/therapist/patients/{patient.id}/export", {"paper_size": "a4", "include_replies": "y"}
+                )
+            )
+        )
+
     assert "GAD-7" not in pdf()  # not shared
     client.post_form(f"/connections/{connection_id}/measures", {"share_measures": "y"})
     assert "Generalized Anxiety Disorder 7-item scale (GAD-7)" in pdf()
@@ -235,7 +280,8 @@ def test_the_progress_section_shows_questionnaires_and_follows_sharing_for_thera
 
 def test_the_progress_section_lists_after_effects_per_session(app, diary, journal):
     patient, client, ids, (first, _) = diary
-    journal.entry(patient.id, "queasy", session_id=first, created_at=START + timedelta(hours=6),
-                  after_effects=["nausea"])
+    journal.entry(
+        patient.id, "queasy", session_id=first, created_at=START + timedelta(hours=6), after_effects=["nausea"]
+    )
     text = text_of(read(export(client)))
     assert "After-effects by session" in text and "Nausea: 1 day" in text

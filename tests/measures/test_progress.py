@@ -35,7 +35,7 @@ def test_charts_show_scores_bands_sessions_and_checkins(app, client, patient, jo
 def test_the_page_needs_no_inline_style_or_script(client, patient):
     take(client, "gad-7", 1, 7)
     page = client.get("/measures/progress").get_data(as_text=True)
-    svg = page[page.index("<svg"):page.rindex("</svg>")]
+    svg = page[page.index("<svg") : page.rindex("</svg>")]
     assert " style=" not in page and "<script" not in svg and "<style" not in svg
 
 
@@ -92,9 +92,22 @@ def test_after_effects_are_found_in_a_journal_indexed_before_they_were(app, clie
 
 def test_chart_geometry():
     start, end = datetime(2026, 1, 1, tzinfo=UTC), datetime(2026, 1, 11, tzinfo=UTC)
-    chart = time_chart("PHQ-9", 0, 27, [(start, 0, "a"), (end, 27, "b")], [(start + timedelta(days=5), "s")],
-                       start, end, bands=[(0, 4, "Minimal"), (5, 9, "Mild"), (10, 14, "Moderate"),
-                                          (15, 19, "Moderately severe"), (20, 27, "Severe")])
+    chart = time_chart(
+        "PHQ-9",
+        0,
+        27,
+        [(start, 0, "a"), (end, 27, "b")],
+        [(start + timedelta(days=5), "s")],
+        start,
+        end,
+        bands=[
+            (0, 4, "Minimal"),
+            (5, 9, "Mild"),
+            (10, 14, "Moderate"),
+            (15, 19, "Moderately severe"),
+            (20, 27, "Severe"),
+        ],
+    )
     first, last = chart.points
     assert (first.x, first.y) == (LEFT, HEIGHT - 28) and (last.x, last.y) == (WIDTH - 12, TOP)
     assert chart.markers[0].x == round((LEFT + WIDTH - 12) / 2, 1)

@@ -22,19 +22,39 @@ def answers_for(instrument, total: int, avoid_last: bool = True) -> list[int]:
     return answers
 
 
-@pytest.mark.parametrize("total, band", [
-    (0, "Minimal"), (4, "Minimal"), (5, "Mild"), (9, "Mild"), (10, "Moderate"), (14, "Moderate"),
-    (15, "Moderately severe"), (19, "Moderately severe"), (20, "Severe"), (27, "Severe"),
-])
+@pytest.mark.parametrize(
+    "total, band",
+    [
+        (0, "Minimal"),
+        (4, "Minimal"),
+        (5, "Mild"),
+        (9, "Mild"),
+        (10, "Moderate"),
+        (14, "Moderate"),
+        (15, "Moderately severe"),
+        (19, "Moderately severe"),
+        (20, "Severe"),
+        (27, "Severe"),
+    ],
+)
 def test_phq9_bands_at_every_edge(total, band):
     result = score(PHQ9, answers_for(PHQ9, total))
     assert (result.total, result.band) == (total, band)
 
 
-@pytest.mark.parametrize("total, band", [
-    (0, "Minimal"), (4, "Minimal"), (5, "Mild"), (9, "Mild"), (10, "Moderate"), (14, "Moderate"),
-    (15, "Severe"), (21, "Severe"),
-])
+@pytest.mark.parametrize(
+    "total, band",
+    [
+        (0, "Minimal"),
+        (4, "Minimal"),
+        (5, "Mild"),
+        (9, "Mild"),
+        (10, "Moderate"),
+        (14, "Moderate"),
+        (15, "Severe"),
+        (21, "Severe"),
+    ],
+)
 def test_gad7_bands_at_every_edge(total, band):
     result = score(GAD7, answers_for(GAD7, total))
     assert (result.total, result.band) == (total, band)
@@ -67,26 +87,32 @@ def pcl5_with(b=0, c=0, d=0, e=0) -> list[int]:
     return answers
 
 
-@pytest.mark.parametrize("endorsed, meets", [
-    ({"b": 1, "c": 1, "d": 2, "e": 2}, True),
-    ({"b": 0, "c": 1, "d": 2, "e": 2}, False),
-    ({"b": 1, "c": 0, "d": 2, "e": 2}, False),
-    ({"b": 1, "c": 1, "d": 1, "e": 2}, False),
-    ({"b": 1, "c": 1, "d": 2, "e": 1}, False),
-    ({"b": 5, "c": 2, "d": 7, "e": 6}, True),
-])
+@pytest.mark.parametrize(
+    "endorsed, meets",
+    [
+        ({"b": 1, "c": 1, "d": 2, "e": 2}, True),
+        ({"b": 0, "c": 1, "d": 2, "e": 2}, False),
+        ({"b": 1, "c": 0, "d": 2, "e": 2}, False),
+        ({"b": 1, "c": 1, "d": 1, "e": 2}, False),
+        ({"b": 1, "c": 1, "d": 2, "e": 1}, False),
+        ({"b": 5, "c": 2, "d": 7, "e": 6}, True),
+    ],
+)
 def test_pcl5_dsm5_provisional_rule_per_cluster(endorsed, meets):
     assert score(PCL5, pcl5_with(**endorsed)).meets_dsm5_rule is meets
 
 
-@pytest.mark.parametrize("posted, message", [
-    ({}, "Please answer questions 1, 2, 3, 4, 5, 6, 7."),
-    ({**{f"item{n}": "0" for n in range(1, 7)}}, "Please answer question 7."),
-    ({**{f"item{n}": "0" for n in range(1, 8)}, "item3": "4"}, "Question 3: choose one of the answers (0 to 3)."),
-    ({**{f"item{n}": "0" for n in range(1, 8)}, "item3": "-1"}, "Question 3: choose one of the answers"),
-    ({**{f"item{n}": "0" for n in range(1, 8)}, "item3": "²"}, "Question 3: choose one of the answers"),
-    ({**{f"item{n}": "0" for n in range(1, 8)}, "item8": "1"}, "Unexpected fields: item8."),
-])
+@pytest.mark.parametrize(
+    "posted, message",
+    [
+        ({}, "Please answer questions 1, 2, 3, 4, 5, 6, 7."),
+        ({**{f"item{n}": "0" for n in range(1, 7)}}, "Please answer question 7."),
+        ({**{f"item{n}": "0" for n in range(1, 8)}, "item3": "4"}, "Question 3: choose one of the answers (0 to 3)."),
+        ({**{f"item{n}": "0" for n in range(1, 8)}, "item3": "-1"}, "Question 3: choose one of the answers"),
+        ({**{f"item{n}": "0" for n in range(1, 8)}, "item3": "²"}, "Question 3: choose one of the answers"),
+        ({**{f"item{n}": "0" for n in range(1, 8)}, "item8": "1"}, "Unexpected fields: item8."),
+    ],
+)
 def test_bad_answers_are_named(posted, message):
     with pytest.raises(AnswersRefused) as refused:
         read_answers(GAD7, posted)
@@ -97,18 +123,21 @@ def test_all_answers_read_in_order():
     assert read_answers(GAD7, {f"item{n}": str(n % 4) for n in range(1, 8)}) == [1, 2, 3, 0, 1, 2, 3]
 
 
-@pytest.mark.parametrize("instrument, baseline, now, expected", [
-    (PHQ9, 20, 10, {"response": True, "remission": False}),
-    (PHQ9, 20, 11, {"response": False, "remission": False}),
-    (PHQ9, 8, 4, {"response": True, "remission": True}),
-    (PHQ9, 8, 5, {"response": False, "remission": False}),
-    (GAD7, 14, 7, {"response": True, "remission": None}),
-    (GAD7, 14, 8, {"response": False, "remission": None}),
-    (PCL5, 50, 45, {"reliable": True, "meaningful": False}),
-    (PCL5, 50, 46, {"reliable": False, "meaningful": False}),
-    (PCL5, 50, 40, {"reliable": True, "meaningful": True}),
-    (PCL5, 40, 45, {"reliable": False, "meaningful": False}),
-])
+@pytest.mark.parametrize(
+    "instrument, baseline, now, expected",
+    [
+        (PHQ9, 20, 10, {"response": True, "remission": False}),
+        (PHQ9, 20, 11, {"response": False, "remission": False}),
+        (PHQ9, 8, 4, {"response": True, "remission": True}),
+        (PHQ9, 8, 5, {"response": False, "remission": False}),
+        (GAD7, 14, 7, {"response": True, "remission": None}),
+        (GAD7, 14, 8, {"response": False, "remission": None}),
+        (PCL5, 50, 45, {"reliable": True, "meaningful": False}),
+        (PCL5, 50, 46, {"reliable": False, "meaningful": False}),
+        (PCL5, 50, 40, {"reliable": True, "meaningful": True}),
+        (PCL5, 40, 45, {"reliable": False, "meaningful": False}),
+    ],
+)
 def test_change_from_baseline_uses_published_thresholds(instrument, baseline, now, expected):
     result = change(instrument, baseline, now)
     assert result.difference == now - baseline
@@ -124,19 +153,30 @@ def test_the_library_holds_the_published_shape():
     assert "public domain" in PCL5.attribution and PCL5.question == "In the past month, how much were you bothered by:"
 
 
-@pytest.mark.parametrize("instrument, value, expected", [
-    (PHQ9, "", None), (PHQ9, None, None), (PHQ9, "0", 0), (PHQ9, "3", 3), (GAD7, "2", 2), (GAD7, 1, 1),
-])
+@pytest.mark.parametrize(
+    "instrument, value, expected",
+    [
+        (PHQ9, "", None),
+        (PHQ9, None, None),
+        (PHQ9, "0", 0),
+        (PHQ9, "3", 3),
+        (GAD7, "2", 2),
+        (GAD7, 1, 1),
+    ],
+)
 def test_the_difficulty_question_is_optional_and_one_of_its_answers(instrument, value, expected):
     assert read_difficulty(instrument, value) == expected
 
 
-@pytest.mark.parametrize("instrument, value, message", [
-    (PHQ9, "4", "The last question: choose one of the answers."),
-    (GAD7, "-1", "The last question: choose one of the answers."),
-    (GAD7, 9, "The last question: choose one of the answers."),
-    (PCL5, "1", "The PCL-5 has no question on difficulty."),
-])
+@pytest.mark.parametrize(
+    "instrument, value, message",
+    [
+        (PHQ9, "4", "The last question: choose one of the answers."),
+        (GAD7, "-1", "The last question: choose one of the answers."),
+        (GAD7, 9, "The last question: choose one of the answers."),
+        (PCL5, "1", "The PCL-5 has no question on difficulty."),
+    ],
+)
 def test_a_difficulty_out_of_range_or_on_the_pcl5_is_refused(instrument, value, message):
     with pytest.raises(AnswersRefused, match=message):
         read_difficulty(instrument, value)

@@ -10,19 +10,21 @@ from journal.clock import utcnow
 from journal.measures.instruments import measures
 from journal.measures.services import NO_RESPONSE_AFTER, clinical_summary, open_response, save_response
 
-NO_RESPONSE = {"phq-9": "No response (a 50% drop)", "gad-7": "No response (a 50% drop)",
-               "pcl-5": "No reliable change (a 5-point drop)"}
+NO_RESPONSE = {
+    "phq-9": "No response (a 50% drop)",
+    "gad-7": "No response (a 50% drop)",
+    "pcl-5": "No reliable change (a 5-point drop)",
+}
 
 
 def take(patient_id, key, first_items, days_ago):
     instrument = measures().instruments[key]
-    answers = (first_items + [0] * len(instrument.items))[:len(instrument.items)]
+    answers = (first_items + [0] * len(instrument.items))[: len(instrument.items)]
     return save_response(patient_id, instrument, answers, None, taken_at=utcnow() - timedelta(days=days_ago))
 
 
 def flags(patient_id, key, sessions):
-    line = next(line for line in clinical_summary(patient_id, lambda moment: sessions)
-                if line.instrument.key == key)
+    line = next(line for line in clinical_summary(patient_id, lambda moment: sessions) if line.instrument.key == key)
     return " ".join(line.flags)
 
 
@@ -39,7 +41,8 @@ CASES = [
 
 @pytest.mark.parametrize("key, baseline, latest, flagged", CASES)
 def test_no_response_is_flagged_after_four_sessions_by_each_instruments_own_rule(
-        app, patient, key, baseline, latest, flagged):
+    app, patient, key, baseline, latest, flagged
+):
     with app.app_context():
         take(patient.id, key, baseline, 60)
         take(patient.id, key, latest, 1)

@@ -32,7 +32,8 @@ def test_nothing_is_shown_until_the_patient_shares_it(app, client, patient, make
 
 
 def test_shared_scores_flags_and_charts_with_only_shared_sessions_and_checkins(
-        app, client, patient, make_user, sharing, journal):
+    app, client, patient, make_user, sharing, journal
+):
     therapist, connection_id, _ = setup(app, patient, make_user, sharing, journal, client)
     assert client.post_form(f"/connections/{connection_id}/measures", {"share_measures": "y"}).status_code == 302
     page = login_client(app, "t@example.org").get(f"/therapist/patients/{patient.id}").get_data(as_text=True)
@@ -73,16 +74,25 @@ def test_another_patient_cannot_share_my_measures(app, client, patient, make_use
 
 
 def test_after_effects_reach_the_therapist_only_from_shared_entries_of_shared_sessions(
-        app, client, patient, make_user, sharing, journal):
+    app, client, patient, make_user, sharing, journal
+):
     therapist, connection_id, private = setup(app, patient, make_user, sharing, journal, client)
     client.post_form(f"/connections/{connection_id}/measures", {"share_measures": "y"})
     session = journal.session(patient.id, occurred_at=utcnow() - timedelta(days=6))
     sharing.share_session(session, therapist.id)
-    sharing.share(journal.entry(patient.id, session_id=session, created_at=utcnow() - timedelta(days=6),
-                                after_effects=["nausea"]), therapist.id)
+    sharing.share(
+        journal.entry(
+            patient.id, session_id=session, created_at=utcnow() - timedelta(days=6), after_effects=["nausea"]
+        ),
+        therapist.id,
+    )
     journal.entry(patient.id, session_id=session, created_at=utcnow() - timedelta(days=5), after_effects=["headache"])
-    sharing.share(journal.entry(patient.id, session_id=private, created_at=utcnow() - timedelta(days=19),
-                                after_effects=["bladder"]), therapist.id)  # its session is not shared
+    sharing.share(
+        journal.entry(
+            patient.id, session_id=private, created_at=utcnow() - timedelta(days=19), after_effects=["bladder"]
+        ),
+        therapist.id,
+    )  # its session is not shared
     page = login_client(app, "t@example.org").get(f"/therapist/patients/{patient.id}").get_data(as_text=True)
     table = page.split("After-effects by session")[1].split("</table>")[0]
     assert "Nausea: 1 day" in table

@@ -43,7 +43,8 @@ def test_phq9_saves_scores_and_says_what_it_means(app, client, patient):
 def test_the_gad7_asks_its_difficulty_question_and_the_pcl5_refuses_one(app, client, patient):
     response = client.post_form("/measures/gad-7/new", answers(7, 0, difficulty=2))
     assert "got in the way of work, home or people: very difficult." in client.get(
-        response.headers["Location"]).get_data(as_text=True)
+        response.headers["Location"]
+    ).get_data(as_text=True)
     refused = client.post_form("/measures/pcl-5/new", answers(20, 0, difficulty=1))
     assert refused.status_code == 422 and "Unexpected fields: difficulty." in refused.get_data(as_text=True)
     assert responses(app) == 1
@@ -66,12 +67,15 @@ def test_the_answers_are_sealed_and_the_total_is_plaintext(app, client, patient)
         assert b'"answers"' not in row.sealed and b"[2, 2" not in row.sealed
 
 
-@pytest.mark.parametrize("fields, message", [
-    (answers(6), "Please answer question 7."),
-    ({}, "Please answer questions 1, 2, 3, 4, 5, 6, 7."),
-    (answers(7, item4=9), "Question 4: choose one of the answers (0 to 3)."),
-    (answers(7, item8=1), "Unexpected fields: item8."),
-])
+@pytest.mark.parametrize(
+    "fields, message",
+    [
+        (answers(6), "Please answer question 7."),
+        ({}, "Please answer questions 1, 2, 3, 4, 5, 6, 7."),
+        (answers(7, item4=9), "Question 4: choose one of the answers (0 to 3)."),
+        (answers(7, item8=1), "Unexpected fields: item8."),
+    ],
+)
 def test_missing_or_bad_answers_are_named_and_nothing_is_saved(app, client, patient, fields, message):
     response = client.post_form("/measures/gad-7/new", fields)
     page = response.get_data(as_text=True)
@@ -83,8 +87,9 @@ def test_missing_or_bad_answers_are_named_and_nothing_is_saved(app, client, pati
 
 def test_the_change_since_the_first_one_uses_published_thresholds(app, client, patient):
     client.post_form("/measures/pcl-5/new", answers(20, 3))  # 60
-    second = client.post_form("/measures/pcl-5/new", answers(20, 2, item1=0, item2=0, item3=0, item4=0, item5=0,
-                                                             item6=0))  # 28
+    second = client.post_form(
+        "/measures/pcl-5/new", answers(20, 2, item1=0, item2=0, item3=0, item4=0, item5=0, item6=0)
+    )  # 28
     page = client.get(second.headers["Location"]).get_data(as_text=True)
     assert "Your first PCL-5 was 60; this one is 28 (32 lower)" in page
     assert "clinically meaningful change" in page and "below 33" in page
@@ -96,7 +101,8 @@ def test_another_patients_result_is_unreachable(app, client, patient, make_user)
     other = login_client(app, "other@example.org")
     assert other.get(response.headers["Location"]).status_code == 404
     assert other.get("/measures").status_code == 200 and "Not taken yet." in other.get("/measures").get_data(
-        as_text=True)
+        as_text=True
+    )
 
 
 def test_unknown_questionnaires_are_404(client, patient):

@@ -57,12 +57,15 @@ def test_pillows_own_bomb_check_is_an_error_not_a_warning(monkeypatch):
         prepare(photo(60, 60))
 
 
-@pytest.mark.parametrize("data, message", [
-    (b"", "empty"),
-    (b"just some words, not a picture", "not a picture"),
-    (b"GIF89a" + b"\x00" * 40, "not a picture"),
-    (b"%PDF-1.7 not a picture", "not a picture"),
-])
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        (b"", "empty"),
+        (b"just some words, not a picture", "not a picture"),
+        (b"GIF89a" + b"\x00" * 40, "not a picture"),
+        (b"%PDF-1.7 not a picture", "not a picture"),
+    ],
+)
 def test_files_that_are_not_pictures_are_refused_plainly(data, message):
     with pytest.raises(PictureRefused, match=message):
         prepare(data)

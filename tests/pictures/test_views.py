@@ -17,24 +17,34 @@ BOUNDARY = "picture-boundary-7f3c"
 
 def multipart(fields: dict, files) -> bytes:
     """A multipart body built in memory (the test client would spool a large one to a file of its own)."""
-    parts = [f'--{BOUNDARY}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode()
-             for name, value in fields.items()]
+    parts = [
+        f'--{BOUNDARY}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode()
+        for name, value in fields.items()
+    ]
     for name, content in files:
-        parts.append(f'--{BOUNDARY}\r\nContent-Disposition: form-data; name="pictures"; filename="{name}"\r\n'
-                     f"Content-Type: application/octet-stream\r\n\r\n".encode() + content + b"\r\n")
+        parts.append(
+            f'--{BOUNDARY}\r\nContent-Disposition: form-data; name="pictures"; filename="{name}"\r\n'
+            f"Content-Type: application/octet-stream\r\n\r\n".encode()
+            + content
+            + b"\r\n"
+        )
     return b"".join(parts) + f"--{BOUNDARY}--\r\n".encode()
 
 
 def upload(client, entry_id, *files):
     body = multipart({"csrf_token": client.csrf_token()}, files)
-    return client.post(f"/entries/{entry_id}/pictures", data=body,
-                       content_type=f"multipart/form-data; boundary={BOUNDARY}")
+    return client.post(
+        f"/entries/{entry_id}/pictures", data=body, content_type=f"multipart/form-data; boundary={BOUNDARY}"
+    )
 
 
 def picture_ids(app, entry_id) -> list:
     with app.app_context():
-        return list(db.session.scalars(select(EntryPicture.id).where(EntryPicture.entry_id == entry_id)
-                                       .order_by(EntryPicture.position)))
+        return list(
+            db.session.scalars(
+                select(EntryPicture.id).where(EntryPicture.entry_id == entry_id).order_by(EntryPicture.position)
+            )
+        )
 
 
 def test_add_pictures_see_them_and_they_are_sealed(app, client, patient, journal):
@@ -114,8 +124,9 @@ def test_removing_asks_first(app, client, patient, journal):
     assert picture_ids(app, entry_id) == [] and client.get(f"/pictures/{picture}").status_code == 404
 
 
-def test_only_the_author_and_a_therapist_it_is_shared_with_see_a_picture(app, client, patient, journal, make_user,
-                                                                         sharing):
+def test_only_the_author_and_a_therapist_it_is_shared_with_see_a_picture(
+    app, client, patient, journal, make_user, sharing
+):
     entry_id = journal.entry(patient.id)
     upload(client, entry_id, ("a.jpg", photo()))
     (picture,) = picture_ids(app, entry_id)
@@ -128,7 +139,8 @@ def test_only_the_author_and_a_therapist_it_is_shared_with_see_a_picture(app, cl
     therapist = login_client(app, "shared@example.org")
     assert therapist.get(f"/therapist/pictures/{picture}").status_code == 200
     assert f'src="/therapist/pictures/{picture}"' in therapist.get(f"/therapist/entries/{entry_id}").get_data(
-        as_text=True)
+        as_text=True
+    )
     assert therapist.get(f"/pictures/{picture}").status_code == 404  # the author's address is the author's
     assert login_client(app, "unshared@example.org").get(f"/therapist/pictures/{picture}").status_code == 404
     other = login_client(app, "other@example.org")
@@ -161,8 +173,9 @@ def test_pictures_are_in_the_pdf(app, client, patient, journal, make_user, shari
         therapist = make_user(Role.THERAPIST, email="t@example.org")
         sharing.connect(patient.id, therapist.id)
         sharing.share(entry_id, therapist.id)
-        response = login_client(app, "t@example.org").post_form(f"/therapist/patients/{patient.id}/export",
-                                                                 {"paper_size": "a4"})
+        response = login_client(app, "t@example.org").post_form(
+            f"/therapist/patients/{patient.id}/export", {"paper_size": "a4"}
+        )
     reader = PdfReader(io.BytesIO(response.data))
     assert sum(len(page.images) for page in reader.pages) == 2
 
@@ -187,16 +200,20 @@ def test_pictures_travel_in_the_export_zip_and_come_back_on_import(app, client, 
     assert entry["pictures"] == [f"pictures/{entry_id}-1.jpg", f"pictures/{entry_id}-2.png"]
     assert all(name in files for name in entry["pictures"])
     assert f"![Picture 1](../pictures/{entry_id}-1.jpg)" in next(
-        data.decode() for name, data in files.items() if name.startswith("entries/"))
+        data.decode() for name, data in files.items() if name.startswith("entries/")
+    )
 
     make_user(email="new@example.org")
     fresh = login_client(app, "new@example.org")
     assert import_upload(fresh, zipped(files)).status_code == 302
     with app.app_context():
-        imported = db.session.scalars(select(EntryPicture).where(EntryPicture.owner_id != patient.id)
-                                      .order_by(EntryPicture.position)).all()
-        assert [(p.mimetype, p.width, p.height) for p in imported] == [("image/jpeg", 900, 1200),
-                                                                        ("image/png", 400, 300)]
+        imported = db.session.scalars(
+            select(EntryPicture).where(EntryPicture.owner_id != patient.id).order_by(EntryPicture.position)
+        ).all()
+        assert [(p.mimetype, p.width, p.height) for p in imported] == [
+            ("image/jpeg", 900, 1200),
+            ("image/png", 400, 300),
+        ]
     # A zip whose picture is not a picture imports nothing at all.
     make_user(email="third@example.org")
     third = login_client(app, "third@example.org")
@@ -204,7 +221,7 @@ def test_pictures_travel_in_the_export_zip_and_come_back_on_import(app, client, 
     response = import_upload(third, zipped(broken))
     assert response.status_code in (302, 422)
     page = third.get("/settings").get_data(as_text=True)
-    assert "Entry 1: Picture 1: That file is not a picture we can open" in page, page[page.find("flash"):][:400]
+    assert "Entry 1: Picture 1: That file is not a picture we can open" in page, page[page.find("flash") :][:400]
     with app.app_context():
         assert db.session.scalar(select(func.count()).select_from(EntryPicture)) == 4
 

@@ -48,7 +48,8 @@ def set_prefs(app, user_id: int, **values) -> None:
 
 
 def test_a_ready_set_is_announced_once_with_unsubscribe_headers_and_no_private_words(
-        app, opted_in, mailbox, clock, journal):
+    app, opted_in, mailbox, clock, journal
+):
     journal.entry(opted_in.id, "the stone in my pocket", created_at=SESSION_AT + timedelta(hours=2))
     assert run(app, NEXT_DAY_18H, clock) == 1
     (message,) = mailbox.wait_for(1)
@@ -63,10 +64,13 @@ def test_a_ready_set_is_announced_once_with_unsubscribe_headers_and_no_private_w
     assert run(app, NEXT_DAY_18H + timedelta(hours=3), clock) == 0  # at most one a day
 
 
-@pytest.mark.parametrize("at, why", [
-    (datetime(2026, 6, 2, 15, 45, tzinfo=UTC), "before the chosen hour (17:45 local)"),
-    (datetime(2026, 6, 2, 21, tzinfo=UTC), "quiet hours (23:00 local)"),
-])
+@pytest.mark.parametrize(
+    "at, why",
+    [
+        (datetime(2026, 6, 2, 15, 45, tzinfo=UTC), "before the chosen hour (17:45 local)"),
+        (datetime(2026, 6, 2, 21, tzinfo=UTC), "quiet hours (23:00 local)"),
+    ],
+)
 def test_nothing_before_the_hour_or_in_quiet_hours(app, opted_in, mailbox, clock, at, why):
     assert run(app, at, clock) == 0, why
     assert mailbox.messages == []
@@ -118,8 +122,11 @@ def test_two_runs_at_once_send_one_email(app, opted_in, mailbox, clock, monkeypa
         return due_now(*args, **kwargs)
 
     monkeypatch.setattr(services, "due_now", meet_then_go)
-    second = make_app(app.config["SQLALCHEMY_DATABASE_URI"], app.instance_path, **{
-        k: app.config[k] for k in ("MAIL_SERVER", "MAIL_PORT", "MAIL_USE_TLS")})
+    second = make_app(
+        app.config["SQLALCHEMY_DATABASE_URI"],
+        app.instance_path,
+        **{k: app.config[k] for k in ("MAIL_SERVER", "MAIL_PORT", "MAIL_USE_TLS")},
+    )
     sent, errors = [], []
 
     def one_run(flask_app):
@@ -174,18 +181,27 @@ def test_settings_turn_reminders_on(app, client, patient):
     assert client.post_form("/settings", {**fields, "reminder_hour": "24"}).status_code == 422
 
 
-@pytest.mark.parametrize("hour, quiet_from, quiet_until, quiet", [
-    (23, 22, 8, True), (7, 22, 8, True), (8, 22, 8, False), (12, 22, 8, False),
-    (13, 12, 14, True), (14, 12, 14, False), (3, 5, 5, False),
-])
+@pytest.mark.parametrize(
+    "hour, quiet_from, quiet_until, quiet",
+    [
+        (23, 22, 8, True),
+        (7, 22, 8, True),
+        (8, 22, 8, False),
+        (12, 22, 8, False),
+        (13, 12, 14, True),
+        (14, 12, 14, False),
+        (3, 5, 5, False),
+    ],
+)
 def test_quiet_hours_wrap_past_midnight(hour, quiet_from, quiet_until, quiet):
     from journal.reminders.services import in_quiet_hours
 
     assert in_quiet_hours(hour, quiet_from, quiet_until) is quiet
 
 
-def test_one_persons_failure_leaves_no_claim_and_stops_no_one_else(app, opted_in, make_user, journal, mailbox, clock,
-                                                                    monkeypatch):
+def test_one_persons_failure_leaves_no_claim_and_stops_no_one_else(
+    app, opted_in, make_user, journal, mailbox, clock, monkeypatch
+):
     from journal.reminders import services
 
     other = make_user(email="o@example.org", time_zone="Europe/Berlin")
@@ -193,8 +209,13 @@ def test_one_persons_failure_leaves_no_claim_and_stops_no_one_else(app, opted_in
     set_prefs(app, other.id, reminders=True, reminder_hour=18)
     journal.session(other.id, occurred_at=SESSION_AT)
     build = services._message
-    monkeypatch.setattr(services, "_message", lambda user, name: (_ for _ in ()).throw(RuntimeError("template"))
-                        if user.email == "p@example.org" else build(user, name))
+    monkeypatch.setattr(
+        services,
+        "_message",
+        lambda user, name: (
+            (_ for _ in ()).throw(RuntimeError("template")) if user.email == "p@example.org" else build(user, name)
+        ),
+    )
     assert run(app, NEXT_DAY_18H, clock) == 1
     assert [m["To"] for m in mailbox.wait_for(1)] == ["o@example.org"]
     with app.app_context():

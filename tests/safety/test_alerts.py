@@ -40,7 +40,8 @@ def alerts(app) -> list[SafetyAlert]:
 
 
 def test_a_risky_save_alerts_only_the_therapist_allowed_and_emails_no_journal_text(
-        app, client, patient, journal, team, mailbox):
+    app, client, patient, journal, team, mailbox
+):
     told, quiet, _ = team
     saved = new_entry(client, patient, journal, answer_0=ISSUE, mood="-5")
     saved.close()  # the answer has gone: the email follows it
@@ -83,7 +84,8 @@ def test_a_phq9_with_item9_alerts_too(app, client, patient, team):
 
 
 def test_the_therapist_sees_acknowledges_and_resolves_and_the_patient_sees_each_step(
-        app, client, patient, journal, team, sharing):
+    app, client, patient, journal, team, sharing
+):
     told, _, _ = team
     location = new_entry(client, patient, journal, answer_0=ISSUE).headers["Location"]
     (alert,) = alerts(app)
@@ -99,8 +101,13 @@ def test_the_therapist_sees_acknowledges_and_resolves_and_the_patient_sees_each_
 
     refused = doctor.post_form(f"/therapist/alerts/{alert.id}/acknowledge", {"ack-note": "called"})
     assert refused.status_code == 422 and "Please choose what you did." in refused.get_data(as_text=True)
-    assert doctor.post_form(f"/therapist/alerts/{alert.id}/acknowledge",
-                            {"ack-action": "called", "ack-note": "Reached her; safe tonight"}).status_code == 302
+    assert (
+        doctor.post_form(
+            f"/therapist/alerts/{alert.id}/acknowledge",
+            {"ack-action": "called", "ack-note": "Reached her; safe tonight"},
+        ).status_code
+        == 302
+    )
     with app.app_context():
         row = db.session.get(SafetyAlert, alert.id)
         assert row.acknowledged_at is not None and row.action == "called" and b"safe tonight" not in row.sealed
@@ -109,8 +116,12 @@ def test_the_therapist_sees_acknowledges_and_resolves_and_the_patient_sees_each_
     again = doctor.post_form(f"/therapist/alerts/{alert.id}/acknowledge", {"ack-action": "other"})
     assert again.status_code == 409 and "already acknowledged" in again.get_data(as_text=True)
 
-    assert doctor.post_form(f"/therapist/alerts/{alert.id}/resolve",
-                            {"close-outcome": "follow_up", "close-note": "Session on Monday"}).status_code == 302
+    assert (
+        doctor.post_form(
+            f"/therapist/alerts/{alert.id}/resolve", {"close-outcome": "follow_up", "close-note": "Session on Monday"}
+        ).status_code
+        == 302
+    )
     assert 'class="alerts"' not in doctor.get("/therapist/").get_data(as_text=True)
 
     mine = client.get("/safety").get_data(as_text=True)
@@ -148,19 +159,28 @@ def test_no_one_else_reaches_an_alert(app, client, patient, journal, team, make_
         client.post_form(f"/connections/{team[2]}/end", {})
         with app.app_context():
             assert db.session.get(Connection, team[2]).safety_alerts is False  # connecting again asks afresh
-    for method, url, data in (("GET", f"/therapist/alerts/{alert.id}", None),
-                              ("POST", f"/therapist/alerts/{alert.id}/acknowledge", {"ack-action": "called"}),
-                              ("POST", f"/therapist/alerts/{alert.id}/resolve", {"close-outcome": "safe"})):
+    for method, url, data in (
+        ("GET", f"/therapist/alerts/{alert.id}", None),
+        ("POST", f"/therapist/alerts/{alert.id}/acknowledge", {"ack-action": "called"}),
+        ("POST", f"/therapist/alerts/{alert.id}/resolve", {"close-outcome": "safe"}),
+    ):
         response = other.get(url) if method == "GET" else other.post_form(url, data)
         assert response.status_code == 404, (who, url)
     with app.app_context():
         assert db.session.get(SafetyAlert, alert.id).acknowledged_at is None
-        assert db.session.scalar(select(func.count()).select_from(AccessLog).where(
-            AccessLog.action.in_([AccessAction.VIEW_ALERT, AccessAction.ACKNOWLEDGE_ALERT]))) == 0
+        assert (
+            db.session.scalar(
+                select(func.count())
+                .select_from(AccessLog)
+                .where(AccessLog.action.in_([AccessAction.VIEW_ALERT, AccessAction.ACKNOWLEDGE_ALERT]))
+            )
+            == 0
+        )
 
 
-def test_an_email_that_could_not_go_is_sent_by_the_next_job_run(app, client, patient, journal, team, runner,
-                                                                 mailbox, clock):
+def test_an_email_that_could_not_go_is_sent_by_the_next_job_run(
+    app, client, patient, journal, team, runner, mailbox, clock
+):
     server = dict(app.config)
     app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=9)  # nothing listens: refused
     new_entry(client, patient, journal, answer_0=ISSUE).close()
@@ -174,7 +194,8 @@ def test_an_email_that_could_not_go_is_sent_by_the_next_job_run(app, client, pat
 
 
 def test_alerts_from_before_a_disconnection_stay_behind_when_the_patient_connects_again(
-        app, client, patient, journal, team, sharing, runner, mailbox, clock):
+    app, client, patient, journal, team, sharing, runner, mailbox, clock
+):
     told, _, connection = team
     good = {"MAIL_SERVER": app.config["MAIL_SERVER"], "MAIL_PORT": app.config["MAIL_PORT"]}
     app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=9)  # the email cannot go now
@@ -194,8 +215,11 @@ def test_alerts_from_before_a_disconnection_stay_behind_when_the_patient_connect
 def test_a_failed_step_keeps_its_note_in_its_own_form(app, client, patient, journal, team):
     new_entry(client, patient, journal, answer_0=ISSUE)
     (alert,) = alerts(app)
-    page = login_client(app, TOLD).post_form(f"/therapist/alerts/{alert.id}/acknowledge",
-                                             {"ack-note": "Left a voicemail"}).get_data(as_text=True)
+    page = (
+        login_client(app, TOLD)
+        .post_form(f"/therapist/alerts/{alert.id}/acknowledge", {"ack-note": "Left a voicemail"})
+        .get_data(as_text=True)
+    )
     assert page.count("Left a voicemail") == 1 and 'id="ack-note"' in page and 'id="close-note"' in page
 
 
@@ -216,7 +240,8 @@ def test_a_step_taken_in_another_tab_meanwhile_is_not_written_twice(app, client,
 
 
 def test_a_send_claimed_by_a_worker_that_died_is_taken_up_once_the_claim_lapses(
-        app, client, patient, journal, team, mailbox, clock):
+    app, client, patient, journal, team, mailbox, clock
+):
     from journal.safety import alerts as service
 
     new_entry(client, patient, journal, answer_0=ISSUE)  # not closed: the email waits

@@ -46,8 +46,12 @@ def test_a_stale_tab_overwrites_nothing_and_keeps_its_words(app, client, patient
     assert response.status_code == 409
     assert "The sea in June" in page and "My dog, Miso" in page and "Nothing was overwritten" in page
     assert "My dog, Miso" in client.get("/safety-plan").get_data(as_text=True)
-    assert client.post_form("/safety-plan", {**second, "version": version_of(page),
-                                             "reasons": "The sea in June"}).status_code == 302
+    assert (
+        client.post_form(
+            "/safety-plan", {**second, "version": version_of(page), "reasons": "The sea in June"}
+        ).status_code
+        == 302
+    )
     assert "The sea in June" in client.get("/safety-plan").get_data(as_text=True)
 
 
@@ -88,8 +92,10 @@ def test_a_therapist_reads_the_plan_only_while_it_is_shared(app, client, patient
     assert url in doctor.get(f"/therapist/patients/{patient.id}").get_data(as_text=True)
     assert other.get(url).status_code == 404
     with app.app_context():
-        assert db.session.scalar(select(AccessLog.action).where(
-            AccessLog.action == AccessAction.VIEW_SAFETY_PLAN)) is not None
+        assert (
+            db.session.scalar(select(AccessLog.action).where(AccessLog.action == AccessAction.VIEW_SAFETY_PLAN))
+            is not None
+        )
     assert "read your safety plan" in client.get("/access-log").get_data(as_text=True)
     client.post_form(f"/connections/{connection}/safety-plan", {})
     assert doctor.get(url).status_code == 404

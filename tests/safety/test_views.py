@@ -45,13 +45,17 @@ SAVES = [new_entry, edited_entry, both_versions]
 
 
 @pytest.mark.parametrize("save", SAVES, ids=lambda f: f.__name__)
-@pytest.mark.parametrize("fields", [
-    {"answer_0": ISSUE},
-    {"answer_0": "A grey day.", "mood": "-5"},
-    {"answer_0": "A grey day.", "mood": "-4"},
-    {"answer_0": "A grey day.", "after_effects": "urge_to_use"},
-    {"answer_0": "A grey day.", "title": "Thinking of suicide"},
-], ids=["words", "mood-5", "mood-4", "urge", "title"])
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"answer_0": ISSUE},
+        {"answer_0": "A grey day.", "mood": "-5"},
+        {"answer_0": "A grey day.", "mood": "-4"},
+        {"answer_0": "A grey day.", "after_effects": "urge_to_use"},
+        {"answer_0": "A grey day.", "title": "Thinking of suicide"},
+    ],
+    ids=["words", "mood-5", "mood-4", "urge", "title"],
+)
 def test_every_entry_save_offers_the_card_when_risk_is_noticed(client, patient, journal, save, fields):
     response = save(client, patient, journal, **fields)
     assert response.status_code == 302, response.get_data(as_text=True)[:500]
@@ -62,8 +66,7 @@ def test_every_entry_save_offers_the_card_when_risk_is_noticed(client, patient, 
 
 @pytest.mark.parametrize("save", SAVES, ids=lambda f: f.__name__)
 def test_an_ordinary_save_offers_no_card(client, patient, journal, save):
-    response = save(client, patient, journal, answer_0="Warm hands, a slow walk.", mood="-3",
-                    after_effects="nausea")
+    response = save(client, patient, journal, answer_0="Warm hands, a slow walk.", mood="-3", after_effects="nausea")
     assert CARD not in client.get(response.headers["Location"]).get_data(as_text=True)
 
 
@@ -82,7 +85,7 @@ def test_the_card_puts_the_persons_region_first_and_is_honest_about_the_therapis
         db.session.commit()
     response = new_entry(client, patient, journal, answer_0=ISSUE)
     page = client.get(response.headers["Location"]).get_data(as_text=True)
-    card = page[page.index('<aside class="care-card"'):page.index("</aside>")]
+    card = page[page.index('<aside class="care-card"') : page.index("</aside>")]
     assert "<h3>United Kingdom</h3>" in card and "Samaritans" in card and 'href="tel:116123"' in card
     assert "988" not in card  # other regions are one link away, not crowding the card
     assert "Your therapist is not watching in real time. If you are in danger now, call 999." in card

@@ -18,9 +18,17 @@ def statuses(client, session_id) -> dict[str, str]:
         if name not in page:
             continue
         chunk = page.split(name, 1)[1].split("</li>", 1)[0]
-        result[prompt_set.key] = (DONE if "Done" in chunk else DUE if "Write now" in chunk
-                                  else MERGED if "Go to that session" in chunk
-                                  else PASSED if "Write it anyway" in chunk else UPCOMING)
+        result[prompt_set.key] = (
+            DONE
+            if "Done" in chunk
+            else DUE
+            if "Write now" in chunk
+            else MERGED
+            if "Go to that session" in chunk
+            else PASSED
+            if "Write it anyway" in chunk
+            else UPCOMING
+        )
     return result
 
 
@@ -28,15 +36,27 @@ def test_prompt_sets_open_on_their_days(client, patient, journal, clock):
     session_id = journal.session(patient.id, occurred_at=SESSION_AT)
     clock(datetime(2026, 11, 2, 15, tzinfo=UTC))
     assert statuses(client, session_id) == {
-        "same_day": DUE, "next_day": UPCOMING, "three_days": UPCOMING, "one_week": UPCOMING, "one_month": UPCOMING,
+        "same_day": DUE,
+        "next_day": UPCOMING,
+        "three_days": UPCOMING,
+        "one_week": UPCOMING,
+        "one_month": UPCOMING,
     }
     clock(datetime(2026, 11, 5, 12, tzinfo=UTC))  # day 3: the first two have had their days
     assert statuses(client, session_id) == {
-        "same_day": PASSED, "next_day": DUE, "three_days": DUE, "one_week": UPCOMING, "one_month": UPCOMING,
+        "same_day": PASSED,
+        "next_day": DUE,
+        "three_days": DUE,
+        "one_week": UPCOMING,
+        "one_month": UPCOMING,
     }
     clock(datetime(2026, 11, 9, 12, tzinfo=UTC))
     assert statuses(client, session_id) == {
-        "same_day": PASSED, "next_day": PASSED, "three_days": PASSED, "one_week": DUE, "one_month": UPCOMING,
+        "same_day": PASSED,
+        "next_day": PASSED,
+        "three_days": PASSED,
+        "one_week": DUE,
+        "one_month": UPCOMING,
     }
 
 
@@ -90,8 +110,7 @@ def add_old_sessions(journal, patient_id: int, count: int, start: int = 0) -> li
     from datetime import timedelta
 
     year_ago = datetime(2025, 6, 1, 9, tzinfo=UTC)
-    return [journal.session(patient_id, occurred_at=year_ago - timedelta(days=14 * (start + n)))
-            for n in range(count)]
+    return [journal.session(patient_id, occurred_at=year_ago - timedelta(days=14 * (start + n))) for n in range(count)]
 
 
 SESSION_LINK = re.compile(r'href="/sessions/[0-9a-f-]{36}"')
@@ -127,8 +146,11 @@ def test_an_entry_of_an_old_session_keeps_it_when_edited(app, client, patient, j
     entry_id = journal.entry(patient.id, "about that day", session_id=oldest)
     page = client.get(f"/entries/{entry_id}/edit").get_data(as_text=True)
     assert f'<option selected value="{oldest}">' in page  # offered though older than the menu's 30
-    fields = {**editor(client, f"/entries/{entry_id}/edit"), "answer_0": "about that day, again",
-              "session_id": str(oldest)}
+    fields = {
+        **editor(client, f"/entries/{entry_id}/edit"),
+        "answer_0": "about that day, again",
+        "session_id": str(oldest),
+    }
     assert client.post_form(f"/entries/{entry_id}/edit", fields).status_code == 302
     with app.app_context():
         from journal.extensions import db
@@ -144,14 +166,19 @@ def ready_links(client) -> list[str]:
 
 
 def test_a_weekly_series_merges_each_week_into_the_next_session(client, patient, journal, clock):
-    first, second, third = (journal.session(patient.id, occurred_at=SESSION_AT + timedelta(days=7 * n))
-                            for n in range(3))
+    first, second, third = (
+        journal.session(patient.id, occurred_at=SESSION_AT + timedelta(days=7 * n)) for n in range(3)
+    )
     clock(SESSION_AT + timedelta(days=15, hours=3))  # the day after the third session
     merged = {"same_day": PASSED, "next_day": PASSED, "three_days": PASSED, "one_week": MERGED, "one_month": MERGED}
     assert statuses(client, first) == merged
     assert statuses(client, second) == merged
     assert statuses(client, third) == {
-        "same_day": DUE, "next_day": DUE, "three_days": UPCOMING, "one_week": UPCOMING, "one_month": UPCOMING,
+        "same_day": DUE,
+        "next_day": DUE,
+        "three_days": UPCOMING,
+        "one_week": UPCOMING,
+        "one_month": UPCOMING,
     }
     page = client.get(f"/sessions/{first}").get_data(as_text=True)
     assert f'href="/sessions/{second}">Go to that session' in page  # the week is part of the next session
@@ -161,11 +188,16 @@ def test_a_weekly_series_merges_each_week_into_the_next_session(client, patient,
 
 def test_sessions_three_days_apart_never_pile_up(client, patient, journal, clock):
     clock(SESSION_AT - timedelta(days=5))  # the series is planned ahead
-    first, second, third = (journal.session(patient.id, occurred_at=SESSION_AT + timedelta(days=3 * n))
-                            for n in range(3))
+    first, second, third = (
+        journal.session(patient.id, occurred_at=SESSION_AT + timedelta(days=3 * n)) for n in range(3)
+    )
     clock(SESSION_AT + timedelta(days=4, hours=3))  # the day after the second session
     assert statuses(client, first) == {
-        "before": PASSED, "same_day": PASSED, "next_day": PASSED, "three_days": MERGED, "one_week": MERGED,
+        "before": PASSED,
+        "same_day": PASSED,
+        "next_day": PASSED,
+        "three_days": MERGED,
+        "one_week": MERGED,
         "one_month": MERGED,
     }
     assert statuses(client, second)["same_day"] == DUE and statuses(client, second)["three_days"] == MERGED
@@ -225,8 +257,9 @@ def test_a_passed_set_can_still_be_written(client, patient, journal, clock):
 def test_worry_before_a_session_does_not_offer_the_hard_set(client, patient, journal, clock):
     clock(SESSION_AT - timedelta(days=5))
     session_id = journal.session(patient.id, occurred_at=SESSION_AT)
-    journal.entry(patient.id, session_id=session_id, prompt_set="before", intensity=9,
-                  created_at=SESSION_AT - timedelta(days=1))
+    journal.entry(
+        patient.id, session_id=session_id, prompt_set="before", intensity=9, created_at=SESSION_AT - timedelta(days=1)
+    )
     clock(SESSION_AT + timedelta(hours=5))
     assert "hard" not in statuses(client, session_id)
 

@@ -9,8 +9,13 @@ from journal.models import Entry, Medicine, Setting, TreatmentSession
 from journal.sessions.services import open_session
 
 FORM = {
-    "occurred_at": "2026-11-20T09:30", "medicine": "ketamine_iv", "medicine_other": "", "setting": "clinic",
-    "setting_other": "", "intention": "To meet the grief with kindness", "notes": "0.5 mg/kg over 40 minutes",
+    "occurred_at": "2026-11-20T09:30",
+    "medicine": "ketamine_iv",
+    "medicine_other": "",
+    "setting": "clinic",
+    "setting_other": "",
+    "intention": "To meet the grief with kindness",
+    "notes": "0.5 mg/kg over 40 minutes",
 }
 
 
@@ -35,8 +40,15 @@ def test_log_a_session_in_local_time(client, app, patient):
 def test_the_form_helps_write_an_intention(client, patient):
     page = client.get("/sessions/new").get_data(as_text=True)
     assert "Preparing your intention" in page
-    for medicine in ("Ketamine, IV infusion", "Ketamine, IM injection", "Ketamine, oral or lozenge",
-                     "Esketamine nasal spray", "MDMA", "Psilocybin", "Other"):
+    for medicine in (
+        "Ketamine, IV infusion",
+        "Ketamine, IM injection",
+        "Ketamine, oral or lozenge",
+        "Esketamine nasal spray",
+        "MDMA",
+        "Psilocybin",
+        "Other",
+    ):
         assert medicine in page
     for setting in ("At a clinic", "At home, with a monitor", "Somewhere else"):
         assert setting in page
@@ -107,9 +119,16 @@ def test_delete_asks_first_and_keeps_the_entries(client, app, patient, journal):
         assert db.session.get(Entry, entry_id).session_id is None
 
 
-@pytest.mark.parametrize("method_path", [
-    ("GET", ""), ("GET", "/edit"), ("POST", "/edit"), ("GET", "/delete"), ("POST", "/delete"),
-])
+@pytest.mark.parametrize(
+    "method_path",
+    [
+        ("GET", ""),
+        ("GET", "/edit"),
+        ("POST", "/edit"),
+        ("GET", "/delete"),
+        ("POST", "/delete"),
+    ],
+)
 def test_another_patients_session_is_not_found(client, app, patient, make_user, journal, method_path):
     other = make_user()
     session_id = journal.session(other.id, intention="their secret intention")

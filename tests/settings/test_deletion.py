@@ -27,8 +27,12 @@ def rows_of(app, user_id: int) -> dict[str, int]:
         for table in db.metadata.sorted_tables:
             if table.name in ("audit_events", "closed_connections"):
                 continue
-            columns = [c for c in table.columns if c.name in ("user_id", "owner_id", "patient_id", "author_id", "id")
-                       and (c.name != "id" or table.name == "users")]
+            columns = [
+                c
+                for c in table.columns
+                if c.name in ("user_id", "owner_id", "patient_id", "author_id", "id")
+                and (c.name != "id" or table.name == "users")
+            ]
             for column in columns:
                 count = db.session.scalar(select(func.count()).select_from(table).where(column == user_id))
                 if count:
@@ -71,8 +75,18 @@ def test_deleting_removes_everything_and_logs_out(app, client, patient, full_acc
     assert response.status_code == 302 and response.headers["Location"] == "/login"
     assert rows_of(app, patient.id) == {}  # data_keys.user_id among them; the therapist keeps their own key
     with app.app_context():  # rows tied to the entries and sessions, not to the user directly
-        for table in ("entry_shares", "session_shares", "entry_terms", "replies", "journal_summaries",
-                      "share_summaries", "connections", "safety_plans", "safety_alerts", "clinician_notes"):
+        for table in (
+            "entry_shares",
+            "session_shares",
+            "entry_terms",
+            "replies",
+            "journal_summaries",
+            "share_summaries",
+            "connections",
+            "safety_plans",
+            "safety_alerts",
+            "clinician_notes",
+        ):
             assert db.session.scalar(select(func.count()).select_from(db.metadata.tables[table])) == 0, table
     assert client.get("/entries").status_code == 302  # logged out
     assert client.post_form("/login", {"email": "pat@example.org", "password": PASSWORD}).status_code == 200
@@ -98,11 +112,14 @@ def test_the_ledger_holds_only_ids_and_times(app, client, patient):
     assert json.loads(lines[0])["user_id"] == patient.id and mode == 0o600
 
 
-@pytest.mark.parametrize("fields, message", [
-    ({"confirm": "delete"}, "Please type DELETE in capitals"),
-    ({"confirm": ""}, "Please type DELETE in capitals"),
-    ({"password": "not my password"}, "That password is not right."),
-])
+@pytest.mark.parametrize(
+    "fields, message",
+    [
+        ({"confirm": "delete"}, "Please type DELETE in capitals"),
+        ({"confirm": ""}, "Please type DELETE in capitals"),
+        ({"password": "not my password"}, "That password is not right."),
+    ],
+)
 def test_a_wrong_word_or_password_deletes_nothing(app, client, patient, full_account, fields, message):
     before = rows_of(app, patient.id)
     response = ask(client, **fields)
@@ -143,7 +160,8 @@ def test_nothing_is_deleted_when_the_ledger_cannot_be_written(app, client, patie
 
 
 def test_restoring_a_backup_taken_before_the_deletion_does_not_bring_the_journal_back(
-        app, backend, client, runner, patient, full_account, tmp_path):
+    app, backend, client, runner, patient, full_account, tmp_path
+):
     """The backup still holds the account and its wrapped data key; the ledger, kept with the keys, wins."""
     from flask_migrate import upgrade
 
@@ -179,9 +197,14 @@ def test_a_new_account_given_a_deleted_accounts_id_is_not_mistaken_for_it(app, c
 
     ask(client)
     with app.app_context():
-        newcomer = User(id=patient.id, email="new@example.org", display_name="New", role=Role.PATIENT,
-                        password_hash=db.session.get(User, full_account.id).password_hash,
-                        created_at=utcnow())
+        newcomer = User(
+            id=patient.id,
+            email="new@example.org",
+            display_name="New",
+            role=Role.PATIENT,
+            password_hash=db.session.get(User, full_account.id).password_hash,
+            created_at=utcnow(),
+        )
         db.session.add(newcomer)
         db.session.commit()
         from journal.sharing.services import connect

@@ -15,8 +15,13 @@ from tests.auth.test_recovery import verify
 from tests.conftest import login_client
 from tests.mail_server import link_in
 
-SAVED = {"display_name": "Pat", "time_zone": "America/New_York", "clock": "12h", "paper_size": "letter",
-         "crisis_region": "Elsewhere"}
+SAVED = {
+    "display_name": "Pat",
+    "time_zone": "America/New_York",
+    "clock": "12h",
+    "paper_size": "letter",
+    "crisis_region": "Elsewhere",
+}
 
 
 def user_row(app, user_id: int) -> User:
@@ -40,7 +45,11 @@ def test_saving_settings_changes_what_pages_show(app, client, patient, journal):
     assert response.status_code == 302
     saved = user_row(app, patient.id)
     assert (saved.time_zone, saved.clock, saved.paper_size, saved.crisis_region) == (
-        "America/New_York", "12h", "letter", "Elsewhere")
+        "America/New_York",
+        "12h",
+        "letter",
+        "Elsewhere",
+    )
     assert "1 June 2026, 2:30 PM" in client.get(f"/entries/{entry_id}").get_data(as_text=True)
     help_page = client.get("/help").get_data(as_text=True)
     assert help_page.index("<h2>Elsewhere</h2>") < help_page.index("<h2>United States</h2>")
@@ -51,22 +60,29 @@ def test_a_time_zone_typed_with_spaces_is_understood(app, client, patient):
     assert user_row(app, patient.id).time_zone == "America/New_York"
 
 
-@pytest.mark.parametrize("field, value, message", [
-    ("time_zone", "Mars/Olympus_Mons", "Please choose a time zone from the list"),
-    ("time_zone", "", "Please choose a time zone."),
-    ("clock", "36h", "Not a valid choice"),
-    ("paper_size", "a0", "Not a valid choice"),
-    ("crisis_region", "Atlantis", "Not a valid choice"),
-    ("display_name", "x" * 81, "longer than 80"),
-    ("display_name", " ", "Please tell us what to call you."),
-])
+@pytest.mark.parametrize(
+    "field, value, message",
+    [
+        ("time_zone", "Mars/Olympus_Mons", "Please choose a time zone from the list"),
+        ("time_zone", "", "Please choose a time zone."),
+        ("clock", "36h", "Not a valid choice"),
+        ("paper_size", "a0", "Not a valid choice"),
+        ("crisis_region", "Atlantis", "Not a valid choice"),
+        ("display_name", "x" * 81, "longer than 80"),
+        ("display_name", " ", "Please tell us what to call you."),
+    ],
+)
 def test_bad_settings_are_explained_and_change_nothing(app, client, patient, field, value, message):
     before = user_row(app, patient.id)
     response = client.post_form("/settings", {**SAVED, field: value})
     assert response.status_code == 422 and message in response.get_data(as_text=True)
     after = user_row(app, patient.id)
     assert (after.time_zone, after.clock, after.display_name, after.crisis_region) == (
-        before.time_zone, before.clock, before.display_name, before.crisis_region)
+        before.time_zone,
+        before.clock,
+        before.display_name,
+        before.crisis_region,
+    )
 
 
 def test_pdf_dates_follow_the_readers_clock():
@@ -128,11 +144,14 @@ def test_a_change_retires_links_sent_to_the_old_address(app, client, patient, ma
     assert other.get("/password/reset").status_code == 404
 
 
-@pytest.mark.parametrize("new_email, message", [
-    ("pat@example.org", "already your email address"),
-    ("taken@example.org", "Another account uses that address."),
-    ("not an email", "look like an email address"),
-])
+@pytest.mark.parametrize(
+    "new_email, message",
+    [
+        ("pat@example.org", "already your email address"),
+        ("taken@example.org", "Another account uses that address."),
+        ("not an email", "look like an email address"),
+    ],
+)
 def test_an_address_that_cannot_be_used_is_explained(app, client, patient, make_user, mailbox, new_email, message):
     make_user(email="taken@example.org")
     response = ask_change(client, new_email)
@@ -162,14 +181,17 @@ def test_a_new_password_retires_a_pending_email_change(app, client, patient, mai
     link = urlsplit(link_in(next(m for m in mailbox.wait_for(2) if m["To"] == "attacker@example.org"))).path
     if how == "change":
         new = "a slower walk along the canal"
-        client.post_form("/account/password", {"current_password": "a quiet walk by the river",
-                                               "new_password": new, "confirm_password": new})
+        client.post_form(
+            "/account/password",
+            {"current_password": "a quiet walk by the river", "new_password": new, "confirm_password": new},
+        )
     else:
         from journal.audit import Event as AuditEventName
         from journal.auth.services import set_password
 
         with app.app_context():
-            set_password(db.session.get(User, patient.id), "a slower walk along the canal",
-                         event=AuditEventName.PASSWORD_RESET)
+            set_password(
+                db.session.get(User, patient.id), "a slower walk along the canal", event=AuditEventName.PASSWORD_RESET
+            )
     assert app.test_client().post_form(link).status_code == 404
     assert user_row(app, patient.id).email == "pat@example.org"

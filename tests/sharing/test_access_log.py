@@ -22,8 +22,11 @@ def test_every_therapist_access_is_logged_and_shown_to_the_patient(app, make_use
     client.get(f"/therapist/patients/{patient.id}")
     client.get(f"/therapist/entries/{entry_id}")
     client.post_form(f"/therapist/entries/{entry_id}/replies", {"text": "A reply"})
-    assert actions(app) == [(AccessAction.VIEW_PATIENT, None), (AccessAction.VIEW_ENTRY, entry_id),
-                            (AccessAction.REPLY, entry_id)]
+    assert actions(app) == [
+        (AccessAction.VIEW_PATIENT, None),
+        (AccessAction.VIEW_ENTRY, entry_id),
+        (AccessAction.REPLY, entry_id),
+    ]
     with app.app_context():
         for row in db.session.scalars(select(AccessLog)):
             assert SECRET not in repr(row.__dict__)

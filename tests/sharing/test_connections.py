@@ -135,8 +135,9 @@ def test_connecting_twice_says_so(app, make_user, sharing):
     login_client(app, "t@example.org").get("/therapist/invite")
     code, _ = invite_of(app, therapist.id)
     client = login_client(app, "p@example.org")
-    response = client.post_form("/connections/confirm", {"code": code, "agree": "y", "safety_alerts": "no"},
-                               follow_redirects=True)
+    response = client.post_form(
+        "/connections/confirm", {"code": code, "agree": "y", "safety_alerts": "no"}, follow_redirects=True
+    )
     assert "already connected" in response.get_data(as_text=True)
     with app.app_context():
         assert len(db.session.scalars(select(Connection)).all()) == 1

@@ -31,8 +31,9 @@ def test_a_refused_reply_that_shows_the_entry_is_logged_as_a_view(app, make_user
 def test_messages_on_entries_no_longer_shared_do_not_count(app, make_user, sharing, journal):
     patient, therapist, entry_id = pair(make_user, sharing, journal)
     client = login_client(app, "p@example.org")
-    client.post_form(f"/entries/{entry_id}/replies", {"therapist_id": str(therapist.id),
-                                                      f"thread-{therapist.id}-text": "a message"})
+    client.post_form(
+        f"/entries/{entry_id}/replies", {"therapist_id": str(therapist.id), f"thread-{therapist.id}-text": "a message"}
+    )
     assert "1 new message" in login_client(app, "t@example.org").get("/therapist/").get_data(as_text=True)
     client.post_form(f"/entries/{entry_id}/sharing", {})
     assert "new message" not in login_client(app, "t@example.org").get("/therapist/").get_data(as_text=True)
@@ -42,8 +43,11 @@ def test_huge_ids_are_not_found_not_a_crash(app, make_user):
     make_user(Role.THERAPIST, email="t@example.org")
     make_user(Role.ADMIN, email="a@example.org")
     therapist = login_client(app, "t@example.org")
-    for url in (f"/therapist/patients/{10**20}", f"/therapist/patients/{10**20}/end",
-                f"/therapist/patients/{10**20}/export"):
+    for url in (
+        f"/therapist/patients/{10**20}",
+        f"/therapist/patients/{10**20}/end",
+        f"/therapist/patients/{10**20}/export",
+    ):
         assert therapist.get(url).status_code == 404
     assert login_client(app, "a@example.org").post_form(f"/admin/users/{10**20}/active").status_code == 404
 
@@ -80,8 +84,10 @@ def test_an_edited_entry_is_new_again_for_the_therapist(app, make_user, sharing,
     therapist.post_form(f"/therapist/entries/{entry_id}/review")
     assert "1 new" not in therapist.get("/therapist/").get_data(as_text=True)
     client = login_client(app, "p@example.org")
-    client.post_form(f"/entries/{entry_id}/edit", {"version": "1", "answer_0": "now with bladder pain",
-                                                   "after_effects": ["bladder"], "entry_id": str(entry_id)})
+    client.post_form(
+        f"/entries/{entry_id}/edit",
+        {"version": "1", "answer_0": "now with bladder pain", "after_effects": ["bladder"], "entry_id": str(entry_id)},
+    )
     page = therapist.get("/therapist/").get_data(as_text=True)
     assert "1 new" in page and "Bladder pain or urgency" in page
 

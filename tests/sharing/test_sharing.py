@@ -9,8 +9,9 @@ from tests.conftest import login_client
 
 def setup(make_user, sharing, n_therapists=1):
     patient = make_user(email="p@example.org")
-    therapists = [make_user(Role.THERAPIST, email=f"t{n}@example.org", display_name=f"Dr. {n}")
-                  for n in range(n_therapists)]
+    therapists = [
+        make_user(Role.THERAPIST, email=f"t{n}@example.org", display_name=f"Dr. {n}") for n in range(n_therapists)
+    ]
     for therapist in therapists:
         sharing.connect(patient.id, therapist.id)
     return patient, therapists
@@ -60,8 +61,9 @@ def test_cannot_share_with_an_unconnected_therapist(app, make_user, sharing, jou
     patient, _ = setup(make_user, sharing)
     stranger = make_user(Role.THERAPIST)
     entry_id = journal.entry(patient.id)
-    response = login_client(app, "p@example.org").post_form(f"/entries/{entry_id}/sharing",
-                                                            {"therapists": [str(stranger.id)]})
+    response = login_client(app, "p@example.org").post_form(
+        f"/entries/{entry_id}/sharing", {"therapists": [str(stranger.id)]}
+    )
     assert response.status_code == 422
     assert shares(app) == set()
 
@@ -110,11 +112,18 @@ def test_drafts_are_never_shared(app, make_user, sharing):
     patient, (therapist,) = setup(make_user, sharing)
     client = login_client(app, "p@example.org")
     draft_id = "5b1c0c49-0000-4000-8000-000000000001"
-    client.post(f"/drafts/{draft_id}/autosave", data={"answer_0": "a draft never shared"},
-                headers={"X-CSRFToken": client.csrf_token(), "Accept": "application/json"})
+    client.post(
+        f"/drafts/{draft_id}/autosave",
+        data={"answer_0": "a draft never shared"},
+        headers={"X-CSRFToken": client.csrf_token(), "Accept": "application/json"},
+    )
     therapist_client = login_client(app, "t0@example.org")
-    for url in ("/therapist/", f"/therapist/patients/{patient.id}", f"/therapist/entries/{draft_id}",
-                f"/drafts/{draft_id}"):
+    for url in (
+        "/therapist/",
+        f"/therapist/patients/{patient.id}",
+        f"/therapist/entries/{draft_id}",
+        f"/drafts/{draft_id}",
+    ):
         assert "a draft never shared" not in therapist_client.get(url).get_data(as_text=True)
     assert therapist.id
 

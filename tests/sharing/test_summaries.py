@@ -43,8 +43,13 @@ def test_the_sealed_summary_has_the_same_size_whatever_it_holds(app, make_user):
     from journal.vault import seal_row
 
     patient = make_user(email="p@example.org").id
-    fullest = PairSummary(shared=10**6, unreviewed=10**6, moods=[-5] * MOODS_KEPT, effects=set(AFTER_EFFECTS),
-                          last_entry_at=datetime(2026, 11, 28, 23, 59, 59, 999999, tzinfo=UTC))
+    fullest = PairSummary(
+        shared=10**6,
+        unreviewed=10**6,
+        moods=[-5] * MOODS_KEPT,
+        effects=set(AFTER_EFFECTS),
+        last_entry_at=datetime(2026, 11, 28, 23, 59, 59, 999999, tzinfo=UTC),
+    )
     with app.app_context():
         sizes = set()
         for summary in (PairSummary(), PairSummary(unreviewed=1, effects={"headache"}), fullest):
@@ -54,8 +59,9 @@ def test_the_sealed_summary_has_the_same_size_whatever_it_holds(app, make_user):
     assert len(sizes) == 1, sizes
 
 
-def test_a_write_that_lands_while_a_summary_is_being_built_leaves_it_stale(app, make_user, sharing, journal,
-                                                                            monkeypatch):
+def test_a_write_that_lands_while_a_summary_is_being_built_leaves_it_stale(
+    app, make_user, sharing, journal, monkeypatch
+):
     """The rebuild read the entries before the write committed: what it stores must not be trusted."""
     from sqlalchemy import text
 
@@ -97,8 +103,11 @@ def test_a_summary_of_the_older_format_is_rebuilt(app, make_user, sharing, journ
     sharing.connect(patient, therapist)
     sharing.share(journal.entry(patient, mood=-2), therapist)
     with app.app_context():
-        generation = db.session.scalar(select(Connection.summary_generation).where(
-            Connection.patient_id == patient, Connection.therapist_id == therapist))
+        generation = db.session.scalar(
+            select(Connection.summary_generation).where(
+                Connection.patient_id == patient, Connection.therapist_id == therapist
+            )
+        )
         row = ShareSummary(therapist_id=therapist, patient_id=patient, generation=generation)
         seal_row(row, {"effects": [], "pad": " " * 240})
         db.session.add(row)

@@ -24,8 +24,9 @@ def brute_force(therapist_id: int) -> dict[int, tuple]:
     from journal.models import Connection, Reply
     from journal.therapist.dashboard import low_mood
 
-    patients = db.session.scalars(select(Connection.patient_id).where(
-        Connection.therapist_id == therapist_id, Connection.is_active)).all()
+    patients = db.session.scalars(
+        select(Connection.patient_id).where(Connection.therapist_id == therapist_id, Connection.is_active)
+    ).all()
     rows = defaultdict(list)
     for entry, share in db.session.execute(shared_entries_query(therapist_id).order_by(Entry.created_at, Entry.id)):
         rows[entry.owner_id].append((entry, share))
@@ -36,23 +37,46 @@ def brute_force(therapist_id: int) -> dict[int, tuple]:
             if share.reviewed_at is None:
                 unreviewed += 1
                 effects |= set(open_entry(entry).content.after_effects) - {"none"}
-        unread = sum(1 for reply in db.session.scalars(select(Reply).where(
-            Reply.therapist_id == therapist_id, Reply.owner_id == patient_id, Reply.author_id == patient_id,
-            Reply.read_at.is_(None))) if any(entry.id == reply.entry_id for entry, _ in rows[patient_id]))
+        unread = sum(
+            1
+            for reply in db.session.scalars(
+                select(Reply).where(
+                    Reply.therapist_id == therapist_id,
+                    Reply.owner_id == patient_id,
+                    Reply.author_id == patient_id,
+                    Reply.read_at.is_(None),
+                )
+            )
+            if any(entry.id == reply.entry_id for entry, _ in rows[patient_id])
+        )
         drop = low_mood([entry.mood for entry, _ in rows[patient_id] if entry.mood is not None])
         result[patient_id] = (
-            unreviewed, rows[patient_id][-1][0].created_at if rows[patient_id] else None,
+            unreviewed,
+            rows[patient_id][-1][0].created_at if rows[patient_id] else None,
             [AFTER_EFFECTS[e] for e in AFTER_EFFECTS if e in effects & SERIOUS_AFTER_EFFECTS],
             [AFTER_EFFECTS[e] for e in AFTER_EFFECTS if e in effects - SERIOUS_AFTER_EFFECTS],
-            drop[0] if drop else None, drop[1] if drop else None, unread)
+            drop[0] if drop else None,
+            drop[1] if drop else None,
+            unread,
+        )
     return result
 
 
 def shown(therapist_id: int) -> dict[int, tuple]:
     from journal.therapist.dashboard import dashboard
 
-    return {s.patient.id: (s.unreviewed, s.last_entry_at, s.serious_effects, s.other_effects, s.low_mood,
-                           s.recent_average, s.unread_messages) for s in dashboard(therapist_id)}
+    return {
+        s.patient.id: (
+            s.unreviewed,
+            s.last_entry_at,
+            s.serious_effects,
+            s.other_effects,
+            s.low_mood,
+            s.recent_average,
+            s.unread_messages,
+        )
+        for s in dashboard(therapist_id)
+    }
 
 
 class World:
@@ -84,8 +108,12 @@ class World:
 
         with self.app.app_context():
             entry_id = create_entry(
-                owner_id=owner, kind=EntryKind.FREE, checkin=CheckIn(mood), created_at=START + timedelta(days=day),
-                content=EntryContent(answers=[Answer(None, None, None, "text")], after_effects=effects)).id
+                owner_id=owner,
+                kind=EntryKind.FREE,
+                checkin=CheckIn(mood),
+                created_at=START + timedelta(days=day),
+                content=EntryContent(answers=[Answer(None, None, None, "text")], after_effects=effects),
+            ).id
         if share:
             self.sharing.share(entry_id, self.therapist)
         return entry_id
@@ -101,19 +129,26 @@ class World:
         row = db.session.get(Entry, entry_id)
         view = open_entry(row)
         content = view.content if effects is None else replace(view.content, after_effects=effects)
-        update_entry(row, expected_version=row.version, content=content,
-                     checkin=view.checkin if mood is None else replace(view.checkin, mood=mood),
-                     session_id=row.session_id, on_change=mark_changed,
-                     created_at=None if day is None else START + timedelta(days=day))
+        update_entry(
+            row,
+            expected_version=row.version,
+            content=content,
+            checkin=view.checkin if mood is None else replace(view.checkin, mood=mood),
+            session_id=row.session_id,
+            on_change=mark_changed,
+            created_at=None if day is None else START + timedelta(days=day),
+        )
 
 
 def trash(w):
     from journal.entries.services import trash_entry
+
     trash_entry(db.session.get(Entry, w.urge))
 
 
 def restore(w):
     from journal.entries.services import restore_entry
+
     trash(w)
     check(w)
     restore_entry(db.session.get(Entry, w.urge))
@@ -121,6 +156,7 @@ def restore(w):
 
 def delete_forever(w):
     from journal.entries.services import delete_forever as destroy
+
     trash(w)
     check(w)
     destroy(db.session.get(Entry, w.urge))
@@ -140,12 +176,14 @@ def reconnect(w):
 
 def unreview(w):
     from journal.sharing.services import mark_changed
+
     mark_changed(db.session.get(Entry, w.reviewed))
     db.session.commit()
 
 
 def review(w):
     from journal.sharing.services import mark_reviewed
+
     mark_reviewed(w.share(w.urge))
 
 
@@ -155,6 +193,7 @@ def rotate(w):
 
 def purge(w):
     from journal.entries.services import purge_expired_trash
+
     trash(w)
     check(w)
     db.session.get(Entry, w.urge).deleted_at = START - timedelta(days=60)
@@ -347,8 +386,11 @@ def test_the_patient_page_counts_shared_entries_only_without_a_current_summary(a
         counts.append("count(" in statement and "entry_shares" in statement)
 
     texts = []
-    for before in (lambda: None, lambda: client.get("/therapist/"), lambda: sharing.share(
-            journal.entry(patient, created_at=START), therapist)):
+    for before in (
+        lambda: None,
+        lambda: client.get("/therapist/"),
+        lambda: sharing.share(journal.entry(patient, created_at=START), therapist),
+    ):
         before()
         counts.clear()
         event.listen(engine, "before_cursor_execute", record)
@@ -358,5 +400,8 @@ def test_the_patient_page_counts_shared_entries_only_without_a_current_summary(a
             event.remove(engine, "before_cursor_execute", record)
         texts.append(any(counts))
     assert texts[1::2] == [True, False, True]  # counted, read from the summary, counted again after a write
-    assert ["25 entries, newest first" in texts[0], "25 entries, newest first" in texts[2],
-            "26 entries, newest first" in texts[4]] == [True] * 3
+    assert [
+        "25 entries, newest first" in texts[0],
+        "25 entries, newest first" in texts[2],
+        "26 entries, newest first" in texts[4],
+    ] == [True] * 3

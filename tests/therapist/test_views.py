@@ -36,10 +36,15 @@ def test_dashboard_puts_new_and_worrying_first(app, make_user, sharing, journal)
     from journal.models import EntryKind
 
     with app.app_context():
-        entry = create_entry(owner_id=worried.id, kind=EntryKind.FREE, checkin=CheckIn(),
-                             content=EntryContent(answers=[Answer(None, None, None, "hard day")],
-                                                  after_effects=["urge_to_use", "headache"]),
-                             created_at=START - timedelta(days=5))
+        entry = create_entry(
+            owner_id=worried.id,
+            kind=EntryKind.FREE,
+            checkin=CheckIn(),
+            content=EntryContent(
+                answers=[Answer(None, None, None, "hard day")], after_effects=["urge_to_use", "headache"]
+            ),
+            created_at=START - timedelta(days=5),
+        )
         sharing.share(entry.id, therapist.id)
 
     page = login_client(app, "t@example.org").get("/therapist/").get_data(as_text=True)
@@ -108,13 +113,15 @@ def test_patient_page_entry_page_review_and_reply(app, make_user, sharing, journ
 
     patient_client = login_client(app, "p@example.org")
     home = patient_client.get("/").get_data(as_text=True)
-    assert "1<span class=\"visually-hidden\"> unread reply" in home
+    assert '1<span class="visually-hidden"> unread reply' in home
     entry_view = patient_client.get(f"/entries/{entry_id}").get_data(as_text=True)
     assert "Thank you for sharing this." in entry_view and "Viewed by Dr. Ruiz on" in entry_view
     assert "unread reply" not in patient_client.get("/").get_data(as_text=True)
 
-    patient_client.post_form(f"/entries/{entry_id}/replies",
-                             {"therapist_id": str(therapist.id), f"thread-{therapist.id}-text": "It helped to write."})
+    patient_client.post_form(
+        f"/entries/{entry_id}/replies",
+        {"therapist_id": str(therapist.id), f"thread-{therapist.id}-text": "It helped to write."},
+    )
     assert "1 new message" in client.get("/therapist/").get_data(as_text=True)
     assert "It helped to write." in client.get(f"/therapist/entries/{entry_id}").get_data(as_text=True)
 
@@ -126,8 +133,9 @@ def test_patient_reply_too_long_keeps_the_text(app, make_user, sharing, journal)
     entry_id = journal.entry(patient.id)
     sharing.share(entry_id, therapist.id)
     client = login_client(app, "p@example.org")
-    response = client.post_form(f"/entries/{entry_id}/replies",
-                                {"therapist_id": str(therapist.id), f"thread-{therapist.id}-text": "z" * 20_001})
+    response = client.post_form(
+        f"/entries/{entry_id}/replies", {"therapist_id": str(therapist.id), f"thread-{therapist.id}-text": "z" * 20_001}
+    )
     assert response.status_code == 422 and "z" * 20_001 in response.get_data(as_text=True)
 
 
@@ -137,7 +145,8 @@ def test_patient_cannot_reply_into_a_thread_that_is_not_shared(app, make_user, s
     sharing.connect(patient.id, therapist.id)
     entry_id = journal.entry(patient.id)
     response = login_client(app, "p@example.org").post_form(
-        f"/entries/{entry_id}/replies", {"therapist_id": str(therapist.id), f"thread-{therapist.id}-text": "hi"})
+        f"/entries/{entry_id}/replies", {"therapist_id": str(therapist.id), f"thread-{therapist.id}-text": "hi"}
+    )
     assert response.status_code == 404
 
 

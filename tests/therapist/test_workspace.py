@@ -28,12 +28,22 @@ def care(app, client, patient, make_user, sharing, journal):
     now = utcnow()
     session = journal.session(patient.id, occurred_at=now - timedelta(days=6))
     sharing.share_session(session, ruiz.id)
-    ids = [journal.entry(patient.id, text, title=title, created_at=now - timedelta(days=days), mood=mood,
-                         after_effects=effects, session_id=session)
-           for text, title, days, mood, effects in (
-               ("I want to die", "Hard", 5, -5, ["urge_to_use"]),
-               ("a heavy day", "Low", 4, -3, ["headache"]),
-               ("a walk", "Ordinary", 3, 2, []))]
+    ids = [
+        journal.entry(
+            patient.id,
+            text,
+            title=title,
+            created_at=now - timedelta(days=days),
+            mood=mood,
+            after_effects=effects,
+            session_id=session,
+        )
+        for text, title, days, mood, effects in (
+            ("I want to die", "Hard", 5, -5, ["urge_to_use"]),
+            ("a heavy day", "Low", 4, -3, ["headache"]),
+            ("a walk", "Ordinary", 3, 2, []),
+        )
+    ]
     for entry_id in ids:
         sharing.share(entry_id, ruiz.id)
     return ruiz, other, ids, login_client(app, "ruiz@example.org")
@@ -42,16 +52,16 @@ def care(app, client, patient, make_user, sharing, journal):
 def test_each_entry_says_what_it_flags(care, patient):
     _, _, ids, doctor = care
     page = doctor.get(f"/therapist/patients/{patient.id}").get_data(as_text=True)
-    item = lambda entry_id, title: page[page.index(f'/therapist/entries/{entry_id}">{title}</a>'):][:900]  # noqa: E731
+    item = lambda entry_id, title: page[page.index(f'/therapist/entries/{entry_id}">{title}</a>') :][:900]  # noqa: E731
     hard = item(ids[0], "Hard")
-    hard = hard[:hard.index("</li>")]
+    hard = hard[: hard.index("</li>")]
     for label in ("Words about suicide or self-harm", "A very low mood (−4 or −5)", "An urge to use outside treatment"):
         assert label in hard
     assert hard.count("An urge to use outside treatment") == 1  # the signal, not the after-effect again
     low = item(ids[1], "Low")
-    assert "Headache" in low[:low.index("</li>")] and "very low mood" not in low[:low.index("</li>")]
+    assert "Headache" in low[: low.index("</li>")] and "very low mood" not in low[: low.index("</li>")]
     ordinary = item(ids[2], "Ordinary")
-    assert 'class="flag' not in ordinary[:ordinary.index("</li>")]
+    assert 'class="flag' not in ordinary[: ordinary.index("</li>")]
     entry_page = doctor.get(f"/therapist/entries/{ids[0]}").get_data(as_text=True)
     assert "Words about suicide or self-harm" in entry_page
 
@@ -66,23 +76,23 @@ def test_next_unreviewed_walks_in_the_order_they_were_written(care, patient):
     doctor.post_form(f"/therapist/entries/{ids[2]}/review", {})
     last = doctor.post_form(f"/therapist/entries/{ids[1]}/review", {"then": "next"})
     assert last.headers["Location"] == f"/therapist/entries/{ids[1]}"  # nothing left: stay
-    assert "Review the unreviewed entries" not in doctor.get(f"/therapist/patients/{patient.id}").get_data(
-        as_text=True)
+    assert "Review the unreviewed entries" not in doctor.get(f"/therapist/patients/{patient.id}").get_data(as_text=True)
 
 
-def test_private_notes_are_sealed_kept_from_the_patient_and_other_therapists(app, care, client, patient, runner,
-                                                                             tmp_path):
+def test_private_notes_are_sealed_kept_from_the_patient_and_other_therapists(
+    app, care, client, patient, runner, tmp_path
+):
     _, _, _, doctor = care
     assert doctor.post_form(f"/therapist/patients/{patient.id}/notes", {"text": ""}).status_code == 422
     doctor.post_form(f"/therapist/patients/{patient.id}/notes", {"text": "Consider grounding work"})
-    assert "Consider grounding work" in doctor.get(f"/therapist/patients/{patient.id}/summary").get_data(
-        as_text=True)
+    assert "Consider grounding work" in doctor.get(f"/therapist/patients/{patient.id}/summary").get_data(as_text=True)
     with app.app_context():
         (row,) = db.session.scalars(select(ClinicianNote))
         assert b"grounding" not in row.sealed
     other = login_client(app, "other@example.org")
     assert "Consider grounding work" not in other.get(f"/therapist/patients/{patient.id}/summary").get_data(
-        as_text=True)
+        as_text=True
+    )
     for url in ("/", "/entries", "/safety", "/settings"):
         assert "grounding" not in client.get(url).get_data(as_text=True)
     log = client.get("/access-log").get_data(as_text=True)
@@ -110,16 +120,16 @@ def test_the_summary_since_the_last_session(app, care, client, patient, journal,
     private = journal.entry(patient.id, "not shared", title="Private", created_at=utcnow() - timedelta(days=2))
     client.post_form(f"/entries/{private}/discuss", {"to_discuss": "y"})
     page = doctor.get(f"/therapist/patients/{patient.id}/summary").get_data(as_text=True)
-    assert "Shared entries</th><td data-label=\"Shared entries\">3" in page
+    assert 'Shared entries</th><td data-label="Shared entries">3' in page
     assert "average -2.0, lowest -5, latest +2" in page
     assert "Headache (1 entry)" in page and "An urge to use outside treatment (1 entry)" in page
-    marked = page[page.index("I'd like to talk about this"):page.index("Entries and check-ins")]
+    marked = page[page.index("I'd like to talk about this") : page.index("Entries and check-ins")]
     assert "Low" in marked and "Private" not in marked and "Hard" not in marked
     since_later = f"since={(utcnow() - timedelta(days=1)):%Y-%m-%d}"
     page = doctor.get(f"/therapist/patients/{patient.id}/summary?{since_later}").get_data(as_text=True)
-    assert "Low" in page[page.index("I'd like to talk about this"):]  # marked now, written earlier
+    assert "Low" in page[page.index("I'd like to talk about this") :]  # marked now, written earlier
     later = doctor.get(f"/therapist/patients/{patient.id}/summary?since={(utcnow() - timedelta(days=3)):%Y-%m-%d}")
-    assert "Shared entries</th><td data-label=\"Shared entries\">1" in later.get_data(as_text=True)
+    assert 'Shared entries</th><td data-label="Shared entries">1' in later.get_data(as_text=True)
 
 
 def test_a_malformed_date_is_named_and_the_default_used(care, patient):
@@ -127,7 +137,7 @@ def test_a_malformed_date_is_named_and_the_default_used(care, patient):
     response = doctor.get(f"/therapist/patients/{patient.id}/summary?since=31-02-2026")
     page = response.get_data(as_text=True)
     assert response.status_code == 422 and "Please enter a date like 2026-11-27." in page
-    assert "Shared entries</th><td data-label=\"Shared entries\">3" in page
+    assert 'Shared entries</th><td data-label="Shared entries">3' in page
 
 
 def test_marking_an_entry_to_discuss_is_not_an_edit(app, care, client, patient, make_user):
@@ -152,7 +162,8 @@ def test_unread_messages_are_one_click_away_on_both_sides(app, care, client, pat
     assert client.get("/replies/unread").headers["Location"] == "/connections"
     with app.app_context():
         author = db.session.get(User, patient.id)
-    client.post_form(f"/entries/{ids[1]}/replies", {"therapist_id": str(ruiz.id),
-                                                   f"thread-{ruiz.id}-text": "Better, thank you"})
+    client.post_form(
+        f"/entries/{ids[1]}/replies", {"therapist_id": str(ruiz.id), f"thread-{ruiz.id}-text": "Better, thank you"}
+    )
     dashboard = doctor.get("/therapist/").get_data(as_text=True)
     assert re.search(rf'href="/therapist/entries/{ids[1]}#replies">1 new message', dashboard), author
