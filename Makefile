@@ -11,7 +11,7 @@ PORT ?= 5000
 AXE_VERSION := 4.14.1
 AXE := .cache/axe/node_modules/axe-core/axe.min.js
 
-.PHONY: run test test-fast lint install install-test upgrade demo clean ensure-chromium fonts bench-pdf bench bench-outage bench-export ensure-wrk
+.PHONY: run test test-fast lint eval-safety install install-test upgrade demo clean ensure-chromium fonts bench-pdf bench bench-outage bench-export ensure-wrk
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed (set PYTHON=...)"'
@@ -90,6 +90,11 @@ test-fast: install-test
 	env -u JOURNAL_TEST_POSTGRES_URL -u JOURNAL_TEST_REQUIRE_POSTGRES \
 	  $(BIN)/pytest $(PARALLEL) -m "not browser and not server" -q $(ARGS)
 
+## The safety engine on its labelled corpus: recall per category, false alarms, a confusion table, the held-out
+## third's figures and the time for a 5,000-word entry. Fails below the thresholds CI enforces.
+eval-safety: install-test
+	$(BIN)/python -m tests.safety.evaluate
+
 ## Time the PDF export of a 300-entry journal against a bare ReportLab script; prints figures.
 bench-pdf: install-test fonts
 	$(BIN)/python benchmarks/pdf.py
@@ -108,6 +113,7 @@ ensure-wrk:
 BENCH_ARGS ?= --profile
 bench: install-test ensure-wrk
 	$(BIN)/python benchmarks/bench.py $(BENCH_ARGS)
+	$(BIN)/python -m tests.safety.evaluate --speed
 
 ## Restart PostgreSQL under ten patients saving (needs JOURNAL_TEST_POSTGRES_URL); counts lost and doubled saves.
 bench-outage: install-test

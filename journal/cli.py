@@ -205,6 +205,26 @@ def restore_command(source: str) -> None:
     )
 
 
+@click.command("crisis-lines")
+@click.argument("action", type=click.Choice(["check"]))
+@click.option("--months", default=18, show_default=True, help="Flag sources older than this.")
+def crisis_lines_command(action: str, months: int) -> None:
+    """List packaged crisis numbers whose source is older than MONTHS, to check again (exit 1 if any)."""
+    from journal.clock import utcnow
+    from journal.safety import crisis
+
+    found = crisis.stale(utcnow().date(), months)
+    for country, name, checked in found:
+        click.echo(f"{country}: {name} (checked {checked})")
+    regions = crisis.packaged_regions()
+    click.echo(
+        f"{len(regions)} countries, {sum(len(r['lines']) for r in regions)} numbers; "
+        f"{len(found)} older than {months} months."
+    )
+    if found:
+        raise SystemExit(1)
+
+
 def register_commands(app: Flask) -> None:
     """Add the project's commands to ``flask``."""
     for command in (
@@ -221,5 +241,6 @@ def register_commands(app: Flask) -> None:
         export_data_command,
         import_data_command,
         send_reminders_command,
+        crisis_lines_command,
     ):
         app.cli.add_command(command)

@@ -49,7 +49,7 @@ class Config:
     # argon2id parameters; None means argon2-cffi's current defaults.
     PASSWORD_HASH_PARAMS: dict | None = None
 
-    # Crisis lines by region; None: the packaged journal/data/crisis-lines.json (shape: journal/safety/crisis.py).
+    # Crisis lines by country; None: the packaged journal/data/crisis-countries.json (journal/safety/crisis.py).
     CRISIS_RESOURCES: list[dict] | None = None
     # A safety alert not acknowledged this many hours after it was raised is shown as overdue.
     SAFETY_ALERT_OVERDUE_HOURS = 24

@@ -124,7 +124,7 @@ def world(world_app):
         from journal.safety.alerts import raise_alerts
         from journal.safety.risk import assess
 
-        (alert,) = raise_alerts(db.session.get(User, author.id), assess([], mood=-5), entry_id=entry_id)
+        (alert,) = raise_alerts(db.session.get(User, author.id), assess([], phq9_item9=3), entry_id=entry_id)
         alert_id = str(alert.id)
         db.session.commit()
     return {

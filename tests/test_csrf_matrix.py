@@ -184,7 +184,7 @@ def build_world(app) -> World:
         from journal.safety.risk import assess
 
         db.session.get(Connection, connection_id).safety_alerts = True
-        (alert,) = raise_alerts(db.session.get(User, ids["patient"]), assess([], mood=-5), entry_id=entry_id)
+        (alert,) = raise_alerts(db.session.get(User, ids["patient"]), assess([], phq9_item9=3), entry_id=entry_id)
         alert_id = alert.id
         db.session.commit()
         db.session.remove()

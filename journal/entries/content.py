@@ -36,6 +36,8 @@ class EntryContent:
     tags: list[str] = field(default_factory=list)
     # The IANA zone an imported entry was written in (Day One keeps one per entry); "" for entries written here.
     time_zone: str = ""
+    # What the risk engine found when it was last saved: category, rule and qualifier (journal.safety.risk).
+    risk: list[dict] = field(default_factory=list)
 
     def to_payload(self) -> dict:
         return asdict(self)

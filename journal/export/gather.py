@@ -224,9 +224,13 @@ def plan_export(user: User, plan: SafetyPlan) -> JournalExport:
     answers: list[tuple[str | None, str]] = [
         (section.title, text or "—") for section, text in zip(SECTIONS, read(plan).values(), strict=True)
     ]
-    for region in crisis.resources(user.crisis_region)[:1]:
-        lines = "\n".join(crisis.line(raw).sentence for raw in region["lines"])
-        answers.append((f"Crisis lines: {region['title']}", lines))
+    own = crisis.own_region(user.crisis_region, user.time_zone)
+    if own is not None:
+        lines = "\n".join(crisis.line(raw).sentence for raw in own["lines"])
+        answers.append((f"Crisis lines: {own['title']}", lines))
+    else:
+        directory = crisis.international()
+        answers.append(("Crisis lines", f"Call your local emergency number. Lines near you: {directory['url']}"))
     entry = ExportEntry(key="plan", title="", when=f"Last changed {reader.when(plan.updated_at)}", answers=answers)
     return JournalExport(
         title="My safety plan",

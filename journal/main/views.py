@@ -28,8 +28,14 @@ def index():
 
 @bp.get("/help")
 def crisis():
-    region = current_user.crisis_region if current_user.is_authenticated else None
-    return render_template("main/crisis.html", resources=crisis_lines.resources(region))
+    own = (
+        crisis_lines.own_region(current_user.crisis_region, current_user.time_zone)
+        if current_user.is_authenticated
+        else None
+    )
+    return render_template(
+        "main/crisis.html", resources=crisis_lines.resources(own), own=own, directory=crisis_lines.international()
+    )
 
 
 @bp.get("/healthz")

@@ -32,6 +32,7 @@ class Score:
     total: int
     band: str  # "" for PCL-5, which has a cut-off instead of bands
     self_harm: bool = False  # PHQ-9 item 9 above 0
+    item9: int = 0  # PHQ-9 item 9's answer (0-3): 1 brings the gentle card, 2 or 3 the urgent one
     clusters: dict[str, int] = field(default_factory=dict)  # PCL-5 cluster totals
     meets_dsm5_rule: bool | None = None  # PCL-5 provisional diagnosis rule (never shown as a diagnosis)
     above_cutoff: bool | None = None  # PCL-5 total at or above 33
@@ -94,8 +95,8 @@ def score(instrument: Instrument, answers: list[int]) -> Score:
             above_cutoff=total >= instrument.cutoff,
         )
     band = band_of(instrument, total)
-    self_harm = instrument.key == "phq-9" and answers[PHQ9_SELF_HARM_ITEM - 1] > 0
-    return Score(total=total, band=band, self_harm=self_harm)
+    item9 = answers[PHQ9_SELF_HARM_ITEM - 1] if instrument.key == "phq-9" else 0
+    return Score(total=total, band=band, self_harm=item9 > 0, item9=item9)
 
 
 def band_of(instrument: Instrument, total: int) -> str:

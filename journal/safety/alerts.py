@@ -50,7 +50,7 @@ def raise_alerts(
     """One alert for each therapist the patient allowed to be told. An entry that already has an open
     alert for a therapist gets no second one while that alert is open (an edit re-saves the same words).
     Part of the caller's transaction (the save that carried the risk): flushes, never commits."""
-    if not risk:
+    if not risk.urgent:  # the gentle card tells no one: it offers the plan and the lines
         return []
     therapists = db.session.scalars(told(patient.id).with_only_columns(Connection.therapist_id)).all()
     raised = []

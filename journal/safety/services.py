@@ -38,14 +38,20 @@ def assess_entry(content: EntryContent, checkin: CheckIn) -> Risk:
 
 
 def notice_entry(owner: User, content: EntryContent, checkin: CheckIn) -> Notice:
-    """Read an entry about to be saved; pass ``notice.raise_for_entry`` to the save."""
-    return Notice(assess_entry(content, checkin), owner)
+    """Read an entry about to be saved; pass ``notice.raise_for_entry`` to the save.
+
+    What the engine found (categories and rules, never the words) goes into the entry's sealed content,
+    so a decision can be explained later.
+    """
+    risk = assess_entry(content, checkin)
+    content.risk = risk.explain()
+    return Notice(risk, owner)
 
 
 class ResponseNotice(Notice):
     def raise_for_response(self, row: MeasureResponse, score: Score) -> None:
         """Part of the questionnaire's save (``also=``): PHQ-9 item 9 above 0."""
-        self.risk = assess([], phq9_item9=score.self_harm)
+        self.risk = assess([], phq9_item9=score.item9)
         self.alerts += raise_alerts(self.owner, self.risk, response_id=row.id)
 
 

@@ -5,26 +5,22 @@ from __future__ import annotations
 from flask import (
     Blueprint,
     flash,
-    get_flashed_messages,
     redirect,
     render_template,
     request,
     url_for,
 )
 from flask_login import current_user
-from sqlalchemy import select
 
 from journal.access import patient_required
 from journal.export.document import build_pdf
 from journal.export.fonts import configured_fonts
 from journal.export.gather import plan_export
 from journal.export.sending import pdf_response
-from journal.extensions import db
-from journal.models import AlertAction, AlertOutcome, Connection, Role, User
-from journal.safety import crisis
+from journal.models import AlertAction, AlertOutcome
+from journal.safety import care, crisis
 from journal.safety import plan as safety_plan
-from journal.safety.alerts import sent_to_patient, told
-from journal.safety.care import CARE
+from journal.safety.alerts import sent_to_patient
 from journal.safety.forms import SafetyPlanForm
 from journal.safety.plan import PlanConflict, plan_of
 from journal.sharing.services import patient_connections
@@ -36,29 +32,7 @@ bp.add_app_template_filter(lambda value: AlertAction(value).label, "alert_action
 bp.add_app_template_filter(lambda value: AlertOutcome(value).label, "alert_outcome")
 
 
-@bp.app_template_global("care_card")
-def care_card() -> dict | None:
-    """What the card shows, when one was offered for this page: the person's own region's lines first,
-    their therapists' after-hours lines, and who is told."""
-    if not get_flashed_messages(category_filter=[CARE]):
-        return None
-    if not current_user.is_authenticated or current_user.role != Role.PATIENT:
-        return None
-    resources = crisis.resources(current_user.crisis_region)
-    connected = db.session.execute(
-        select(User.id, User.display_name, User.after_hours_line)
-        .join(Connection, Connection.therapist_id == User.id)
-        .where(Connection.patient_id == current_user.id, Connection.is_active)
-        .order_by(User.display_name)
-    ).all()
-    allowed = set(db.session.scalars(told(current_user.id).with_only_columns(Connection.therapist_id)))
-    return {
-        "region": resources[0] if resources else None,
-        "danger_number": crisis.danger_number(current_user.crisis_region),
-        "after_hours": [(name, line) for _, name, line in connected if line],
-        "told": [name for therapist_id, name, _ in connected if therapist_id in allowed],
-        "connected": bool(connected),
-    }
+bp.add_app_template_global(care.card, "care_card")
 
 
 @bp.route("/safety-plan", methods=["GET", "POST"])

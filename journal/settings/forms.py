@@ -40,9 +40,10 @@ class PreferencesForm(FlaskForm):
     clock = RadioField("Clock", choices=options(CLOCKS.items()))
     paper_size = RadioField("PDF paper size", choices=options(PAPER_SIZES.items()))
     crisis_region = SelectField(
-        "Crisis lines shown first",
+        "Your country, for crisis lines",
         choices=[],
-        description="The help page (Need help now?) lists this region's lines before the others.",
+        description="The care card and the help page (Need help now?) show this country's emergency number and "
+        "lines first. Left on your time zone, the country is read from it.",
     )
 
     reminders = BooleanField(
@@ -77,7 +78,7 @@ class PreferencesForm(FlaskForm):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.crisis_region.choices = options(
-            [("", "As the clinic set them"), *((title, title) for title in crisis.region_titles())]
+            [("", "From my time zone"), *((title, title) for title in crisis.region_titles())]
         )
 
 

@@ -18,7 +18,9 @@ def test_the_issues_save_brings_the_care_card(page, new_patient):
     expect(page.get_by_text("Your entry is saved.")).to_be_visible()
     card = page.locator("aside.care-card")
     expect(card.get_by_role("heading", name="You don't have to carry this alone")).to_be_visible()
-    expect(card).to_contain_text("If you are in danger now, call 911.")
+    # The browser's zone is UTC, in no country: a directory and "your local emergency number", never 911.
+    expect(card).to_contain_text("If you are in danger now, call your local emergency number.")
+    expect(card.get_by_role("link", name="Find A Helpline")).to_be_visible()
     box = card.bounding_box()
     assert box["width"] <= page.viewport_size["width"]
     check_page(page, "care-card")

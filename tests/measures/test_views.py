@@ -54,9 +54,9 @@ def test_item9_above_zero_brings_a_caring_note_and_the_help_page(app, client, pa
     response = client.post_form("/measures/phq-9/new", answers(9, 0, item9=1))
     page = client.get(response.headers["Location"]).get_data(as_text=True)
     assert "<strong>1</strong> of 27: minimal" in page
-    assert page.count("have to carry this alone") == 1 and 'class="care-card"' in page  # the card, once
+    assert page.count("Thank you for writing this down") == 1 and 'class="care-card care-card-gentle"' in page  # once
     again = client.get(response.headers["Location"]).get_data(as_text=True)  # later: the note on the answer
-    assert "You said you have had thoughts" in again and 'href="/help"' in again and 'class="care-card"' not in again
+    assert "You said you have had thoughts" in again and 'href="/help"' in again and 'class="care-card' not in again
 
 
 def test_the_answers_are_sealed_and_the_total_is_plaintext(app, client, patient):

@@ -49,7 +49,7 @@ def test_a_risky_save_alerts_only_the_therapist_allowed_and_emails_no_journal_te
     assert "Dr. Okafor has been sent an alert that a safety concern was noticed" in body
     assert "Dr. Okafor's after-hours line:</strong> Call 555 0100 at night" in body
     (alert,) = alerts(app)
-    assert (alert.therapist_id, alert.signals) == (told.id, "words,low_mood")
+    assert (alert.therapist_id, alert.signals) == (told.id, "self_harm,low_mood")
     (message,) = mailbox.wait_for(1)
     assert message["To"] == TOLD and message["Subject"] == "A safety alert is waiting for you"
     for part in (text_of(message), html_of(message), message["Subject"]):
@@ -73,7 +73,7 @@ def test_a_second_save_of_the_same_entry_raises_no_second_open_alert(app, client
 
     client.post_form(f"/entries/{entry_id}/edit", {**editor_fields(page), "answer_0": ISSUE + " again"})
     assert len(alerts(app)) == 1
-    new_entry(client, patient, journal, answer_0="A second entry: I want to die.")
+    new_entry(client, patient, journal, answer_0="A second entry: I want to kill myself.")
     assert len(alerts(app)) == 2
 
 
@@ -93,7 +93,7 @@ def test_the_therapist_sees_acknowledges_and_resolves_and_the_patient_sees_each_
     dashboard = doctor.get("/therapist/").get_data(as_text=True)
     assert 'class="alerts"' in dashboard and "Not acknowledged" in dashboard and "Overdue" not in dashboard
     page = doctor.get(f"/therapist/alerts/{alert.id}").get_data(as_text=True)
-    assert "Words about suicide or self-harm" in page and ISSUE not in page  # not shared: no text
+    assert "Recent self-harm" in page and ISSUE not in page  # the category, not the text: it is not shared
     assert "The entry is not shared with you" in page
     sharing.share(uuid.UUID(location.rsplit("/", 1)[1]), told.id)
     assert ISSUE not in doctor.get(f"/therapist/alerts/{alert.id}").get_data(as_text=True)  # a link, not the text

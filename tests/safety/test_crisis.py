@@ -1,52 +1,119 @@
-"""The crisis lines: every region the issue names, each line complete; the operator's list replaces them."""
+"""Crisis lines by country: the packaged data's promises, the country read from the time zone, and the rule that
+an unknown country gets a directory and "your local emergency number", never another country's numbers."""
 
 from __future__ import annotations
+
+from datetime import UTC, date, datetime
 
 import pytest
 
 from journal.safety import crisis
 
-REGIONS = ["United States", "Canada", "United Kingdom", "Ireland", "Australia", "New Zealand", "Elsewhere"]
+REQUIRED = {
+    "US",
+    "CA",
+    "GB",
+    "IE",
+    "AU",
+    "NZ",
+    "DE",
+    "FR",
+    "ES",
+    "IT",
+    "NL",
+    "BE",
+    "AT",
+    "PT",
+    "SE",
+    "DK",
+    "FI",
+    "NO",
+    "PL",
+    "BR",
+    "MX",
+    "IN",
+    "JP",
+    "ZA",
+}
 
 
-def test_the_packaged_list_has_every_region_and_complete_lines():
-    assert [region["title"] for region in crisis.packaged()] == REGIONS
-    for region in crisis.packaged():
-        assert any(line["emergency"] for line in region["lines"]), region["title"]
-        for line in region["lines"]:
-            assert set(line) == {"name", "number", "text", "hours", "emergency"}
-            assert line["name"] and line["hours"]
+def test_the_packaged_data_covers_at_least_25_countries_each_with_a_sourced_and_dated_line():
+    countries = crisis.packaged()["countries"]
+    assert len(countries) >= 25 and REQUIRED <= set(countries)
+    for code, country in countries.items():
+        assert country["emergency"].replace(" ", "").isdigit(), code
+        assert country["lines"], code
+        for line in country["lines"]:
+            assert line["name"] and (line.get("phone") or line.get("sms")), (code, line["name"])
+            assert line["source"].startswith("http") and date.fromisoformat(line["source_date"]), line["name"]
+            assert line["hours"] and line["languages"], line["name"]
+    assert crisis.international()["url"].startswith("https://")
 
 
 @pytest.mark.parametrize(
-    "region, number",
+    ("zone", "country"),
     [
-        ("United States", "911"),
-        ("Canada", "911"),
-        ("United Kingdom", "999"),
-        ("Ireland", "112 or 999"),
-        ("Australia", "000"),
-        ("New Zealand", "111"),
-        ("Elsewhere", "112"),
-        (None, "911"),
-        ("Atlantis", "911"),
+        ("Europe/London", "GB"),
+        ("Australia/Sydney", "AU"),
+        ("America/Toronto", "CA"),
+        ("Asia/Kolkata", "IN"),
+        ("UTC", None),
     ],
 )
-def test_the_number_to_call_in_danger_is_the_regions_emergency_line(app, region, number):
+def test_the_country_is_read_from_the_time_zone(zone, country):
+    assert crisis.country_of_zone(zone) == country
+
+
+@pytest.mark.parametrize(
+    ("zone", "danger", "line", "absent"),
+    [
+        ("Europe/London", "999", "116 123", "911"),
+        ("Australia/Sydney", "000", "13 11 14", "911"),
+        ("America/New_York", "911", "988", "999"),
+    ],
+)
+def test_a_person_gets_their_own_countrys_emergency_number_and_lines(app, zone, danger, line, absent):
     with app.app_context():
-        assert crisis.danger_number(region) == number
-        assert crisis.resources(region)[0]["title"] == (region if region in REGIONS else "United States")
+        own = crisis.own_region(None, zone)
+        numbers = {entry["number"] for entry in own["lines"]}
+        assert crisis.danger_number(own) == danger and line in numbers and absent not in numbers
+
+
+def test_the_country_chosen_in_settings_wins_over_the_time_zone(app):
+    with app.app_context():
+        assert crisis.own_region("Ireland", "Europe/London")["code"] == "IE"
+
+
+@pytest.mark.parametrize("zone", ["Pacific/Fiji", "Asia/Kathmandu", "UTC", None])
+def test_an_unknown_country_gets_no_other_countrys_numbers(app, zone):
+    with app.app_context():
+        own = crisis.own_region(None, zone)
+        assert own is None and crisis.danger_number(own) is None
 
 
 def test_an_operators_list_replaces_the_packaged_one(app):
     app.config["CRISIS_RESOURCES"] = [
         {"title": "Clinic", "lines": ["Call the clinic on 555 0100."]},
-        {"title": "Other", "lines": [{"name": "Line", "number": "555 0199"}]},
+        {"title": "Other", "lines": [{"name": "Line", "number": "555 0199", "emergency": True}]},
     ]
     with app.app_context():
         assert crisis.region_titles() == ["Clinic", "Other"]
-        assert crisis.danger_number("Clinic") is None  # a sentence has no number: the card says "local emergency"
-        assert crisis.danger_number("Other") == "555 0199"
+        assert crisis.danger_number(crisis.own_region("Clinic", None)) is None  # a sentence has no number
+        assert crisis.danger_number(crisis.own_region("Other", None)) == "555 0199"
+
+
+def test_sources_older_than_18_months_are_flagged_and_the_calendar_never_fails_the_suite():
+    newest = max(
+        date.fromisoformat(line["source_date"])
+        for region in crisis.packaged_regions()
+        for line in region["lines"]
+        if line.get("source_date")
+    )
+    assert crisis.stale(newest) == [item for item in crisis.stale(newest) if item[2] < newest.isoformat()]
+    assert crisis.stale(date(newest.year + 2, newest.month, 1)) and len(crisis.stale(date(2200, 1, 1))) == sum(
+        len(region["lines"]) for region in crisis.packaged_regions()
+    )
+    assert crisis.stale(date(2000, 1, 1)) == []
 
 
 @pytest.mark.parametrize(
@@ -57,8 +124,20 @@ def test_a_number_is_dialled_as_its_first_number_in_digits(number, tel):
     assert crisis.line({"name": "A line", "number": number}).tel == tel
 
 
-def test_a_line_reads_the_same_in_print_and_keeps_its_keyword():
+def test_a_text_line_is_an_sms_link_with_its_keyword():
+    shout = crisis.line(
+        {"name": "Shout", "number": None, "text": "Text SHOUT to 85258", "sms": {"number": "85258", "body": "SHOUT"}}
+    )
+    assert shout.sms == "sms:85258?&body=SHOUT" and shout.text == "Text SHOUT to 85258"
     line = crisis.line({"name": "Lifeline", "number": "13 11 14", "text": "Text 0477 13 11 14", "hours": "24/7"})
     assert line.sentence == "Lifeline: call 13 11 14, text 0477 13 11 14 (24/7)"
-    assert crisis.line({"name": "Shout", "number": None, "text": "Text SHOUT to 85258"}).text == "Text SHOUT to 85258"
     assert crisis.line("Call the clinic.").sentence == "Call the clinic."
+
+
+def test_the_check_command_lists_old_sources_by_the_frozen_clock(runner, raw_clock):
+    raw_clock(datetime(2026, 12, 3, tzinfo=UTC))
+    result = runner.invoke(args=["crisis-lines", "check", "--months", "1200"])
+    assert result.exit_code == 0 and "30 countries" in result.output
+    raw_clock(datetime(2031, 1, 1, tzinfo=UTC))  # every source is then older than 18 months
+    flagged = runner.invoke(args=["crisis-lines", "check"])
+    assert flagged.exit_code == 1 and "United Kingdom: Samaritans (checked 2026-12-03)" in flagged.output

@@ -70,7 +70,7 @@ def test_the_plan_prints_with_the_regions_crisis_lines(app, client, patient):
     assert response.mimetype == "application/pdf" and response.headers["Cache-Control"] == "no-store"
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(response.data)).pages)
     assert "My safety plan" in text and "People I can ask for help" in text and "sister Ana" in text
-    assert "988" in text
+    assert "TelefonSeelsorge" in text and "0800 111 0 111" in text and "988" not in text  # Berlin: Germany
 
 
 def test_the_help_page_is_one_tap_from_the_plan(client, patient):

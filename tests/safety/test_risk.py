@@ -1,119 +1,194 @@
-"""Noticing risk: a corpus that pins which sentences bring the care card, and the other signals."""
+"""The risk engine, rule by rule: each test fails if the rule it names is taken out of journal/safety.
+
+The labelled corpus and its thresholds are in test_corpus.py; these pin the mechanisms.
+"""
 
 from __future__ import annotations
 
 import pytest
 
-from journal.safety.risk import LABELS, Signal, assess, find_phrases
+from journal.safety import lexicon
+from journal.safety.risk import LABELS, Level, Signal, assess, compile_pattern, explain, find, read
 
-# (sentence, card?, negated?) — negated means every phrase found came after "not", "never"…
-CORPUS = [
-    # The issue's own sentence, and plain statements.
-    ("I thought about hurting myself tonight", True, False),
-    ("I want to kill myself", True, False),
-    ("Sometimes I think everyone would be better off without me.", True, False),
-    ("I feel like I'd be better off dead", True, False),
-    ("I have been having suicidal thoughts again", True, False),
-    ("Suicide keeps crossing my mind", True, False),
-    ("SUICIDE", True, False),
-    ("Suïcide is on my mind", True, False),  # accents folded
-    ("I just want to end my life", True, False),
-    ("I keep thinking about ending it all", True, False),
-    ("I wish I was dead", True, False),
-    ("I wish I were dead some days", True, False),
-    ("There is no reason to live anymore", True, False),
-    ("I feel I have nothing to live for", True, False),
-    ("I don't want to be here anymore", True, False),
-    ("I dont want to wake up tomorrow", True, False),
-    ("I don’t want to be alive", True, False),  # a typographic apostrophe
-    ("I can't go on like this", True, False),
-    ("I thought about taking an overdose", True, False),
-    ("I cut myself last night", True, False),
-    ("The urge to cut myself came back", True, False),
-    ("I've been self-harming again", True, False),
-    ("Self harm used to be how I coped", True, False),
-    ("I want to harm myself", True, False),
-    ("I keep wanting to punish myself", True, False),
-    ("I wanted to die during the session", True, False),
-    ("Part of me wants to take my own life", True, False),
-    ("I'd rather be dead than feel this", True, False),
-    ("I thought about how I would hang myself", True, False),
-    ("Harming myself felt like the only way out", True, False),
-    ("I burned myself with the kettle on purpose, I wanted to burn myself", True, False),
-    # Negated: still the card (the person is thinking about it), marked for the care team.
-    ("I am not going to hurt myself", True, True),
-    ("I would never kill myself", True, True),
-    ("I'm not suicidal, just tired", True, True),
-    ("I don't want to die, I want the pain to stop", True, True),
-    ("I won't harm myself, I promise", True, True),
-    ("No suicide thoughts this week", True, True),
-    ("I didn't cut myself even though I wanted to", True, True),
-    # Known false positives, accepted for recall: documented in docs/features.md.
-    ("I hurt myself falling off my bike", True, False),
-    ("I read a book about suicide prevention", True, False),
-    ("My friend's brother died by suicide years ago", True, False),
-    # Not risk: near words, other senses, whole-word matching.
-    ("Killing time before my appointment", False, False),
-    ("The session was killer, in a good way", False, False),
-    ("I felt dead tired after the infusion", False, False),
-    ("This deadline is killing me", False, False),
-    ("I cut the vegetables for dinner", False, False),
-    ("I hurt my knee on the stairs", False, False),
-    ("I finally forgave myself", False, False),
-    ("I want to live more fully", False, False),
-    ("I felt alive for the first time in months", False, False),
-    ("The overdue bills are stressing me", False, False),
-    ("I have a reason to live now: my daughter", False, False),
-    ("I noticed harmony in my body", False, False),
-    ("I did some self-care and went for a walk", False, False),
-    ("A selfie with my dog made me laugh", False, False),
-    ("I want to be here for my family", False, False),
-    ("I can go on, one day at a time", False, False),
-    ("The dream felt like I was watching myself from a distance", False, False),
-    ("I ended the day with a bath", False, False),
-    ("Endings are hard for me", False, False),
-    ("I burnt the toast", False, False),
-    ("My mood is low but steady", False, False),
-    ("", False, False),
+URGENT, GENTLE, NONE = Level.URGENT, Level.GENTLE, None
+
+
+def level(*texts: str, **signals) -> str | None:
+    return assess(list(texts), **signals).level
+
+
+# (sentence, level): what the previous phrase list caught must still be caught.
+KEPT = [
+    ("I thought about hurting myself tonight", URGENT),
+    ("I want to kill myself", URGENT),
+    ("I have been having suicidal thoughts again", URGENT),
+    ("Suïcide is on my mind", URGENT),  # accents folded
+    ("I just want to end my life", URGENT),
+    ("I keep thinking about ending it all", URGENT),
+    ("I wish I was dead", GENTLE),
+    ("I don’t want to be alive", GENTLE),  # a typographic apostrophe
+    ("I dont want to wake up tomorrow", GENTLE),
+    ("I can't go on like this", GENTLE),
+    ("I thought about taking an overdose", URGENT),
+    ("I cut myself last night", URGENT),
+    ("I've been self-harming again", URGENT),
+    ("I thought about how I would hang myself", URGENT),
+    ("Sometimes I think everyone would be better off without me.", GENTLE),
 ]
 
 
-@pytest.mark.parametrize("sentence, card, negated", CORPUS, ids=[c[0][:40] or "empty" for c in CORPUS])
-def test_the_corpus(sentence, card, negated):
-    risk = assess([sentence])
-    assert bool(risk) is card
-    assert risk.negated is negated
-    if card:
-        assert risk.signals == (Signal.WORDS,) and risk.phrases_version == 1
+@pytest.mark.parametrize(("sentence", "expected"), KEPT, ids=[s[:40] for s, _ in KEPT])
+def test_what_the_phrase_list_caught_is_still_caught(sentence, expected):
+    assert level(sentence) == expected
 
 
-def test_the_corpus_is_big_enough_and_balanced():
-    positives = sum(1 for _, card, _ in CORPUS if card)
-    assert len(CORPUS) >= 60 and positives >= 25 and len(CORPUS) - positives >= 20
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "im gonna kms",
+        "ctb thoughts all day",
+        "sewerslide is on my mind",
+        "want to self delete",
+        "keep thinking about unaliving myself",
+        "been thinking about checking out for good",
+    ],
+)
+def test_slang_and_euphemisms_are_heard(sentence):
+    assert level(sentence) == URGENT
 
 
-def test_words_are_found_in_any_part_of_what_was_written():
-    assert assess(["Morning", "", "fine", "I thought about hurting myself"])
-    assert not assess(["Morning", "fine"])
+def test_spelling_variants_and_inflections_are_read_as_one_word():
+    assert read("I'm killing").lemmas == read("im KILLED").lemmas[:2] + ("kill",)
+    assert read("dont").lemmas == ("do", "not")
+    assert level("i keep CUTTING again") == URGENT
+    assert level("I cut myself") == level("i cut myself") == level("i cut myself.") == URGENT
 
 
-def test_a_negation_far_before_the_phrase_does_not_count():
-    assert find_phrases("I did not sleep, and then at three I wanted to hurt myself") == [("hurt myself", False)]
+def test_words_may_stand_apart_but_never_across_sentences():
+    assert level("i keep thinking about the rope in the garage and whether it would hold my weight") == URGENT
+    pattern = compile_pattern("kill ~1 myself")
+    assert find(pattern, read("kill. myself")) == [] and find(pattern, read("kill me myself")) != []
 
 
-@pytest.mark.parametrize("mood, flagged", [(-5, True), (-4, True), (-3, False), (0, False), (5, False), (None, False)])
-def test_a_very_low_mood_is_a_signal(mood, flagged):
-    assert (Signal.LOW_MOOD in assess([], mood=mood).signals) is flagged
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "dying to see the new film",
+        "my phone died on the call",
+        "absolutely killing it at work",
+        "dead tired after the session",
+        "my feet are killing me",
+        "i could murder a pizza",
+        "laughed so hard i nearly died",
+        "cut my hair and it looks awful",
+        "burnt the toast again",
+        "hung the laundry out",
+        "hanging out with jo later",
+        "jumped off the diving board with my niece",
+    ],
+)
+def test_everyday_senses_are_shielded(sentence):
+    assert level(sentence) is NONE
 
 
-def test_an_urge_to_use_and_phq9_item9_are_signals():
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "total ego death about forty minutes in, beautiful",
+        "felt like i was dying and being reborn",
+        "the death and rebirth thing everyone talks about happened to me",
+        "saw my own funeral in the journey",
+    ],
+)
+def test_the_dosing_experience_is_not_a_risk(sentence):
+    assert level(sentence) is NONE
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "my uncle took his own life in 2019",
+        "my friend was suicidal last year and i sat with her",
+        "lost my brother to an overdose three years ago",
+        "her suicide still haunts the family",
+    ],
+)
+def test_other_peoples_deaths_and_attempts_are_not_the_writers(sentence):
+    assert level(sentence) is NONE
+
+
+def test_the_writer_is_heard_even_beside_someone_else():
+    assert level("my friend said i should not kill myself") == GENTLE  # negated, never silent
+    assert level("after my brothers suicide i keep thinking about killing myself") == URGENT
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "did the suicide prevention walk with my sister",
+        "volunteering on the crisis line, lots of calls about overdoses",
+        "rewatched the virgin suicides, that soundtrack",
+        "the main character hangs himself in chapter nine",
+    ],
+)
+def test_prevention_work_and_fiction_are_not_a_risk(sentence):
+    assert level(sentence) is NONE
+
+
+def test_negated_statements_get_the_gentle_level_never_silence():
+    risk = assess(["im not going to kill myself, just needed to write"])
+    assert risk.level == GENTLE and risk.negated and risk.signals == (Signal.NEGATED,)
+    assert level("I would never kill myself") == GENTLE
+    assert level("no thoughts of suicide this week") == GENTLE
+
+
+def test_a_negation_in_another_clause_does_not_count():
+    assert level("I did not sleep, and then at three I wanted to hurt myself") == URGENT
+
+
+def test_the_distant_past_is_gentle_and_a_past_attempt_with_the_feeling_back_is_urgent():
+    assert level("i used to cut when i was 15") == GENTLE
+    assert level("years ago i overdosed; today i feel steady") == GENTLE
+    assert level("i tried once at 22 and the same feeling is creeping back this week") == URGENT
+    assert level("I tried to kill myself last night") == URGENT  # recent: no distant past
+
+
+def test_soft_signals_are_gentle_alone_and_urgent_together_or_with_a_very_low_mood():
+    assert level("i feel like such a burden") == GENTLE
+    assert level("i feel like such a burden and there is no way out") == URGENT
+    assert level("i feel like such a burden", mood=-5) == URGENT
+    assert level("i feel like such a burden", mood=-3) == GENTLE
+    assert level("i wish i could disappear", mood=-4) == URGENT
+
+
+def test_the_other_signals_and_their_levels():
+    assert level(mood=-5) == GENTLE and level(mood=-3) is NONE
     assert assess([], after_effects=["nausea", "urge_to_use"]).signals == (Signal.URGE_TO_USE,)
-    assert not assess([], after_effects=["nausea", "bladder"])
-    assert assess([], phq9_item9=True).signals == (Signal.PHQ9_ITEM9,)
+    assert level(after_effects=["urge_to_use"]) == GENTLE
+    assert level(phq9_item9=1) == GENTLE and level(phq9_item9=2) == URGENT and level(phq9_item9=0) is NONE
 
 
-def test_the_issues_save_gives_three_signals_named_without_a_diagnosis():
-    risk = assess(["I thought about hurting myself tonight"], mood=-5, after_effects=["urge_to_use"])
-    assert risk.signals == (Signal.WORDS, Signal.LOW_MOOD, Signal.URGE_TO_USE)
-    assert risk.labels == [LABELS[s] for s in risk.signals]
-    assert not any(word in " ".join(LABELS.values()).lower() for word in ("diagnos", "disorder", "depressed"))
+def test_every_decision_is_explained_by_its_category_and_rule():
+    risk = assess(["counted the pills in the cabinet tonight, i know why"])
+    assert risk.explain() == [{"category": "method", "rule": "method.pills_count", "qualifier": ""}]
+    assert ("method.pills_count", "method", "count the pill", "kept") in explain("counted the pills")
+
+
+def test_every_signal_has_a_label_and_every_rule_compiles():
+    assert all(signal in LABELS for name, signal in vars(Signal).items() if name.isupper())
+    for rule_id, category, source in lexicon.RULES:
+        assert compile_pattern(source).slots, rule_id
+        assert category in {
+            "passive_wish",
+            "active_thoughts",
+            "method",
+            "intent",
+            "plan_preparation",
+            "self_harm",
+            "attempt",
+        } or category.startswith("soft_"), rule_id
+    assert len({rule_id for rule_id, _, _ in lexicon.RULES}) == len(lexicon.RULES)
+
+
+def test_nothing_written_is_nothing_found():
+    assert not assess(["", "   ", "Morning"])

@@ -85,10 +85,10 @@ def test_the_card_puts_the_persons_region_first_and_is_honest_about_the_therapis
         db.session.commit()
     response = new_entry(client, patient, journal, answer_0=ISSUE)
     page = client.get(response.headers["Location"]).get_data(as_text=True)
-    card = page[page.index('<aside class="care-card"') : page.index("</aside>")]
+    card = page[page.index('<aside class="care-card care-card-urgent"') : page.index("</aside>")]
     assert "<h3>United Kingdom</h3>" in card and "Samaritans" in card and 'href="tel:116123"' in card
     assert "988" not in card  # other regions are one link away, not crowding the card
-    assert "Your therapist is not watching in real time. If you are in danger now, call 999." in card
+    assert 'If you are in danger now, call <a href="tel:999">999</a>.' in card
     assert 'href="/help"' in card
     assert "diagnos" not in card.lower()
 
@@ -99,7 +99,7 @@ def test_the_flash_behind_the_card_holds_no_word_of_the_journal(client, patient,
     payload = cookie.lstrip(".").split(".")[0]
     raw = base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4))
     text = (zlib.decompress(raw) if cookie.startswith(".") else raw).decode()
-    assert {" t": ["care", ""]} in json.loads(text)["_flashes"]  # tuples are tagged " t"
+    assert {" t": ["care", "urgent"]} in json.loads(text)["_flashes"]  # tuples are tagged " t"; the level only
     assert not re.search(r"hurt|myself|tonight", text, re.IGNORECASE)
 
 
@@ -108,3 +108,60 @@ def test_the_help_page_lists_every_region_with_name_number_text_and_hours(client
     for title in ("United States", "Canada", "United Kingdom", "Ireland", "Australia", "New Zealand", "Elsewhere"):
         assert f"<h2>{title}</h2>" in page
     assert 'href="tel:988"' in page and "text home to 741741" in page.lower() and "24 hours, every day" in page
+
+
+def card_of(client, response) -> str:
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    return page[page.index('<aside class="care-card') : page.index("</aside>")]
+
+
+def test_the_urgent_card_puts_the_lines_first_and_the_gentle_card_the_plan(client, patient, journal):
+    urgent = card_of(client, new_entry(client, patient, journal, answer_0="ive been saving up my pills"))
+    assert "care-card-urgent" in urgent and "You don't have to carry this alone" in urgent
+    assert urgent.index("resource-list") < urgent.index("safety plan")
+    gentle = card_of(client, new_entry(client, patient, journal, answer_0="honestly just exhausted by existing"))
+    assert "care-card-gentle" in gentle and "Thank you for writing this down" in gentle
+    assert gentle.index("safety plan") < gentle.index("resource-list")
+
+
+def test_the_card_offers_to_start_a_plan_until_there_is_one(client, patient, journal):
+    assert "Start a safety plan" in card_of(client, new_entry(client, patient, journal, answer_0=ISSUE))
+    client.post_form("/safety-plan", {"version": "0", "helpers": "my sister"})
+    card = card_of(client, new_entry(client, patient, journal, answer_0=ISSUE))
+    assert "Open your safety plan" in card and "Start a safety plan" not in card
+
+
+@pytest.mark.parametrize(
+    ("zone", "seen", "unseen"),
+    [
+        ("Europe/London", ["Samaritans", 'href="tel:116123"', 'href="tel:999"'], ["988", "911", "13 11 14"]),
+        ("Australia/Sydney", ["Lifeline", 'href="tel:131114"', 'href="tel:000"'], ["988", "911", "116 123"]),
+    ],
+)
+def test_after_an_urgent_entry_the_card_shows_the_patients_own_country(client, auth, make_user, zone, seen, unseen):
+    make_user(email="abroad@example.org", time_zone=zone)
+    auth.login("abroad@example.org")
+    card = card_of(client, new_entry(client, None, None, answer_0="i keep thinking about how many pills it would take"))
+    assert "care-card-urgent" in card
+    assert all(text in card for text in seen), card
+    assert not any(text in card for text in unseen), card
+
+
+def test_a_country_we_hold_no_lines_for_gets_a_directory_and_no_other_countrys_numbers(client, auth, make_user):
+    make_user(email="fiji@example.org", time_zone="Pacific/Fiji")
+    auth.login("fiji@example.org")
+    card = card_of(client, new_entry(client, None, None, answer_0="i keep thinking about how many pills it would take"))
+    assert "your local emergency number" in card and "findahelpline.com" in card
+    assert not re.search(r'href="tel:', card)
+
+
+def test_need_help_now_is_in_the_header_of_every_page(client, auth, make_user):
+    pages = ["/login", "/register", "/help"]
+    make_user(email="p2@example.org")
+    auth.login("p2@example.org")
+    pages += ["/", "/entries", "/entries/new", "/settings", "/safety-plan"]
+    for url in pages:
+        page = client.get(url, follow_redirects=True).get_data(as_text=True)
+        header = page[page.index('<header class="site-header">') : page.index("</header>")]
+        assert 'class="help-link header-help" href="/help">Need help now?</a>' in header, url
+        assert '<li class="menu-help">' in header, url  # and in the phone's folded menu

@@ -62,7 +62,9 @@ def full_account(app, patient, make_user, journal, sharing):
 
         save(patient.id, {"reasons": GONE}, 0)
         db.session.scalar(select(Connection)).safety_alerts = True
-        (alert,) = alerts.raise_alerts(db.session.get(User, patient.id), assess([GONE], mood=-5), entry_id=entry_id)
+        (alert,) = alerts.raise_alerts(
+            db.session.get(User, patient.id), assess([GONE], phq9_item9=3), entry_id=entry_id
+        )
         db.session.commit()
         alerts.acknowledge(alert, "called", "reached them")
         write_note(therapist.id, patient.id, "a note")

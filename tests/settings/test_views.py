@@ -20,7 +20,7 @@ SAVED = {
     "time_zone": "America/New_York",
     "clock": "12h",
     "paper_size": "letter",
-    "crisis_region": "Elsewhere",
+    "crisis_region": "Ireland",
 }
 
 
@@ -48,11 +48,11 @@ def test_saving_settings_changes_what_pages_show(app, client, patient, journal):
         "America/New_York",
         "12h",
         "letter",
-        "Elsewhere",
+        "Ireland",
     )
     assert "1 June 2026, 2:30 PM" in client.get(f"/entries/{entry_id}").get_data(as_text=True)
     help_page = client.get("/help").get_data(as_text=True)
-    assert help_page.index("<h2>Elsewhere</h2>") < help_page.index("<h2>United States</h2>")
+    assert help_page.index("<h2>Ireland</h2>") < help_page.index("<h2>United States</h2>")
 
 
 def test_a_time_zone_typed_with_spaces_is_understood(app, client, patient):

@@ -55,7 +55,11 @@ def test_each_entry_says_what_it_flags(care, patient):
     item = lambda entry_id, title: page[page.index(f'/therapist/entries/{entry_id}">{title}</a>') :][:900]  # noqa: E731
     hard = item(ids[0], "Hard")
     hard = hard[: hard.index("</li>")]
-    for label in ("Words about suicide or self-harm", "A very low mood (−4 or −5)", "An urge to use outside treatment"):
+    for label in (
+        "A wish to be dead or not to wake up",
+        "A very low mood (−4 or −5)",
+        "An urge to use outside treatment",
+    ):
         assert label in hard
     assert hard.count("An urge to use outside treatment") == 1  # the signal, not the after-effect again
     low = item(ids[1], "Low")
@@ -63,7 +67,7 @@ def test_each_entry_says_what_it_flags(care, patient):
     ordinary = item(ids[2], "Ordinary")
     assert 'class="flag' not in ordinary[: ordinary.index("</li>")]
     entry_page = doctor.get(f"/therapist/entries/{ids[0]}").get_data(as_text=True)
-    assert "Words about suicide or self-harm" in entry_page
+    assert "A wish to be dead or not to wake up" in entry_page
 
 
 def test_next_unreviewed_walks_in_the_order_they_were_written(care, patient):
