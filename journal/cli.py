@@ -215,7 +215,7 @@ def crisis_lines_command(action: str, months: int) -> None:
 
     found = crisis.stale(utcnow().date(), months)
     for country, name, checked in found:
-        click.echo(f"{country}: {name} (checked {checked})")
+        click.echo(f"{country}: {name} (last checked {checked})")
     regions = crisis.packaged_regions()
     click.echo(
         f"{len(regions)} countries, {sum(len(r['lines']) for r in regions)} numbers; "

@@ -7,6 +7,9 @@ committed, and each cell runs in ``rolled_back(app)``: every database session
 the app opens, in every request, joins one outer transaction on one connection,
 and the app's own commits become savepoints inside it. At the end of the cell
 the outer transaction is rolled back and the world is as it was built.
+
+Inside a cell ``db.engine`` is that connection: code that disposes of the engine or opens a transaction of
+its own (a backup, ``refresh_statistics``) does not belong in a rolled-back cell.
 """
 
 from __future__ import annotations
@@ -36,25 +39,25 @@ def rolled_back(app: Flask) -> Iterator[None]:
     factory = db.session.session_factory
     connection = engine.connect()
     sqlite = engine.dialect.name == "sqlite"
-    if sqlite:
-        driver = connection.connection.driver_connection
-        legacy_mode = driver.isolation_level
-        driver.isolation_level = None
-    transaction = connection.begin()
-    if sqlite:
-        connection.exec_driver_sql("BEGIN")
-    engines[None] = connection
-    factory.kw["join_transaction_mode"] = "create_savepoint"
-    with app.app_context():
-        limiter.reset()  # one cell's requests never count against the next cell's limits
+    driver = connection.connection.driver_connection if sqlite else None
+    legacy_mode = driver.isolation_level if sqlite else None
     try:
+        if sqlite:
+            driver.isolation_level = None
+        connection.begin()
+        if sqlite:
+            connection.exec_driver_sql("BEGIN")
+        engines[None] = connection
+        factory.kw["join_transaction_mode"] = "create_savepoint"
+        with app.app_context():
+            limiter.reset()  # one cell's requests never count against the next cell's limits
         yield
     finally:
         with app.app_context():
             db.session.remove()
         engines[None] = engine
         factory.kw.pop("join_transaction_mode", None)
-        transaction.rollback()
+        connection.rollback()
         if sqlite:
             driver.isolation_level = legacy_mode
         connection.close()

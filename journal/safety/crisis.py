@@ -100,11 +100,16 @@ def country_of_zone(zone: str | None) -> str | None:
 
 
 def own_region(chosen: str | None, zone: str | None) -> dict | None:
-    """A person's own region: the one they chose, else their time zone's country; None when we hold none."""
-    if chosen:
-        return next((region for region in regions() if region["title"] == chosen), None)
-    code = country_of_zone(zone)
-    return next((region for region in regions() if code and region.get("code") == code), None)
+    """A person's own region: the one they chose (while it is still listed), else their time zone's country,
+    else an operator's only region; None when we hold none for them."""
+    listed = regions()
+    found = next((region for region in listed if chosen and region["title"] == chosen), None)
+    if found is None:
+        code = country_of_zone(zone)
+        found = next((region for region in listed if code and region.get("code") == code), None)
+    if found is None and len(listed) == 1:  # a clinic's own list of one region serves everyone
+        found = listed[0]
+    return found
 
 
 def resources(own: dict | None) -> list[dict]:
@@ -120,13 +125,18 @@ def danger_number(region: dict | None) -> str | None:
 
 
 def stale(today: date, months: int = STALE_MONTHS) -> list[tuple[str, str, str]]:
-    """(country, line, date) of every packaged number whose source is more than ``months`` old: check again."""
+    """(country, line, date) of every packaged number last checked more than ``months`` before ``today``.
+
+    A number is as fresh as its last check: the file's ``checked`` date (every line was confirmed against its
+    source then), or a line's own ``checked`` where an operator re-verified one line.
+    """
+    checked_all = date.fromisoformat(packaged()["checked"])
     found = []
     for region in packaged_regions():
         for line in region["lines"]:
-            checked = date.fromisoformat(line["source_date"]) if line.get("source_date") else None
-            if checked is None or _months_between(checked, today) > months:
-                found.append((region["title"], line["name"], checked.isoformat() if checked else "never"))
+            checked = date.fromisoformat(line["checked"]) if line.get("checked") else checked_all
+            if _months_between(checked, today) > months:
+                found.append((region["title"], line["name"], checked.isoformat()))
     return found
 
 

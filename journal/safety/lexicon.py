@@ -149,25 +149,23 @@ PAST = [
     "@NUMBER ~1 year|years ~1 ago|free|clean|since",
 ]
 RETURNING = [
-    "be|come|coming|creep|creeping|feel|feeling|pull|thought|thoughts ~2 back",
-    "back ~1 again",
-    "again",
-    "lately",
-    "creep",
-    "return",
-    "resurface",
+    "feel|feeling|thought|thoughts|urge|urges|pull|voice|it|they|dark|darkness|same ~3 back",
+    "feel|feeling|think|thinking|thought|thoughts|urge|urges|want|wanting|pull ~3 again",
+    "again ~3 feel|feeling|think|thinking|thought|urge|want",
+    "all over again",
+    "creep|creeping",
+    "return|returning|resurface|resurfacing",
     "close to that",
-    "same feeling|voice|thought|thoughts|dream|dreams|pull|sign|signs",
+    "same feeling|voice|thought|thoughts|dream|dreams|pull|sign|signs|place",
     "exactly ~1 the ~1 same",
     "last ~1 time ~1 i ~1 feel ~2 like ~1 this",
-    "all over again",
     "like before",
     "before i try|tried|attempt",
-    "pull be back",
     "here again",
     "next time",
     "finish what i start",
     "why i bother",
+    "lately ~4 think|thinking|feel|want|wonder",
 ]
 RECENT = ["tonight", "last night", "this morning", "yesterday", "this week", "today ~3 again", "just now"]
 

@@ -127,7 +127,7 @@ _YEAR = re.compile(r"(19[5-9]\d|20[0-4]\d)$")
 
 @cache
 def _vocabulary() -> frozenset[str]:
-    """Every word the lexicon names, so an unknown inflection can be brought back to one of them."""
+    """Every word the engine reads: the lexicon's, and those the weighing looks for (contexts, clause words)."""
     words: set[str] = set()
     for text in [
         *lexicon.SETS.values(),
@@ -136,12 +136,14 @@ def _vocabulary() -> frozenset[str]:
         *lexicon.PAST,
         *lexicon.RETURNING,
         *lexicon.RECENT,
+        lexicon.FICTION,
+        lexicon.PREVENTION,
+        " ".join(CLAUSE | REPORTING),
     ]:
         words.update(word for word in re.findall(r"[a-z0-9]+", text))
     return frozenset(words)
 
 
-@cache
 def lemma(word: str) -> str:
     """The lemma of a folded word. Where simplemma gives none the lexicon knows ("cutting", "thinking"),
     a lexicon word is found by taking the ending off, so the text and the rules always meet on one form."""
@@ -167,16 +169,31 @@ class Text:
     at: dict[str, list[int]]
 
 
+# What a token reads as, kept between calls only for the lexicon's own words. A word the lexicon does not know
+# becomes OTHER_WORD, and only its salted hash is kept (a process's str hashes are keyed per process), so
+# no word a patient wrote outlives the request in plain text; the set is emptied when it grows large.
 _SPELLED: dict[str, tuple[str, ...]] = {}
+_UNKNOWN: set[int] = set()
+_UNKNOWN_LIMIT = 200_000
+OTHER_WORD = ("_",)
 
 
 def _spell(token: str) -> tuple[str, ...]:
-    """A token's lemmas, after people's spellings are rewritten; kept in ``_SPELLED`` for the next time."""
-    words = _SPELLED[token] = tuple(
+    """A token's lemmas, after people's spellings are rewritten."""
+    if hash(token) in _UNKNOWN:
+        return OTHER_WORD
+    words = tuple(
         "@YEAR" if _YEAR.match(word) else "@NUMBER" if word.isdigit() else lemma(word)
         for word in lexicon.SPELLING.get(token, token).split()
     )
-    return words
+    vocabulary = _vocabulary()
+    if any(word in vocabulary or word.startswith("@") for word in words):
+        _SPELLED[token] = words
+        return words
+    if len(_UNKNOWN) > _UNKNOWN_LIMIT:
+        _UNKNOWN.clear()
+    _UNKNOWN.add(hash(token))
+    return OTHER_WORD
 
 
 _SENTENCES = re.compile(r"[.!?;\n]+")
@@ -385,11 +402,12 @@ def _matches(text: str) -> Iterator[tuple[str, str, int, int, str, Text]]:
         return
     shielded = _shielded(seen, model)
     past = _sentences_with(model.past, seen) - _sentences_with(model.recent, seen)
-    returning = any(  # "the feeling is back", but not "it never came back"
-        first == 0 or seen.lemmas[first - 1] not in model.negations
+    back = {  # sentences that say the feeling is back ("it's back"; not "it never came back")
+        seen.sentence[first]
         for pattern in model.returning
         for first, _ in find(pattern, seen)
-    )
+        if first == 0 or seen.lemmas[first - 1] not in model.negations
+    }
     context = _sentences_in_context(seen, model)
     for rule_id, category, pattern in model.rules:
         for first, last in find(pattern, seen):
@@ -401,7 +419,7 @@ def _matches(text: str) -> Iterator[tuple[str, str, int, int, str, Text]]:
                 fate = "context"
             elif seen.lemmas[first] not in model.negations and _negated(seen, first, model):
                 fate = "negated"  # a rule that begins with its own negation ("no way out") is not negated
-            elif seen.sentence[first] in past and not returning:
+            elif seen.sentence[first] in past and not back & {seen.sentence[first] + step for step in (-1, 0, 1)}:
                 fate = "past"  # a past attempt whose feeling is back (or with no time said) stays urgent
             else:
                 fate = ""

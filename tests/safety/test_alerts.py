@@ -257,3 +257,11 @@ def test_a_send_claimed_by_a_worker_that_died_is_taken_up_once_the_claim_lapses(
         assert service.email_pending() == 1
         assert service.email_pending() == 0
     assert len(mailbox.wait_for(1)) == 1
+
+
+def test_a_gentle_save_alerts_no_one_and_the_card_says_so(app, client, patient, journal, team, mailbox):
+    saved = new_entry(client, patient, journal, answer_0="honestly just exhausted by existing")
+    saved.close()
+    body = client.get(saved.headers["Location"]).get_data(as_text=True)
+    assert "care-card-gentle" in body and "No alert was sent" in body and "has been sent an alert" not in body
+    assert alerts(app) == [] and mailbox.messages == []

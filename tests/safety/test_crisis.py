@@ -102,18 +102,23 @@ def test_an_operators_list_replaces_the_packaged_one(app):
         assert crisis.danger_number(crisis.own_region("Other", None)) == "555 0199"
 
 
-def test_sources_older_than_18_months_are_flagged_and_the_calendar_never_fails_the_suite():
-    newest = max(
-        date.fromisoformat(line["source_date"])
-        for region in crisis.packaged_regions()
-        for line in region["lines"]
-        if line.get("source_date")
-    )
-    assert crisis.stale(newest) == [item for item in crisis.stale(newest) if item[2] < newest.isoformat()]
-    assert crisis.stale(date(newest.year + 2, newest.month, 1)) and len(crisis.stale(date(2200, 1, 1))) == sum(
-        len(region["lines"]) for region in crisis.packaged_regions()
-    )
-    assert crisis.stale(date(2000, 1, 1)) == []
+def test_numbers_last_checked_over_18_months_ago_are_flagged():
+    checked = date.fromisoformat(crisis.packaged()["checked"])
+    assert crisis.stale(checked) == []
+    assert crisis.stale(date(checked.year + 1, checked.month, 1)) == []
+    every = sum(len(region["lines"]) for region in crisis.packaged_regions())
+    assert len(crisis.stale(date(checked.year + 2, checked.month, 1))) == every
+
+
+def test_a_region_chosen_under_a_title_no_longer_listed_falls_back_to_the_time_zone(app):
+    with app.app_context():
+        assert crisis.own_region("Elsewhere", "Europe/London")["code"] == "GB"
+
+
+def test_an_operators_single_region_serves_everyone(app):
+    app.config["CRISIS_RESOURCES"] = [{"title": "Clinic", "lines": [{"name": "Clinic line", "number": "555 0100"}]}]
+    with app.app_context():
+        assert crisis.own_region(None, "Europe/London")["title"] == "Clinic"
 
 
 @pytest.mark.parametrize(
@@ -140,4 +145,4 @@ def test_the_check_command_lists_old_sources_by_the_frozen_clock(runner, raw_clo
     assert result.exit_code == 0 and "30 countries" in result.output
     raw_clock(datetime(2031, 1, 1, tzinfo=UTC))  # every source is then older than 18 months
     flagged = runner.invoke(args=["crisis-lines", "check"])
-    assert flagged.exit_code == 1 and "United Kingdom: Samaritans (checked 2026-12-03)" in flagged.output
+    assert flagged.exit_code == 1 and "United Kingdom: Samaritans (last checked 2026-12-03)" in flagged.output

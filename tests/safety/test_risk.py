@@ -192,3 +192,28 @@ def test_every_signal_has_a_label_and_every_rule_compiles():
 
 def test_nothing_written_is_nothing_found():
     assert not assess(["", "   ", "Morning"])
+
+
+def test_every_signal_an_entry_can_raise_fits_the_alerts_column():
+    from journal.models import SafetyAlert
+
+    entry_signals = [
+        signal
+        for name, signal in vars(Signal).items()
+        if name.isupper() and signal not in (Signal.PHQ9_ITEM9, Signal.WORDS)
+    ]
+    assert len(",".join(entry_signals)) <= SafetyAlert.__table__.c.signals.type.length
+
+
+def test_only_a_nearby_sentence_can_bring_the_past_back():
+    assert level("Years ago I used to cut my arms. I went to yoga again today.") == GENTLE
+    assert level("When I was 16 I attempted suicide. I had pasta again tonight, lovely.") == GENTLE
+    assert level("When I was 16 I attempted suicide. The feeling is back this week.") == URGENT
+
+
+def test_no_word_outside_the_lexicon_is_kept_in_plain_text_between_saves():
+    from journal.safety import risk
+
+    assess(["the zebrafinchquartz on my windowsill, and i want to die"])
+    assert "zebrafinchquartz" not in risk._SPELLED and "windowsill" not in risk._SPELLED
+    assert "die" in risk._SPELLED  # the lexicon's own words are remembered
