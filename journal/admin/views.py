@@ -10,8 +10,10 @@ from journal import audit
 from journal.access import admin_required, deny
 from journal.admin.services import set_account_active
 from journal.auth.recovery import RESET_MINUTES, send_reset_link
+from journal.clock import utcnow
 from journal.extensions import db
 from journal.models import User
+from journal.safety import crisis
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
@@ -20,6 +22,21 @@ bp = Blueprint("admin", __name__, url_prefix="/admin")
 @admin_required
 def security():
     return render_template("admin/security.html", events=audit.events(limit=500), labels=audit.EVENT_LABELS)
+
+
+@bp.get("/crisis-lines")
+@admin_required
+def crisis_lines():
+    """Every packaged crisis number with its source and last check; those older than 18 months flagged."""
+    stale = {(country, name) for country, name, _ in crisis.stale(utcnow().date())}
+    return render_template(
+        "admin/crisis_lines.html",
+        regions=crisis.packaged_regions(),
+        stale=stale,
+        checked=crisis.packaged()["checked"],
+        months=crisis.STALE_MONTHS,
+        how_checked=crisis.packaged()["how_checked"],
+    )
 
 
 @bp.get("/users")

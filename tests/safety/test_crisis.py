@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
+from journal.models import Role
 from journal.safety import crisis
 
 REQUIRED = {
@@ -146,3 +147,19 @@ def test_the_check_command_lists_old_sources_by_the_frozen_clock(runner, raw_clo
     raw_clock(datetime(2031, 1, 1, tzinfo=UTC))  # every source is then older than 18 months
     flagged = runner.invoke(args=["crisis-lines", "check"])
     assert flagged.exit_code == 1 and "United Kingdom: Samaritans (last checked 2026-12-03)" in flagged.output
+
+
+def test_the_admin_page_flags_lines_to_check_again_and_only_admins_see_it(app, make_user, clock):
+    from tests.conftest import login_client
+
+    make_user(Role.ADMIN, email="admin@example.org")
+    make_user(email="p@example.org")
+    admin = login_client(app, "admin@example.org")
+    clock(datetime(2026, 12, 3, tzinfo=UTC))
+    page = admin.get("/admin/crisis-lines").get_data(as_text=True)
+    assert "Samaritans" in page and "116 123" in page and ">check again<" not in page
+    clock(datetime(2031, 1, 1, tzinfo=UTC))
+    assert admin.get("/admin/crisis-lines").get_data(as_text=True).count(">check again<") == sum(
+        len(region["lines"]) for region in crisis.packaged_regions()
+    )
+    assert login_client(app, "p@example.org").get("/admin/crisis-lines").status_code == 404
