@@ -17,7 +17,7 @@ from journal.safety import crisis
 from journal.safety.alerts import email_after_response, told
 from journal.safety.plan import plan_of
 from journal.safety.plan import read as read_plan
-from journal.safety.risk import Level
+from journal.safety.risk import Level, tells_the_team
 from journal.safety.services import Notice
 
 CARE = "care"  # the flash category that carries only the card's level
@@ -54,9 +54,8 @@ def card() -> dict | None:
         "danger_number": danger,
         "danger_tel": crisis.line({"name": "", "number": danger}).tel if danger else None,
         "after_hours": [(name, line) for _, name, line in connected if line],
-        # only the urgent level sends alerts (journal.safety.alerts.raise_alerts)
         "told": [name for therapist_id, name, _ in connected if therapist_id in allowed]
-        if level == Level.URGENT
+        if tells_the_team(level)  # the rule raise_alerts applies
         else [],
         "connected": bool(connected),
         "has_plan": any(text.strip() for text in read_plan(plan_of(current_user.id)).values()),

@@ -71,6 +71,13 @@ LABELS = {
     Signal.PHQ9_ITEM9: "PHQ-9 question 9 answered above 0",
     Signal.WORDS: "Words about suicide or self-harm",
 }
+
+
+def tells_the_team(level: str | None) -> bool:
+    """Whether a save at this level alerts the therapists the patient allowed: only the urgent level does."""
+    return level == Level.URGENT
+
+
 URGENT_WORDS = {Signal.ACTIVE, Signal.METHOD, Signal.INTENT, Signal.PLAN, Signal.SELF_HARM, Signal.ATTEMPT}
 
 
@@ -103,7 +110,7 @@ class Risk:
 
     @property
     def urgent(self) -> bool:
-        return self.level == Level.URGENT
+        return tells_the_team(self.level)
 
     @property
     def negated(self) -> bool:
@@ -116,8 +123,12 @@ class Risk:
         return [LABELS[signal] for signal in self.signals]
 
     def explain(self) -> list[dict]:
-        """The findings as stored with the entry (sealed like it): category, rule and qualifier."""
-        return [{"category": f.category, "rule": f.rule, "qualifier": f.qualifier} for f in self.findings]
+        """The findings as stored with the entry (sealed like it): category, rule, qualifier, and the lexicon's
+        version, so a rule id can be read against the rules that fired it."""
+        return [
+            {"category": f.category, "rule": f.rule, "qualifier": f.qualifier, "version": self.version}
+            for f in self.findings
+        ]
 
 
 # -- reading the text -------------------------------------------------------------------------------------

@@ -170,7 +170,7 @@ def test_the_other_signals_and_their_levels():
 
 def test_every_decision_is_explained_by_its_category_and_rule():
     risk = assess(["counted the pills in the cabinet tonight, i know why"])
-    assert risk.explain() == [{"category": "method", "rule": "method.pills_count", "qualifier": ""}]
+    assert risk.explain() == [{"category": "method", "rule": "method.pills_count", "qualifier": "", "version": 2}]
     assert ("method.pills_count", "method", "count the pill", "kept") in explain("counted the pills")
 
 
