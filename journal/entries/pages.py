@@ -8,12 +8,11 @@ from flask_login import current_user
 from journal.access import owned_or_404
 from journal.entries.content import AFTER_EFFECTS
 from journal.entries.services import open_entry
-from journal.forms import options
 from journal.models import TreatmentSession
 from journal.pictures.services import pictures_of
 from journal.prompts import library
 from journal.sessions.services import open_session
-from journal.sharing.forms import ReplyForm, ShareForm, reply_form_for
+from journal.sharing.forms import ReplyForm, reply_form_for, share_form
 from journal.sharing.services import (
     last_views,
     mark_thread_read,
@@ -30,8 +29,7 @@ def render_entry_page(row, *, reply_form: ReplyForm | None = None, reply_to: int
     session = open_session(owned_or_404(TreatmentSession, row.session_id)) if row.session_id else None
     therapists = patient_connections(current_user.id)
     shared = shared_with([row.id])[row.id]
-    share_form = ShareForm(formdata=None, therapists=sorted(shared))
-    share_form.therapists.choices = options((str(t.id), t.display_name) for _, t in therapists)
+    sharing = share_form(((t.id, t.display_name) for _, t in therapists), shared)
     threads = []
     for therapist, connected in thread_partners(current_user.id, row.id):
         messages = thread(row, therapist.id)
@@ -47,7 +45,7 @@ def render_entry_page(row, *, reply_form: ReplyForm | None = None, reply_to: int
         session=session,
         library=library(),
         after_effects=AFTER_EFFECTS,
-        share_form=share_form,
+        share_form=sharing,
         threads=threads,
         views=last_views(row.id),
         has_therapists=bool(therapists),

@@ -115,8 +115,7 @@ class Risk:
     @property
     def negated(self) -> bool:
         """Every word finding was negated or long past."""
-        words = [f for f in self.findings]
-        return bool(words) and all(f.qualifier for f in words)
+        return bool(self.findings) and all(f.qualifier for f in self.findings)
 
     @property
     def labels(self) -> list[str]:

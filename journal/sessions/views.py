@@ -10,7 +10,7 @@ from flask_login import current_user
 
 from journal.access import owned_or_404, patient_required
 from journal.clock import utcnow
-from journal.forms import options, parse_count
+from journal.forms import parse_count
 from journal.measures.schedule import due_measures
 from journal.models import Medicine, Setting, TreatmentSession
 from journal.prompts import library
@@ -25,7 +25,7 @@ from journal.sessions.services import (
     save_session,
 )
 from journal.sessions.timeline import STATUS_LABELS, local_date, timelines
-from journal.sharing.forms import ShareForm
+from journal.sharing.forms import share_form
 from journal.sharing.services import patient_connections, session_shared_with
 from journal.timezones import to_local, to_utc
 
@@ -61,9 +61,8 @@ def index():
 def show(session_id: uuid.UUID):
     session = open_session(owned_or_404(TreatmentSession, session_id))
     steps = timelines(current_user.id, [session.row], _today(), current_user.time_zone)[session.id]
-    share_form = ShareForm(formdata=None, therapists=sorted(session_shared_with(session.id)))
-    share_form.therapists.choices = options(
-        (str(t.id), t.display_name) for _, t in patient_connections(current_user.id)
+    sharing = share_form(
+        ((t.id, t.display_name) for _, t in patient_connections(current_user.id)), session_shared_with(session.id)
     )
     measures_due = [item for item in due_measures(current_user._get_current_object()) if item.session_id == session.id]
     return render_template(
@@ -71,7 +70,7 @@ def show(session_id: uuid.UUID):
         session=session,
         steps=steps,
         now=utcnow(),
-        share_form=share_form,
+        share_form=sharing,
         measures_due=measures_due,
         status_labels=STATUS_LABELS,
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, HiddenField, RadioField
 from wtforms.validators import DataRequired, InputRequired
@@ -37,6 +39,14 @@ class ConsentForm(FlaskForm):
 
 class ShareForm(FlaskForm):
     therapists = CheckboxesField("Share with", coerce=int, choices=[])
+
+
+def share_form(therapists: Iterable[tuple[int, str]], shared: Iterable[int] | None = None) -> ShareForm:
+    """The share checkboxes, one per connected therapist (id, name). With ``shared``, the form shows those
+    ticked and reads no request (a page); without, it reads the posted form (a save)."""
+    form = ShareForm() if shared is None else ShareForm(formdata=None, therapists=sorted(shared))
+    form.therapists.choices = options((str(therapist_id), name) for therapist_id, name in therapists)
+    return form
 
 
 class AutoShareForm(FlaskForm):

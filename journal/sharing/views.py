@@ -12,7 +12,7 @@ from journal.auth.logins import fresh_login_required
 from journal.auth.urls import is_safe_next
 from journal.entries.pages import render_entry_page
 from journal.extensions import db
-from journal.forms import options, parse_count
+from journal.forms import parse_count
 from journal.models import Connection, Role, TreatmentSession, User
 from journal.ratelimits import codes_limit
 from journal.sharing.forms import (
@@ -20,10 +20,10 @@ from journal.sharing.forms import (
     CodeForm,
     ConsentForm,
     SafetyAlertsForm,
-    ShareForm,
     ShareMeasuresForm,
     ShareSafetyPlanForm,
     reply_form_for,
+    share_form,
 )
 from journal.sharing.services import (
     SharingError,
@@ -203,8 +203,7 @@ def _therapist_choices() -> list[tuple[int, str]]:
 @patient_required
 def entry_sharing(entry_id: uuid.UUID):
     entry = entry_or_404(entry_id)
-    form = ShareForm()
-    form.therapists.choices = options((str(i), name) for i, name in _therapist_choices())
+    form = share_form(_therapist_choices())
     if form.validate_on_submit():
         try:
             set_entry_sharing(entry, set(form.therapists.data or []))
@@ -223,8 +222,7 @@ def entry_sharing(entry_id: uuid.UUID):
 @patient_required
 def session_sharing(session_id: uuid.UUID):
     session = owned_or_404(TreatmentSession, session_id)
-    form = ShareForm()
-    form.therapists.choices = options((str(i), name) for i, name in _therapist_choices())
+    form = share_form(_therapist_choices())
     if form.validate():
         set_session_sharing(session, set(form.therapists.data or []))
         flash("Sharing is updated.", "success")

@@ -69,32 +69,31 @@ class Figures:
 
 
 def measure(cases: list[Case]) -> Figures:
-    confusion: Counter = Counter()
+    """Assess every case once, and count."""
+    got = {case.text: level_of(case.text) for case in cases}
+    confusion = Counter((case.label, got[case.text]) for case in cases)
     by_category: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     misses = []
     for case in cases:
-        got = level_of(case.text)
-        confusion[(case.label, got)] += 1
-        right = got == case.label if case.group != "risky" else got != "none"
+        level = got[case.text]
+        right = level == case.label if case.group != "risky" else level != "none"
         by_category[case.category][0] += right
         by_category[case.category][1] += 1
-        if not right or (case.label == "urgent" and got != "urgent"):
-            misses.append((case, got))
-    groups: dict[str, list[Case]] = defaultdict(list)
-    for case in cases:
-        groups[case.group].append(case)
+        if not right or (case.label == "urgent" and level != "urgent"):
+            misses.append((case, level))
 
-    def share(group: str, test) -> float:
-        members = groups[group]
-        return sum(test(level_of(c.text), c) for c in members) / len(members) if members else 1.0
+    def share(members: list[Case], test) -> float:
+        return sum(test(got[case.text]) for case in members) / len(members) if members else 1.0
 
-    urgent = [c for c in cases if c.label == "urgent"]
+    def group(name: str) -> list[Case]:
+        return [case for case in cases if case.group == name]
+
     return Figures(
         len(cases),
-        share("risky", lambda got, c: got != "none"),
-        sum(level_of(c.text) == "urgent" for c in urgent) / len(urgent) if urgent else 1.0,
-        share("benign", lambda got, c: got != "none"),
-        share("negated_or_past", lambda got, c: got == "gentle"),
+        share(group("risky"), lambda level: level != "none"),
+        share([case for case in cases if case.label == "urgent"], lambda level: level == "urgent"),
+        share(group("benign"), lambda level: level != "none"),
+        share(group("negated_or_past"), lambda level: level == "gentle"),
         {k: (v[0], v[1]) for k, v in sorted(by_category.items())},
         dict(confusion),
         misses,

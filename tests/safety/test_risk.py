@@ -217,3 +217,11 @@ def test_no_word_outside_the_lexicon_is_kept_in_plain_text_between_saves():
     assess(["the zebrafinchquartz on my windowsill, and i want to die"])
     assert "zebrafinchquartz" not in risk._SPELLED and "windowsill" not in risk._SPELLED
     assert "die" in risk._SPELLED  # the lexicon's own words are remembered
+
+
+def test_someone_named_in_another_clause_does_not_take_the_words_away():
+    assert level("she doesnt know its the last entry") == URGENT  # "know" starts a clause of the writer's
+
+
+def test_preparations_stay_the_writers_whoever_else_they_name():
+    assert level("left the passwords for him, for afterwards") == URGENT

@@ -134,7 +134,11 @@ def test_the_card_offers_to_start_a_plan_until_there_is_one(client, patient, jou
 @pytest.mark.parametrize(
     ("zone", "seen", "unseen"),
     [
-        ("Europe/London", ["Samaritans", 'href="tel:116123"', 'href="tel:999"'], ["988", "911", "13 11 14"]),
+        (
+            "Europe/London",
+            ["Samaritans", 'href="tel:116123"', 'href="tel:999"', 'href="sms:85258?&amp;body=SHOUT"'],
+            ["988", "911", "13 11 14"],
+        ),
         ("Australia/Sydney", ["Lifeline", 'href="tel:131114"', 'href="tel:000"'], ["988", "911", "116 123"]),
     ],
 )
