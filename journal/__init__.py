@@ -38,6 +38,7 @@ from journal.sessions.views import bp as sessions_bp
 from journal.settings.views import bp as settings_bp
 from journal.sharing.views import bp as sharing_bp
 from journal.templating import init_templating
+from journal.therapist.records_views import bp as records_bp
 from journal.therapist.views import bp as therapist_bp
 from journal.vault import init_vault
 
@@ -113,6 +114,7 @@ def register_blueprints(app: Flask) -> None:
         rescue_bp,
         sharing_bp,
         therapist_bp,
+        records_bp,
         export_bp,
         admin_bp,
         settings_bp,

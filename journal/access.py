@@ -29,6 +29,7 @@ from journal.models import (
     EntryPicture,
     EntryShare,
     MeasureResponse,
+    RetainedRecord,
     Role,
     SafetyAlert,
     SafetyPlan,
@@ -211,3 +212,18 @@ def shared_safety_plan_or_404(patient_id: int) -> SafetyPlan:
     if plan is None:
         deny()
     return plan
+
+
+def retained_record_or_404(record_id: uuid.UUID) -> RetainedRecord:
+    """The current therapist's record of a former patient, while it is kept (not past ``purge_after``,
+    even if the purge has not run yet), or 404."""
+    record = db.session.scalar(
+        select(RetainedRecord).where(
+            RetainedRecord.id == record_id,
+            RetainedRecord.therapist_id == current_user.id,
+            RetainedRecord.purge_after > utcnow(),
+        )
+    )
+    if record is None:
+        deny()
+    return record

@@ -40,6 +40,7 @@ class Event(StrEnum):
     DATA_EXPORTED = "data_exported"
     DATA_IMPORTED = "data_imported"
     ACCOUNT_DELETED = "account_deleted"
+    RECORDS_PURGED = "records_purged"
 
 
 EVENT_LABELS: dict[Event, str] = {
@@ -66,6 +67,7 @@ EVENT_LABELS: dict[Event, str] = {
     Event.DATA_EXPORTED: "Whole journal exported (zip)",
     Event.DATA_IMPORTED: "Entries imported from a file",
     Event.ACCOUNT_DELETED: "Account deleted by its owner",
+    Event.RECORDS_PURGED: "Former patients' clinical records purged after their retention time",
 }
 
 

@@ -26,7 +26,7 @@ from journal.extensions import db
 from journal.keys_cli import keys_cli
 from journal.models import Role
 from journal.reminders.services import send_due
-from journal.safety.alerts import email_pending
+from journal.safety import outbox
 from journal.settings.deletion import LedgerUnreadable, apply_ledger, deleted_accounts
 
 
@@ -151,18 +151,40 @@ def import_data_command(email: str, source: str) -> None:
 @click.command("send-reminders")
 @with_appcontext
 def send_reminders_command() -> None:
-    """Email the reminders due now, and any safety alert whose email has not gone yet (run every 15
-    minutes from cron or a systemd timer; safe to overlap)."""
-    base = current_app.config.get("PUBLIC_URL") or "http://localhost:5000"
-    with current_app.test_request_context("/", base_url=base):  # links in emails are built on PUBLIC_URL
+    """Email the reminders due now, and any safety alert email due (run every 15 minutes from cron or a
+    systemd timer; safe to overlap). ``flask send-alerts`` sends the alert emails alone, more often."""
+    with _mail_links():
         summary = send_due()
-        alerts_sent = email_pending()
+        alerts = outbox.send_due()
     purge_searches()  # searches of the entry list last an hour
     db.session.commit()
     refresh_statistics()  # every 15 minutes: SQLite's planner follows a growing database
     click.echo(f"{summary.sent} reminder(s) sent; {summary.skipped} to try again next time.")
-    if alerts_sent:
-        click.echo(f"{alerts_sent} safety alert email(s) sent that had not gone before.")
+    if alerts.sent or alerts.given_up:
+        click.echo(_alerts_line(alerts))
+
+
+@click.command("send-alerts")
+@with_appcontext
+def send_alerts_command() -> None:
+    """Send the safety alert emails that are due: new ones a save could not send, retries after a refusal,
+    and reminders of alerts still unacknowledged (run every minute or few from cron; safe to overlap)."""
+    with _mail_links():
+        summary = outbox.send_due()
+    click.echo(_alerts_line(summary))
+
+
+def _mail_links():
+    """A request context on PUBLIC_URL, so links in emails sent from the command line point at the site."""
+    base = current_app.config.get("PUBLIC_URL") or "http://localhost:5000"
+    return current_app.test_request_context("/", base_url=base)
+
+
+def _alerts_line(summary: outbox.RunSummary) -> str:
+    return (
+        f"{summary.sent} safety alert email(s) sent; {summary.retrying} to try again later; "
+        f"{summary.given_up} given up (see the alert); {summary.reminders} reminder(s) written."
+    )
 
 
 def _database_url() -> str:
@@ -225,6 +247,15 @@ def crisis_lines_command(action: str, months: int) -> None:
         raise SystemExit(1)
 
 
+@click.command("purge-records")
+@with_appcontext
+def purge_records_command() -> None:
+    """Delete former patients' clinical records past CLINICAL_RECORD_RETENTION_DAYS (run daily; safe to overlap)."""
+    from journal.therapist.records import purge_expired_records
+
+    click.echo(f"Deleted {purge_expired_records()} clinical record(s) past their retention time.")
+
+
 def register_commands(app: Flask) -> None:
     """Add the project's commands to ``flask``."""
     for command in (
@@ -241,6 +272,8 @@ def register_commands(app: Flask) -> None:
         export_data_command,
         import_data_command,
         send_reminders_command,
+        send_alerts_command,
         crisis_lines_command,
+        purge_records_command,
     ):
         app.cli.add_command(command)

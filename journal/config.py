@@ -77,6 +77,9 @@ class Config:
     PUBLIC_URL: str | None = None
     # Where deleted account ids are recorded, apart from database backups (default: instance/deletions.ledger).
     DELETION_LEDGER: str | None = None
+    # How long a therapist keeps their record (notes, alert history) of a patient who deleted their account:
+    # 7 years, a common minimum for adult health records; set it to your jurisdiction's rule (docs/safety.md).
+    CLINICAL_RECORD_RETENTION_DAYS = 2557
     # "Forgot password" answers no sooner than this, whether or not the account exists.
     PASSWORD_RESET_ANSWER_SECONDS = 1.5
 

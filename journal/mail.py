@@ -24,7 +24,25 @@ log = logging.getLogger(__name__)
 
 
 class MailNotSent(RuntimeError):
-    """The SMTP server could not be reached or refused the message."""
+    """The SMTP server could not be reached or refused the message.
+
+    ``permanent``: the server said no for good (a 5xx reply), so trying again will not help; a 4xx
+    reply or a connection that failed may succeed later. ``reason`` is the reply code and the error's
+    class, never the message or the server's words (they may echo an address)."""
+
+    def __init__(self, error: BaseException) -> None:
+        super().__init__(str(error))
+        code = reply_code(error)
+        self.permanent = code is not None and code >= 500
+        self.reason = f"{code} {type(error).__name__}" if code is not None else type(error).__name__
+
+
+def reply_code(error: BaseException) -> int | None:
+    """The SMTP reply code of a refusal, if the server gave one."""
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        codes = [code for code, _ in error.recipients.values()]
+        return max(codes) if codes else None
+    return getattr(error, "smtp_code", None) if isinstance(error, smtplib.SMTPResponseException) else None
 
 
 def absolute_url(endpoint: str, **values) -> str:
@@ -76,7 +94,7 @@ def send(message: EmailMessage) -> None:
         smtp = smtplib.SMTP(config["MAIL_SERVER"], int(config["MAIL_PORT"]), timeout=config["MAIL_TIMEOUT"])
     except (OSError, smtplib.SMTPException) as error:
         log.error("mail not sent: %s (%s)", message["Subject"], type(error).__name__)
-        raise MailNotSent(str(error)) from error
+        raise MailNotSent(error) from error
     try:
         if config["MAIL_USE_TLS"]:
             smtp.starttls(context=ssl.create_default_context())
@@ -85,7 +103,7 @@ def send(message: EmailMessage) -> None:
         smtp.send_message(message)
     except (OSError, smtplib.SMTPException) as error:
         log.error("mail not sent: %s (%s)", message["Subject"], type(error).__name__)
-        raise MailNotSent(str(error)) from error
+        raise MailNotSent(error) from error
     finally:
         _hang_up(smtp)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import email
 import email.policy
 import re
@@ -17,14 +18,41 @@ LINK = re.compile(r"https?://\S+")
 
 
 class Mailbox:
-    """Every message the server accepted, parsed, in order of arrival."""
+    """Every message the server accepted, parsed, in order of arrival.
+
+    A test can make the server refuse each recipient (``refuse = "451 4.3.0 Try again later"`` or a
+    5xx), or hold each conversation at the recipient until ``release`` is set (``hold``, with
+    ``arrived`` set once a sender is waiting there), or take its time over each message (``slow``).
+    """
 
     def __init__(self) -> None:
         self.messages: list[EmailMessage] = []
         self.envelopes: list[tuple[str, list[str]]] = []
         self._lock = threading.Lock()
+        self.reset()
+
+    def reset(self) -> None:
+        if getattr(self, "release", None):
+            self.release.set()  # let any conversation still held go
+        self.refuse: str | None = None
+        self.hold = False
+        self.slow = 0.0
+        self.arrived, self.release = threading.Event(), threading.Event()
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options) -> str:  # aiosmtpd's hook
+        if self.hold:
+            release = self.release  # this conversation's: a later reset does not strand it
+            self.arrived.set()
+            while not release.is_set():
+                await asyncio.sleep(0.02)
+        if self.refuse:
+            return self.refuse
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
 
     async def handle_DATA(self, server, session, envelope) -> str:  # aiosmtpd's handler hook
+        if self.slow:
+            await asyncio.sleep(self.slow)
         message = email.message_from_bytes(envelope.content, policy=email.policy.default)
         with self._lock:
             self.messages.append(message)
@@ -35,6 +63,7 @@ class Mailbox:
         with self._lock:
             self.messages.clear()
             self.envelopes.clear()
+        self.reset()
 
     def wait_for(self, count: int = 1, seconds: float = 10) -> list[EmailMessage]:
         """The messages once at least ``count`` have arrived (a server in another process may be slower)."""

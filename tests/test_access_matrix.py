@@ -127,6 +127,18 @@ def world(world_app):
         (alert,) = raise_alerts(db.session.get(User, author.id), assess([], phq9_item9=3), entry_id=entry_id)
         alert_id = str(alert.id)
         db.session.commit()
+    # A former patient of shared_therapist: their journal gone, the therapist's record of them kept.
+    former = make_user(email="former@example.org", display_name="Former")
+    sharing.connect(former.id, therapists["shared_therapist"].id)
+    journal.entry(former.id, SECRET, title=SECRET)
+    with app.test_request_context():
+        from journal.models import RetainedRecord
+        from journal.settings.deletion import delete_account
+        from journal.therapist.workspace import write_note
+
+        write_note(therapists["shared_therapist"].id, former.id, "a kept note")
+        delete_account(db.session.get(User, former.id))
+        record_id = db.session.scalars(select(RetainedRecord.id)).one()
     return {
         "entry": entry_id,
         "session": session_id,
@@ -137,6 +149,7 @@ def world(world_app):
         "alert": alert_id,
         "search": search.split("search=", 1)[1].split("&", 1)[0],
         "picture": picture_id,
+        "record": record_id,
     }
 
 
@@ -239,6 +252,11 @@ ROUTES = [
     ("view", "GET", "/therapist/patients/{author}/summary", None),
     ("edit", "POST", "/therapist/patients/{author}/notes", {"text": "a private note"}),
     ("edit", "POST", "/entries/{entry}/discuss", {"to_discuss": "y"}),
+    ("export", "GET", "/therapist/patients/{author}/record.pdf", None),
+    ("list", "GET", "/therapist/former-patients", None),
+    ("view", "GET", "/therapist/former-patients/{record}", None),
+    ("export", "GET", "/therapist/former-patients/{record}/pdf", None),
+    ("edit", "POST", "/safety/not-what-i-meant/{entry}", {}),
 ]
 
 # Cells that are allowed, with their status; every other logged-in cell is a 404.
@@ -295,6 +313,7 @@ ALLOWED = {
     ("other_patient", "GET", "/safety-plan/pdf"): 302,
     ("other_patient", "POST", "/safety-plan"): 409,  # their own plan is at version 0, not 1: nothing written
     ("author", "POST", "/entries/{entry}/discuss"): 302,
+    ("author", "POST", "/safety/not-what-i-meant/{entry}"): 302,
     # Every connected therapist has a summary (of what is shared with them) and private notes.
     **{
         (role, "GET", "/therapist/patients/{author}/summary"): 200
@@ -304,6 +323,15 @@ ALLOWED = {
         (role, "POST", "/therapist/patients/{author}/notes"): 302
         for role in ("shared_therapist", "connected_therapist", "unshared_therapist")
     },
+    # Their own record of a connected patient (notes and alerts, never the journal), in the access log.
+    **{
+        (role, "GET", "/therapist/patients/{author}/record.pdf"): 200
+        for role in ("shared_therapist", "connected_therapist", "unshared_therapist")
+    },
+    # Every therapist has a list of former patients (their own); a record opens only for its therapist.
+    **{(role, "GET", "/therapist/former-patients"): 200 for role in ROLES if role.endswith("_therapist")},
+    ("shared_therapist", "GET", "/therapist/former-patients/{record}"): 200,
+    ("shared_therapist", "GET", "/therapist/former-patients/{record}/pdf"): 200,
 }
 # A patient's own list pages: another patient gets their own (empty) journal there.
 OWN_LISTS = {

@@ -366,6 +366,7 @@ CASES = [
     Case("sharing.safety_alerts", "patient", {"connection_id": "connection"}),  # nothing ticked: stop them
     # Safety
     Case("safety.plan", "patient", data=lambda w: {"version": "0", "reasons": WORDS}),
+    Case("safety.not_what_i_meant", "patient", {"entry_id": "entry"}),
     Case("sharing.entry_sharing", "patient", {"entry_id": "entry"}),  # nobody ticked: unshare
     Case("entries.discuss", "patient", {"entry_id": "entry"}, lambda w: {"to_discuss": "y"}),
     Case(

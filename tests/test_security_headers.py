@@ -109,6 +109,7 @@ ROLE_OF = {
     "sessions": Role.PATIENT,
     "sharing": Role.PATIENT,
     "therapist": Role.THERAPIST,
+    "records": Role.THERAPIST,
     "admin": Role.ADMIN,
     "export": None,
     "auth": None,

@@ -19,8 +19,9 @@ from journal.models.keys import DataKey
 from journal.models.login_session import LoginSession
 from journal.models.measures import MeasureResponse
 from journal.models.mfa import MfaCredential, RecoveryCode
+from journal.models.records import RetainedRecord
 from journal.models.reminders import ReminderSent
-from journal.models.safety import AlertAction, AlertOutcome, ClinicianNote, SafetyAlert, SafetyPlan
+from journal.models.safety import AlertAction, AlertMail, AlertOutcome, ClinicianNote, SafetyAlert, SafetyPlan
 from journal.models.sharing import (
     AccessAction,
     AccessLog,
@@ -57,9 +58,11 @@ __all__ = [
     "MfaCredential",
     "RecoveryCode",
     "ReminderSent",
+    "RetainedRecord",
     "SavedSearch",
     "EntryPicture",
     "AlertAction",
+    "AlertMail",
     "AlertOutcome",
     "SafetyAlert",
     "SafetyPlan",

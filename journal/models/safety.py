@@ -6,7 +6,7 @@ import enum
 import uuid
 from datetime import datetime
 
-from sqlalchemy import Boolean, ForeignKey, Integer, LargeBinary, String, Uuid
+from sqlalchemy import Boolean, ForeignKey, Integer, LargeBinary, String, UniqueConstraint, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
 
 from journal.clock import utcnow
@@ -87,8 +87,6 @@ class SafetyAlert(Model):
     entry_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("entries.id", ondelete="SET NULL"), index=True)
     response_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("measure_responses.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
-    email_claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # a send under way (a lease)
-    emailed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # the mail server took it
     acknowledged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     action: Mapped[str | None] = mapped_column(String(16))  # AlertAction
     resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
@@ -99,6 +97,32 @@ class SafetyAlert(Model):
     def owner_id(self) -> int:
         """The notes are sealed under the patient's data key, bound to this row."""
         return self.patient_id
+
+
+class AlertMail(Model):
+    """The outbox: one email about an alert to its therapist, the first notice (``number`` 0) or a
+    reminder while the alert waits unacknowledged (1, 2, ...). Written in the same transaction as the
+    alert, so an alert is never raised without its email; sent right after, and by ``flask send-alerts``.
+
+    ``claimed_at`` is a lease (a send under way; a killed sender's lease lapses); ``sent_at``: the mail
+    server took it; ``given_up_at``: it never will be (a permanent refusal, too many attempts, an
+    unconfirmed address, an alert closed before its reminder went), ``reason`` says which: an SMTP code
+    and class, never a word of the message.
+    """
+
+    __tablename__ = "alert_mails"
+    __table_args__ = (UniqueConstraint("alert_id", "number", name="uq_alert_mails_alert_number"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    alert_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("safety_alerts.id", ondelete="CASCADE"), index=True)
+    number: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+    claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    given_up_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    reason: Mapped[str | None] = mapped_column(String(120))
 
 
 class ClinicianNote(Model):

@@ -140,6 +140,8 @@ class AccessAction(enum.StrEnum):
     ACKNOWLEDGE_ALERT = "acknowledge_alert"
     RESOLVE_ALERT = "resolve_alert"
     WRITE_NOTE = "write_note"
+    EXPORT_RECORD = "export_record"
+    NOT_WHAT_I_MEANT = "not_what_i_meant"  # the patient's own line: a safety card was not what they meant
 
     @property
     def label(self) -> str:
@@ -154,6 +156,8 @@ class AccessAction(enum.StrEnum):
             AccessAction.ACKNOWLEDGE_ALERT: "acknowledged a safety alert",
             AccessAction.RESOLVE_ALERT: "closed a safety alert",
             AccessAction.WRITE_NOTE: "wrote a private clinical note",
+            AccessAction.EXPORT_RECORD: "exported their own clinical record of you (notes and safety alerts)",
+            AccessAction.NOT_WHAT_I_MEANT: "said a safety card was not what you meant",
         }[self]
 
 

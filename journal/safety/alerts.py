@@ -1,6 +1,6 @@
 """Safety alerts: raised when risk is noticed in what a patient saved and they allowed a therapist to be
-told; emailed (no journal text), then acknowledged and resolved by the therapist, each step in the
-patient's access log.
+told; emailed through the outbox (``journal.safety.outbox``, no journal text), then acknowledged and
+resolved by the therapist, each step in the patient's access log.
 """
 
 from __future__ import annotations
@@ -13,22 +13,19 @@ from datetime import datetime, timedelta
 from flask import current_app
 from sqlalchemy import select, update
 
-from journal import mail
 from journal.access import therapist_alerts_query
 from journal.clock import utcnow
 from journal.database import changed_rows
 from journal.extensions import db
 from journal.models import AccessAction, AlertAction, AlertOutcome, Connection, SafetyAlert, User
+from journal.safety import outbox
 from journal.safety.risk import LABELS, Risk
 from journal.sharing.services import record_access
-from journal.timezones import format_local
 from journal.vault import seal_row, unseal_row
 
 log = logging.getLogger(__name__)
 
 NOTE_MAX = 500  # a short note of what was done
-EMAIL_RETRY_AFTER = timedelta(minutes=2)  # an alert still unemailed this long after is retried by the job
-EMAIL_CLAIM = timedelta(minutes=10)  # a send claimed longer ago than this was lost (a killed worker)
 
 
 class AlertError(ValueError):
@@ -80,89 +77,13 @@ def raise_alerts(
             created_at=utcnow(),
         )
         db.session.add(alert)
+        db.session.flush()
+        outbox.enqueue(alert)  # the email is written with the alert: one cannot exist without the other
         raised.append(alert)
     db.session.flush()
     if raised:
         log.info("safety alerts raised: patient=%s alerts=%d", patient.id, len(raised))
     return raised
-
-
-def email_alerts(alert_ids: list[uuid.UUID]) -> int:
-    """Email each therapist that an alert waits (no name, no journal text), while the connection lasts.
-
-    Each email is claimed for a while first, so two runs never send one twice; ``emailed_at`` is set
-    only once the server took it, so a failure, or a worker killed mid-send, leaves it for the next
-    run once the claim has lapsed. Returns how many were sent.
-    """
-    sent = 0
-    for alert_id in alert_ids:
-        now = utcnow()
-        claimed = changed_rows(
-            update(SafetyAlert)
-            .where(
-                SafetyAlert.id == alert_id,
-                SafetyAlert.emailed_at.is_(None),
-                SafetyAlert.email_claimed_at.is_(None) | (SafetyAlert.email_claimed_at < now - EMAIL_CLAIM),
-            )
-            .values(email_claimed_at=now)
-        )
-        db.session.commit()
-        if claimed != 1:
-            continue
-        alert = db.session.scalar(therapist_alerts_query(None).where(SafetyAlert.id == alert_id))
-        if alert is None:  # the patient has disconnected since: nothing goes out
-            continue
-        therapist = db.session.get(User, alert.therapist_id)
-        try:
-            mail.send(
-                mail.compose(
-                    "safety_alert",
-                    therapist.email,
-                    "A safety alert is waiting for you",
-                    name=therapist.display_name,
-                    at=format_local(alert.created_at, therapist.time_zone, "%-d %B %Y, %H:%M", therapist.clock),
-                    link=mail.absolute_url("therapist.alert", alert_id=alert.id),
-                )
-            )
-        except mail.MailNotSent:
-            alert.email_claimed_at = None  # logged by mail.send; the next run tries again
-            db.session.commit()
-            continue
-        alert.emailed_at = utcnow()
-        db.session.commit()
-        sent += 1
-    return sent
-
-
-def email_pending() -> int:
-    """Send the alert emails that have not gone (run by ``flask send-reminders``): alerts still open,
-    of patients still connected, raised a little while ago and not being sent right now."""
-    waiting = db.session.scalars(
-        therapist_alerts_query(None)
-        .with_only_columns(SafetyAlert.id)
-        .where(
-            SafetyAlert.emailed_at.is_(None),
-            SafetyAlert.resolved_at.is_(None),
-            SafetyAlert.created_at < utcnow() - EMAIL_RETRY_AFTER,
-        )
-    ).all()
-    return email_alerts(list(waiting))
-
-
-def email_after_response(response, alerts: list[SafetyAlert]):
-    """Send the alerts' emails once the patient's page has gone: SMTP never slows their save."""
-    if not alerts:
-        return response
-    app = current_app._get_current_object()  # type: ignore[attr-defined]
-    ids = [alert.id for alert in alerts]
-    base = app.config.get("PUBLIC_URL") or None
-
-    def send() -> None:
-        with app.test_request_context("/", base_url=base):
-            email_alerts(ids)
-
-    response.call_on_close(send)
-    return response
 
 
 @dataclass

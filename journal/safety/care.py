@@ -7,34 +7,42 @@ offers the safety plan first, with the lines below. The flash carries the level,
 
 from __future__ import annotations
 
+import uuid
+from datetime import datetime
+
 from flask import after_this_request, flash, get_flashed_messages
 from flask_login import current_user
 from sqlalchemy import select
 
 from journal.extensions import db
-from journal.models import Connection, Role, User
+from journal.models import AccessAction, AccessLog, Connection, Entry, Role, User
 from journal.safety import crisis
-from journal.safety.alerts import email_after_response, told
+from journal.safety.alerts import told
+from journal.safety.outbox import deliver_after_response
 from journal.safety.plan import plan_of
 from journal.safety.plan import read as read_plan
 from journal.safety.risk import Level, tells_the_team
 from journal.safety.services import Notice
 
 CARE = "care"  # the flash category that carries only the card's level
+ABOUT = "care-entry"  # and the one that carries the saved entry's id (never a word of it)
 
 
 def offer_care(notice: Notice) -> None:
     """When risk was noticed: the card on the next page, and the alerts' emails once this response has gone."""
     if notice:
         flash(notice.risk.level or Level.GENTLE, CARE)
+        if notice.entry_id is not None:
+            flash(str(notice.entry_id), ABOUT)
         alerts = notice.alerts
-        after_this_request(lambda response: email_after_response(response, alerts))
+        after_this_request(lambda response: deliver_after_response(response, alerts))
 
 
 def card() -> dict | None:
     """What the card shows, when one was offered for this page: its level, the person's own region's lines,
     their therapists' after-hours lines, whether they have a safety plan yet, and who was told."""
     offered = get_flashed_messages(category_filter=[CARE])
+    about = get_flashed_messages(category_filter=[ABOUT])
     if not offered or not current_user.is_authenticated or current_user.role != Role.PATIENT:
         return None
     level = Level.GENTLE if all(message == Level.GENTLE for message in offered) else Level.URGENT
@@ -59,4 +67,27 @@ def card() -> dict | None:
         else [],
         "connected": bool(connected),
         "has_plan": any(text.strip() for text in read_plan(plan_of(current_user.id)).values()),
+        "entry_id": about[-1] if about else None,
     }
+
+
+def not_what_i_meant(entry: Entry) -> None:
+    """The patient says a card was not what they meant: a line in their access log (and on any alert
+    the entry raised, for the therapist). It silences nothing: the next save is read afresh. Commits."""
+    db.session.add(
+        AccessLog(patient_id=entry.owner_id, therapist_id=None, action=AccessAction.NOT_WHAT_I_MEANT, entry_id=entry.id)
+    )
+    db.session.commit()
+
+
+def said_not_meant(entry_id: uuid.UUID | None) -> list[datetime]:
+    """When the patient said a card about this entry was not what they meant."""
+    if entry_id is None:
+        return []
+    return list(
+        db.session.scalars(
+            select(AccessLog.at)
+            .where(AccessLog.entry_id == entry_id, AccessLog.action == AccessAction.NOT_WHAT_I_MEANT)
+            .order_by(AccessLog.at)
+        )
+    )

@@ -7,6 +7,7 @@ The signals are read before the save; the alerts are raised inside the save's ow
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass, field
 
 from journal.entries.content import CheckIn, EntryContent
@@ -23,12 +24,14 @@ class Notice:
     risk: Risk
     owner: User
     alerts: list[SafetyAlert] = field(default_factory=list)
+    entry_id: uuid.UUID | None = None  # the entry saved, so the card can offer "that's not what I meant"
 
     def __bool__(self) -> bool:
         return bool(self.risk)
 
     def raise_for_entry(self, row: Entry) -> None:
         """Part of the entry's save (``also=``): alerts to each therapist allowed, in its transaction."""
+        self.entry_id = row.id
         self.alerts += raise_alerts(self.owner, self.risk, entry_id=row.id)
 
 

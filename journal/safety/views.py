@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import (
     Blueprint,
+    current_app,
     flash,
     redirect,
     render_template,
@@ -12,7 +13,8 @@ from flask import (
 )
 from flask_login import current_user
 
-from journal.access import patient_required
+from journal.access import entry_or_404, patient_required
+from journal.clock import utcnow
 from journal.export.document import build_pdf
 from journal.export.fonts import configured_fonts
 from journal.export.gather import plan_export
@@ -20,7 +22,7 @@ from journal.export.sending import pdf_response
 from journal.models import AlertAction, AlertOutcome
 from journal.safety import care, crisis
 from journal.safety import plan as safety_plan
-from journal.safety.alerts import sent_to_patient
+from journal.safety.alerts import overdue_after, sent_to_patient
 from journal.safety.forms import SafetyPlanForm
 from journal.safety.plan import PlanConflict, plan_of
 from journal.sharing.services import patient_connections
@@ -33,6 +35,19 @@ bp.add_app_template_filter(lambda value: AlertOutcome(value).label, "alert_outco
 
 
 bp.add_app_template_global(care.card, "care_card")
+
+
+@bp.post("/safety/not-what-i-meant/<uuid:entry_id>")
+@patient_required
+def not_what_i_meant(entry_id):
+    """The patient says the card after a save was not what they meant: noted, nothing silenced."""
+    care.not_what_i_meant(entry_or_404(entry_id))
+    flash(
+        "Thank you for telling us. It is noted in your access log, and on any alert this entry sent. "
+        "The journal will still offer the card whenever words like these come up, just in case.",
+        "info",
+    )
+    return redirect(url_for("entries.show", entry_id=entry_id))
 
 
 @bp.route("/safety-plan", methods=["GET", "POST"])
@@ -87,5 +102,7 @@ def overview():
         "safety/overview.html",
         plan=plan_of(current_user.id),
         alerts=sent_to_patient(current_user.id),
+        overdue_before=utcnow() - overdue_after(),
+        overdue_hours=current_app.config["SAFETY_ALERT_OVERDUE_HOURS"],
         connections=patient_connections(current_user.id),
     )

@@ -2,13 +2,16 @@
 
 Deleting a user removes every row they own (sessions, entries, drafts,
 shares, connections, replies, login sessions, tokens) and their data key, by
-the database's ON DELETE CASCADE. A database backup taken before still holds
-that data key, wrapped by the master key, so the deletion is also written to
-the **deletion ledger** (``DELETION_LEDGER``, by default
-``instance/deletions.ledger``): a file kept with the keys, apart from the
-database backups, holding only account ids and times. ``flask restore``
-applies the ledger after every restore, so a journal deleted after a backup
-was taken does not come back with it.
+the database's ON DELETE CASCADE. What their therapists wrote about them is
+kept apart first, as those therapists' own clinical records
+(``journal.therapist.records``), for ``CLINICAL_RECORD_RETENTION_DAYS``.
+
+A database backup taken before still holds that data key, wrapped by the
+master key, so the deletion is also written to the **deletion ledger**
+(``DELETION_LEDGER``, by default ``instance/deletions.ledger``): a file kept
+with the keys, apart from the database backups, holding only account ids and
+times. ``flask restore`` applies the ledger after every restore, so a journal
+deleted after a backup was taken does not come back with it.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from journal.audit import Event
 from journal.clock import utcnow
 from journal.extensions import db
 from journal.models import ClosedConnection, Connection, DataKey, Role, User
+from journal.therapist.records import retain_records
 
 log = logging.getLogger(__name__)
 
@@ -78,6 +82,8 @@ class LedgerUnreadable(RuntimeError):
 def delete_account(user: User) -> None:
     """Delete a patient's account and everything in it, for good. Commits; audited without name or email.
 
+    Each therapist keeps their own record of the patient (``therapist.records``: their notes and the
+    alert history, no journal text), sealed under their key, until the retention time ends.
     The caller has checked the password, the second factor and the typed word.
     """
     if user.role != Role.PATIENT:
@@ -95,6 +101,7 @@ def delete_account(user: User) -> None:
                 closed_at=now,
             )
         )
+    retain_records(user, now)  # before the data key goes: the alert notes are sealed under it
     _forget(user.id)
     db.session.commit()
     audit.record(Event.ACCOUNT_DELETED, subject_id=user.id, actor_id=user.id)
@@ -111,12 +118,15 @@ def _forget(user_id: int) -> None:
 def apply_ledger(ledger: set[tuple[int, str]]) -> int:
     """Delete again every ledger account that a restored backup brought back; return how many. Commits.
 
-    ``ledger`` is read (``deleted_accounts``) before the restore, so a damaged ledger stops it first.
+    ``ledger`` is read (``deleted_accounts``) before the restore, so a damaged ledger stops it first. The
+    backup predates the deletion, so it predates the therapists' retained records too: they are made again
+    here, dated from now (kept a little longer, never lost).
     """
     ids = {user_id for user_id, _ in ledger}
     rows = db.session.execute(select(User.id, User.created_at).where(User.id.in_(ids))).all() if ids else []
     back = {user_id for user_id, created_at in rows if (user_id, created_at.isoformat()) in ledger}
     for user_id in back:
+        retain_records(db.session.get_one(User, user_id), utcnow())
         _forget(user_id)
     db.session.commit()
     return len(back)

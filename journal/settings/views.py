@@ -19,6 +19,7 @@ from journal.settings import deletion
 from journal.settings.forms import DeleteAccountForm, EmailChangeForm, ImportForm, PreferencesForm
 from journal.settings.services import Preferences, save_preferences
 from journal.sharing.services import patient_connections
+from journal.therapist.records import retention_in_words
 from journal.timezones import time_zone_choices
 
 bp = Blueprint("settings", __name__)
@@ -183,4 +184,6 @@ def delete_account():
             end_session()
             flash("Your account and everything in it have been deleted. Take good care of yourself.", "success")
             return redirect(url_for("auth.login"))
-    return render_template("settings/delete.html", form=form, needs_code=needs_code), 422 if form.errors else 200
+    return render_template(
+        "settings/delete.html", form=form, needs_code=needs_code, kept_for=retention_in_words()
+    ), 422 if form.errors else 200

@@ -22,7 +22,8 @@ from journal.forms import parse_count
 from journal.models import AccessAction, Entry
 from journal.pictures.sending import send_picture
 from journal.pictures.services import pictures_of
-from journal.safety import alerts
+from journal.safety import alerts, outbox
+from journal.safety.care import said_not_meant
 from journal.safety.forms import AcknowledgeForm, ResolveForm
 from journal.safety.plan import SECTIONS
 from journal.safety.plan import read as read_plan
@@ -205,6 +206,8 @@ def _render_alert(row, acknowledge_form: AcknowledgeForm, resolve_form: ResolveF
         "therapist/alert.html",
         view=alerts.view(row),
         notes=alerts.notes(row),
+        delivery=outbox.delivery(row.id),
+        not_meant=said_not_meant(row.entry_id),
         entry=shared,
         acknowledge_form=acknowledge_form,
         resolve_form=resolve_form,

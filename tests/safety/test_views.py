@@ -169,3 +169,42 @@ def test_need_help_now_is_in_the_header_of_every_page(client, auth, make_user):
         header = page[page.index('<header class="site-header">') : page.index("</header>")]
         assert 'class="help-link header-help" href="/help">Need help now?</a>' in header, url
         assert '<li class="menu-help">' in header, url  # and in the phone's folded menu
+
+
+def test_that_is_not_what_i_meant_is_noted_for_the_patient_and_the_therapist_and_silences_nothing(
+    app, client, patient, journal, make_user, sharing
+):
+    from sqlalchemy import select
+
+    from journal.clock import utcnow
+    from journal.extensions import db
+    from journal.models import Role, SafetyAlert, User
+    from tests.conftest import login_client
+
+    therapist = make_user(Role.THERAPIST, email="okafor@example.org", display_name="Dr. Okafor")
+    with app.app_context():
+        db.session.get(User, therapist.id).email_verified_at = utcnow()
+        db.session.commit()
+    connection = sharing.connect(patient.id, therapist.id)
+    client.post_form(f"/connections/{connection}/safety-alerts", {"safety_alerts": "y"})
+    location = new_entry(client, patient, journal, answer_0=ISSUE).headers["Location"]
+    entry_id = location.rsplit("/", 1)[1]
+    card = client.get(location).get_data(as_text=True)
+    assert f'action="/safety/not-what-i-meant/{entry_id}"' in card and "That's not what I meant" in card
+    said = client.post_form(f"/safety/not-what-i-meant/{entry_id}", {})
+    assert said.status_code == 302 and said.headers["Location"].endswith(f"/entries/{entry_id}")
+    assert "Thank you for telling us" in client.get(said.headers["Location"]).get_data(as_text=True)
+    log = client.get("/access-log").get_data(as_text=True)
+    assert "<td>You</td>" in log and "said a safety card was not what you meant" in log
+    with app.app_context():
+        alert_id = db.session.scalar(select(SafetyAlert.id))
+    page = login_client(app, "okafor@example.org").get(f"/therapist/alerts/{alert_id}").get_data(as_text=True)
+    assert "that this was not what they meant" in page
+    # The same words in a new entry bring the card again.
+    again = new_entry(client, patient, journal, answer_0=ISSUE).headers["Location"]
+    assert CARD in client.get(again).get_data(as_text=True)
+
+
+def test_the_card_after_a_questionnaire_offers_no_dispute_of_words(client, patient, journal):
+    page = client.get(questionnaire(client, patient, journal, item9="2").headers["Location"]).get_data(as_text=True)
+    assert CARD in page and "not-what-i-meant" not in page
