@@ -15,7 +15,7 @@ set, ``~N`` for up to N other words between two slots. Rules never cross a sente
 
 from __future__ import annotations
 
-VERSION = 2
+VERSION = 3
 
 # Spelling people use, rewritten to the words the rules are written in (after folding, apostrophes dropped).
 SPELLING = {
@@ -85,9 +85,77 @@ SPELLING = {
     "tmrw": "tomorrow",
     "tomoz": "tomorrow",
     "2moro": "tomorrow",
+    "abt": "about",
+    "bout": "about",
+    "ppl": "people",
+    "urself": "yourself",
+    "kil": "kill",
+    "imma": "i am going to",
+    "ima": "i am going to",
+    "finna": "going to",
+    "gunna": "going to",
+    "bouta": "about to",
+    "wud": "would",
+    "wld": "would",
+    "cud": "could",
+    "shud": "should",
+    "smth": "something",
+    "sth": "something",
+    "thot": "thought",
+    "thots": "thoughts",
+    "tho": "though",
+    "becuz": "because",
+    "bcuz": "because",
+    "bcoz": "because",
+    "anymor": "anymore",
+    "nobodys": "nobody is",
+    "noone": "no one",
+    "everyones": "everyone is",
+    "killmyself": "kill myself",
+    "killin": "killing",
+    "selfdelete": "self delete",
+    "selfinjury": "selfharm",
+    "selfinjure": "selfharm",
+    "unalived": "unalive",
+    "suicided": "suicide",
+    "oded": "overdosed",
 }
+# Pairs of words people write apart or together, joined before reading ("car park", "my self", "sewer slide").
+JOINS = {
+    "car park": "carpark",
+    "multi storey": "multistorey",
+    "parking garage": "carpark",
+    "sewer slide": "suicide",
+    "su icide": "suicide",
+    "self harm": "selfharm",
+    "self harming": "selfharm",
+    "self harmed": "selfharm",
+    "self harmer": "selfharm",
+    "self injury": "selfharm",
+    "self injured": "selfharm",
+    "self injure": "selfharm",
+    "self injuring": "selfharm",
+    "un alive": "unalive",
+    "my self": "myself",
+}
+# Words the lexicon reads as written, never as their lemma: "training" is prevention work, not the train.
+LITERAL = frozenset({"training", "trainings"})
+# The core words a slip of one letter is forgiven in ("sucide", "suicdal", "thougths", "dissapear"), when the
+# word written is five letters or more and no dictionary knows it.
+TYPO_TOLERANT = (
+    "suicide suicidal suicidally myself thoughts thought disappear overdose overdosed overdosing attempt "
+    "attempted killing unalive selfharm hurting cutting hopeless worthless burden exhausted trapped "
+    "anymore everyone nobody pointless paracetamol sleeping tablets lethal goodbye"
+)
 # "she'd been cutting": "shed" is a she only before these words (else it is the garden's).
 SHED_BEFORE = {"been", "be", "have", "had", "never", "always", "just", "tried", "done", "gone", "cut", "hurt"}
+
+MEDICINES = (
+    "pill pills tablet tablets med meds medication medicine paracetamol acetaminophen tylenol panadol ibuprofen "
+    "codeine tramadol oxycodone oxy opioids benzos diazepam valium xanax lithium amitriptyline sertraline "
+    "quetiapine insulin"
+)
+LIGATURES = "rope belt cord cable scarf noose ligature dupatta"
 
 SETS = {
     "SELF": "i me my myself mine",
@@ -104,28 +172,27 @@ SETS = {
     "WANT": "want wish hope pray rather prefer long crave need tempt",
     "THINK": "think thought consider imagine picture fantasize fantasise dream idea plan obsess",
     "KILLSELF": "suicide suicidal unalive",
-    "PILLS": "pill tablet med meds medication medicine sertraline insulin paracetamol tylenol panadol box bottle "
-    "script prescription packet",
-    "HIGH": "bridge roof rooftop building balcony cliff tower platform ledge car park carpark window railing",
-    "BODY": "arm arms wrist wrists thigh thighs leg legs skin stomach hip hips ankle chest",
-    "HARM": "cut burn scratch bite hit punch slap scald bruise stab carve harm hurt punish starve",
+    # the medicines a person could take too many of, and what they come in
+    "PILLS": f"{MEDICINES} box bottle script prescription packet",
+    "HIGH": "bridge roof rooftop building balcony cliff tower platform ledge carpark multistorey overpass window "
+    "railing quarry",
+    # the body where people hurt themselves, and the ways
+    "BODY": "arm arms forearm wrist wrists thigh thighs leg legs skin stomach belly hip hips ankle ankles chest "
+    "hand hands knuckles shoulder shoulders face palm palms scalp",
+    "HARM": "cut slice carve burn scald scratch claw dig bite hit punch bang slam smash whip pinch stub hurt harm "
+    "bruise stab smack slap bit punish starve",
     "FUTURE": "tonight tomorrow weekend sunday monday tuesday wednesday thursday friday saturday soon week",
     # the means people name when they think of how (C-SSRS 3): medicines, ligatures, heights, traffic, water,
     # blades, guns, gases, poisons
-    "MEANS": "pill pills tablet tablets meds medication paracetamol acetaminophen tylenol ibuprofen codeine "
-    "tramadol oxycodone oxy opioids benzos diazepam valium xanax lithium amitriptyline sertraline "
-    "insulin sleeping rope belt cord cable scarf noose ligature beam banister bridge roof rooftop cliff "
+    "MEANS": f"{MEDICINES} sleeping {LIGATURES} beam banister bridge roof rooftop cliff "
     "balcony ledge tower overpass motorway highway traffic tracks railway river canal lake sea ocean "
     "knife knives blade blades razor razors gun guns shotgun rifle exhaust hose charcoal bleach "
-    "antifreeze poison weedkiller quetiapine extension fan dupatta overpass platform crossing lane oncoming "
-    "frozen whiskey vodka",
+    "antifreeze poison weedkiller extension fan platform crossing lane oncoming frozen whiskey vodka "
+    "carpark multistorey reservoir quarry",
+    "LIGATURE": LIGATURES,
     # what turns naming a means into thinking of using it
     "CUE": "enough lethal fatal painless fastest easiest overdose stockpile stash hoard research google googled "
     "googling forum forums calculate calculated final exit",
-    "HARM2": "cut slice carve burn scald scratch claw dig bite hit punch bang slam smash whip pinch stub hurt harm "
-    "bruise stab smack slap bit",
-    "BODY2": "arm arms forearm wrist wrists thigh thighs leg legs skin stomach belly hip hips ankle ankles chest "
-    "hand hands knuckles shoulder shoulders face palm palms scalp",
     "GOODBYE": "note notes letter letters goodbye goodbyes farewell video videos voicemail",
     "DEADKIN": "dad mum mom nan grandad grandma grandpa brother sister son daughter friend",
 }
@@ -138,8 +205,10 @@ PAST = [
     "before ~1 i ~1 start|started|began ~2 treatment|therapy|ketamine|recovery",
     "when i be ~2 @NUMBER|young|younger|little|kid|teen|teenager|child|small|student|in|at",
     "as a ~1 teen|teenager|kid|child|student",
-    "in my teens|twenties|thirties",
-    "back then|in",
+    "in ~1 my ~2 teens|twenties|thirties|20s|30s|youth|childhood",
+    "back ~1 then",
+    "back ~1 in ~2 @YEAR|@NUMBER|school|college|uni|university|day|days|teens|twenties|childhood",
+    "year|years|decade|decades ~1 back",
     "long ago|time",
     "in the past",
     "once upon",
@@ -166,18 +235,24 @@ RETURNING = [
     "finish what i start",
     "why i bother",
     "lately ~4 think|thinking|feel|want|wonder",
+    "start|starting|begin|beginning|happen|happening ~2 again",
+    "back ~2 in ~1 that|the ~1 place|hole|dark|darkness",
+    "last ~1 time ~1 i ~1 feel ~2 this|that ~1 way",
+    "recently|lately ~6 keep|go|going",
+    "think|thought ~2 i ~1 be ~1 past|over|done ~2 it|this|that",
 ]
 RECENT = ["tonight", "last night", "this morning", "yesterday", "this week", "today ~3 again", "just now"]
 
 # Context that makes a sentence about something other than the writer, when the words found name no one.
 FICTION = (
     "film movie cinema episode tv netflix documentary podcast novel chapter character scene soundtrack "
-    "lyric lyrics album radio theatre theater poem opera watched rewatched rewatch"
+    "lyric lyrics album radio theatre theater poem opera watched rewatched rewatch article headline "
+    "newspaper journalist series anime manga comic villain"
 )
 PREVENTION = (
     "prevention awareness volunteer volunteering training course workshop gatekeeper asist qpr "
     "safetalk webinar leaflet campaign fundraiser charity lecture ribbon screening questionnaire "
-    "counselor counsellor helpline hotline samaritans lifeline papyrus 988"
+    "counselor counsellor helpline hotline samaritans lifeline papyrus 988 warning pharmacology toxicology"
 )
 
 # (id, category, pattern). Categories: passive_wish, active_thoughts, method, intent, plan_preparation,
@@ -192,11 +267,51 @@ RULES: list[tuple[str, str, str]] = [
     (
         "wish.crash_fine",
         "passive_wish",
-        "car|bus|truck|plane|train ~4 crash|swerve|hit|go|down ~8 fine|ok|okay|mind|relieve|relief|care",
+        "car|bus|truck|plane|train ~4 crash|swerve|hit|go|down ~8 fine|ok|okay|mind|relieve|relief|care|welcome",
     ),
     ("wish.want_out", "passive_wish", "want ~1 out"),
     ("wish.not_wake", "passive_wish", "@WANT|mind|fine|okay|ok ~6 @NEG ~2 wake"),
-    ("wish.sleep_forever", "passive_wish", "sleep ~4 @NEG|never ~2 wake|come"),
+    ("wish.sleep_forever", "passive_wish", "sleep|asleep ~4 @NEG|never ~2 wake|come"),
+    ("wish.live_or_die", "passive_wish", "@NEG ~2 care|matter|bother|mind ~5 live|living|alive ~2 or ~1 die|dead|not"),
+    ("wish.take_me_away", "passive_wish", "@WANT|welcome ~6 god|universe|death|something|someone|it ~2 take ~1 me"),
+    ("wish.happen_to_me", "passive_wish", "@WANT ~3 something|anything ~0 happen ~1 to ~1 me"),
+    ("wish.get_illness", "passive_wish", "@WANT ~3 i ~1 have|get|catch|develop ~2 cancer|tumour|tumor|terminal"),
+    ("wish.not_worth", "passive_wish", "@NEG ~3 worth ~2 live|living|life|alive"),
+    ("wish.life_not_worth", "passive_wish", "life ~3 @NEG ~2 worth ~1 it"),
+    ("wish.ready_die", "passive_wish", "ready ~2 to ~1 die"),
+    ("wish.would_like", "passive_wish", "would ~1 like|love ~2 die|dead|death"),
+    ("wish.ok_dying", "passive_wish", "okay|ok|fine|alright ~2 with ~1 die|dying|death|dead"),
+    ("wish.not_mind", "passive_wish", "@NEG ~2 mind ~4 die|dead|death|dying"),
+    ("wish.death_relief", "passive_wish", "death ~4 relief|peace|peaceful|welcome|mercy|gift|easier|better|rest !off"),
+    ("wish.hate_alive", "passive_wish", "hate ~2 be ~1 alive"),
+    ("wish.hate_existing", "passive_wish", "hate ~0 exist|existing|living"),
+    (
+        "wish.still_here",
+        "passive_wish",
+        "ugh|unfortunately|sadly|disappointed|annoyed ~3 still ~1 here|alive|breathing",
+    ),
+    (
+        "wish.daydream",
+        "passive_wish",
+        "fantasize|fantasise|daydream|daydreaming ~6 @DEAD|sick|ill|cancer|accident|crash|hit",
+    ),
+    ("wish.god_take", "passive_wish", "god|lord ~3 take ~1 me"),
+    ("wish.why_born", "passive_wish", "why ~4 i ~2 born"),
+    (
+        "wish.fine_if_not",
+        "passive_wish",
+        "fine|ok|okay|happy|better|peaceful ~4 if ~2 i ~3 @NEG ~1 exist|here|alive|around|wake",
+    ),
+    ("wish.think_not_here", "passive_wish", "@THINK ~2 about|of ~1 not ~2 be|exist|existing|wake|live|living"),
+    ("wish.no_life", "passive_wish", "@NEG ~2 want ~3 life ~2 anymore"),
+    ("wish.let_me_die", "passive_wish", "let ~1 me ~1 die|go ~1 now|already|please|forever"),
+    ("wish.still_alive", "passive_wish", "why ~3 still ~1 alive|breathing"),
+    (
+        "wish.not_bad_if",
+        "passive_wish",
+        "@NEG ~3 bad|sad|upset|mind|care ~4 if ~8 hit|crash|die|dead|gone|kill|take|run ~2 me|over|by",
+    ),
+    ("wish.if_then_not_sad", "passive_wish", "if ~8 crash|down|hit|die|dead|kill ~8 @NEG ~3 sad|upset|cry|mind|bad"),
     ("wish.sleep_forever2", "passive_wish", "sleep ~1 forever"),
     ("wish.not_here", "passive_wish", "@NEG ~3 want ~3 be ~1 here|alive|around|exist"),
     ("wish.not_live", "passive_wish", "@NEG ~3 want ~3 live|living"),
@@ -281,7 +396,13 @@ RULES: list[tuple[str, str, str]] = [
     ("active.killself", "active_thoughts", "@KILLSELF"),
     ("active.kill_myself", "active_thoughts", "kill|end|off|top|unalive|delete ~1 myself"),
     ("active.self_delete", "active_thoughts", "self ~1 delete"),
-    ("active.end_life", "active_thoughts", "end|take|ending|taking ~1 my ~1 own|life"),
+    ("active.end_life", "active_thoughts", "end|take|ending|taking|finish|stop ~1 my ~1 own|life"),
+    ("active.do_something", "self_harm", "do ~2 something|anything ~2 to ~1 myself"),
+    (
+        "active.voice",
+        "active_thoughts",
+        "brain|head|voice|voices|mind ~6 say|tell ~4 kill|end|hurt|cut ~1 yourself|myself",
+    ),
     ("active.end_it", "active_thoughts", "end|ending ~1 it|things|everything ~1 all"),
     ("active.end_it2", "active_thoughts", "@THINK|want|wanna|just|about|of|keep ~3 end|ending ~1 it|things|everything"),
     ("active.catch_bus", "active_thoughts", "catch|catching ~2 bus ~5 again|other|thought|thinking|about|want"),
@@ -300,6 +421,32 @@ RULES: list[tuple[str, str, str]] = [
     ("method.lethal", "method", "lethal|fatal ~1 dose|amount"),
     ("method.overdose", "method", "overdose|overdosing"),
     ("method.rope", "method", "rope|noose|ligature ~10 hold|neck|beam|hang|strong|weight"),
+    ("method.hold_weight", "method", "@LIGATURE|beam|hook|banister|branch ~10 hold|take|support ~2 my ~1 weight"),
+    (
+        "method.how_high",
+        "method",
+        "check|checking|measure|wonder|look|count ~3 how|which|what ~1 high|far|tall|floor|storey ~6 "
+        "@HIGH|drop|fall|down",
+    ),
+    ("method.high_how", "method", "@HIGH ~6 how ~1 high|far"),
+    (
+        "method.calling",
+        "method",
+        "knife|knives|blade|blades|razor|pill|pills|tablets|rope|bridge|tracks|gun|cliff|edge ~4 call|whisper ~1 me|to",
+    ),
+    ("method.bleed_out", "method", "bleed ~1 out"),
+    ("method.ligature_anchor", "method", "rope|noose|ligature|scarf|dupatta|belt ~10 beam|banister|rafter"),
+    ("method.ligature_fan", "method", "rope|noose|ligature|scarf|dupatta ~10 fan"),
+    ("method.anchor_ligature", "method", "beam|banister|fan|rafter ~10 rope|noose|ligature|scarf|dupatta"),
+    ("method.pull", "method", "@HIGH|tracks ~8 pull|urge|tempt|tempting|drawn"),
+    ("method.pull_to", "method", "pull|urge|drawn ~8 @HIGH|tracks"),
+    (
+        "method.attention",
+        "method",
+        "look|stare|eye|fixate|drawn ~4 the|my|that ~1 "
+        "rope|noose|ligature|blade|blades|razor|razors|gun|shotgun|ledge|overpass|stash",
+    ),
+    ("method.way_out", "method", "@MEANS|@HIGH ~10 as|only|easy|easiest|quickest|simple|best ~2 way ~1 out|escape"),
     ("method.hang", "method", "hang ~1 myself"),
     ("method.gun", "method", "gun|pistol|rifle|shotgun ~8 @THINK|use|myself|head"),
     ("method.shoot", "method", "shoot ~1 myself"),
@@ -371,6 +518,8 @@ RULES: list[tuple[str, str, str]] = [
     ("intent.gone_before", "intent", "be ~1 gone ~1 before|by"),
     ("intent.tonight", "intent", "tonight ~1 be ~1 the ~1 night"),
     ("intent.act", "intent", "act ~1 on ~1 it"),
+    ("intent.decided_end", "intent", "i ~2 decide|decided $"),
+    ("intent.going_jump", "intent", "go|will|gonna|plan ~3 jump|overdose|od ~0 @FUTURE|today|now|tonight"),
     ("intent.what_to_do", "intent", "know ~1 what ~2 go ~1 to ~1 do"),
     ("intent.finish_it", "intent", "finish ~1 it|this|things"),
     ("intent.not_scared", "intent", "@NEG ~2 scared|afraid ~1 anymore"),
@@ -395,6 +544,17 @@ RULES: list[tuple[str, str, str]] = [
     ("plan.will", "plan_preparation", "update|write|make|wrote|updated|made ~2 my ~1 will"),
     ("plan.will_songs", "plan_preparation", "funeral ~3 song|songs|music|plan|plans|wishes"),
     ("plan.passwords", "plan_preparation", "write|wrote ~3 passwords ~5 so|for"),
+    (
+        "plan.all_passwords",
+        "plan_preparation",
+        "write|put|leave|list|save|share|give ~3 all ~2 password|passwords|pins",
+    ),
+    ("plan.nobody_finds", "plan_preparation", "nobody|whoever ~3 find|found ~1 me|my ~1 body"),
+    (
+        "plan.last_time_people",
+        "plan_preparation",
+        "everyone|everybody|family|kids|children ~8 one ~1 last ~1 time",
+    ),
     ("plan.insurance", "plan_preparation", "insurance|policy ~10 pay|payout|paid|suicide|if|myself"),
     (
         "plan.bought",
@@ -477,8 +637,7 @@ RULES: list[tuple[str, str, str]] = [
     ("plan.if_anything", "plan_preparation", "if ~1 anything ~1 happen ~2 to ~1 me"),
     ("plan.afterwards", "plan_preparation", "for ~1 afterwards"),
     # -- self-harm, recent (C-SSRS behaviour) --
-    ("harm.any_myself", "self_harm", "@HARM2 ~2 myself"),
-    ("harm.any_body", "self_harm", "@HARM2 ~4 my ~1 @BODY2"),
+    ("harm.any_myself", "self_harm", "@HARM ~2 myself"),
     ("harm.fresh", "self_harm", "fresh|new|deep ~1 cut|cuts|mark|marks|wound|wounds|burn|burns|scratch|scratches"),
     (
         "harm.marks_hide",
@@ -489,7 +648,7 @@ RULES: list[tuple[str, str, str]] = [
     ("harm.purge", "self_harm", "purge|purged|starve|starved|starving ~3 myself|again|punish"),
     ("harm.deserve_pain", "self_harm", "deserve|deserved ~3 pain|hurt|it ~6 cut|burn|hit|myself"),
     ("harm.slipped", "self_harm", "slip|slipped|relapse|relapsed ~3 again|last ~1 night|today"),
-    ("harm.did_again", "self_harm", "do ~1 it ~1 again ~6 @BODY2|sleeve|sleeves|hoodie|see|hide|thigh|thighs"),
+    ("harm.did_again", "self_harm", "do ~1 it ~1 again ~6 @BODY|sleeve|sleeves|hoodie|see|hide|thigh|thighs"),
     ("harm.every_night", "self_harm", "cut|cutting|burn|burning ~3 every ~1 night|day"),
     ("harm.week_of", "self_harm", "week|night|nights|days ~2 of ~1 cutting|burning|hurting"),
     ("harm.streak_broken", "self_harm", "streak|days ~4 no|without|free|clean ~3 cutting|cut|selfharm|harm"),
@@ -498,8 +657,14 @@ RULES: list[tuple[str, str, str]] = [
     ("harm.purging", "self_harm", "make ~1 myself ~1 throw|sick|vomit"),
     ("harm.punishment", "self_harm", "as ~1 punishment|penance"),
     ("harm.extra_tablets", "self_harm", "extra ~2 of ~1 my ~1 @PILLS ~6 feel|something|punish|numb"),
+    ("harm.extra_pills", "self_harm", "extra|more ~3 @PILLS ~8 numb|punish|nothing|hurt|blackout"),
+    ("harm.streak_cut", "self_harm", "streak ~8 cut|selfharm|harm|burn|relapse"),
+    ("harm.i_cut_when", "self_harm", "i ~1 cut|burn|scratch ~0 last|tonight|yesterday|today|earlier|again"),
+    ("harm.raw", "self_harm", "scratch|scrub|pick|claw|rub ~4 raw|bloody"),
+    ("harm.blade_out", "self_harm", "blade|blades ~3 out ~2 of ~2 sharpener|razor|shaver|pencil"),
+    ("harm.hair", "self_harm", "pull|pulled|rip|ripped ~2 my ~1 hair ~1 out"),
+    ("harm.scald", "self_harm", "pour|poured|boil|boiling|kettle ~6 on|over ~1 my|myself ~1 @BODY ~3 purpose"),
     ("harm.hide_arms", "self_harm", "hoodie|sleeves|sleeve ~8 see ~2 my ~1 arm|arms|wrist|wrists|legs|thighs"),
-    ("harm.myself", "self_harm", "@HARM ~1 myself"),
     ("harm.selfharm", "self_harm", "selfharm"),
     ("harm.self_harm", "self_harm", "self ~1 harm|injury|injure"),
     ("harm.body", "self_harm", "@HARM|drag|dig|press|bang|smash|snap ~5 my|the ~1 @BODY"),
@@ -517,7 +682,7 @@ RULES: list[tuple[str, str, str]] = [
     ("harm.wall", "self_harm", "punch|punched|hit|smash ~2 the ~1 wall|mirror|door"),
     ("harm.relapse", "self_harm", "relapse|relapsed ~3 selfharm|cut|cutting|harm"),
     ("harm.streak", "self_harm", "clean ~1 streak|time ~3 over|end|gone|broken|broke"),
-    ("harm.punish", "self_harm", "punish ~1 myself"),
+    ("harm.punish", "self_harm", "punish ~2 myself|my ~1 body|self"),
     ("harm.deserve_eat", "self_harm", "@NEG ~1 deserve ~2 eat|food|meal"),
     ("harm.skip_meals", "self_harm", "skip|skipping ~1 meals ~3 purpose"),
     ("harm.scabs", "self_harm", "reopen|reopening|pick ~3 scab|scabs|wound|wounds"),
@@ -528,16 +693,36 @@ RULES: list[tuple[str, str, str]] = [
     ("harm.more_than_prescription", "self_harm", "more ~2 than ~1 my ~1 prescription|dose"),
     ("harm.thing_razor", "self_harm", "thing ~2 with ~2 razor|blade|lighter"),
     # -- attempts (C-SSRS behaviour): urgent when recent or when the feeling is back, gentle when long past --
-    ("attempt.tried", "attempt", "try|tried|attempt|attempted ~3 kill|end|take|suicide|overdose|to"),
-    ("attempt.my_attempt", "attempt", "my|an|last|the ~1 attempt"),
-    ("attempt.i_tried", "attempt", "i ~1 try|tried ~1 at|once|before|in"),
+    (
+        "attempt.tried",
+        "attempt",
+        "try|tried|attempt|attempted ~3 kill|end|suicide|overdose|unalive|hang|drown|jump|od|die",
+    ),
+    ("attempt.tried_take", "attempt", "try|attempt ~2 take ~2 my ~1 own|life"),
+    ("attempt.tried_pills", "attempt", "try|attempt ~2 take|swallow ~3 all|@PILLS|overdose"),
+    ("attempt.my_attempt", "attempt", "my|an|last|the|first|second|third|previous|failed ~1 attempt !to"),
+    ("attempt.numbered", "attempt", "attempt ~0 no|number|@NUMBER"),
+    ("attempt.i_tried", "attempt", "i ~1 try|tried ~1 at|once|before|in !_|the|a|my|class|work|vain"),
     ("attempt.since_tried", "attempt", "since|after|before ~1 i ~1 try|tried"),
     ("attempt.last_time_tried", "attempt", "last ~1 time ~1 i ~1 try|tried"),
     ("attempt.overdosed", "attempt", "i ~1 overdose|overdosed"),
     ("attempt.survived", "attempt", "survive|survived ~2 the ~1 bridge|attempt|overdose|fall"),
     ("attempt.because_me", "attempt", "icu|hospital|ward ~4 because ~1 of ~1 me"),
     ("attempt.pills_ambulance", "attempt", "pill|pills ~4 ambulance"),
-    ("attempt.i_tried_end", "attempt", "i ~1 try|tried"),
+    (
+        "attempt.hospital_after",
+        "attempt",
+        "hospital|icu|ambulance|ward|resus ~6 after|from|because ~3 take|swallow|overdose|od ~3 @PILLS|overdose",
+    ),
+    ("attempt.ended_up", "attempt", "last ~1 time ~10 end ~1 up ~3 icu|hospital|ward|resus|ambulance"),
+    ("attempt.and_survived", "attempt", "jump|overdose|od|hang ~4 and ~2 survive|live|woke"),
+    (
+        "attempt.i_tried_end",
+        "attempt",
+        "i ~1 try|tried !to|_|it|this|that|the|a|an|some|my|out|on|hard|harder|so|really|every|everything|"
+        "anything|something|new|and|but|his|her|their|our|your|talk|speak|call|text|all|for|not|in|at|he|she|"
+        "they|we|you|him|them|very|too|doing|go|get|make|telling|asking",
+    ),
     ("attempt.tried_once", "attempt", "try|tried ~1 once|before"),
     ("attempt.i_attempted", "attempt", "i ~1 attempt|attempted"),
     ("attempt.trying_again", "attempt", "try|trying ~1 again"),
@@ -545,7 +730,9 @@ RULES: list[tuple[str, str, str]] = [
     ("soft.hopeless", "soft_hopeless", "hopeless|hopelessness"),
     ("soft.no_hope", "soft_hopeless", "no ~1 hope|future"),
     ("soft.hope_others", "soft_hopeless", "hope ~3 other ~1 people"),
-    ("soft.never_better", "soft_hopeless", "never|not ~4 get|going ~2 better|change"),
+    ("soft.never_better", "soft_hopeless", "never|not|nothing ~4 get|going ~2 better|change"),
+    ("soft.no_reason", "soft_pointless", "no|nothing ~1 reason|left ~2 to ~1 live|stay|keep ~1 go|going"),
+    ("soft.nothing_live_for", "soft_hopeless", "nothing ~2 to ~1 live ~1 for"),
     ("soft.see_better", "soft_hopeless", "@NEG ~2 see ~5 better|future|change"),
     ("soft.see_point_neg", "soft_pointless", "@NEG ~2 see ~2 point"),
     ("soft.nothing_changes", "soft_hopeless", "nothing ~6 change|changes|helps|help|work|works"),
@@ -558,7 +745,7 @@ RULES: list[tuple[str, str, str]] = [
     ("soft.weight", "soft_burden", "weight|drain ~3 everyone|family|round|on"),
     ("soft.deserve_better", "soft_burden", "deserve ~1 better ~1 than ~1 me"),
     ("soft.carry_me", "soft_burden", "everyone|they ~3 carry|drag|sick ~2 me"),
-    ("soft.drag_under", "soft_burden", "drag|dragging ~3 everyone|them|you ~2 under|down"),
+    ("soft.drag_under", "soft_burden", "drag|dragging|bring|pull ~3 @OTHER|everyone|them|you|family ~2 under|down"),
     ("soft.notice", "soft_burden", "no ~1 one ~3 notice|care|miss"),
     ("soft.trapped", "soft_trapped", "trapped|stuck ~1 forever"),
     ("soft.trapped2", "soft_trapped", "trapped|trap|cornered"),
@@ -577,9 +764,10 @@ RULES: list[tuple[str, str, str]] = [
     ("soft.make_stop", "soft_stop", "make ~1 it ~1 stop"),
     ("soft.cant_anymore", "soft_stop", "can ~1 not ~3 do|take|keep ~4 this|it|anymore|go"),
     ("soft.cant_go_on", "soft_stop", "can ~1 not ~1 go ~1 on"),
+    ("soft.cant_anymore_bare", "soft_stop", "can ~1 not ~1 anymore"),
     ("soft.cant_cope", "soft_stop", "can ~1 not ~1 cope|manage|handle|bear"),
     ("soft.prisoner", "soft_trapped", "prisoner|cage|caged ~4 own|head|life|body|mind"),
-    ("soft.drowning_nobody", "soft_trapped", "drown|drowning ~4 nobody|no ~1 one|nothing"),
+    ("soft.drowning_nobody", "soft_trapped", "drown|drowning ~5 nobody|one|nothing"),
     ("soft.pointless", "soft_pointless", "pointless"),
     ("soft.ruin", "soft_burden", "ruin ~1 everything|everyone"),
     ("soft.harder_for", "soft_burden", "make|making ~3 life|things|everything ~1 hard|harder ~2 for"),
@@ -596,7 +784,7 @@ RULES: list[tuple[str, str, str]] = [
 SHIELDS = [
     # idioms of dying and killing
     "dying|die ~1 to|for ~2 see|try|know|go|get|meet|hear|read|watch",
-    "to ~1 die ~1 for",
+    "to ~1 die ~1 for !week|weeks|day|days|month|months|year|years|a|an|hours|ages|so|long",
     "dead ~1 tired",
     "dead ~1 on ~1 my ~1 feet",
     "phone|battery|laptop|car|plant|plants|bulb|tv|signal|charger|basil|flowers|wifi|engine|printer ~3 die|dead",
@@ -623,14 +811,14 @@ SHIELDS = [
     "die ~1 young",
     "suicide ~1 squad",
     "the ~1 virgin ~1 suicides",
-    "suicide ~1 prevention|awareness|rate|rates",
+    "suicide|selfharm ~1 prevention|awareness|rate|rates|statistics|risk|warning|bereavement|intervention|research",
     "let ~3 trauma|fear|shame|pain|story|past ~1 die",
     "old ~1 self|me|version ~2 die",
     # the dosing experience itself
     "ego ~1 death|dissolution|dissolve|die",
     "death ~1 and ~1 rebirth",
     "die|dying ~4 reborn|rebirth",
-    "feel ~1 like ~2 i ~1 be ~1 die|dying|drowning",
+    "feel ~1 like ~2 i ~1 be ~1 die|dying",
     "as ~1 if ~2 i ~1 be ~1 die|dying",
     "my ~1 own ~1 death|funeral",
     "what ~1 die|dying ~1 be",
@@ -650,6 +838,24 @@ SHIELDS = [
     "hang ~1 out|in|the|up",
     "hung ~2 the|his|her|coat|coats|photo|picture|laundry|washing",
     "on ~1 the ~1 oven|stove|hob|iron|kettle|tray",
+    "@HARM ~6 on|with|in|against ~1 the|a|an ~2 oven|stove|hob|iron|tray|pan|grater|mandoline|bbq|barbecue|radiator|"
+    "thorn|thorns|nettle|nettles",
+    "pinch ~1 myself",
+    "attempt|attempts ~0 at ~0 _|a|an|the|it|this|humour|humor|make|cook|be|get",
+    "dig ~1 myself ~2 out|into|hole",
+    "kick ~1 myself",
+    "rope|ropes|cord ~4 swing|climb|climbing|boat|tent|washing|skipping|gym|tug|garden|hammock",
+    "skipping|jump ~1 rope",
+    "lethal|fatal ~1 dose|amount ~2 of ~1 caffeine|coffee|water|salt|sugar|nicotine",
+    "lock|locked|lockbox ~4 @PILLS|box|away",
+    "@PILLS ~3 lock|locked|lockbox|safe",
+    "date|day ~4 wedding|party|holiday|move|trip|surgery|operation|exam|interview|launch|birthday|appointment",
+    "goodbye|bye ~8 colleague|colleagues|classmates|team|last ~1 day|moving|move|airport|station|holiday|flight|"
+    "leaving",
+    "will ~6 after|since|because ~4 baby|born|mortgage|married|wedding|house|divorce",
+    "give|gave|leave|left|drop|take ~10 while|whilst|during ~3 holiday|vacation|trip|abroad|surgery|hospital|festival|"
+    "honeymoon|conference",
+    "letter|letters|card|note ~4 for|to ~3 birthday|christmas|wedding|anniversary|90th|80th|thank|thanks",
     "by ~1 accident",
     "accidentally",
     "chop|chopping|cooking",
@@ -660,10 +866,11 @@ SHIELDS = [
     "pull ~1 the ~1 trigger ~1 on ~1 buy",
     "safety ~1 plan",
     "@PILLS ~3 for ~2 the ~1 week|day|month",
-    "@PILLS ~6 organiser|organizer|dosette|pharmacy|chemist",
+    "@PILLS ~3 organiser|organizer|dosette",
+    "pick|collect|get|fetch ~4 @PILLS ~6 pharmacy|chemist|pharmacist",
     "ask|asked ~2 if|whether|about ~10 life|suicide|myself|die|harm|selfharm|kill|end",
-    "cannula|needle|injection|iv|drip|jab|vaccine|cuff|tourniquet|dog|cat|puppy|kitten|fell|fall|trip|tripped ~4 "
-    "@HARM2|hurt",
+    "cannula|needle|injection|iv|drip|jab|vaccine|cuff|tourniquet|test|dog|cat|puppy|kitten|fell|fall|trip|tripped ~4 "
+    "@HARM|hurt",
     "let|get|got|chance ~2 i|me|to ~1 say ~1 goodbye",
     "say ~1 goodbye ~3 properly",
 ]

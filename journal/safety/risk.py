@@ -148,17 +148,40 @@ def _vocabulary() -> frozenset[str]:
         *lexicon.RECENT,
         lexicon.FICTION,
         lexicon.PREVENTION,
-        " ".join(CLAUSE | REPORTING),
+        " ".join(CLAUSE | REPORTING | TRANSPARENT),
     ]:
         words.update(word for word in re.findall(r"[a-z0-9]+", text))
     return frozenset(words)
 
 
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+@cache
+def _typos() -> dict[str, str]:
+    """Every string one edit (a letter dropped, added, changed, or two swapped) from a word of
+    ``lexicon.TYPO_TOLERANT``, mapped to that word: "sucide", "suicdal", "thougths", "dissapear"."""
+    variants: dict[str, str] = {}
+    for word in lexicon.TYPO_TOLERANT.split():
+        splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+        edits = {a + b[1:] for a, b in splits if b}
+        edits |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+        edits |= {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
+        edits |= {a + c + b for a, b in splits for c in _LETTERS}
+        for edit in edits - {word}:
+            variants.setdefault(edit, word)
+    return variants
+
+
 def lemma(word: str) -> str:
     """The lemma of a folded word. Where simplemma gives none the lexicon knows ("cutting", "thinking"),
-    a lexicon word is found by taking the ending off, so the text and the rules always meet on one form."""
-    found = simplemma.lemmatize(word, lang="en").lower()
+    a lexicon word is found by taking the ending off, so the text and the rules always meet on one form.
+    A word the lexicon keeps as written ("training" is not "train") stays; a dropped g is put back
+    ("cuttin"); and a word no dictionary knows, one slip from a core word ("sucide"), is read as that word."""
     vocabulary = _vocabulary()
+    if word in lexicon.LITERAL:
+        return word
+    found = simplemma.lemmatize(word, lang="en").lower()
     if found in vocabulary:
         return found
     for ending in ("ing", "ed", "es", "s"):
@@ -167,7 +190,13 @@ def lemma(word: str) -> str:
             for candidate in (stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem):
                 if candidate in vocabulary:
                     return candidate
-    return word if word in vocabulary else found
+    if word in vocabulary:
+        return word
+    if word.endswith("in") and len(word) > 4 and lemma(word + "g") in vocabulary:
+        return lemma(word + "g")
+    if len(word) >= 5 and word in _typos() and not simplemma.is_known(word, lang="en"):
+        return lemma(_typos()[word])
+    return found
 
 
 @dataclass(frozen=True)
@@ -177,6 +206,7 @@ class Text:
     lemmas: tuple[str, ...]
     sentence: tuple[int, ...]
     at: dict[str, list[int]]
+    words: frozenset[str] = frozenset()  # the lemmas present, to meet a rule's slots in one set operation
 
 
 # What a token reads as, kept between calls only for the lexicon's own words. A word the lexicon does not know
@@ -207,6 +237,28 @@ def _spell(token: str) -> tuple[str, ...]:
 
 
 _SENTENCES = re.compile(r"[.!?;\n]+")
+_JOINS = [(pair, re.compile(rf"{pair}(?!\w)"), joined) for pair, joined in lexicon.JOINS.items()]
+
+
+def _joiner(text: str, joined: str):
+    """The replacement for one pair: the joined word, where the pair does not end a longer word before it."""
+
+    def replace(match: re.Match) -> str:
+        return joined if match.start() == 0 or not text[match.start() - 1].isalnum() else match.group()
+
+    return replace
+
+
+def _join(folded: str) -> str:
+    """Pairs written apart read as one word ("car park", "my self"), as ``lexicon.JOINS`` says: each looked
+    for once in the whole text, and replaced only where it stands as two whole words (the pattern opens on
+    its literal, which ``re`` finds fast; the word boundary before it is checked here)."""
+    for pair, pattern, joined in _JOINS:
+        if pair in folded:
+            folded = pattern.sub(_joiner(folded, joined), folded)
+    return folded
+
+
 _WORDS = re.compile(r"\w+")
 _SHE = ("she", "would")
 
@@ -214,7 +266,7 @@ _SHE = ("she", "would")
 def read(text: str) -> Text:
     """Fold, respell, lemmatize and index a text, sentence by sentence (the lookups run in C: a 5,000-word
     entry is read in about 2 ms)."""
-    folded = fold(text).replace("'", "").replace("\u2019", "").replace("\u2018", "")
+    folded = _join(fold(text).replace("'", "").replace("\u2019", "").replace("\u2018", ""))
     lemmas: list[str] = []
     sentence: list[int] = []
     for number, part in enumerate(_SENTENCES.split(folded)):
@@ -234,7 +286,7 @@ def read(text: str) -> Text:
     at: dict[str, list[int]] = defaultdict(list)
     for position, word in enumerate(lemmas):
         at[word].append(position)
-    return Text(tuple(lemmas), tuple(sentence), at)
+    return Text(tuple(lemmas), tuple(sentence), at, frozenset(at))
 
 
 # -- patterns ---------------------------------------------------------------------------------------------
@@ -242,19 +294,30 @@ def read(text: str) -> Text:
 
 @dataclass(frozen=True)
 class Pattern:
-    """Slots of alternative lemmas, each within ``gaps[i]`` words after the one before."""
+    """Slots of alternative lemmas, each within ``gaps[i]`` words after the one before; and the words that may
+    not come straight after the last slot ("my attempt" but not "my attempt at baking")."""
 
     slots: tuple[frozenset[str], ...]
     gaps: tuple[int, ...]
+    not_next: frozenset[str] = frozenset()
+    at_end: bool = False  # ``$``: the last slot ends its sentence ("I've decided.")
 
 
 def compile_pattern(source: str) -> Pattern:
     slots: list[frozenset[str]] = []
     gaps: list[int] = []
     gap = 0
+    not_next: set[str] = set()
+    at_end = False
     for part in source.split():
+        if part == "$":
+            at_end = True
+            continue
         if part.startswith("~"):
             gap = int(part[1:])
+            continue
+        if part.startswith("!"):
+            not_next.update(w if w.startswith(("@", "_")) else lemma(w) for w in part[1:].split("|"))
             continue
         words: set[str] = set()
         for alternative in part.split("|"):
@@ -265,7 +328,7 @@ def compile_pattern(source: str) -> Pattern:
         slots.append(frozenset(words))
         gaps.append(gap)
         gap = 0
-    return Pattern(tuple(slots), tuple(gaps))
+    return Pattern(tuple(slots), tuple(gaps), frozenset(not_next), at_end)
 
 
 def find(pattern: Pattern, text: Text) -> list[tuple[int, int]]:
@@ -276,18 +339,30 @@ def find(pattern: Pattern, text: Text) -> list[tuple[int, int]]:
     """
     present = []
     for slot in pattern.slots:
-        words = [word for word in slot if word in text.at]
+        words = slot & text.words
         if not words:
             return []
         present.append(words)
-    counts = [sum(len(text.at[word]) for word in words) for words in present]
-    anchor = min(range(len(counts)), key=counts.__getitem__)
+    at = text.at
+    anchor, final = 0, len(present) - 1
+    if final:
+        counts = [sum(len(at[word]) for word in words) for words in present]
+        anchor = counts.index(min(counts))
+    words = present[anchor]
+    positions = at[next(iter(words))] if len(words) == 1 else sorted(p for word in words for p in at[word])
+    checks_next = pattern.at_end or bool(pattern.not_next)
     found = []
-    for at in sorted(p for word in present[anchor] for p in text.at[word]):
-        first = _extend(pattern, anchor - 1, at, text, -1)
-        last = _extend(pattern, anchor + 1, at, text, +1) if first is not None else None
-        if first is not None and last is not None:
-            found.append((first, last))
+    for origin in positions:
+        first = origin if anchor == 0 else _extend(pattern, anchor - 1, origin, text, -1)
+        if first is None:
+            continue
+        last = origin if anchor == final else _extend(pattern, anchor + 1, origin, text, +1)
+        if last is None:
+            continue
+        if checks_next and last + 1 < len(text.lemmas) and text.sentence[last + 1] == text.sentence[last]:
+            if pattern.at_end or text.lemmas[last + 1] in pattern.not_next:
+                continue
+        found.append((first, last))
     return found
 
 
@@ -297,12 +372,17 @@ def _extend(pattern: Pattern, slot: int, origin: int, text: Text, step: int) -> 
         return origin
     gap = pattern.gaps[slot] if step > 0 else pattern.gaps[slot + 1]
     words, lemmas, sentence = pattern.slots[slot], text.lemmas, text.sentence
-    for distance in range(1, gap + 2):
-        position = origin + step * distance
-        if position < 0 or position >= len(lemmas) or sentence[position] != sentence[origin]:
+    here, following = sentence[origin], slot + step
+    outermost = following < 0 or following == len(pattern.slots)
+    position = origin
+    for _ in range(gap + 1):
+        position += step
+        if position < 0 or position >= len(lemmas) or sentence[position] != here:
             return None
         if lemmas[position] in words:
-            outer = _extend(pattern, slot + step, position, text, step)
+            if outermost:
+                return position
+            outer = _extend(pattern, following, position, text, step)
             if outer is not None:
                 return outer
     return None
@@ -349,7 +429,10 @@ REPORTING = frozenset({"know", "think", "say", "tell", "realise", "realize", "gu
 
 
 def _about_someone_else(text: Text, first: int, last: int, model: Compiled) -> bool:
-    """The nearest person named before the match, in its clause, is someone else, and the writer is not in it."""
+    """The nearest person named before the match, in its clause, is someone else, and the writer is not in it.
+    A match that opens on someone of the writer's ("my brother attempted") is about that person."""
+    if text.lemmas[first] in POSSESSIVE and first < last and text.lemmas[first + 1] in model.other_words:
+        return True
     if any(text.lemmas[p] in model.self_words for p in range(first, last + 1)):
         return False
     for position in range(first - 1, max(-1, first - PERSON_WINDOW - 1), -1):
@@ -376,16 +459,43 @@ def _in_context(text: Text, first: int, last: int, model: Compiled, context: set
 
 
 CLAUSE = frozenset({"and", "but", "so", "because", "then", "while", "though", "although"})
+# Words a negation reaches across without using up its window: "not having any thoughts of killing myself".
+TRANSPARENT = frozenset({"any", "of", "about", "thought", "urge", "plan", "intention", "real", "serious", "active"})
+POSSESSIVE = frozenset({"my", "our"})
+# Who does a preparation when the word just before it names them: "she writes letters", "we gave the cat"
+# (the lemmas of "him", "her" and "them" are these too: after a preposition they are not the doer).
+SUBJECTS = frozenset({"he", "she", "they", "we", "you"})
+PREPOSITIONS = frozenset({"for", "to", "with", "at", "from", "by", "of", "about", "on", "than", "into", "onto"})
+
+
+def _done_by_someone_else(text: Text, first: int) -> bool:
+    """A preparation whose doer, just before it, is someone else ("in the series she writes letters")."""
+    for position in range(first - 1, max(-1, first - 3), -1):
+        if text.sentence[position] != text.sentence[first]:
+            return False
+        if text.lemmas[position] in SUBJECTS:
+            before = position - 1
+            return (
+                before < 0
+                or text.sentence[before] != text.sentence[position]
+                or (text.lemmas[before] not in PREPOSITIONS)
+            )
+        if text.lemmas[position] not in {"just", "also", "already", "finally", "then", "even", "always"}:
+            return False
+    return False
 
 
 def _negated(text: Text, first: int, model: Compiled) -> bool:
     """A negation within a few words before the match, in the same clause ("not suicidal", "no thoughts of")."""
-    for position in range(first - 1, max(-1, first - NEGATION_WINDOW - 1), -1):
+    position, counted = first - 1, 0
+    while position >= 0 and counted < NEGATION_WINDOW:
         if text.sentence[position] != text.sentence[first] or text.lemmas[position] in CLAUSE:
             return False
         if text.lemmas[position] in model.negations:
             following = text.lemmas[position + 1] if position + 1 < len(text.lemmas) else ""
             return following not in model.negation_exceptions
+        counted += text.lemmas[position] not in TRANSPARENT
+        position -= 1
     return False
 
 
@@ -423,7 +533,11 @@ def _matches(text: str) -> Iterator[tuple[str, str, int, int, str, Text]]:
         for first, last in find(pattern, seen):
             if any(shielded[first : last + 1]):
                 fate = "shield"
-            elif category != "plan_preparation" and _about_someone_else(seen, first, last, model):
+            elif (
+                _about_someone_else(seen, first, last, model)
+                if category != "plan_preparation"
+                else _done_by_someone_else(seen, first)
+            ):
                 fate = "someone else"
             elif _in_context(seen, first, last, model, context):
                 fate = "context"

@@ -1,7 +1,9 @@
 """The safety engine measured on a labelled corpus: recall per category, false alarms, a confusion table.
 
-``dev.jsonl`` and ``dev2.jsonl`` in ``tests/safety/corpus/`` are what the rules were written against, each by
-a different hand. ``heldout.jsonl`` and ``heldout2.jsonl`` were written by two more hands and never read
+``dev.jsonl``, ``dev2.jsonl`` and ``dev3.jsonl`` in ``tests/safety/corpus/`` are what the rules were written
+against, each by a different hand (``dev3`` in the everyday spellings of texts and forums: typos, slang, no
+capitals). ``heldout.jsonl``, ``heldout2.jsonl`` and ``heldout3.jsonl`` were written by three more hands
+(``heldout3`` after lexicon version 3, by a hand that saw neither the rules nor the other sentences) and never read
 while writing rules: their figures are the honest estimate of how the engine does on words it has not seen.
 ``make eval-safety`` (``python -m tests.safety.evaluate``) prints them; ``tests/safety/test_corpus.py`` holds
 CI to the floors: 95% recall and 5% false alarms on the development corpus, and on the held-out part the
@@ -20,17 +22,20 @@ from pathlib import Path
 from journal.safety.risk import assess
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
-PARTS = ("dev", "dev2", "heldout", "heldout2")
-DEVELOPMENT = ("dev", "dev2")
-HELD_OUT = ("heldout", "heldout2")
+PARTS = ("dev", "dev2", "dev3", "heldout", "heldout2", "heldout3")
+DEVELOPMENT = ("dev", "dev2", "dev3")
+HELD_OUT = ("heldout", "heldout2", "heldout3")
 LEVELS = ("urgent", "gentle", "none")
-NEGATED_OR_PAST = {"negated", "past"}
+NEGATED_OR_PAST = {"negated", "past", "negated_or_past"}  # heldout3 files both under one name
 RECALL_FLOOR = 0.95  # of risky sentences, some card (development corpus)
 FALSE_ALARM_CEILING = 0.05  # of benign sentences, any card (every part)
-# The held-out part's last measure (2026-12-03: recall 74.0%, false alarms 6.8%), with a little room: a ratchet
-# that catches a rule change making the engine worse on words it never saw. Raise these, never lower them.
-HELDOUT_RECALL_FLOOR = 0.70
-HELDOUT_FALSE_ALARM_CEILING = 0.08
+# The held-out part's last measure (2026-12-03, lexicon version 3, heldout + heldout2: recall 77.3%, false
+# alarms 4.3%, version 2 had 73.9% and 6.8%; with heldout3, written after version 3 by a hand that never saw the
+# rules: 74.8% and 5.0%, heldout3 alone 71.0% and 5.7%; the floor moved with the part it measures), with a little
+# room: a ratchet that catches a rule change making the engine worse on words it never saw. Raise these, never
+# lower them.
+HELDOUT_RECALL_FLOOR = 0.72
+HELDOUT_FALSE_ALARM_CEILING = 0.06
 
 
 @dataclass(frozen=True)

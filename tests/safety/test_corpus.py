@@ -46,8 +46,9 @@ def test_the_corpus_is_big_enough_in_every_group_and_category(corpus):
 
 
 def test_a_third_is_held_out(corpus):
+    """Big enough to measure: a third of the corpus (heldout3 was written after dev3 to keep it so)."""
     held_out = [case for case in corpus if case.part in HELD_OUT]
-    assert len(held_out) >= len(corpus) / 3 - 10
+    assert len(held_out) >= len(corpus) / 3
 
 
 def test_risky_sentences_are_heard_and_benign_ones_left_alone(corpus):

@@ -170,7 +170,9 @@ def test_the_other_signals_and_their_levels():
 
 def test_every_decision_is_explained_by_its_category_and_rule():
     risk = assess(["counted the pills in the cabinet tonight, i know why"])
-    assert risk.explain() == [{"category": "method", "rule": "method.pills_count", "qualifier": "", "version": 2}]
+    assert risk.explain() == [
+        {"category": "method", "rule": "method.pills_count", "qualifier": "", "version": lexicon.VERSION}
+    ]
     assert ("method.pills_count", "method", "count the pill", "kept") in explain("counted the pills")
 
 
@@ -225,3 +227,76 @@ def test_someone_named_in_another_clause_does_not_take_the_words_away():
 
 def test_preparations_stay_the_writers_whoever_else_they_name():
     assert level("left the passwords for him, for afterwards") == URGENT
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "been having suicidal thougths again",  # two letters swapped
+        "thinking of commiting sucide",  # a letter dropped
+        "i wanna kil myself",
+        "suicidle again",
+        "been cuttin again",  # a dropped g
+        "i want to dissapear forever and ever, i want to die",
+        "kill my self",  # written apart
+    ],
+)
+def test_a_slip_of_one_letter_in_a_core_word_is_forgiven(sentence):
+    assert level(sentence) is not NONE
+
+
+def test_typo_tolerance_is_guarded():
+    assert read("sucide").lemmas == ("suicide",)
+    assert read("though").lemmas != ("thought",)  # a real word is never a slip
+    assert read("mysel").lemmas == ("myself",) and read("kil").lemmas == ("kill",)
+    assert level("training for the marathon") is NONE  # "training" is not the train
+
+
+def test_a_pattern_can_refuse_the_next_word_or_ask_for_the_sentence_end():
+    assert find(compile_pattern("my ~1 attempt !to|at"), read("my attempt at sourdough")) == []
+    assert find(compile_pattern("my ~1 attempt !to|at"), read("after my attempt i was lost")) != []
+    assert find(compile_pattern("i ~2 decide $"), read("ive decided. sunday")) != []
+    assert find(compile_pattern("i ~2 decide $"), read("i decided to bake")) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "my brother attempted last year, he is doing well now",
+        "i tried yoga for the first time",
+        "the dog bit my hand when i tried to take the sock",
+        "burned my hand on the oven tray",
+        "bought a rope for the tire swing",
+        "picked the date for our wedding",
+        "in the series she writes letters to everyone before she dies",
+        "keep my meds locked in a box because of the kids",
+        "learning what a lethal dose of caffeine is for my pharmacology exam",
+        "did my suicide intervention training today",
+    ],
+)
+def test_look_alikes_stay_silent(sentence):
+    assert level(sentence) is NONE
+
+
+def test_a_negation_reaches_across_thoughts_of():
+    assert level("not having any thoughts of killing myself, just sad") == GENTLE
+    assert level("nothing helps, i want to kill myself") == URGENT  # "nothing" is not a negation of the wish
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("i dont care if i live or die", GENTLE),
+        ("i pray god takes me in my sleep", GENTLE),
+        ("why cant i just fall asleep and never wake up", GENTLE),
+        ("wouldnt be so bad if i got hit by a car", GENTLE),
+        ("wondering if the belt would hold my weight", URGENT),
+        ("stood on the platform and felt the pull when the train came", URGENT),
+        ("went without food for 3 days to punish my body", URGENT),
+        ("broke my 6 month streak, cut three times", URGENT),
+        ("attempt no 2 was in august, thinking about a third", URGENT),
+        ("in my early twenties i was cutting daily", GENTLE),
+    ],
+)
+def test_general_constructions_of_wishes_methods_harm_and_the_past(sentence, expected):
+    assert level(sentence) == expected
