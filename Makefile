@@ -7,11 +7,14 @@ BIN := $(VENV)/bin
 FLASK := $(BIN)/flask --app journal
 HOST ?= 127.0.0.1
 PORT ?= 5000
+# flask run reads these, and so does the app where it needs its own address outside a request (journal.mail.site_url).
+export FLASK_RUN_HOST := $(HOST)
+export FLASK_RUN_PORT := $(PORT)
 
 AXE_VERSION := 4.14.1
 AXE := .cache/axe/node_modules/axe-core/axe.min.js
 
-.PHONY: run test test-fast lint eval-safety install install-test upgrade demo clean ensure-chromium fonts bench-pdf bench bench-outage bench-export ensure-wrk
+.PHONY: run test test-fast lint eval-safety install install-test upgrade demo clean ensure-chromium fonts bench-pdf bench bench-outage bench-export bench-import ensure-wrk
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed (set PYTHON=...)"'
@@ -49,7 +52,7 @@ fonts:
 
 ## Serve on http://127.0.0.1:5000 (SQLite in instance/ unless JOURNAL_DATABASE_URL is set).
 run: upgrade fonts
-	$(FLASK) run --host $(HOST) --port $(PORT)
+	$(FLASK) run
 
 ## Create (or recreate) the demo patient with ENTRIES entries, and say how to log in.
 ENTRIES ?= 40
@@ -122,6 +125,10 @@ bench-outage: install-test
 ## Peak memory and time of Export everything at 300 and 3,000 entries (a fresh process each).
 bench-export: install-test
 	$(BIN)/python benchmarks/export.py
+
+## An 8,000-entry import on SQLite while another writer saves: how long that writer waits.
+bench-import: install-test
+	$(BIN)/python benchmarks/importing.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .coverage htmlcov build *.egg-info .cache artifacts

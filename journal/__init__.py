@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from flask import Flask
+from flask.logging import default_handler, has_level_handler
 
 from journal.admin.views import bp as admin_bp
 from journal.auth.recovery_views import bp as recovery_bp
@@ -85,8 +86,12 @@ def load_config(app: Flask, config: str | type[Config] | None, overrides: Mappin
 
 
 def configure_logging(app: Flask) -> None:
-    """Log at the configured level; the app logs ids, never what people write."""
-    logging.getLogger("journal").setLevel(app.config["LOG_LEVEL"])
+    """Log at the configured level, to stderr unless a handler already takes it (a log config, a test's
+    capture); the app logs ids, never what people write."""
+    logger = logging.getLogger("journal")
+    logger.setLevel(app.config["LOG_LEVEL"])
+    if not has_level_handler(logger):
+        logger.addHandler(default_handler)
 
 
 def register_extensions(app: Flask) -> None:

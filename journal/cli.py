@@ -9,7 +9,7 @@ import click
 from flask import Flask, current_app
 from flask.cli import with_appcontext
 
-from journal import backups
+from journal import backups, mail
 from journal.admin.services import set_account_active
 from journal.auth.services import AccountError, create_user, find_user_by_email
 from journal.database import refresh_statistics
@@ -28,6 +28,7 @@ from journal.models import Role
 from journal.reminders.services import send_due
 from journal.safety import outbox
 from journal.settings.deletion import LedgerUnreadable, apply_ledger, deleted_accounts
+from journal.therapist import digest
 
 
 @click.command("create-user")
@@ -41,19 +42,32 @@ from journal.settings.deletion import LedgerUnreadable, apply_ledger, deleted_ac
 )
 @click.option("--name", "display_name", help="Display name (asked for when missing).")
 @click.option("--time-zone", default="UTC", show_default=True, help="IANA time zone, e.g. Europe/Berlin.")
+@click.option(
+    "--confirmed",
+    is_flag=True,
+    help="The address is known to work: reset links and reminders go to it without a confirmation link first.",
+)
 @click.password_option(help="Asked for, hidden, when missing. Avoid passing it on the command line.")
 @with_appcontext
-def create_user_command(email: str, role: str, display_name: str | None, time_zone: str, password: str) -> None:
+def create_user_command(
+    email: str, role: str, display_name: str | None, time_zone: str, confirmed: bool, password: str
+) -> None:
     """Create an account with the given role."""
     if not display_name:
         display_name = click.prompt("Display name")
     try:
         user = create_user(
-            email=email, display_name=display_name, password=password, role=Role(role), time_zone=time_zone
+            email=email,
+            display_name=display_name,
+            password=password,
+            role=Role(role),
+            time_zone=time_zone,
+            confirmed=confirmed,
         )
     except AccountError as error:
         raise click.ClickException(str(error)) from None
-    click.echo(f"Created {user.role.value} {user.email} (id {user.id}).")
+    confirmation = "its address confirmed" if confirmed else "its address not confirmed yet"
+    click.echo(f"Created {user.role.value} {user.email} (id {user.id}), {confirmation}.")
 
 
 def _set_active_from_cli(email: str, active: bool) -> None:
@@ -144,22 +158,26 @@ def import_data_command(email: str, source: str) -> None:
     try:
         summary = import_file(user, source, Path(source).read_bytes(), by="command line")
     except ImportRefused as refused:
-        raise click.ClickException(f"Nothing was imported. {refused}") from None
+        raise click.ClickException(refused.for_person()) from None
     click.echo(summary.sentence())
 
 
 @click.command("send-reminders")
 @with_appcontext
 def send_reminders_command() -> None:
-    """Email the reminders due now, and any safety alert email due (run every 15 minutes from cron or a
-    systemd timer; safe to overlap). ``flask send-alerts`` sends the alert emails alone, more often."""
+    """Email the reminders and therapists' daily digests due now, and any safety alert email due (run every
+    15 minutes from cron or a systemd timer; safe to overlap). ``flask send-alerts`` sends the alert emails
+    alone, more often."""
     with _mail_links():
         summary = send_due()
+        digests = digest.send_due()
         alerts = outbox.send_due()
     purge_searches()  # searches of the entry list last an hour
     db.session.commit()
     refresh_statistics()  # every 15 minutes: SQLite's planner follows a growing database
     click.echo(f"{summary.sent} reminder(s) sent; {summary.skipped} to try again next time.")
+    if digests.sent or digests.skipped:
+        click.echo(f"{digests.sent} daily digest(s) sent; {digests.skipped} to try again next time.")
     if alerts.sent or alerts.given_up:
         click.echo(_alerts_line(alerts))
 
@@ -176,8 +194,7 @@ def send_alerts_command() -> None:
 
 def _mail_links():
     """A request context on PUBLIC_URL, so links in emails sent from the command line point at the site."""
-    base = current_app.config.get("PUBLIC_URL") or "http://localhost:5000"
-    return current_app.test_request_context("/", base_url=base)
+    return current_app.test_request_context("/", base_url=mail.site_url())
 
 
 def _alerts_line(summary: outbox.RunSummary) -> str:

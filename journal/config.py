@@ -72,6 +72,8 @@ class Config:
     MAIL_PASSWORD: str | None = None
     MAIL_FROM = "Integration Journal <no-reply@localhost>"
     MAIL_TIMEOUT = 10  # seconds
+    # No MAIL_SERVER, outside production: each message is also kept in this Maildir (relative to instance/).
+    MAIL_MAILDIR: str | None = None
     # The address people reach the app at, for links in emails (production needs it:
     # a link is never built from the request's Host header there).
     PUBLIC_URL: str | None = None
@@ -86,6 +88,14 @@ class Config:
     # Roles that must set up two-factor authentication before reaching any patient data.
     MFA_REQUIRED_ROLES = ["therapist", "admin"]
 
+    # A picture with more pixels is refused from its header, before it is decoded: 48-megapixel phone photos fit.
+    PICTURE_MAX_PIXELS = 50_000_000
+    # Import (Settings > Import, flask import-data): the file's size, how many entries (and sessions) it may hold,
+    # and how many are written per commit, so other writers (autosave) never wait long for SQLite's lock.
+    IMPORT_MAX_BYTES = 64 * 1024 * 1024
+    IMPORT_MAX_ENTRIES = 10_000
+    IMPORT_BATCH_SIZE = 50
+
     # Rate limits (Flask-Limiter). memory:// suits one process; use Redis when there are several.
     RATELIMIT_STORAGE_URI = "memory://"
     # Failed logins: a wrong password or a wrong second-factor code, wherever it is typed
@@ -96,9 +106,13 @@ class Config:
     RATELIMIT_CODES = "10 per hour"  # therapist connection codes tried by one patient
     RATELIMIT_AUTOSAVE = "60 per minute"  # a tab saves every 3 s; this leaves room for three
     RATELIMIT_PICTURES = "60 per hour"  # picture uploads by one user: each may be up to 40 MB
+    RATELIMIT_IMPORT = "10 per hour"  # imports by one user: each may be up to IMPORT_MAX_BYTES
+    UPLOADS_AT_ONCE = 2  # picture uploads and imports one user may have being worked on at the same time
     RATELIMIT_RESET_PER_IP = "10 per hour"  # password reset requests from one address
     RATELIMIT_RESET_PER_ADDRESS = "3 per hour"  # password reset requests for one email, from anywhere
     RATELIMIT_VERIFY_EMAIL = "5 per hour"  # new confirmation links asked for by one user
+    RATELIMIT_EMAIL_CHANGE_PER_ACCOUNT = "5 per hour"  # email address changes asked for by one account
+    RATELIMIT_EMAIL_CHANGE_PER_IP = "10 per hour"  # email address changes asked for from one address
     # How many proxies in front of the app may set X-Forwarded-For / -Proto / -Host. 0: none is trusted.
     TRUSTED_PROXIES = 0
 
@@ -107,6 +121,7 @@ class DevelopmentConfig(Config):
     """Local use through ``make run``: SQLite, a generated secret key."""
 
     ENV_NAME = "development"
+    MAIL_MAILDIR = "mail"  # instance/mail: open a link from a message without a mail server
 
 
 class TestingConfig(Config):

@@ -20,7 +20,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from journal.config import make_private_folder
 
@@ -142,6 +144,28 @@ def unseal_bytes(data_key: bytes, blob: bytes, *, table: str, row_id: str, owner
     except InvalidTag:
         raise DecryptionError(f"{table} row does not decrypt for this owner") from None
     return plaintext
+
+
+def _secret_key(secret: str, purpose: str) -> bytes:
+    return HKDF(algorithm=hashes.SHA256(), length=KEY_BYTES, salt=None, info=purpose.encode()).derive(secret.encode())
+
+
+def encrypt_with_secret(secret: str, purpose: str, text: str) -> str:
+    """Encrypt a short value for a signed-but-readable place (the cookie session), under a key derived
+    from ``secret`` for this one ``purpose``; URL-safe text."""
+    nonce = os.urandom(NONCE_BYTES)
+    sealed = nonce + AESGCM(_secret_key(secret, purpose)).encrypt(nonce, text.encode(), purpose.encode())
+    return base64.urlsafe_b64encode(sealed).decode()
+
+
+def decrypt_with_secret(secret: str, purpose: str, sealed: str) -> str | None:
+    """The value ``encrypt_with_secret`` sealed for this purpose, or None for anything else."""
+    try:
+        blob = base64.urlsafe_b64decode(sealed.encode())
+        nonce, ciphertext = blob[:NONCE_BYTES], blob[NONCE_BYTES:]
+        return AESGCM(_secret_key(secret, purpose)).decrypt(nonce, ciphertext, purpose.encode()).decode()
+    except (InvalidTag, ValueError, TypeError):
+        return None
 
 
 def load_or_create_keyring_file(instance: Path, create: bool) -> Keyring | None:

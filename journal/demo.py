@@ -9,6 +9,7 @@ import click
 from flask.cli import with_appcontext
 from sqlalchemy import delete, select
 
+from journal import mail
 from journal.auth.services import create_user, find_user_by_email
 from journal.clock import utcnow
 from journal.entries.content import AFTER_EFFECTS, Answer, CheckIn, EntryContent
@@ -94,6 +95,7 @@ def seed_demo(entries: int, seed: int = 7) -> User:
         password=DEMO_PASSWORD,
         role=Role.PATIENT,
         time_zone="Europe/London",
+        confirmed=True,  # a demo address receives nothing: confirmed, so no banner and the reminders can be tried
     )
     sets = [prompt_set for prompt_set in library().sets if prompt_set.kind == AFTER]
     per_session = len(sets)
@@ -200,6 +202,7 @@ def _connect_demo_therapist(patient: User, rng: random.Random) -> None:
         password=THERAPIST_PASSWORD,
         role=Role.THERAPIST,
         time_zone="Europe/London",
+        confirmed=True,
     )
     connection = connect(patient, therapist, safety_alerts=True)
     entries = db.session.scalars(
@@ -252,5 +255,5 @@ def seed_demo_command(entries: int) -> None:
     """Create (or recreate) a demo patient with sessions and entries."""
     seed_demo(entries)
     click.echo(f"Demo patient ready with {entries} entries, connected to a demo therapist.")
-    click.echo(f"Log in at http://127.0.0.1:5000/login as {DEMO_EMAIL} with the password: {DEMO_PASSWORD}")
+    click.echo(f"Log in at {mail.site_url()}/login as {DEMO_EMAIL} with the password: {DEMO_PASSWORD}")
     click.echo(f"The therapist: {THERAPIST_EMAIL} with the password: {THERAPIST_PASSWORD}")

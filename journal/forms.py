@@ -8,11 +8,12 @@ from markupsafe import Markup, escape
 from wtforms import DateField, DateTimeLocalField, SelectMultipleField, StringField, TextAreaField
 from wtforms import SelectField as _SelectField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import Length, Optional
+from wtforms.validators import DataRequired, Length, Optional, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 from wtforms.widgets import Select as _Select
 
 from journal.text import clean_line, clean_multiline
+from journal.timezones import resolve_time_zone
 
 TITLE_MAX = 200
 ANSWER_MAX = 100_000
@@ -68,6 +69,24 @@ def line_field(label: str, limit: int = SHORT_MAX, validators=None, **kwargs) ->
         validators=[*(validators or [Optional()]), Length(max=limit, message=too_long(limit))],
         render_kw={"maxlength": limit, **kwargs.pop("render_kw", {})},
         **kwargs,
+    )
+
+
+def _known_zone(form, field: StringField) -> None:
+    if field.data and resolve_time_zone(field.data) != field.data:
+        raise ValidationError("Please choose a time zone from the list, or type a nearby city such as Lisbon.")
+
+
+def time_zone_field(label: str, description: str, default: str | None = None) -> StringField:
+    """A time zone typed as a city or a zone name ("Lisbon", "new york", "Europe/Lisbon"), stored as its
+    IANA name; drawn with a list of zones to pick from (macro ``time_zone_field``)."""
+    return StringField(
+        label,
+        filters=[clean_line, lambda typed: resolve_time_zone(typed or "") or typed],
+        validators=[DataRequired("Please choose a time zone."), _known_zone],
+        description=description,
+        default=default,
+        render_kw={"list": "time-zones", "autocomplete": "off", "spellcheck": "false"},
     )
 
 

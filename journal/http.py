@@ -12,8 +12,15 @@ def wants_json() -> bool:
     return request.accept_mimetypes.best_match(["text/html", "application/json"]) == "application/json"
 
 
-def allow_bytes(limit: int):
-    """Let one view read a larger request than ``MAX_CONTENT_LENGTH`` (picture uploads).
+FORM_ROOM = 64 * 1024  # a form's other fields and its multipart headers, beside the file
+
+
+def allow_bytes(limit: int | str):
+    """Let one view read a larger request than ``MAX_CONTENT_LENGTH`` (picture uploads, imports).
+
+    ``limit`` is a number of bytes, or the name of the config setting that holds a file's limit: the
+    request then gets ``FORM_ROOM`` more for the rest of the form, so a file just over the setting
+    meets the view's own, plainer refusal rather than a 413.
 
     Set on the view rather than inside it: the CSRF check reads the form before any view runs.
     """
@@ -36,7 +43,10 @@ class InMemoryRequest(Request):
     @property
     def max_content_length(self) -> int | None:
         view = current_app.view_functions.get(self.endpoint or "") if current_app else None
-        return getattr(view, "max_content_length", None) or super().max_content_length
+        limit = getattr(view, "max_content_length", None)
+        if isinstance(limit, str):
+            limit = current_app.config[limit] + FORM_ROOM
+        return limit or super().max_content_length
 
     @max_content_length.setter
     def max_content_length(self, value: int | None) -> None:

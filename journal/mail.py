@@ -4,18 +4,22 @@ Every message is built here, from ``templates/mail/<name>.txt`` and
 ``.html``, so one place decides what an email may hold: that something is
 waiting and a link, never journal text, a medicine, a mood or a therapist's
 words. With no ``MAIL_SERVER`` (the ``make run`` default) a message is written
-to the log in development and testing, so the flows still work; production
-logs only that a message was not sent.
+to the log in development and testing, and development also keeps it in a
+Maildir (``instance/mail``), so the flows still work; production logs only that
+a message was not sent.
 """
 
 from __future__ import annotations
 
 import logging
+import mailbox
+import os
 import smtplib
 import ssl
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid, parseaddr
+from pathlib import Path
 from urllib.parse import urljoin
 
 from flask import current_app, render_template, request, url_for
@@ -46,12 +50,25 @@ def reply_code(error: BaseException) -> int | None:
 
 
 def absolute_url(endpoint: str, **values) -> str:
-    """A link for an email, on ``PUBLIC_URL`` (never the request's Host header in production)."""
+    """An absolute link, on ``PUBLIC_URL`` (never the request's Host header in production).
+
+    The one builder of absolute links, for an email or a page alike (an invite link); no other code uses
+    ``_external=True`` or the request's host (``tests/test_public_links.py`` checks it).
+    """
     path = url_for(endpoint, **values)
     base = current_app.config.get("PUBLIC_URL")
     if base:
         return urljoin(base.rstrip("/") + "/", path.lstrip("/"))
     return urljoin(request.host_url, path.lstrip("/"))  # outside production (which refuses to start without it)
+
+
+def site_url() -> str:
+    """Where people reach the app: ``PUBLIC_URL``, else where ``flask run`` serves (``make run`` sets
+    ``FLASK_RUN_HOST`` and ``FLASK_RUN_PORT``), for links made outside a request."""
+    base = current_app.config.get("PUBLIC_URL")
+    if base:
+        return str(base).rstrip("/")
+    return f"http://{os.environ.get('FLASK_RUN_HOST') or '127.0.0.1'}:{os.environ.get('FLASK_RUN_PORT') or 5000}"
 
 
 def compose(template: str, to: str, subject: str, *, headers: dict[str, str] | None = None, **context) -> EmailMessage:
@@ -82,13 +99,7 @@ def send(message: EmailMessage) -> None:
     """
     config = current_app.config
     if not config.get("MAIL_SERVER"):
-        if config["ENV_NAME"] == "production":
-            log.warning("mail not sent (no MAIL_SERVER): %s", message["Subject"])
-        else:
-            log.info(
-                "mail (no MAIL_SERVER, so written here instead of sent):\n%s",
-                message.get_body(("plain",)).get_content(),
-            )
+        _keep_unsent(message)
         return
     try:
         smtp = smtplib.SMTP(config["MAIL_SERVER"], int(config["MAIL_PORT"]), timeout=config["MAIL_TIMEOUT"])
@@ -106,6 +117,26 @@ def send(message: EmailMessage) -> None:
         raise MailNotSent(error) from error
     finally:
         _hang_up(smtp)
+
+
+def _keep_unsent(message: EmailMessage) -> None:
+    """No SMTP server: production logs only that nothing was sent (never a body: it holds links). Elsewhere the
+    plain text goes to the log with its To and Subject, and into ``MAIL_MAILDIR`` when set (development)."""
+    config = current_app.config
+    if config["ENV_NAME"] == "production":
+        log.warning("mail not sent (no MAIL_SERVER): %s", message["Subject"])
+        return
+    kept = ""
+    if config.get("MAIL_MAILDIR"):
+        folder = Path(current_app.instance_path, config["MAIL_MAILDIR"])
+        kept = f", kept in {folder / 'new' / mailbox.Maildir(folder, create=True).add(message)}"
+    log.info(
+        "mail (no MAIL_SERVER, so written here instead of sent%s)\nTo: %s\nSubject: %s\n\n%s",
+        kept,
+        message["To"],
+        message["Subject"],
+        message.get_body(("plain",)).get_content(),
+    )
 
 
 def _hang_up(smtp: smtplib.SMTP) -> None:

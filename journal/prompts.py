@@ -50,6 +50,8 @@ class PromptSet:
     intro_variants: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
     # The set whose editor offers the gentler set for a hard session instead.
     offers_hard: bool = False
+    # Wording for a set still open after its first day, looking back (name, intro, prompt texts by id).
+    late: dict = field(default_factory=dict, compare=False, hash=False)
 
     def for_medicine(self, medicine: str | None) -> PromptSet:
         """This set in the wording for a medicine (a ``Medicine`` value); the plain set for none."""
@@ -58,6 +60,15 @@ class PromptSet:
             return self
         prompts = tuple(replace(p, text=_pick(p.variants, groups, p.text)) for p in self.prompts)
         return replace(self, intro=_pick(self.intro_variants, groups, self.intro), prompts=prompts)
+
+    def on_day(self, days_after: int) -> PromptSet:
+        """This set as read ``days_after`` its session (the person's local dates): after the day it opens,
+        in its looking-back wording when it has one (a "same day" set opened the next day)."""
+        if days_after <= self.offset_days or not self.late:
+            return self
+        texts = self.late.get("prompts", {})
+        prompts = tuple(replace(p, text=texts.get(p.id, p.text)) for p in self.prompts)
+        return replace(self, name=self.late["name"], intro=self.late["intro"], prompts=prompts, late={})
 
 
 def _pick(variants: dict[str, str], groups: tuple[str, ...], default: str) -> str:
@@ -121,6 +132,7 @@ def _load_set(item: dict) -> PromptSet:
         intro=item["intro"],
         intro_variants=item.get("intro_variants", {}),
         offers_hard=item.get("offers_hard", False),
+        late=item.get("late", {}),
         prompts=tuple(Prompt(**prompt) for prompt in item["prompts"]),
     )
 
@@ -141,6 +153,11 @@ def _check(lib: Library, medicines: set[str]) -> None:
         used = set(prompt_set.intro_variants).union(*(p.variants for p in prompt_set.prompts))
         if used - variant_keys:
             raise ValueError(f"{where} has variants for unknown medicines {used - variant_keys}")
+        if prompt_set.late and (
+            not {"name", "intro"} <= prompt_set.late.keys()
+            or set(prompt_set.late.get("prompts", {})) - {p.id for p in prompt_set.prompts}
+        ):
+            raise ValueError(f"{where}: its late wording needs a name, an intro, and only its own prompts")
         for prompt in prompt_set.prompts:
             if prompt.recall not in (None, RECALL_INTENTION) and prompt.recall not in ids:
                 raise ValueError(f"{where}: {prompt.id} recalls an unknown prompt")

@@ -14,6 +14,9 @@ from __future__ import annotations
 
 import math
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import wraps
 
 from flask import Flask, current_app, request
 from flask_limiter.util import get_remote_address
@@ -49,6 +52,48 @@ codes_limit = limiter.limit(setting("RATELIMIT_CODES"), key_func=user_key, scope
 autosave_limit = limiter.limit(setting("RATELIMIT_AUTOSAVE"), key_func=user_key, scope="autosave")
 verify_limit = limiter.limit(setting("RATELIMIT_VERIFY_EMAIL"), key_func=user_key, scope="verify-email")
 upload_limit = limiter.limit(setting("RATELIMIT_PICTURES"), key_func=user_key, scope="pictures")
+import_limit = limiter.limit(setting("RATELIMIT_IMPORT"), key_func=user_key, scope="import")
+
+# An upload that dies with its worker gives its place back after this long at the latest.
+UPLOAD_LEASE_SECONDS = 300
+
+
+class UploadsBusy(TooManyRequests):
+    """This person already has ``UPLOADS_AT_ONCE`` uploads being worked on."""
+
+    retry_after = 10
+
+
+@contextmanager
+def upload_slot(user_id: int) -> Iterator[None]:
+    """Hold one of a user's ``UPLOADS_AT_ONCE`` places for heavy uploads (pictures, imports), or raise UploadsBusy.
+
+    A counter in the rate limiter's storage (Redis in production), so every worker
+    process sees the same count; it expires on its own should a worker die holding it.
+    """
+    if not current_app.config.get("RATELIMIT_ENABLED", True):
+        yield
+        return
+    storage = limiter.storage
+    key = f"{limiter._key_prefix or 'journal'}/uploads-at-once/user:{user_id}"
+    if storage.incr(key, UPLOAD_LEASE_SECONDS) > current_app.config["UPLOADS_AT_ONCE"]:
+        storage.incr(key, UPLOAD_LEASE_SECONDS, -1)
+        raise UploadsBusy()
+    try:
+        yield
+    finally:
+        storage.incr(key, UPLOAD_LEASE_SECONDS, -1)
+
+
+def one_upload_slot(view):
+    """Run the view holding one of the current user's upload places (``upload_slot``)."""
+
+    @wraps(view)
+    def wrapper(*args, **kwargs):
+        with upload_slot(current_user.id):
+            return view(*args, **kwargs)
+
+    return wrapper
 
 
 def _asked_address() -> str:
@@ -63,6 +108,15 @@ def reset_limits(view):
         setting("RATELIMIT_RESET_PER_ADDRESS"), methods=["POST"], key_func=_asked_address, scope="reset-address"
     )
     return per_ip(per_address(view))
+
+
+def email_change_limits(view):
+    """Requests to change the email address, counted per account and per client address (each costs mail)."""
+    per_ip = limiter.limit(setting("RATELIMIT_EMAIL_CHANGE_PER_IP"), methods=["POST"], scope="email-change-ip")
+    per_account = limiter.limit(
+        setting("RATELIMIT_EMAIL_CHANGE_PER_ACCOUNT"), methods=["POST"], key_func=user_key, scope="email-change"
+    )
+    return per_ip(per_account(view))
 
 
 def _login_counters(account: str):

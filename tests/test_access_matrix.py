@@ -19,6 +19,7 @@ from journal.extensions import db
 from journal.models import (
     AccessAction,
     AccessLog,
+    AlertPhone,
     AuditEvent,
     ClinicianNote,
     Connection,
@@ -27,6 +28,7 @@ from journal.models import (
     EntryPicture,
     EntryShare,
     MeasureResponse,
+    PatientLabel,
     Reply,
     Role,
     SafetyAlert,
@@ -183,6 +185,8 @@ def fingerprint(app) -> str:
             SafetyPlan,
             ClinicianNote,
             EntryPicture,
+            PatientLabel,
+            AlertPhone,
         ):
             for row in db.session.scalars(select(model)):
                 rows.append(
@@ -248,6 +252,8 @@ ROUTES = [
     ("view", "GET", "/therapist/alerts/{alert}", None),
     ("review", "POST", "/therapist/alerts/{alert}/acknowledge", {"ack-action": "called"}),
     ("review", "POST", "/therapist/alerts/{alert}/resolve", {"close-outcome": "safe"}),
+    ("view", "GET", "/therapist/alerts/{alert}/acknowledge", None),  # after an error, reloaded: the alert
+    ("view", "GET", "/therapist/alerts/{alert}/resolve", None),
     ("view", "GET", "/therapist/patients/{author}/safety-plan", None),
     ("view", "GET", "/therapist/patients/{author}/summary", None),
     ("edit", "POST", "/therapist/patients/{author}/notes", {"text": "a private note"}),
@@ -257,6 +263,8 @@ ROUTES = [
     ("view", "GET", "/therapist/former-patients/{record}", None),
     ("export", "GET", "/therapist/former-patients/{record}/pdf", None),
     ("edit", "POST", "/safety/not-what-i-meant/{entry}", {}),
+    ("edit", "POST", "/therapist/patients/{author}/label", {"label": "a private label"}),
+    ("edit", "POST", "/connections/{connection}/phone", {"phone": "+1 555 0100"}),
 ]
 
 # Cells that are allowed, with their status; every other logged-in cell is a 404.
@@ -308,6 +316,8 @@ ALLOWED = {
     ("shared_therapist", "GET", "/therapist/alerts/{alert}"): 200,
     ("shared_therapist", "POST", "/therapist/alerts/{alert}/acknowledge"): 302,
     ("shared_therapist", "POST", "/therapist/alerts/{alert}/resolve"): 302,
+    ("shared_therapist", "GET", "/therapist/alerts/{alert}/acknowledge"): 302,
+    ("shared_therapist", "GET", "/therapist/alerts/{alert}/resolve"): 302,
     ("shared_therapist", "GET", "/therapist/patients/{author}/safety-plan"): 200,
     # Another patient's own (empty) plan: a form to write one, and nothing to print yet.
     ("other_patient", "GET", "/safety-plan/pdf"): 302,
@@ -323,6 +333,12 @@ ALLOWED = {
         (role, "POST", "/therapist/patients/{author}/notes"): 302
         for role in ("shared_therapist", "connected_therapist", "unshared_therapist")
     },
+    # A private label of their own, for each connected patient; the patient's phone number, theirs to give.
+    **{
+        (role, "POST", "/therapist/patients/{author}/label"): 302
+        for role in ("shared_therapist", "connected_therapist", "unshared_therapist")
+    },
+    ("author", "POST", "/connections/{connection}/phone"): 302,
     # Their own record of a connected patient (notes and alerts, never the journal), in the access log.
     **{
         (role, "GET", "/therapist/patients/{author}/record.pdf"): 200
@@ -366,7 +382,7 @@ def expected_status(role, method, url):
     if role == "anonymous":
         if url.endswith("/autosave"):
             return 401
-        if method == "POST" and url.startswith("/entries/{entry}/edit"):
+        if method == "POST" and url in ("/entries/{entry}/edit", "/sessions/{session}/edit", "/safety-plan"):
             return 401  # the rescue page: only the sender's own words
         return 302
     return 404

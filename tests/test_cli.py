@@ -1,3 +1,4 @@
+import pytest
 from sqlalchemy import select
 
 from journal.audit import Event
@@ -19,6 +20,18 @@ def test_create_user_asks_for_the_password_twice(runner, app):
     with app.app_context():
         user = db.session.scalar(select(User))
         assert (user.email, user.role, user.display_name) == ("rivera@clinic.example", Role.THERAPIST, "Dr Rivera")
+
+
+@pytest.mark.parametrize("confirmed", [True, False])
+def test_create_user_confirms_the_address_only_when_asked(runner, app, confirmed):
+    flags = ["--confirmed"] if confirmed else []
+    result = runner.invoke(
+        args=["create-user", "--name", "Dr Rivera", *flags, "rivera@clinic.example"], input=f"{PASSWORD}\n{PASSWORD}\n"
+    )
+    assert result.exit_code == 0, result.output
+    assert ("its address confirmed" if confirmed else "its address not confirmed yet") in result.output
+    with app.app_context():
+        assert db.session.scalar(select(User)).email_verified is confirmed
 
 
 def test_create_user_asks_for_a_missing_name(runner, app):

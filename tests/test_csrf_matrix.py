@@ -33,7 +33,8 @@ keeps itself, sealed, and redirects to its results.
 The refusals (``Refusal``) besides the generic 400 page:
 
 * ``editor``: entries.new and entries.edit show the editor again, filled in,
-  with 400 and "security check expired" (journal/entries/rescue.py);
+  with 400 and "security check expired" (journal/entries/rescue.py); so do the
+  safety plan and a session's form (journal/entries/draft_pages.py);
 * ``rescue``: /rescue is posted by a logged-out writer, who gets the rescue
   page again with their text and 401 (not logged in), never 400;
 * ``json``: the autosave endpoint (exempt from Flask-WTF, it checks the token
@@ -66,6 +67,7 @@ from journal.models import Entry, Role, User
 from journal.sharing.services import add_reply, current_invite
 from tests.conftest import PASSWORD, JournalFactory, SharingFactory, UserMaker, login_client
 from tests.pictures.images import photo
+from tests.two_factor import key_on
 from tests.worlds import module_app, rolled_back
 
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
@@ -103,8 +105,10 @@ class World:
     connection: int  # patient <-> therapist
     invite_code: str
     change_token: str = ""  # a link moving the patient to moved@example.org
+    verify_token: str = ""  # a link confirming the other patient's address
     gad_7: str = "gad-7"  # a questionnaire's name in its URL
     recovery_code: str | None = None  # of the MFA patient, once enrolled
+    recovery_codes: list[str] = field(default_factory=list)  # all of them, for the mfa_enrolled role
     alert: uuid.UUID | None = None  # a safety alert sent to the therapist about the live entry
     picture: uuid.UUID | None = None  # a picture of the live entry
 
@@ -179,6 +183,7 @@ def build_world(app) -> World:
         change_token = tokens.issue(
             db.session.get(User, ids["patient"]), TokenPurpose.CHANGE_EMAIL, email="moved@example.org"
         )
+        verify_token = tokens.issue(db.session.get(User, ids["other_patient"]), TokenPurpose.VERIFY_EMAIL)
         from journal.models import Connection
         from journal.safety.alerts import raise_alerts
         from journal.safety.risk import assess
@@ -197,18 +202,20 @@ def build_world(app) -> World:
         connection=connection_id,
         invite_code=invite_code,
         change_token=change_token,
+        verify_token=verify_token,
         alert=alert_id,
         picture=picture_id,
     )
 
 
-def enrol_mfa(app, email: str) -> str:
-    """Turn two-factor authentication on through the pages (it needs a fresh login); return a recovery code."""
+def enrol_mfa(app, email: str):
+    """Turn two-factor authentication on through the pages (it needs a fresh login); return that logged-in
+    client and the recovery codes shown."""
     client = login_client(app, email)
     client.post_form("/account/mfa", {"action": "start"})
-    secret = re.search(r'<code class="link-text">([A-Z2-7]+)</code>', _text(client.get("/account/mfa"))).group(1)
+    secret = key_on(_text(client.get("/account/mfa")))
     done = client.post_form("/account/mfa", {"action": "confirm", "code": pyotp.TOTP(secret).at(T0)})
-    return re.findall(r"<code>([0-9a-f]{6}-[0-9a-f]{6})</code>", _text(done))[0]
+    return client, re.findall(r"<code>([0-9a-f]{6}-[0-9a-f]{6})</code>", _text(done))
 
 
 @dataclass(frozen=True)
@@ -244,7 +251,8 @@ JSON = Refusal("json", 400, lambda r: r.is_json and r.json["error"] == "csrf")
 @dataclass(frozen=True)
 class Case:
     endpoint: str
-    # patient, therapist, admin, anonymous, mfa_pending (password typed, code not yet),
+    # patient, therapist, admin, anonymous, mfa_pending (password typed, code not yet), mfa_enrolled (two-factor
+    # just turned on, the recovery codes on the page),
     # or resetting (followed a password reset link of the patient's, logged in as nobody)
     role: str
     args: dict = field(default_factory=dict)  # URL argument -> World attribute
@@ -286,6 +294,13 @@ CASES = [
     Case("auth.login", "anonymous", data=lambda w: LOGIN),
     Case("auth.login", "anonymous", data=lambda w: LOGIN, ok=200, refusal=JSON, variant="json"),
     Case("auth.login_code", "mfa_pending", data=lambda w: {"code": w.recovery_code}),
+    Case(
+        "auth.recovery_codes_file",
+        "mfa_enrolled",
+        data=lambda w: {"recovery_code": w.recovery_codes},
+        ok=200,
+        changes=False,
+    ),
     Case("auth.logout", "patient"),
     Case("auth.logout_everywhere", "patient"),
     Case("auth.reauthenticate", "patient", data=lambda w: {"password": PASSWORD}),
@@ -306,6 +321,7 @@ CASES = [
     ),
     Case("recovery.send_verification", "patient"),
     Case("recovery.confirm_email_change", "anonymous", {"token": "change_token"}),
+    Case("recovery.verify_email", "anonymous", {"token": "verify_token"}),
     Case("measures.new", "patient", {"name": "gad_7"}, lambda w: {f"item{n}": "1" for n in range(1, 8)}),
     Case(
         "settings.save",
@@ -318,7 +334,7 @@ CASES = [
             "crisis_region": "",
         },
     ),
-    Case("settings.change_email", "patient", data=lambda w: {"new_email": "moved@example.org"}),
+    Case("settings.change_email", "patient", data=lambda w: {"new_email": "moved@example.org", "password": PASSWORD}),
     Case("settings.export_everything", "patient", ok=200),  # the positive control is audited
     Case("settings.delete_account", "patient", data=lambda w: {"password": PASSWORD, "confirm": "DELETE"}),
     Case(
@@ -353,8 +369,8 @@ CASES = [
     Case("drafts.discard", "patient", {"draft_id": "draft"}),
     Case("drafts.autosave", "patient", {"draft_id": "draft"}, lambda w: {"answer_0": WORDS}, ok=200, refusal=JSON),
     # Treatment sessions
-    Case("sessions.new", "patient", data=lambda w: SESSION_FORM),
-    Case("sessions.edit", "patient", {"session_id": "session"}, lambda w: SESSION_FORM),
+    Case("sessions.new", "patient", data=lambda w: SESSION_FORM, refusal=EDITOR),
+    Case("sessions.edit", "patient", {"session_id": "session"}, lambda w: SESSION_FORM, refusal=EDITOR),
     Case("sessions.delete", "patient", {"session_id": "session"}),
     # Sharing, the patient's side
     Case("sharing.enter_code", "patient", data=lambda w: {"code": w.invite_code}, ok=200, changes=False),
@@ -364,8 +380,9 @@ CASES = [
     Case("sharing.share_measures", "patient", {"connection_id": "connection"}, lambda w: {"share_measures": "y"}),
     Case("sharing.share_safety_plan", "patient", {"connection_id": "connection"}, lambda w: {"share_safety_plan": "y"}),
     Case("sharing.safety_alerts", "patient", {"connection_id": "connection"}),  # nothing ticked: stop them
+    Case("sharing.phone", "patient", {"connection_id": "connection"}, lambda w: {"phone": "+1 555 0100"}),
     # Safety
-    Case("safety.plan", "patient", data=lambda w: {"version": "0", "reasons": WORDS}),
+    Case("safety.plan", "patient", data=lambda w: {"version": "0", "reasons": WORDS}, refusal=EDITOR),
     Case("safety.not_what_i_meant", "patient", {"entry_id": "entry"}),
     Case("sharing.entry_sharing", "patient", {"entry_id": "entry"}),  # nobody ticked: unshare
     Case("entries.discuss", "patient", {"entry_id": "entry"}, lambda w: {"to_discuss": "y"}),
@@ -389,6 +406,7 @@ CASES = [
     Case("therapist.reply", "therapist", {"entry_id": "entry"}, lambda w: {"text": WORDS}),
     Case("therapist.end", "therapist", {"patient_id": "patient"}),
     Case("therapist.add_note", "therapist", {"patient_id": "patient"}, lambda w: {"text": WORDS}),
+    Case("therapist.label", "therapist", {"patient_id": "patient"}, lambda w: {"label": "a private label"}),
     Case("therapist.acknowledge_alert", "therapist", {"alert_id": "alert"}, lambda w: {"ack-action": "called"}),
     Case("therapist.resolve_alert", "therapist", {"alert_id": "alert"}, lambda w: {"close-outcome": "safe"}),
     # Exports (a PDF; the patient's remembers the paper size, the therapist's is in the access log)
@@ -405,10 +423,13 @@ def client_as(app, world: World, role: str):
     if role == "anonymous":
         return app.test_client()
     if role == "mfa_pending":
-        world.recovery_code = enrol_mfa(app, EMAIL["mfa_patient"])
+        world.recovery_code = enrol_mfa(app, EMAIL["mfa_patient"])[1][0]
         client = app.test_client()
         response = client.post_form("/login", {"email": EMAIL["mfa_patient"], "password": PASSWORD})
         assert response.headers["Location"].startswith("/login/code")
+        return client
+    if role == "mfa_enrolled":  # two-factor just turned on: the page showing the recovery codes is open
+        client, world.recovery_codes = enrol_mfa(app, EMAIL["mfa_patient"])
         return client
     if role == "resetting":
         return resetting_client(app, EMAIL["patient"])

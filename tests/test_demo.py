@@ -69,3 +69,15 @@ def test_seed_demo_adds_a_shared_safety_plan_and_an_entry_to_talk_about(app, run
     )
     summary = client.get(f"/therapist/patients/{patient_id}/summary?since=2000-01-01").get_data(as_text=True)
     assert "Nothing marked." not in summary
+
+
+def test_seed_demo_prints_where_make_run_serves_and_its_accounts_are_confirmed(app, runner, monkeypatch):
+    monkeypatch.setenv("FLASK_RUN_HOST", "127.0.0.1")
+    monkeypatch.setenv("FLASK_RUN_PORT", "5057")  # make run PORT=5057 exports it for flask run and for seed-demo
+    result = runner.invoke(args=["seed-demo", "--entries", "3"])
+    assert f"Log in at http://127.0.0.1:5057/login as {DEMO_EMAIL}" in result.output
+    app.config["PUBLIC_URL"] = "https://journal.example.org/"
+    result = runner.invoke(args=["seed-demo", "--entries", "3"])
+    assert f"Log in at https://journal.example.org/login as {DEMO_EMAIL}" in result.output
+    with app.app_context():
+        assert all(user.email_verified for user in db.session.scalars(select(User)))

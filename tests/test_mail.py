@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 import logging
+import os
 import re
+import subprocess
+import sys
+from email import message_from_binary_file
+from email.policy import default
+from mailbox import Maildir
 
 import pytest
 
@@ -17,6 +23,11 @@ def letter(app, to="p@example.org"):
         return mail.compose(
             "password_changed", to, "Your password was changed", name="Robin", link=mail.absolute_url("recovery.forgot")
         )
+
+
+def kept_mail(folder) -> list:
+    """The messages in a Maildir, read as the modern email API reads them."""
+    return list(Maildir(folder, factory=lambda file: message_from_binary_file(file, policy=default), create=False))
 
 
 def test_a_message_reaches_the_smtp_server_with_text_and_html(app, mailbox):
@@ -40,6 +51,38 @@ def test_without_a_server_production_logs_only_that_nothing_was_sent(app, caplog
     with app.test_request_context("/"), caplog.at_level(logging.INFO, logger="journal.mail"):
         mail.send(letter(app))
     assert "not sent" in caplog.text and "Hello Robin" not in caplog.text and "password/forgot" not in caplog.text
+
+
+def test_without_a_server_a_maildir_keeps_each_message_and_the_log_says_to_whom(app, caplog, tmp_path):
+    app.config.update(MAIL_SERVER=None, ENV_NAME="development", MAIL_MAILDIR=str(tmp_path / "mail"))
+    with app.test_request_context("/"), caplog.at_level(logging.INFO, logger="journal.mail"):
+        mail.send(letter(app))
+        mail.send(letter(app, to="q@example.org"))
+    kept = sorted(kept_mail(tmp_path / "mail"), key=lambda message: message["To"])
+    assert [message["To"] for message in kept] == ["p@example.org", "q@example.org"]
+    assert "Hello Robin" in text_of(kept[0]) and "<p" in html_of(kept[0])
+    assert "To: p@example.org\nSubject: Your password was changed" in caplog.text
+    assert str(tmp_path / "mail" / "new") in caplog.text
+
+
+def test_make_run_prints_each_message_and_keeps_it_in_instance_mail(tmp_path):
+    """A development app in a process of its own (no test's log capture): the message reaches stderr."""
+    script = (
+        "from journal import create_app, mail\n"
+        "app = create_app('development', {'SQLALCHEMY_DATABASE_URI': 'sqlite://'}, sys.argv[1])\n"
+        "with app.test_request_context('/'):\n"
+        "    mail.send(mail.compose('password_changed', 'p@example.org', 'Your password was changed',"
+        " name='Robin', link=mail.absolute_url('recovery.forgot')))\n"
+    )
+    env = {key: value for key, value in os.environ.items() if not key.startswith("JOURNAL_")}
+    done = subprocess.run(
+        [sys.executable, "-c", "import sys\n" + script, str(tmp_path)], env=env, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    assert "To: p@example.org" in done.stderr and "Subject: Your password was changed" in done.stderr
+    assert "Hello Robin" in done.stderr and "/password/forgot" in done.stderr
+    (kept,) = kept_mail(tmp_path / "mail")
+    assert kept["Subject"] == "Your password was changed"
 
 
 def test_an_unreachable_server_raises_mail_not_sent(app):

@@ -142,3 +142,11 @@ def test_sets_have_three_to_six_prompts_and_ids_are_unique():
 def test_the_file_is_versioned():
     raw = json.loads(resources.files("journal").joinpath("data/prompts.json").read_text())
     assert raw["version"] == library().version == 2
+
+
+def test_only_a_set_with_looking_back_words_changes_after_its_first_day():
+    same_day, next_day = library().get_set("same_day"), library().get_set("next_day")
+    assert same_day.on_day(0) is same_day and next_day.on_day(2) is next_day
+    late = same_day.on_day(1)
+    assert late.key == same_day.key and late.name != same_day.name
+    assert [p.id for p in late.prompts] == [p.id for p in same_day.prompts]

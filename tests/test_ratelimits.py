@@ -1,5 +1,6 @@
 """Rate limits, on in-memory storage and, where configured (CI), on the real Redis."""
 
+import io
 import os
 import secrets
 import uuid
@@ -152,3 +153,53 @@ def test_wrong_passwords_when_confirming_count_as_failed_logins(limited_app):
     assert client.post_form("/reauth", {"password": PASSWORD}).status_code == 429
     # The same counter guards the login form: a stolen session cannot guess passwords elsewhere.
     assert attempt(limited_app.test_client(), "confirm@example.org", PASSWORD).status_code == 429
+
+
+def test_imports_are_limited(limited_app):
+    limited_app.config["RATELIMIT_IMPORT"] = "2 per hour"
+    make(limited_app, "importer@example.org")
+    client = login_client(limited_app, "importer@example.org")
+    data = {"file": (io.BytesIO(b"{not json"), "journal.json")}
+    for _ in range(2):  # refused, and counted
+        assert client.post_form("/settings/import", dict(data), content_type="multipart/form-data").status_code == 400
+        data = {"file": (io.BytesIO(b"{not json"), "journal.json")}
+    assert client.post_form("/settings/import", data, content_type="multipart/form-data").status_code == 429
+
+
+def test_one_person_has_only_so_many_uploads_worked_on_at_once(limited_app):
+    """A held place is one upload still being decoded; the next waits, and the place comes back after."""
+    from journal.auth.services import find_user_by_email
+    from journal.ratelimits import upload_slot
+    from tests.conftest import JournalFactory
+    from tests.pictures.images import photo
+
+    limited_app.config.update(UPLOADS_AT_ONCE=1, RATELIMIT_PICTURES="100 per hour")
+    make(limited_app, "busy@example.org")
+    make(limited_app, "other@example.org")
+    with limited_app.app_context():
+        user_id = find_user_by_email("busy@example.org").id
+        other_id = find_user_by_email("other@example.org").id
+    entry_id = JournalFactory(limited_app).entry(user_id)
+    other_entry = JournalFactory(limited_app).entry(other_id)
+    client = login_client(limited_app, "busy@example.org")
+    other = login_client(limited_app, "other@example.org")
+
+    def add(who, entry):
+        files = {"pictures": (io.BytesIO(photo(40, 30)), "a.jpg")}
+        return who.post_form(f"/entries/{entry}/pictures", files, content_type="multipart/form-data")
+
+    held = upload_slot(user_id)
+    with limited_app.app_context():  # taken, then the context let go: each request below brings its own
+        held.__enter__()
+    try:
+        assert add(client, entry_id).status_code == 429
+        imported = client.post_form(
+            "/settings/import", {"file": (io.BytesIO(b"{}"), "journal.json")}, content_type="multipart/form-data"
+        )
+        assert imported.status_code == 429
+        assert add(other, other_entry).status_code == 302  # someone else is not held up
+    finally:
+        with limited_app.app_context():
+            held.__exit__(None, None, None)
+    assert add(client, entry_id).status_code == 302
+    assert add(client, entry_id).status_code == 302  # each upload gave its place back

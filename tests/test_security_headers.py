@@ -4,6 +4,7 @@ import re
 
 import pytest
 
+from journal.entries.rescue import rescues
 from journal.models import Role
 from tests.conftest import dispose, login_client
 from tests.test_config import MASTER_KEY, STRONG_KEY
@@ -93,6 +94,7 @@ PUBLIC = {
     "auth.register",
     "main.crisis",
     "main.healthz",
+    "main.robots",
     "auth.csrf_token",
     "main.index",
     "rescue.rescue_login",
@@ -142,9 +144,12 @@ def _urls(app):
 def test_every_endpoint_but_a_short_public_list_needs_a_login(app, client):
     endpoints = list(_urls(app))
     assert len(endpoints) > 40
+    with app.app_context():
+        rescued = {endpoint for endpoint, _, _ in endpoints if rescues(endpoint)}
+    assert {"entries.new", "entries.edit", "safety.plan", "sessions.new", "sessions.edit"} <= rescued
     for endpoint, method, url in endpoints:
         response = client.open(url, method=method, headers={"X-CSRFToken": client.csrf_token()})
-        if method == "POST" and endpoint in ("entries.new", "entries.edit"):
+        if method == "POST" and endpoint in rescued:
             assert response.status_code == 401, url  # the rescue page keeps the sender's words
         else:
             assert response.status_code == 302 and response.headers["Location"].startswith("/login"), (method, url)

@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from journal.timezones import local_midnight_utc, to_local, to_utc
+from journal.timezones import local_midnight_utc, resolve_time_zone, to_local, to_utc
 
 
 @pytest.mark.parametrize(
@@ -26,3 +26,25 @@ def test_a_local_day_begins_at_its_own_midnight(day, zone, expected):
 
 def test_a_wall_clock_time_is_read_in_the_persons_zone():
     assert to_utc(datetime(2026, 10, 1, 9, 30), "Australia/Sydney") == datetime(2026, 9, 30, 23, 30, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("typed", "zone"),
+    [
+        ("Lisbon", "Europe/Lisbon"),
+        ("lisbon", "Europe/Lisbon"),
+        ("  New York ", "America/New_York"),
+        ("sao paulo", "America/Sao_Paulo"),
+        ("São Paulo", "America/Sao_Paulo"),
+        ("port au prince", "America/Port-au-Prince"),
+        ("Buenos Aires", "America/Argentina/Buenos_Aires"),  # an old alias shares the city: the current name
+        ("Europe/Lisbon", "Europe/Lisbon"),
+        ("america/new york", "America/New_York"),
+        ("Etc/GMT-1", "Etc/GMT-1"),
+        ("UTC", "UTC"),
+        ("Mars", None),
+        ("", None),
+    ],
+)
+def test_a_typed_city_or_zone_is_read_as_its_zone(typed, zone):
+    assert resolve_time_zone(typed) == zone

@@ -8,10 +8,9 @@ from wtforms.validators import DataRequired, Email, EqualTo, InputRequired, Leng
 
 from journal.auth.passwords import MAX_LENGTH, password_problem
 from journal.auth.services import find_user_by_email
-from journal.forms import SelectField, options
+from journal.forms import time_zone_field
 from journal.models.user import DISPLAY_NAME_MAX_LENGTH, EMAIL_MAX_LENGTH
 from journal.text import clean_line
-from journal.timezones import time_zone_choices
 
 
 def _email_field() -> EmailField:
@@ -68,12 +67,8 @@ class RegistrationForm(NewPasswordMixin, FlaskForm):
         description="Shown to you and to any therapist you choose to connect with. A first name is enough.",
         render_kw={"autocomplete": "given-name"},
     )
-    time_zone = SelectField(
-        "Your time zone",
-        choices=lambda: options(time_zone_choices()),
-        default="UTC",
-        validate_choice=True,
-        description="Dates and times are shown in this time zone.",
+    time_zone = time_zone_field(
+        "Your time zone", "Dates and times are shown in this time zone. Type your city, such as Lisbon.", "UTC"
     )
 
     def password_context(self) -> tuple[str, ...]:

@@ -112,18 +112,18 @@ def is_fresh() -> bool:
     return row is not None and utcnow() - row.authenticated_at <= limit
 
 
-def fresh_login_required(back: str):
+def fresh_login_required(back: str, **back_values):
     """Ask for the password again before a sensitive action if it was typed too long ago.
 
     A GET comes back to itself afterwards; a POST comes back to the page ``back``
-    (an endpoint) where the form is, to be sent again.
+    (an endpoint, built with ``back_values``) where the form is, to be sent again.
     """
 
     def decorator(view):
         @wraps(view)
         def wrapper(*args, **kwargs):
             if current_user.is_authenticated and not is_fresh():
-                target = request.full_path.rstrip("?") if request.method == "GET" else url_for(back)
+                target = request.full_path.rstrip("?") if request.method == "GET" else url_for(back, **back_values)
                 return redirect(url_for("auth.reauthenticate", next=target))
             return view(*args, **kwargs)
 

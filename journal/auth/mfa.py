@@ -84,6 +84,11 @@ def pending_secret(row: MfaCredential | None) -> str | None:
     return data["pending"] if mine and utcnow() <= datetime.fromisoformat(data["pending_until"]) else None
 
 
+def key_groups(secret: str) -> list[str]:
+    """The key in groups of four, to read and type without losing one's place."""
+    return [secret[start : start + 4] for start in range(0, len(secret), 4)]
+
+
 def provisioning_svg(user: User, secret: str) -> str:
     """The otpauth:// URI as an inline SVG QR code (no image request, no third party)."""
     uri = pyotp.TOTP(secret).provisioning_uri(name=user.email, issuer_name=ISSUER)
@@ -227,6 +232,18 @@ def regenerate_recovery_codes(user: User, code: str | None) -> list[str]:
     codes = _new_recovery_codes(user)
     audit.record(Event.RECOVERY_CODES_REGENERATED, subject_id=user.id)
     return codes
+
+
+def current_recovery_codes(user: User, codes: list[str]) -> bool:
+    """Whether ``codes`` are exactly this user's unused recovery codes: the set just made, none used yet.
+
+    Codes are kept only as hashes, so a download can hold nothing but what the page that showed them posts
+    back; this check makes that file the real, current set, never text of the sender's choosing.
+    """
+    unused = db.session.scalars(
+        select(RecoveryCode.code_hash).where(RecoveryCode.user_id == user.id, RecoveryCode.used_at.is_(None))
+    ).all()
+    return len(codes) == len(unused) == RECOVERY_CODES and {_hash(code) for code in codes} == set(unused)
 
 
 def recovery_codes_left(user: User) -> int:

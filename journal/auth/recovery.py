@@ -1,6 +1,7 @@
 """A way back in: verified email addresses and password reset by emailed link.
 
-Mail goes only to verified addresses. A reset never bypasses the second
+Mail goes only to verified addresses, but for a confirmation link, which
+carries nothing the account chose. A reset never bypasses the second
 factor: setting the new password asks for a code (or a recovery code) when
 the account has one, and logging in afterwards asks again, through the gate.
 Keys are managed by the server, so the journal stays readable after a reset.
@@ -10,13 +11,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from email.message import EmailMessage
 
 from flask import current_app
 from sqlalchemy.exc import IntegrityError
 
-from journal import audit, mail
+from journal import audit, crypto, mail
 from journal.audit import Event
-from journal.auth import mfa, tokens
+from journal.auth import gate, mfa, tokens
 from journal.auth.services import (
     AccountError,
     check_new_password,
@@ -34,20 +36,48 @@ RESET_MINUTES = int(tokens.LIFETIMES[TokenPurpose.RESET_PASSWORD].total_seconds(
 VERIFY_HOURS = int(tokens.LIFETIMES[TokenPurpose.VERIFY_EMAIL].total_seconds() // 3600)
 LINK_USED = "This link has already been used or has expired. You can ask for a new one."
 CODE_FAILED = "That code didn't work. Enter a current code from your app, or one of your recovery codes."
+PASSWORD_WRONG = "That password is not right."
+RESET_COOKIE_PURPOSE = "journal reset link in the cookie session"
+
+
+def _compose(template: str, user: User, subject: str, *, to: str | None = None, **context) -> EmailMessage | None:
+    """One message to the user's address (or ``to``), or None when it may not go there.
+
+    Only a confirmation link goes to an address that is not verified yet, and
+    such a message carries nothing the account chose (no display name): an
+    address typed by someone else must not receive their words.
+    """
+    if to is None and not user.email_verified and template != "verify_email":
+        return None
+    confirmed = to is None and user.email_verified
+    return mail.compose(template, to or user.email, subject, name=user.display_name if confirmed else None, **context)
 
 
 def _deliver(template: str, user: User, subject: str, *, to: str | None = None, **context) -> bool:
-    """Send one message to the user's address (or ``to``); False (logged, never raised) when it could not go.
-
-    Only a confirmation link goes to an address that is not verified yet.
-    """
-    if to is None and not user.email_verified and template != "verify_email":
+    """Send one message now (see ``_compose``); False (logged, never raised) when it could not go."""
+    message = _compose(template, user, subject, to=to, **context)
+    if message is None:
         return False
     try:
-        mail.send(mail.compose(template, to or user.email, subject, name=user.display_name, **context))
+        mail.send(message)
     except mail.MailNotSent:
         return False
     return True
+
+
+def _send_later(messages: list[EmailMessage]) -> Callable[[], None]:
+    """What sends these messages, for a view to run once its answer has gone (so mail time tells nothing)."""
+    app = current_app._get_current_object()  # type: ignore[attr-defined]
+
+    def send() -> None:
+        with app.app_context():
+            for message in messages:
+                try:
+                    mail.send(message)
+                except mail.MailNotSent:
+                    pass  # logged by mail.send; the person may ask again
+
+    return send
 
 
 # Verification ---------------------------------------------------------------
@@ -63,6 +93,11 @@ def send_verification(user: User) -> bool:
         hours=VERIFY_HOURS,
         link=mail.absolute_url("recovery.verify_email", token=raw),
     )
+
+
+def verification_is_live(raw: str) -> bool:
+    """Whether a confirmation link still works (opening it changes nothing: mail scanners open links too)."""
+    return tokens.find(raw, TokenPurpose.VERIFY_EMAIL) is not None
 
 
 def verify_email(raw: str) -> User | None:
@@ -92,17 +127,7 @@ def request_reset(email: str) -> Callable[[], None] | None:
     if user is None or not user.active or not user.email_verified:
         log.info("password reset asked for an address with no verified account")
         return None
-    message = _reset_message(user, admin=None)
-    app = current_app._get_current_object()  # type: ignore[attr-defined]
-
-    def send() -> None:
-        with app.app_context():
-            try:
-                mail.send(message)
-            except mail.MailNotSent:
-                pass  # logged by mail.send; the person may ask again
-
-    return send
+    return _send_later([_reset_message(user, admin=None)])
 
 
 def send_reset_link(user: User, *, admin: User | None = None) -> bool:
@@ -133,8 +158,15 @@ def _reset_message(user: User, *, admin: User | None):
     )
 
 
-def reset_token(raw: str) -> AccountToken | None:
-    return tokens.find(raw, TokenPurpose.RESET_PASSWORD)
+def seal_reset_token(raw: str) -> str:
+    """The reset link's token, encrypted for the cookie session (which is signed, not secret)."""
+    return crypto.encrypt_with_secret(current_app.config["SECRET_KEY"], RESET_COOKIE_PURPOSE, raw)
+
+
+def reset_token(sealed: str) -> AccountToken | None:
+    """The live reset token behind a value sealed by ``seal_reset_token``, or None."""
+    raw = crypto.decrypt_with_secret(current_app.config["SECRET_KEY"], RESET_COOKIE_PURPOSE, sealed)
+    return tokens.find(raw, TokenPurpose.RESET_PASSWORD) if raw else None
 
 
 def account_of(row: AccountToken) -> User:
@@ -167,20 +199,30 @@ def notify_password_changed(user: User) -> None:
 # Changing the address ---------------------------------------------------------
 
 
-def request_email_change(user: User, new_email: str) -> bool:
-    """Send a confirmation link to the new address and a notice to the old one. Commits.
+def request_email_change(user: User, new_email: str, password: str, code: str | None) -> Callable[[], None]:
+    """Check the password (and the second factor when on), then prepare the mail; what sends it. Commits.
 
-    The caller has checked a fresh login. Nothing changes until the link is
-    followed; raises AccountError when the address cannot be used.
+    The answer must not tell whether another account uses the address: when
+    none does, a link goes to the new address and a notice to the old one;
+    when one does, its owner is told someone tried to use it. The caller sends
+    either after its (identical) answer has gone. Raises AccountError (wrong
+    password or code, or the account's own address) or LoginLimited.
     """
+    if not gate.confirm_password(user, password):
+        raise AccountError(PASSWORD_WRONG)
+    if mfa.enabled(user) and not mfa.check_code(user, code or ""):
+        raise AccountError(CODE_FAILED)
     new_email = normalize_email(new_email)
     if new_email == user.email:
         raise AccountError("That is already your email address.")
-    if find_user_by_email(new_email) is not None:
-        raise AccountError("Another account uses that address.")
+    owner = find_user_by_email(new_email)
+    if owner is not None:
+        log.info("email change asked for an address another account uses: user=%s", user.id)
+        tried = _compose("email_address_in_use", owner, "Someone tried to use your email address")
+        return _send_later([tried] if tried is not None else [])
     raw = tokens.issue(user, TokenPurpose.CHANGE_EMAIL, email=new_email)
-    _deliver("email_change_notice", user, "Your email address is being changed")
-    return _deliver(
+    notice = _compose("email_change_notice", user, "Your email address is being changed")
+    confirm = _compose(
         "confirm_new_email",
         user,
         "Please confirm your new email address",
@@ -188,6 +230,7 @@ def request_email_change(user: User, new_email: str) -> bool:
         hours=VERIFY_HOURS,
         link=mail.absolute_url("recovery.confirm_email_change", token=raw),
     )
+    return _send_later([message for message in (notice, confirm) if message is not None])
 
 
 def confirm_email_change(raw: str) -> User | None:

@@ -20,11 +20,12 @@ from flask_login import current_user, login_required
 from journal.auth import recovery
 from journal.auth.forms import ForgotPasswordForm, ResetPasswordForm
 from journal.auth.services import AccountError
+from journal.auth.urls import is_safe_next
 from journal.ratelimits import reset_limits, verify_limit
 
 bp = Blueprint("recovery", __name__)
 
-RESET_KEY = "reset_token"  # the link's token, moved from the URL into the cookie session
+RESET_KEY = "reset_token"  # the link's token, moved from the URL into the cookie session, encrypted
 
 
 @bp.route("/password/forgot", methods=["GET", "POST"])
@@ -45,8 +46,8 @@ def forgot():
 
 @bp.get("/password/reset/<token>")
 def reset_link(token: str):
-    """The emailed link: keep its token in the session and go on without it in the address bar."""
-    session[RESET_KEY] = token
+    """The emailed link: keep its token, encrypted, in the session and go on without it in the address bar."""
+    session[RESET_KEY] = recovery.seal_reset_token(token)
     return redirect(url_for("recovery.reset"))
 
 
@@ -73,10 +74,11 @@ def reset():
     return render_template("auth/reset.html", form=form, needs_code=needs_code)
 
 
-@bp.get("/email/verify/<token>")
+@bp.route("/email/verify/<token>", methods=["GET", "POST"])
 def verify_email(token: str):
-    user = recovery.verify_email(token)
-    if user is None:
+    """Opening the link shows a button; only pressing it confirms the address (mail scanners open links too)."""
+    live = recovery.verification_is_live(token) if request.method == "GET" else recovery.verify_email(token)
+    if not live:
         return render_template(
             "auth/reset_dead.html",
             message=(
@@ -84,6 +86,8 @@ def verify_email(token: str):
                 "Log in and ask for a new one from the banner at the top of the page."
             ),
         ), 404
+    if request.method == "GET":
+        return render_template("auth/confirm_email.html")
     flash("Thank you: your email address is confirmed.", "success")
     return redirect(url_for("main.index"))
 
@@ -99,7 +103,8 @@ def send_verification():
         flash(f"We have sent a new link to {user.email}. It works for {recovery.VERIFY_HOURS} hours.", "success")
     else:
         flash("We couldn't send the email just now. Please try again in a little while.", "error")
-    return redirect(url_for("main.index"))
+    back = request.form.get("next")  # the page the link was asked for from (Settings), else home
+    return redirect(back if is_safe_next(back) else url_for("main.index"))
 
 
 @bp.route("/email/change/<token>", methods=["GET", "POST"])

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, make_response, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 from flask_wtf.csrf import generate_csrf
 
 from journal import audit
+from journal.access import deny
 from journal.audit import Event
 from journal.auth import gate, mfa, recovery
 from journal.auth.forms import ChangePasswordForm, CodeForm, LoginForm, ReauthForm, RegistrationForm
@@ -14,9 +15,11 @@ from journal.auth.gate import Outcome
 from journal.auth.logins import confirm_password_now, end_all_sessions, end_session
 from journal.auth.services import AccountError, change_password, create_user
 from journal.auth.urls import is_safe_next
+from journal.clock import utcnow
 from journal.http import wants_json
 from journal.models import User
 from journal.ratelimits import LoginLimited, register_limit
+from journal.timezones import time_zone_choices, to_local
 
 bp = Blueprint("auth", __name__)
 
@@ -47,7 +50,7 @@ def register():
             recovery.send_verification(user)
             flash("Welcome. Your journal is ready, and it is private to you.", "success")
             return redirect(url_for("main.index"))
-    return render_template("auth/register.html", form=form)
+    return render_template("auth/register.html", form=form, zones=time_zone_choices())
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -117,10 +120,28 @@ def mfa_settings():
         row=row,
         codes=codes,
         pending=pending,
+        key_groups=mfa.key_groups(pending) if pending else None,
         qr=mfa.provisioning_svg(user, pending) if pending else None,
         codes_left=mfa.recovery_codes_left(user),
         required=mfa.required(user),
     )
+
+
+@bp.post("/account/mfa/recovery-codes.txt")
+@login_required
+def recovery_codes_file():
+    """The recovery codes just shown, as a text file: posted back by that page (only their hashes are kept)."""
+    codes = request.form.getlist("recovery_code")
+    if not mfa.current_recovery_codes(current_user, codes):
+        deny()
+    text = render_template(
+        "auth/recovery_codes.txt", codes=codes, user=current_user, made=to_local(utcnow(), current_user.time_zone)
+    )
+    response = make_response(text)
+    response.mimetype = "text/plain"
+    response.headers["Content-Disposition"] = "attachment; filename=integration-journal-recovery-codes.txt"
+    response.headers["Cache-Control"] = "no-store"  # as every page (journal.security); said here, where it matters
+    return response
 
 
 def _change_mfa(user: User, action: str, code: str) -> list[str] | None:

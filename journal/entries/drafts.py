@@ -14,7 +14,7 @@ from sqlalchemy import delete, select
 from journal.clock import utcnow
 from journal.entries.content import Answer
 from journal.extensions import db
-from journal.models import Draft
+from journal.models import Draft, DraftKind
 from journal.vault import seal_row, unseal_row
 
 
@@ -40,7 +40,11 @@ class DraftView:
     def preview(self) -> str:
         """The first words written, for the drafts list."""
         answers = sorted((name for name in self.fields if name.startswith("answer_")), key=lambda n: int(n[7:]))
-        words = " ".join(value for name in answers for value in self.fields[name]).split()
+        return self.preview_of(answers)
+
+    def preview_of(self, names) -> str:
+        """The first words written in these fields, in this order."""
+        words = " ".join(value for name in names for value in self.fields.get(name, [])).split()
         return " ".join(words[:24]) + (" …" if len(words) > 24 else "")
 
 
@@ -59,16 +63,18 @@ def save_draft(
     entry_id: uuid.UUID | None,
     session_id: uuid.UUID | None,
     prompt_set: str | None,
+    kind: DraftKind = DraftKind.ENTRY,
 ) -> Draft:
     """Create or replace the draft with this id. Commits.
 
     The caller has checked ``entry_id`` and ``session_id`` belong to the owner
-    and cleaned the fields; the id is chosen by the editor page.
+    and cleaned the fields; the id is chosen by the page. A draft stays the
+    draft of the page (``kind``) it was started on.
     """
     row = db.session.get(Draft, draft_id)
     if row is None:
-        row = Draft(id=draft_id, owner_id=owner_id, created_at=utcnow())
-    elif row.owner_id != owner_id:
+        row = Draft(id=draft_id, owner_id=owner_id, kind=kind, created_at=utcnow())
+    elif row.owner_id != owner_id or row.kind != kind:
         raise DraftTaken(str(draft_id))
     row.entry_id, row.session_id, row.prompt_set = entry_id, session_id, prompt_set
     row.updated_at = utcnow()
@@ -80,9 +86,12 @@ def save_draft(
 
 
 def keep_as_draft(*, owner_id: int, draft_id: uuid.UUID | None, entry_id: uuid.UUID | None, **details) -> uuid.UUID:
-    """Save text that must not be lost; reuse ``draft_id`` only if it is this writer's draft of this entry."""
+    """Save text that must not be lost; reuse ``draft_id`` only if it is this writer's draft of this entry or page."""
     existing = db.session.get(Draft, draft_id) if draft_id else None
-    if draft_id is None or (existing and (existing.owner_id != owner_id or existing.entry_id != entry_id)):
+    kind = details.get("kind", DraftKind.ENTRY)
+    if draft_id is None or (
+        existing and (existing.owner_id != owner_id or existing.entry_id != entry_id or existing.kind != kind)
+    ):
         draft_id = uuid.uuid4()
     save_draft(owner_id=owner_id, draft_id=draft_id, entry_id=entry_id, **details)
     return draft_id

@@ -8,12 +8,14 @@ from flask import Blueprint, flash, jsonify, redirect, render_template, request,
 from flask_login import current_user
 
 from journal.access import deny, owned_or_404, owned_or_none, patient_required
+from journal.entries.draft_pages import DraftPage, describe, page_details, pages, posted_page
 from journal.entries.drafts import DraftTaken, discard_draft, list_drafts, open_draft, save_draft
-from journal.entries.editor import draft_details, posted_editor
+from journal.entries.editor import draft_details, posted_editor, saved_page_entry
 from journal.entries.forms import parse_uuid
 from journal.extensions import csrf, db
 from journal.models import Draft, Entry
 from journal.ratelimits import autosave_limit
+from journal.timezones import format_local
 
 bp = Blueprint("drafts", __name__)
 
@@ -21,7 +23,8 @@ bp = Blueprint("drafts", __name__)
 @bp.get("/drafts")
 @patient_required
 def index():
-    return render_template("entries/drafts.html", drafts=list_drafts(current_user.id))
+    drafts = [(draft, *describe(draft)) for draft in list_drafts(current_user.id)]
+    return render_template("entries/drafts.html", drafts=drafts)
 
 
 @bp.get("/drafts/<uuid:draft_id>")
@@ -29,6 +32,9 @@ def index():
 def resume(draft_id: uuid.UUID):
     """Reopen a draft: as changes to its entry while that entry is live, else as a new entry."""
     draft = owned_or_404(Draft, draft_id)
+    page = pages().get(draft.kind)
+    if page is not None:  # the safety plan or a session: its own page
+        return redirect(page.address(draft))
     entry = db.session.get(Entry, draft.entry_id) if draft.entry_id else None
     if entry is not None and entry.is_live:
         return redirect(url_for("entries.edit", entry_id=entry.id, draft=draft.id))
@@ -43,7 +49,8 @@ def discard(draft_id: uuid.UUID):
         discard_draft(draft.row)
         flash("The draft has been discarded.", "success")
         return redirect(url_for("drafts.index"))
-    return render_template("entries/discard.html", draft=draft)
+    name, preview = describe(draft)
+    return render_template("entries/discard.html", draft=draft, name=name, preview=preview)
 
 
 @bp.post("/drafts/<uuid:draft_id>/autosave")
@@ -51,16 +58,21 @@ def discard(draft_id: uuid.UUID):
 @patient_required
 @autosave_limit
 def autosave(draft_id: uuid.UUID):
-    """Save the editor's current text as this draft; answers JSON for the page's script."""
+    """Save the editor's (or another page's) current text as this draft; answers JSON for the page's script."""
     csrf.protect()
+    page = posted_page()
+    if page is not None:
+        return _autosave_page(page, draft_id)
     raw_entry_id = request.form.get("entry_id")
     entry_id = parse_uuid(raw_entry_id)
     if raw_entry_id and owned_or_none(Entry, entry_id) is None:
         deny()
     editor = posted_editor(current_user.id, entry_id)
     editor.form.validate()
-    too_long = sorted(name for name, errors in editor.form.errors.items() if any("longer than" in e for e in errors))
-    if too_long:
+    if editor.entry is None and saved_page_entry(draft_id) is not None:
+        # A save of this page got there first (an autosave still on its way): no draft to leave behind.
+        return jsonify(saved=False, error="already_saved"), 409
+    if too_long := _too_long(editor.form):
         return jsonify(saved=False, error="too_long", fields=too_long), 422
     try:
         row = save_draft(
@@ -71,4 +83,29 @@ def autosave(draft_id: uuid.UUID):
         )
     except DraftTaken:
         deny()
-    return jsonify(saved=True, draft_id=str(row.id), saved_at=row.updated_at.isoformat())
+    return _saved(row)
+
+
+def _autosave_page(page: DraftPage, draft_id: uuid.UUID):
+    """Autosave the safety plan or a session's form, by the same rules as the editor."""
+    form = page.form()
+    form.validate()
+    if too_long := _too_long(form):
+        return jsonify(saved=False, error="too_long", fields=too_long), 422
+    try:
+        row = save_draft(
+            owner_id=current_user.id, draft_id=draft_id, entry_id=None, prompt_set=None, **page_details(page)
+        )
+    except DraftTaken:
+        deny()
+    return _saved(row)
+
+
+def _too_long(form) -> list[str]:
+    return sorted(name for name, errors in form.errors.items() if any("longer than" in e for e in errors))
+
+
+def _saved(row: Draft):
+    user = current_user._get_current_object()
+    saved_at_text = format_local(row.updated_at, user.time_zone, "%H:%M", user.clock)  # as every page shows it
+    return jsonify(saved=True, draft_id=str(row.id), saved_at=row.updated_at.isoformat(), saved_at_text=saved_at_text)

@@ -17,15 +17,17 @@ from flask_login import current_user
 from werkzeug.datastructures import MultiDict
 
 from journal.access import deny, entry_or_404, owned_or_404, owned_or_none
+from journal.clock import utcnow
 from journal.entries.content import Answer
 from journal.entries.drafts import DraftView, keep_as_draft, open_draft
 from journal.entries.forms import FREE_PROMPT, EntryForm, build_entry_form, parse_uuid
 from journal.entries.recall import recalled
 from journal.entries.services import EntryView, open_entry
+from journal.extensions import db
 from journal.models import Draft, Entry, EntryKind, TreatmentSession
 from journal.prompts import PromptSet, library
 from journal.sessions.services import SessionView, open_session, session_menu
-from journal.timezones import to_local
+from journal.timezones import local_days_between, to_local
 
 
 @dataclass
@@ -56,11 +58,12 @@ def _prompts_of(prompt_set: PromptSet | None) -> list[Answer]:
 
 
 def _set_for(key: str | None, session: SessionView | None) -> PromptSet | None:
-    """A prompt set in the wording for the session's medicine."""
+    """A prompt set in the wording for the session's medicine, and for the person's day since it."""
     prompt_set = library().get_set(key)
     if prompt_set is None or session is None:
         return prompt_set
-    return prompt_set.for_medicine(session.row.medicine.value)
+    days = local_days_between(session.occurred_at, utcnow(), current_user.time_zone)
+    return prompt_set.for_medicine(session.row.medicine.value).on_day(days)
 
 
 def _session_choices(owner_id: int, *keep: uuid.UUID | None) -> list[tuple[str, str]]:
@@ -77,13 +80,28 @@ def _draft_formdata(draft: DraftView) -> dict:
     return {"formdata": MultiDict([(name, value) for name, values in draft.fields.items() for value in values])}
 
 
-def _load_draft(draft_arg: str | None) -> DraftView | None:
+def _load_draft(draft_arg: str | None, *, gone_ok: bool = False) -> DraftView | None:
+    """The writer's draft named in the address; with ``gone_ok``, a draft used up by a save is simply absent."""
     if not draft_arg:
         return None
     draft_id = parse_uuid(draft_arg)
     if draft_id is None:
         deny()
+    if gone_ok and db.session.get(Draft, draft_id) is None:
+        return None
     return open_draft(owned_or_404(Draft, draft_id))
+
+
+def saved_page_entry(draft_id: uuid.UUID | None) -> uuid.UUID | None:
+    """The entry a new-entry page already made, if its draft id (``?draft=`` after Back) is used up.
+
+    A new entry's page sends its draft id as its save key, so the entry takes that id: a draft that is
+    gone while a live entry of the writer's has its id means the page was saved.
+    """
+    if draft_id is None or db.session.get(Draft, draft_id) is not None:
+        return None
+    entry = owned_or_none(Entry, draft_id)
+    return entry.id if entry is not None and entry.is_live else None
 
 
 def _default_title(prompt_set: PromptSet, session: SessionView) -> str:
@@ -108,7 +126,7 @@ def new_entry_editor(owner_id: int, args: MultiDict) -> Editor:
     prompt_set = _set_for(set_key, session) if prompt_set else None
     form = build_entry_form(_prompts_of(prompt_set), _session_choices(owner_id, session.id if session else None))
     form.session_id.data = str(session.id) if session else ""
-    form.draft_id.data = str(uuid.uuid4())
+    form.draft_id.data = form.save_key.data = str(uuid.uuid4())  # one id: Back brings the same page again
     form.prompt_set.data = prompt_set.key if prompt_set else ""
     if prompt_set and session:
         form.title.data = _default_title(prompt_set, session)
@@ -131,7 +149,7 @@ def _editor_from_draft(owner_id: int, draft: DraftView) -> Editor:
 def edit_entry_editor(owner_id: int, entry_id: uuid.UUID, args: MultiDict) -> Editor:
     """An editor (GET) for a live entry, with its own prompt snapshot, maybe resuming a draft."""
     entry = open_entry(entry_or_404(entry_id))
-    draft = _load_draft(args.get("draft"))
+    draft = _load_draft(args.get("draft"), gone_ok=True)
     if draft and draft.row.entry_id != entry.id:
         deny()
     form = build_entry_form(

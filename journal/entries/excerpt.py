@@ -1,4 +1,5 @@
-"""A short excerpt of an entry around the words a search matched, for the author's result list."""
+"""Short excerpts of an entry for the author's own list: around the words a search matched, or, for an
+untitled entry, its opening words."""
 
 from __future__ import annotations
 
@@ -42,6 +43,22 @@ def excerpt(content: EntryContent, query: str) -> list[Piece]:
             end = text.rfind(" ", first.end(), end) if text.rfind(" ", first.end(), end) > 0 else end
         return _pieces(" ".join(text[start:end].split()), wanted, start > 0, end < len(text))
     return []
+
+
+OPENING_CHARS = 160
+
+
+def opening(content: EntryContent) -> list[Piece]:
+    """The first words written (an answer, else the note), for an entry without a title; empty if it has one."""
+    if content.title:
+        return []
+    text = next(
+        (" ".join(t.split()) for t in [a.text for a in content.answers] + [content.after_effects_note] if t.strip()), ""
+    )
+    if len(text) <= OPENING_CHARS:
+        return [(text, False)] if text else []
+    cut = text.rfind(" ", 0, OPENING_CHARS)
+    return [(text[: cut if cut > 0 else OPENING_CHARS] + " …", False)]
 
 
 def _pieces(passage: str, wanted: list[str], cut_start: bool, cut_end: bool) -> list[Piece]:

@@ -17,7 +17,7 @@ from wtforms import HiddenField
 from wtforms.validators import Optional, ValidationError
 
 from journal.access import owned_or_none
-from journal.entries.excerpt import excerpt
+from journal.entries.excerpt import excerpt, opening
 from journal.entries.forms import parse_uuid
 from journal.entries.searches import SEARCH_MINUTES, open_search, save_search
 from journal.entries.services import EntryFilters, all_tags, find_entries
@@ -84,7 +84,8 @@ def render_list(user: User):
         entry_id: sorted(therapists[t] for t in ids if t in therapists)
         for entry_id, ids in shared_with([entry.id for entry in page.items]).items()
     }
-    excerpts = {entry.id: excerpt(entry.content, filters.query) for entry in page.items} if filters.query else {}
+    # The author's own page only: a search's matches, else an untitled entry's opening words.
+    excerpts = {entry.id: excerpt(entry.content, filters.query) or opening(entry.content) for entry in page.items}
     return render_template(
         "entries/index.html",
         form=form,

@@ -17,19 +17,28 @@ from flask_login import current_user
 from journal.auth import gate
 from journal.auth.gate import Outcome
 from journal.auth.urls import is_safe_next
+from journal.entries.draft_pages import keep_page_text, page_for_endpoint, page_of_post, posted_page
 from journal.entries.editor import keep_editor_text, posted_editor
 from journal.entries.forms import parse_uuid
 from journal.models import Role
 from journal.prompts import library
 
+# The entry editor's; the safety plan and a session's form add theirs as they register (``draft_pages``).
 RESCUABLE_ENDPOINTS = frozenset({"entries.new", "entries.edit", "rescue.rescue_login"})
 NOT_TEXT = frozenset({"csrf_token", "email", "password", "code", "resolution", "action"})
+ENTRY_TEXT = frozenset({"title", "after_effects_note", "tags"})
 
 bp = Blueprint("rescue", __name__)
 
 
 def _kept_fields() -> list[tuple[str, str]]:
     return [(name, value) for name, value in request.form.items(multi=True) if name not in NOT_TEXT]
+
+
+def rescues(endpoint: str | None) -> bool:
+    """Whether a POST to this endpoint gets its text back when it cannot be taken (an entry's editor, or a
+    page registered as a draft page: the safety plan, a session)."""
+    return endpoint in RESCUABLE_ENDPOINTS or page_for_endpoint(endpoint) is not None
 
 
 def rescue_response(status: int):
@@ -40,10 +49,13 @@ def rescue_response(status: int):
     log-in form that keeps it. When the database is unreachable (503) the text
     comes back on a page drawn without it, ready to be sent again.
     """
-    if request.method != "POST" or request.endpoint not in RESCUABLE_ENDPOINTS:
+    if request.method != "POST" or not rescues(request.endpoint):
         return None
+    page = page_for_endpoint(request.endpoint)
     if status == 503:
         return _rescue_page(503, outage=True)
+    if current_user.is_authenticated and page is not None:
+        return page.show_again(), status, {}
     if current_user.is_authenticated and request.endpoint != "rescue.rescue_login":
         editor = posted_editor(current_user.id, (request.view_args or {}).get("entry_id"))
         if not editor.entry_gone:
@@ -63,12 +75,20 @@ def _rescue_page(
     page = render_template(
         "entries/rescue.html",
         fields=_kept_fields(),
+        texts=_texts(),
         action=_action(),
         error=message,
         needs_code=needs_code,
         outage=outage,
     )
     return page, status, {"Retry-After": str(retry_after)} if retry_after else {}
+
+
+def _texts() -> list[str]:
+    """The writing among the kept fields, to read again on the page."""
+    page = page_of_post()
+    shown = page.text_fields if page else ENTRY_TEXT
+    return [value for name, value in _kept_fields() if (name in shown or name.startswith("answer_")) and value.strip()]
 
 
 def _action() -> str:
@@ -100,5 +120,8 @@ def rescue_login():
 
 
 def _keep_as_draft(owner_id: int) -> uuid.UUID:
+    page = posted_page()
+    if page is not None:
+        return keep_page_text(owner_id, page)
     entry_id = parse_uuid(request.form.get("entry_id"))
     return keep_editor_text(posted_editor(owner_id, entry_id))

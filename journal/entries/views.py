@@ -16,7 +16,9 @@ from journal.entries.editor import (
     keep_editor_text,
     new_entry_editor,
     posted_editor,
+    saved_page_entry,
 )
+from journal.entries.forms import parse_uuid
 from journal.entries.pages import render_entry_page
 from journal.entries.services import (
     EditConflict,
@@ -79,6 +81,10 @@ def _create(editor: Editor, title_suffix: str = ""):
 @patient_required
 def new():
     if request.method == "GET":
+        saved = saved_page_entry(parse_uuid(request.args.get("draft")))
+        if saved is not None:  # Back to a page already saved: that entry, not a second one
+            flash("This entry is saved. Any change you make here updates it.", "info")
+            return redirect(url_for("entries.edit", entry_id=saved))
         return _render_editor(new_entry_editor(current_user.id, request.args))
     editor = posted_editor(current_user.id, entry_id=None)
     if not editor.form.validate():

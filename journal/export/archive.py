@@ -44,6 +44,7 @@ from journal.pictures.sending import EXTENSIONS
 from journal.pictures.services import picture_bytes, pictures_of
 from journal.safety import plan as safety_plan
 from journal.sessions.services import open_session
+from journal.timezones import format_local
 from journal.vault import unseal_row
 
 FORMAT = "integration-journal-export"
@@ -232,10 +233,22 @@ def _connections(user: User) -> list[dict]:
     ]
 
 
-def markdown(entry: dict) -> str:
-    """One entry as Markdown: title, date, answers under their prompts, check-in, tags and replies."""
-    lines = [f"# {entry['title'] or 'Untitled entry'}", "", f"*{entry['created_at']}*", ""]
+MARKDOWN_TIME = "%-d %B %Y, %H:%M"
+
+
+def markdown(entry: dict, zone: str = "UTC", clock: str = "24h") -> str:
+    """One entry as Markdown: title, date, answers under their prompts, check-in, tags and replies.
+
+    Times are the person's (``zone``, ``clock``), as on every page; a prompt left unanswered is left out.
+    """
+
+    def when(iso: str) -> str:
+        return f"{format_local(datetime.fromisoformat(iso), zone, MARKDOWN_TIME, clock)} ({zone.replace('_', ' ')})"
+
+    lines = [f"# {entry['title'] or 'Untitled entry'}", "", f"*{when(entry['created_at'])}*", ""]
     for answer in entry["answers"]:
+        if not answer["text"].strip():
+            continue
         if answer["prompt"]:
             lines += [f"## {answer['prompt']}", ""]
         lines += [answer["text"], ""]
@@ -255,7 +268,7 @@ def markdown(entry: dict) -> str:
         lines += [f"![Picture {number}](../{name})", ""]
     for reply in entry["replies"]:
         lines += [
-            f"> **{reply['author']}**, {reply['created_at']}:",
+            f"> **{reply['author']}**, {when(reply['created_at'])}:",
             ">",
             *(f"> {t}" for t in reply["text"].splitlines()),
             "",
@@ -313,7 +326,9 @@ def _write(archive: zipfile.ZipFile, user: User) -> None:
         for number, (entry, pictures) in enumerate(_entries(user)):
             out.write((",\n  " if number else "\n  ").encode() + json.dumps(entry, ensure_ascii=False).encode())
             # Named by date and id, never by title: a file name shows in listings and logs that a text does not.
-            archive.writestr(f"entries/{entry['created_at'][:10]}-{entry['id'][:8]}.md", markdown(entry))
+            archive.writestr(
+                f"entries/{entry['created_at'][:10]}-{entry['id'][:8]}.md", markdown(entry, user.time_zone, user.clock)
+            )
             for name, data in pictures:
                 archive.writestr(name, data, compress_type=zipfile.ZIP_STORED)  # JPEG and PNG are compressed
         out.write(b"\n ]\n}\n")

@@ -110,6 +110,7 @@ class JournalExport:
     page_size: str = "a4"
     author: str = "Integration Journal"
     progress: Progress = field(default_factory=Progress)  # the Progress section, when there is one
+    compact: bool = False  # a short document (the safety plan): no cover or contents, so it fits one or two pages
 
 
 class _Styles:
@@ -266,17 +267,20 @@ def build_pdf(export: JournalExport, fonts: FontSet) -> bytes:
     frame = Frame(margin, bottom, width, height, id="body")
     doc.addPageTemplates([PageTemplate("cover", [frame]), PageTemplate("pages", [frame])])
 
-    story: list = [Spacer(1, size[1] * 0.22), _user_paragraph(export.title, styles.cover_title, fonts)]
-    for line in (export.patient_name, export.date_range, f"Generated {export.generated}"):
-        story.append(_user_paragraph(line, styles.cover_line, fonts))
-    story += [Spacer(1, 24), Paragraph(CONFIDENTIAL, styles.cover_note), NextPageTemplate("pages"), PageBreak()]
-
-    # Reserve the contents pages: one line per session and per entry, titles cut to one line.
-    lines = sum(1 + len(group.entries) for group in export.groups) + (1 if export.progress else 0)
     per_page = int(height // TOC_LINE) - 3
-    toc_pages = max(1, -(-lines // per_page))
-    for _ in range(toc_pages):
-        story += [Spacer(1, 1), PageBreak()]
+    if export.compact:
+        story: list = [_user_paragraph(f"{export.patient_name} · generated {export.generated}", styles.small, fonts)]
+        toc_pages = 0
+    else:
+        story = [Spacer(1, size[1] * 0.22), _user_paragraph(export.title, styles.cover_title, fonts)]
+        for line in (export.patient_name, export.date_range, f"Generated {export.generated}"):
+            story.append(_user_paragraph(line, styles.cover_line, fonts))
+        story += [Spacer(1, 24), Paragraph(CONFIDENTIAL, styles.cover_note), NextPageTemplate("pages"), PageBreak()]
+        # Reserve the contents pages: one line per session and per entry, titles cut to one line.
+        lines = sum(1 + len(group.entries) for group in export.groups) + (1 if export.progress else 0)
+        toc_pages = max(1, -(-lines // per_page))
+        for _ in range(toc_pages):
+            story += [Spacer(1, 1), PageBreak()]
 
     if export.progress:
         story.append(_heading("Progress", styles.group, 0, "progress", fonts))
@@ -330,9 +334,9 @@ def build_pdf(export: JournalExport, fonts: FontSet) -> bytes:
 
     def finish(canvas: Canvas, total: int) -> None:
         page = canvas.getPageNumber()
-        if page == 1:
+        if page == 1 and not export.compact:
             return  # the cover stays clean
-        if page - 2 < toc_pages:
+        if 0 <= page - 2 < toc_pages:
             contents(canvas, page - 2)
         canvas.saveState()
         canvas.setFont(fonts.sans, 8)

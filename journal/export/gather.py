@@ -240,4 +240,5 @@ def plan_export(user: User, plan: SafetyPlan) -> JournalExport:
         page_size=user.paper_size,
         author=user.display_name,
         groups=[ExportGroup(key="plan", heading="My safety plan", details=SOURCE, entries=[entry])],
+        compact=True,
     )

@@ -1,26 +1,34 @@
 """Import a journal: our own export (journal.json, or the zip it comes in) and Day One's JSON export zip.
 
-Every import is one transaction: a file that is wrong anywhere changes
-nothing and says what is wrong. Imported sessions and entries get ids derived
+An import reads and checks the whole file first (text lengths, dates, every
+picture decoded and re-encoded), so a file that is wrong anywhere changes
+nothing and says what is wrong. Only then is it written, ``IMPORT_BATCH_SIZE``
+items per commit, so that nobody else's save waits behind one long transaction
+(SQLite has one writer at a time). Imported sessions and entries get ids derived
 from the account and the source's own ids, so importing the same file again
-adds nothing, and an entry already there is never overwritten. Shares,
-replies, connections and drafts belong to relationships in the other
-account; they are not imported.
+adds nothing, and an entry already there is never overwritten: an import cut
+short while writing (a restart, a lost database) is finished by importing the
+same file again. Shares, replies, connections and drafts belong to
+relationships in the other account; they are not imported.
 """
 
 from __future__ import annotations
 
 import io
 import json
+import re
+import time
 import uuid
 import zipfile
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 
 import jsonschema
+from flask import current_app
 from sqlalchemy import select
 
 from journal import audit
@@ -33,15 +41,16 @@ from journal.forms import ANSWER_MAX, NOTE_MAX, SHORT_MAX, TITLE_MAX
 from journal.measures.instruments import measures
 from journal.measures.scoring import AnswersRefused, read_difficulty, score
 from journal.models import Entry, EntryKind, MeasureResponse, Medicine, Setting, TreatmentSession, User
-from journal.pictures.processing import PictureRefused
-from journal.pictures.services import add_pictures
+from journal.pictures.processing import PictureRefused, Prepared
+from journal.pictures.services import MAX_PER_ENTRY, add_prepared, prepare_all, prepare_one
 from journal.safety import plan as safety_plan
 from journal.sessions.services import SessionDetails, save_session
 from journal.timezones import is_valid_time_zone
 from journal.vault import seal_row
 
 SCHEMA_FILE = Path(__file__).resolve().parent.parent / "data" / "journal-export.schema.json"
-MAX_UPLOAD_BYTES = 64 * 1024 * 1024  # the file as sent (a browser upload is also bounded by MAX_CONTENT_LENGTH)
+SQLITE_BATCH_PAUSE = 0.12  # seconds; longer than the busy handler's longest sleep between tries (100 ms)
+MAX_DEPTH = 20  # lists and objects inside each other; both formats need fewer than 10
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024  # everything inside a zip, unpacked
 MAX_MEMBERS = 20_000
 MAX_RATIO = 100  # unpacked / packed, per member: more is a zip bomb
@@ -49,7 +58,20 @@ NAMESPACE = uuid.UUID("6f1c3d52-9a0e-4b7e-8f43-2d7c1a9e5b60")  # for ids derived
 
 
 class ImportRefused(ValueError):
-    """The file cannot be imported; the message says why, for the person."""
+    """The file cannot be imported and nothing changed; the message says why, for the person."""
+
+    def for_person(self) -> str:
+        return f"Nothing was imported. {self}"
+
+
+class ImportInterrupted(ImportRefused):
+    """Writing stopped part way (the database went away); what was committed stays, and importing again finishes."""
+
+    def for_person(self) -> str:
+        return str(self)
+
+
+Write = Callable[[], object]  # one item to add, checked already
 
 
 @dataclass
@@ -57,8 +79,10 @@ class ImportSummary:
     source: str  # "Integration Journal" or "Day One"
     entries_added: int = 0
     sessions_added: int = 0
+    pictures_added: int = 0
     already_there: int = 0
     photos_skipped: int = 0
+    attachments_skipped: int = 0  # Day One's videos, audio recordings and PDFs
     not_imported: list[str] = field(default_factory=list)  # what the format holds that we do not import
     kept_own_plan: bool = False  # the file had a safety plan, and the account already has its own
 
@@ -66,14 +90,38 @@ class ImportSummary:
         parts = [f"{self.entries_added} {'entry' if self.entries_added == 1 else 'entries'}"]
         if self.sessions_added:
             parts.append(f"{self.sessions_added} session{'s' if self.sessions_added != 1 else ''}")
-        text = f"Imported {' and '.join(parts)} from {self.source}."
+        if self.pictures_added:
+            parts.append(f"{self.pictures_added} picture{'s' if self.pictures_added != 1 else ''}")
+        listed = ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0]
+        text = f"Imported {listed} from {self.source}."
         if self.already_there:
             text += f" {self.already_there} were already in your journal and were left as they are."
         if self.photos_skipped:
             text += f" {self.photos_skipped} photo{'s were' if self.photos_skipped != 1 else ' was'} skipped."
+        if self.attachments_skipped:
+            plural = "s were" if self.attachments_skipped != 1 else " was"
+            text += f" {self.attachments_skipped} video, audio or PDF attachment{plural} not imported."
         if self.kept_own_plan:
             text += " Your own safety plan was kept; the one in the file was not imported."
+        if self.not_imported:
+            why = "; ".join(f"{kind} ({NOT_IMPORTED_BECAUSE.get(kind, 'not kept here')})" for kind in self.not_imported)
+            text += f" Not brought in: {why}."
         return text
+
+
+# Why each kind of thing a file may hold is left out, as the summary says it.
+NOT_IMPORTED_BECAUSE = {
+    "shares": "what you shared stays with the account you shared it from",
+    "replies": "they belong to your therapist's connection with that account",
+    "connections": "a therapist connects with each account themselves",
+    "drafts": "unfinished writing stays where it was written",
+    "photos": "Day One keeps them apart from the text",
+    "locations": "this app does not keep where you were",
+    "weather": "this app does not keep it",
+    "videos": "this app keeps words and pictures only",
+    "audio": "this app keeps words and pictures only",
+    "PDFs": "this app keeps words and pictures only",
+}
 
 
 @cache
@@ -82,46 +130,83 @@ def schema() -> dict:
 
 
 def import_file(user: User, name: str, data: bytes, *, by: str) -> ImportSummary:
-    """Import an uploaded file into ``user``'s journal in one transaction. Commits; audited.
+    """Import an uploaded file into ``user``'s journal: checked whole, then written in batches. Commits; audited.
 
-    Raises ImportRefused (nothing changed) when the file cannot be used.
+    Raises ImportRefused (nothing changed) when the file cannot be used, and
+    ImportInterrupted when writing stopped part way (importing again finishes).
     """
-    document, photos, pictures = _read(name, data)
+    config = current_app.config
+    document, files = _read(name, data, config["IMPORT_MAX_BYTES"])
+    _check_size(document, config["IMPORT_MAX_ENTRIES"])
+    writes: list[Write] = []
     try:
         if document.get("format") == "integration-journal-export" or "format" in document:
-            summary = _import_ours(user, document, pictures)
+            summary = _import_ours(user, document, files, writes)
         elif isinstance(document.get("entries"), list) and "metadata" in document:
-            summary = _import_day_one(user, document, photos)
+            summary = _import_day_one(user, document, files, writes)
         else:
             raise ImportRefused("This file is neither an Integration Journal export nor a Day One JSON export.")
-        db.session.commit()
     except BaseException:
         db.session.rollback()
         raise
+    _write(writes, config["IMPORT_BATCH_SIZE"], user, by)
+    _record(user, by, f"{summary.source}: {summary.entries_added} entries")
+    return summary
+
+
+def _write(writes: list[Write], batch_size: int, user: User, by: str) -> None:
+    """Run the writes, committing every ``batch_size``: SQLite's write lock is held for one batch at a time."""
+    committed = 0
+    try:
+        for done, write in enumerate(writes, 1):
+            write()
+            if done % batch_size == 0:
+                db.session.commit()
+                committed = done
+                _let_others_write()
+        db.session.commit()
+    except Exception as error:
+        db.session.rollback()
+        if not committed or isinstance(error, ImportRefused):
+            raise
+        _record(user, by, f"interrupted after {committed} of {len(writes)} items ({type(error).__name__})")
+        raise ImportInterrupted(
+            "Part of this file was imported before something went wrong on our side. Please import the same "
+            "file again: what is already in your journal is skipped, and the rest is added."
+        ) from error
+
+
+def _let_others_write() -> None:
+    """On SQLite, pause between batches: a writer waiting for the lock polls it every 100 ms at most, and an
+    import starting its next batch at once would win it again and again."""
+    if db.engine.dialect.name == "sqlite":
+        time.sleep(SQLITE_BATCH_PAUSE)
+
+
+def _record(user: User, by: str, detail: str) -> None:
     audit.record(
         Event.DATA_IMPORTED,
         subject_id=user.id,
         actor_id=user.id if by == "settings" else None,
-        detail=f"{summary.source}: {summary.entries_added} entries, by {by}",
+        detail=f"{detail}, by {by}",
     )
-    return summary
 
 
 # Reading the file ---------------------------------------------------------------------
 
 
-def _read(name: str, data: bytes) -> tuple[dict, int, dict[str, bytes]]:
-    """The JSON document inside the file, how many photos a Day One zip holds, and our export's pictures."""
-    if len(data) > MAX_UPLOAD_BYTES:
-        raise ImportRefused(f"The file is larger than {MAX_UPLOAD_BYTES // (1024 * 1024)} MB.")
+def _read(name: str, data: bytes, max_bytes: int) -> tuple[dict, dict[str, bytes]]:
+    """The JSON document inside the file, and the pictures (ours) or photos (Day One's) in a zip."""
+    if len(data) > max_bytes:
+        raise ImportRefused(f"The file is larger than {max_bytes // (1024 * 1024)} MB.")
     if zipfile.is_zipfile(io.BytesIO(data)):
         return _read_zip(data)
     if name.lower().endswith(".json") or data.lstrip()[:1] == b"{":
-        return _parse_json(data, name), 0, {}
+        return _parse_json(data, name), {}
     raise ImportRefused("This is not a zip or a JSON file. Choose the zip (or journal.json) an export made.")
 
 
-def _read_zip(data: bytes) -> tuple[dict, int, dict[str, bytes]]:
+def _read_zip(data: bytes) -> tuple[dict, dict[str, bytes]]:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = archive.infolist()
@@ -141,15 +226,14 @@ def _read_zip(data: bytes) -> tuple[dict, int, dict[str, bytes]]:
     )
     if len(json_names) != 1:
         raise ImportRefused("The zip should hold one journal: journal.json, or one Day One journal's JSON file.")
-    photos = sum(
-        1 for n in names if n.lower().startswith(("photos/", "videos/", "audios/", "pdfs/")) and not n.endswith("/")
-    )
     try:
         inner = archive.read(json_names[0])
-        pictures = {n: archive.read(n) for n in names if n.startswith("pictures/") and not n.endswith("/")}
+        files = {
+            n: archive.read(n) for n in names if n.lower().startswith(("pictures/", "photos/")) and not n.endswith("/")
+        }
     except (zipfile.BadZipFile, RuntimeError, NotImplementedError, OSError, zlib.error) as error:
         raise ImportRefused(f"{json_names[0]} cannot be unpacked ({error}).") from None
-    return _parse_json(inner, json_names[0]), photos, pictures
+    return _parse_json(inner, json_names[0]), files
 
 
 def _parse_json(data: bytes, name: str) -> dict:
@@ -157,9 +241,35 @@ def _parse_json(data: bytes, name: str) -> dict:
         document = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise ImportRefused(f"{name} is not valid JSON ({error}).") from None
+    except RecursionError:
+        raise ImportRefused(f"{name} is nested far more deeply than a journal is.") from None
     if not isinstance(document, dict):
         raise ImportRefused(f"{name} does not hold a journal.")
+    if _depth(document) > MAX_DEPTH:
+        raise ImportRefused(f"{name} is nested far more deeply than a journal is.")
     return document
+
+
+def _depth(document: dict) -> int:
+    """How deeply lists and objects sit inside each other, found without recursion."""
+    deepest = 0
+    stack: list[tuple[dict | list, int]] = [(document, 1)]
+    while stack:
+        node, depth = stack.pop()
+        deepest = max(deepest, depth)
+        if deepest > MAX_DEPTH:
+            break
+        children = node.values() if isinstance(node, dict) else node
+        stack.extend((child, depth + 1) for child in children if isinstance(child, dict | list))
+    return deepest
+
+
+def _check_size(document: dict, max_entries: int) -> None:
+    count = sum(len(document[key]) for key in ("entries", "sessions") if isinstance(document.get(key), list))
+    if count > max_entries:
+        raise ImportRefused(
+            f"The file holds {count:,} entries and sessions; this app imports up to {max_entries:,} at a time."
+        )
 
 
 def _derived_id(user: User, kind: str, source_id: str) -> uuid.UUID:
@@ -201,7 +311,8 @@ def _exists(model, row_id: uuid.UUID) -> bool:
 # Our own format -------------------------------------------------------------------------
 
 
-def _import_ours(user: User, document: dict, pictures: dict[str, bytes]) -> ImportSummary:
+def _import_ours(user: User, document: dict, files: dict[str, bytes], writes: list[Write]) -> ImportSummary:
+    """Check our own export whole and queue its writes: safety plan, questionnaires, sessions, entries."""
     if document.get("format") != "integration-journal-export":
         raise ImportRefused("This JSON file is not an Integration Journal export.")
     if document.get("version") != 1:
@@ -212,11 +323,13 @@ def _import_ours(user: User, document: dict, pictures: dict[str, bytes]) -> Impo
         where = "/".join(str(p) for p in first.absolute_path) or "the top level"
         raise ImportRefused(f"The export does not follow its format at {where}: {first.message}")
     summary = ImportSummary("Integration Journal", not_imported=["shares", "replies", "connections", "drafts"])
-    _import_questionnaires(user, document.get("questionnaires", []))
-    if not _import_safety_plan(user, document.get("safety_plan")):
+    if not _plan_safety_plan(user, document.get("safety_plan"), writes):
         summary.kept_own_plan = True
+    _plan_questionnaires(user, document.get("questionnaires", []), writes)
     sessions: dict[str, uuid.UUID] = {}
     for item in document["sessions"]:
+        if item["id"] in sessions:
+            continue
         session_id = sessions[item["id"]] = _derived_id(user, "session", item["id"])
         if _exists(TreatmentSession, session_id):
             continue
@@ -224,71 +337,90 @@ def _import_ours(user: User, document: dict, pictures: dict[str, bytes]) -> Impo
             len(item[k]) > SHORT_MAX for k in ("medicine_other", "setting_other")
         ):
             raise ImportRefused(f"Session of {item['occurred_at'][:10]}: a text is longer than this app keeps.")
-        save_session(
-            None,
-            owner_id=user.id,
-            occurred_at=_time(item["occurred_at"], "A session"),
-            medicine=Medicine(item["medicine"]),
-            setting=Setting(item["setting"]),
-            details=SessionDetails(
-                intention=item["intention"],
-                notes=item["notes"],
-                medicine_other=item["medicine_other"],
-                setting_other=item["setting_other"],
-            ),
-            session_id=session_id,
-            commit=False,
+        writes.append(
+            partial(
+                save_session,
+                None,
+                owner_id=user.id,
+                occurred_at=_time(item["occurred_at"], "A session"),
+                medicine=Medicine(item["medicine"]),
+                setting=Setting(item["setting"]),
+                details=SessionDetails(
+                    intention=item["intention"],
+                    notes=item["notes"],
+                    medicine_other=item["medicine_other"],
+                    setting_other=item["setting_other"],
+                ),
+                session_id=session_id,
+                commit=False,
+            )
         )
         summary.sessions_added += 1
+    seen: set[uuid.UUID] = set()
     for number, item in enumerate(document["entries"], start=1):
         entry_id = _derived_id(user, "entry", item["id"])
-        if _exists(Entry, entry_id):
+        if entry_id in seen or _exists(Entry, entry_id):
             summary.already_there += 1
             continue
+        seen.add(entry_id)
         answers = [Answer(a["prompt_id"], a["theme"], a["prompt"], a["text"]) for a in item["answers"]]
         tags = _tags(f"Entry {number}", item["tags"])
         _check_lengths(f"Entry {number}", item["title"], [a.text for a in answers], item["after_effects_note"], tags)
         checkin = item["checkin"]
-        row = create_entry(
-            owner_id=user.id,
-            kind=EntryKind(item["kind"]),
-            entry_id=entry_id,
-            content=EntryContent(
-                title=item["title"],
-                answers=answers,
-                after_effects=[e for e in item["after_effects"] if e in AFTER_EFFECTS],
-                after_effects_note=item["after_effects_note"],
-                tags=tags,
-                time_zone=_zone(item.get("time_zone", "")),
-            ),
-            checkin=CheckIn(checkin["mood"], checkin["intensity"], checkin["detachment"]),
-            session_id=sessions.get(item["session_id"]) if item["session_id"] else None,
-            prompt_set=item["prompt_set"],
-            library_version=item["library_version"],
-            created_at=_time(item["created_at"], f"Entry {number}"),
-            trashed_at=_time(item["trashed_at"], f"Entry {number}") if item["trashed_at"] else None,
-            commit=False,
+        pictures = _our_pictures(item.get("pictures", []), files, f"Entry {number}")
+        writes.append(
+            partial(
+                _add_entry,
+                pictures,
+                to_discuss=bool(item.get("to_discuss", False)),
+                owner_id=user.id,
+                kind=EntryKind(item["kind"]),
+                entry_id=entry_id,
+                content=EntryContent(
+                    title=item["title"],
+                    answers=answers,
+                    after_effects=[e for e in item["after_effects"] if e in AFTER_EFFECTS],
+                    after_effects_note=item["after_effects_note"],
+                    tags=tags,
+                    time_zone=_zone(item.get("time_zone", "")),
+                ),
+                checkin=CheckIn(checkin["mood"], checkin["intensity"], checkin["detachment"]),
+                session_id=sessions.get(item["session_id"]) if item["session_id"] else None,
+                prompt_set=item["prompt_set"],
+                library_version=item["library_version"],
+                created_at=_time(item["created_at"], f"Entry {number}"),
+                trashed_at=_time(item["trashed_at"], f"Entry {number}") if item["trashed_at"] else None,
+            )
         )
-        row.to_discuss = bool(item.get("to_discuss", False))
-        _import_pictures(row, item.get("pictures", []), pictures, f"Entry {number}")
         summary.entries_added += 1
+        summary.pictures_added += len(pictures)
     return summary
 
 
-def _import_pictures(row: Entry, names: list[str], files: dict[str, bytes], where: str) -> None:
-    """An entry's pictures from the zip, checked and re-encoded as an upload is, in the import's transaction."""
+def _add_entry(pictures: list[Prepared], *, to_discuss: bool = False, **fields) -> None:
+    """One checked entry and its checked pictures, in the current batch."""
+    row = create_entry(**fields, commit=False)
+    row.to_discuss = to_discuss
+    if pictures:
+        add_prepared(row, pictures, commit=False)
+
+
+def _our_pictures(names: list[str], files: dict[str, bytes], where: str) -> list[Prepared]:
+    """An entry's pictures from the zip, checked and re-encoded as an upload is."""
     if not names:
-        return
+        return []
     missing = [name for name in names if name not in files]
     if missing:
         raise ImportRefused(f"{where}: {missing[0]} is not in the zip.")
+    if len(names) > MAX_PER_ENTRY:
+        raise ImportRefused(f"{where}: an entry holds up to {MAX_PER_ENTRY} pictures.")
     try:
-        add_pictures(row, [files[name] for name in names], commit=False)
+        return prepare_all([files[name] for name in names])
     except PictureRefused as refused:
         raise ImportRefused(f"{where}: {refused}") from None
 
 
-def _import_safety_plan(user: User, item: dict | None) -> bool:
+def _plan_safety_plan(user: User, item: dict | None, writes: list[Write]) -> bool:
     """The safety plan, unless the account already has one: a plan is one whole, never merged.
     False when one was in the file and left out."""
     if item is None:
@@ -297,21 +429,28 @@ def _import_safety_plan(user: User, item: dict | None) -> bool:
         return False
     if any(len(text) > safety_plan.SECTION_MAX for text in item["sections"].values()):
         raise ImportRefused("The safety plan: a section is longer than this app keeps.")
+    writes.append(partial(_save_plan, user.id, item["sections"], _time(item["updated_at"], "The safety plan")))
+    return True
+
+
+def _save_plan(user_id: int, sections: dict, at: datetime) -> None:
+    """Written first, in the first batch: a conflict still leaves nothing changed."""
     try:
-        safety_plan.save(user.id, item["sections"], 0, at=_time(item["updated_at"], "The safety plan"), commit=False)
+        safety_plan.save(user_id, sections, 0, at=at, commit=False)
     except safety_plan.PlanConflict:  # written in another tab during the import
         raise ImportRefused(
             "Your safety plan was saved while this file was being imported. Please import it again."
         ) from None
-    return True
 
 
-def _import_questionnaires(user: User, items: list[dict]) -> None:
+def _plan_questionnaires(user: User, items: list[dict], writes: list[Write]) -> None:
     """Questionnaire responses, rescored here: a total is never taken on trust from a file."""
+    seen: set[uuid.UUID] = set()
     for number, item in enumerate(items, start=1):
         response_id = _derived_id(user, "measure", item["id"])
-        if _exists(MeasureResponse, response_id):
+        if response_id in seen or _exists(MeasureResponse, response_id):
             continue
+        seen.add(response_id)
         instrument = measures().instruments[item["instrument"]]
         try:
             result = score(instrument, item["answers"])
@@ -327,50 +466,88 @@ def _import_questionnaires(user: User, items: list[dict]) -> None:
             taken_at=_time(item["taken_at"], f"Questionnaire {number}"),
         )
         seal_row(row, {"answers": item["answers"], "difficulty": difficulty})
-        db.session.add(row)
+        writes.append(partial(db.session.add, row))
 
 
 # Day One ----------------------------------------------------------------------------------
 
+# ![](dayone-moment://ID) is a photo; dayone-moment:/video/ID, /audio/ID and /pdfAttachment/ID the others.
+PLACEHOLDER = re.compile(r"!\[[^\]\n]*\]\(dayone-moment:/{1,2}(?:(?P<kind>[A-Za-z]+)/)?(?P<id>[A-Za-z0-9-]+)\)")
+ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")  # CommonMark: a backslash before ASCII punctuation
+ATTACHMENTS = ("videos", "audios", "pdfAttachments")
 
-def _import_day_one(user: User, document: dict, photos: int) -> ImportSummary:
-    """Day One's JSON export: text (Markdown; a first line that is a heading becomes the title),
-    dates with the zone each entry was written in, tags, and starred (kept as the tag "starred");
-    photos are skipped and counted."""
-    summary = ImportSummary("Day One", photos_skipped=photos, not_imported=["photos", "locations", "weather"])
+
+@dataclass
+class DayOneText:
+    title: str
+    text: str
+    photo_ids: list[str]  # the photo placeholders, in the order they stood
+
+
+def _import_day_one(user: User, document: dict, files: dict[str, bytes], writes: list[Write]) -> ImportSummary:
+    """Day One's JSON export, as it read in Day One: the first line is the title, Markdown escapes are undone,
+    and each photo in the zip comes in as a picture of its entry (in the order its placeholder stood),
+    re-encoded as an upload is; a photo not in the zip, or not a picture we keep, is skipped and counted.
+    Dates keep the zone each entry was written in; tags, and starred as the tag "starred"."""
+    summary = ImportSummary("Day One", not_imported=["locations", "weather", "videos", "audio", "PDFs"])
+    seen: set[uuid.UUID] = set()
     for number, item in enumerate(document["entries"], start=1):
         if not isinstance(item, dict) or not isinstance(item.get("creationDate"), str):
             raise ImportRefused(f"Day One entry {number} has no creation date.")
         source_id = str(item.get("uuid") or f"{item['creationDate']}-{number}")
         entry_id = _derived_id(user, "day-one", source_id)
-        if _exists(Entry, entry_id):
+        if entry_id in seen or _exists(Entry, entry_id):
             summary.already_there += 1
             continue
-        title, text = _day_one_text(str(item.get("text") or ""))
+        seen.add(entry_id)
+        read = _day_one_text(str(item.get("text") or ""))
         tags = _tags(f"Day One entry {number}", item.get("tags") or [])
         if item.get("starred"):
             tags = parse_tags(",".join([*tags, "starred"]))
-        _check_lengths(f"Day One entry {number}", title, [text], "", tags)
+        _check_lengths(f"Day One entry {number}", read.title, [read.text], "", tags)
         created_at = _time(item["creationDate"], f"Day One entry {number}")
-        if not photos:
-            listed = item.get("photos") or []
-            summary.photos_skipped += len(listed) if isinstance(listed, list) else 0
-        create_entry(
-            owner_id=user.id,
-            kind=EntryKind.FREE,
-            entry_id=entry_id,
-            created_at=created_at,
-            content=EntryContent(
-                title=title,
-                answers=[Answer(None, None, None, text)],
-                tags=tags,
-                time_zone=_zone(str(item.get("timeZone") or "")),
-            ),
-            checkin=CheckIn(),
-            commit=False,
+        pictures, skipped = _day_one_photos(item.get("photos"), read.photo_ids, files)
+        summary.photos_skipped += skipped
+        summary.attachments_skipped += sum(len(item.get(key) or []) for key in ATTACHMENTS)
+        writes.append(
+            partial(
+                _add_entry,
+                pictures,
+                owner_id=user.id,
+                kind=EntryKind.FREE,
+                entry_id=entry_id,
+                created_at=created_at,
+                content=EntryContent(
+                    title=read.title,
+                    answers=[Answer(None, None, None, read.text)],
+                    tags=tags,
+                    time_zone=_zone(str(item.get("timeZone") or "")),
+                ),
+                checkin=CheckIn(),
+            )
         )
         summary.entries_added += 1
+        summary.pictures_added += len(pictures)
     return summary
+
+
+def _day_one_photos(listed, placed: list[str], files: dict[str, bytes]) -> tuple[list[Prepared], int]:
+    """An entry's photos as pictures, placeholders' order first, and how many were skipped."""
+    photos = [p for p in listed if isinstance(p, dict)] if isinstance(listed, list) else []
+    by_id = {str(p.get("identifier")): p for p in photos}
+    ordered = [by_id[i] for i in dict.fromkeys(placed) if i in by_id]
+    ordered += sorted((p for p in photos if p not in ordered), key=lambda p: p.get("orderInEntry") or 0)
+    by_stem = {Path(name).stem.lower(): name for name in files if name.lower().startswith("photos/")}
+    prepared: list[Prepared] = []
+    for photo in ordered:
+        name = by_stem.get(str(photo.get("md5") or "").lower())
+        if name is None or len(prepared) == MAX_PER_ENTRY:
+            continue
+        try:
+            prepared.append(prepare_one(files[name]))
+        except PictureRefused:
+            continue
+    return prepared, len(ordered) - len(prepared)
 
 
 def _zone(name: str) -> str:
@@ -378,10 +555,20 @@ def _zone(name: str) -> str:
     return name if is_valid_time_zone(name) else ""
 
 
-def _day_one_text(text: str) -> tuple[str, str]:
+def _day_one_text(text: str) -> DayOneText:
+    """The text as Day One showed it: the first line (a heading or not) as the title, the rest as the text,
+    Markdown escapes undone, and the photo placeholders taken out (their photos become pictures)."""
+    photo_ids = [m["id"] for m in PLACEHOLDER.finditer(text) if m["kind"] is None]
+    text = PLACEHOLDER.sub("", text)
+    text = re.sub(r"[ \t]+\n", "\n", text)
+    text = re.sub(r"\n{3,}", "\n\n", text).strip()
     first, _, rest = text.partition("\n")
-    if first.startswith("#"):
-        title = first.lstrip("#").strip()
-        if 0 < len(title) <= TITLE_MAX:
-            return title, rest.strip("\n")
-    return "", text
+    title = first.lstrip("#").strip() if first.startswith("#") else first.strip()
+    title = _unescape(title)
+    if len(title) > TITLE_MAX:  # Day One shows a long first line as it is: keep it as text
+        return DayOneText("", _unescape(text), photo_ids)
+    return DayOneText(title, _unescape(rest.strip("\n")), photo_ids)
+
+
+def _unescape(text: str) -> str:
+    return ESCAPED.sub(r"\1", text)

@@ -9,9 +9,10 @@ from journal.clock import utcnow
 from journal.timezones import to_local
 
 
-def pdf_response(pdf: bytes) -> Response:
-    """Send a PDF as a private download with a safe, dated file name."""
-    name = f"integration-journal-{to_local(utcnow(), current_user.time_zone):%Y-%m-%d}.pdf"
+def pdf_response(pdf: bytes, kind: str = "integration-journal") -> Response:
+    """Send a PDF as a private download with a safe, dated file name: ``kind`` (a fixed word, such as
+    ``safety-plan``) and the person's date."""
+    name = f"{kind}-{to_local(utcnow(), current_user.time_zone):%Y-%m-%d}.pdf"
     return Response(
         pdf,
         mimetype="application/pdf",

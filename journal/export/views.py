@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, redirect, render_template, url_for
+from flask import Blueprint, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from journal.access import connected_patient_or_404, patient_required, therapist_required
@@ -33,7 +33,10 @@ def _remember_paper(size: str) -> None:
 @bp.route("/export", methods=["GET", "POST"])
 @patient_required
 def patient():
-    form = PatientExportForm()
+    """Choose and download a PDF. The whole journal needs a fresh login first; after it, this page comes back
+    with the same choices filled in (``?resume=1``), to press Download once more."""
+    resumed = request.method == "GET" and request.args.get("resume") == "1"
+    form = PatientExportForm(request.args) if resumed else PatientExportForm()
     form.session.choices = options(
         [("", "Choose a session"), *session_options(list_sessions(current_user.id), current_user.time_zone)]
     )
@@ -41,13 +44,13 @@ def patient():
         (str(e.id), f"{to_local(e.row.created_at, current_user.time_zone):%Y-%m-%d} · {e.title}")
         for e in latest_entries(current_user.id, limit=1000)
     )
-    if not form.is_submitted():
+    if not form.is_submitted() and not resumed:
         form.paper_size.data = current_user.paper_size
     if not form.validate_on_submit():
-        return render_template("export/patient.html", form=form), 422 if form.errors else 200
+        return render_template("export/patient.html", form=form, resumed=resumed), 422 if form.errors else 200
     scope = form.scope.data
     if scope == "all" and not is_fresh():  # the whole journal: confirm it's really the patient
-        return redirect(url_for("auth.reauthenticate", next=url_for("export.patient")))
+        return redirect(url_for("auth.reauthenticate", next=_resume_url(form)))
     chosen = ExportOptions(
         date_from=form.date_from.data if scope == "range" else None,
         date_to=form.date_to.data if scope == "range" else None,
@@ -59,6 +62,18 @@ def patient():
     )
     _remember_paper(form.paper_size.data)
     return pdf_response(build_pdf(patient_export(current_user, chosen), configured_fonts()))
+
+
+def _resume_url(form: PatientExportForm) -> str:
+    """This page with the whole journal's choices kept (which parts and the paper: nothing anyone wrote)."""
+    return url_for(
+        "export.patient",
+        resume="1",
+        scope="all",
+        paper_size=form.paper_size.data,
+        include_checkins="y" if form.include_checkins.data else None,
+        include_replies="y" if form.include_replies.data else None,
+    )
 
 
 @bp.route("/therapist/patients/<id:patient_id>/export", methods=["GET", "POST"])

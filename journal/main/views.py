@@ -1,8 +1,8 @@
-"""Home, crisis resources and the health check."""
+"""Home, crisis resources, the health check, and what search engines may see (robots.txt, descriptions)."""
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, redirect, render_template, url_for
+from flask import Blueprint, Response, current_app, has_request_context, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
@@ -13,6 +13,28 @@ from journal.models import Role
 from journal.safety import crisis as crisis_lines
 
 bp = Blueprint("main", __name__)
+
+# The pages a search engine may list, with the line a result shows; every other page says noindex (base.html).
+PUBLIC_PAGES = {
+    "auth.login": "A private journal for reflecting after psychedelic-assisted therapy sessions. Log in to yours.",
+    "auth.register": "Create a private journal for reflecting after psychedelic-assisted therapy sessions. "
+    "Nothing is shared unless you choose to share it.",
+    "main.crisis": "Need help now? Emergency numbers and crisis lines you can call or text today.",
+}
+
+
+@bp.app_context_processor
+def page_description() -> dict[str, str | None]:
+    """The description of a public page, for base.html; None marks a private page."""
+    return {"page_description": PUBLIC_PAGES.get(request.endpoint or "") if has_request_context() else None}
+
+
+@bp.get("/robots.txt")
+def robots():
+    """Crawlers may read the public pages (and the styles they need); nothing else."""
+    allowed = [url_for(endpoint) for endpoint in PUBLIC_PAGES] + ["/static/"]
+    lines = ["User-agent: *", *(f"Allow: {path}" for path in allowed), "Disallow: /"]
+    return Response("\n".join(lines) + "\n", mimetype="text/plain")
 
 
 @bp.get("/")

@@ -14,6 +14,7 @@ from journal.extensions import db
 from journal.measures.instruments import Instrument, measures
 from journal.measures.scoring import Change, Score, change, score
 from journal.models import MeasureResponse
+from journal.timezones import local_days_between
 from journal.vault import seal_row, unseal_row
 
 # Plain words for each band: what the number describes, never a diagnosis.
@@ -79,15 +80,22 @@ def open_response(row: MeasureResponse) -> ResponseView:
     )
 
 
-def baseline_change(view: ResponseView) -> Change | None:
-    """Change against the patient's first response to the same questionnaire; None for that first one."""
+def against_baseline(baseline: MeasureResponse, later: MeasureResponse, zone: str) -> bool:
+    """Whether a later response is compared with the baseline: only from a later day in the person's zone.
+    Two questionnaires of one day (a baseline just imported or taken twice) say nothing about treatment."""
+    return local_days_between(baseline.taken_at, later.taken_at, zone) > 0
+
+
+def baseline_change(view: ResponseView, zone: str) -> Change | None:
+    """Change against the patient's first response to the same questionnaire; None for that first one and
+    for one of the same day."""
     first = db.session.scalar(
         select(MeasureResponse)
         .where(MeasureResponse.owner_id == view.row.owner_id, MeasureResponse.instrument == view.row.instrument)
         .order_by(MeasureResponse.taken_at, MeasureResponse.id)
         .limit(1)
     )
-    if first is None or first.id == view.row.id:
+    if first is None or first.id == view.row.id or not against_baseline(first, view.row, zone):
         return None
     return change(view.instrument, first.total, view.row.total)
 
@@ -116,12 +124,12 @@ class Latest:
     flags: list[str]
 
 
-def clinical_summary(patient_id: int, sessions_since_baseline) -> list[Latest]:
+def clinical_summary(patient_id: int, sessions_since_baseline, zone: str) -> list[Latest]:
     """The latest score of each questionnaire taken, with flags: PHQ-9 item 9, moderate or worse,
     and no response after 4 sessions against the first score (PHQ-9 and GAD-7: a 50% drop; PCL-5: a
     reliable change of 5 points).
 
-    ``sessions_since_baseline(moment)`` counts the patient's sessions after a moment.
+    ``sessions_since_baseline(moment)`` counts the patient's sessions after a moment; ``zone`` is the patient's.
     """
     lines = []
     for key, rows in history(patient_id).items():
@@ -134,7 +142,8 @@ def clinical_summary(patient_id: int, sessions_since_baseline) -> list[Latest]:
             flags.append("Item 9 answered above 0 (thoughts of being better off dead or of self-harm)")
         if view.score.band in ("Moderate", "Moderately severe", "Severe") or view.score.above_cutoff:
             flags.append("Moderate or worse" if view.score.band else "At or above the PCL-5 cut-off (33)")
-        if len(rows) > 1 and sessions_since_baseline(first.taken_at) >= NO_RESPONSE_AFTER:
+        compared = len(rows) > 1 and against_baseline(first, latest, zone)
+        if compared and sessions_since_baseline(first.taken_at) >= NO_RESPONSE_AFTER:
             moved = change(view.instrument, first.total, latest.total)
             if key == "pcl-5" and not moved.reliable:
                 flags.append(f"No reliable change (a 5-point drop) after {NO_RESPONSE_AFTER} or more sessions")

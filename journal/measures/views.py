@@ -69,7 +69,7 @@ def result(response_id: uuid.UUID):
     return render_template(
         "measures/result.html",
         view=view,
-        change=baseline_change(view),
+        change=baseline_change(view, current_user.time_zone),
         meanings=MEANINGS,
         not_a_diagnosis=NOT_A_DIAGNOSIS,
     )

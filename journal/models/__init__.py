@@ -7,6 +7,7 @@ from journal.models.journal import (
     MEDICINE_LABELS,
     SETTING_LABELS,
     Draft,
+    DraftKind,
     Entry,
     EntryKind,
     EntryPicture,
@@ -20,14 +21,16 @@ from journal.models.login_session import LoginSession
 from journal.models.measures import MeasureResponse
 from journal.models.mfa import MfaCredential, RecoveryCode
 from journal.models.records import RetainedRecord
-from journal.models.reminders import ReminderSent
+from journal.models.reminders import DigestSent, ReminderSent
 from journal.models.safety import AlertAction, AlertMail, AlertOutcome, ClinicianNote, SafetyAlert, SafetyPlan
 from journal.models.sharing import (
     AccessAction,
     AccessLog,
+    AlertPhone,
     ClosedConnection,
     Connection,
     EntryShare,
+    PatientLabel,
     Reply,
     SessionShare,
     ShareSummary,
@@ -58,6 +61,9 @@ __all__ = [
     "MfaCredential",
     "RecoveryCode",
     "ReminderSent",
+    "DigestSent",
+    "AlertPhone",
+    "PatientLabel",
     "RetainedRecord",
     "SavedSearch",
     "EntryPicture",
@@ -68,6 +74,7 @@ __all__ = [
     "SafetyPlan",
     "ClinicianNote",
     "Draft",
+    "DraftKind",
     "Entry",
     "EntryKind",
     "Medicine",

@@ -160,17 +160,28 @@ class Entry(Model):
         return cls.deleted_at.is_(None)
 
 
+class DraftKind(enum.StrEnum):
+    """The page a draft was written on, and goes back to."""
+
+    ENTRY = "entry"
+    SAFETY_PLAN = "safety_plan"
+    SESSION = "session"
+
+
 class Draft(Model):
     """Autosaved, unfinished writing: private, never shared.
 
-    ``entry_id`` is set when the draft edits an existing entry; otherwise it
-    becomes a new entry, guided (``prompt_set`` and ``session_id``) or free.
+    For an entry (``kind``), ``entry_id`` is set when the draft edits an
+    existing entry; otherwise it becomes a new entry, guided (``prompt_set``
+    and ``session_id``) or free. For a session, ``session_id`` is the session
+    being edited, if any. The safety plan needs neither: there is one a person.
     """
 
     __tablename__ = "drafts"
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
     owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[DraftKind] = mapped_column(_enum(DraftKind, "draft_kind"), default=DraftKind.ENTRY)
     # A draft outlives its entry: deleting the entry for good turns the draft into a new entry's.
     entry_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("entries.id", ondelete="SET NULL"))
     session_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("treatment_sessions.id", ondelete="SET NULL"))

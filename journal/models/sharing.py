@@ -193,3 +193,46 @@ class ClosedConnection(Model):
     former_patient_id: Mapped[int] = mapped_column(Integer)  # the deleted account's id: old links say what happened
     connected_at: Mapped[datetime] = mapped_column(UTCDateTime)
     closed_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class PatientLabel(Model):
+    """A therapist's private label for one connected patient, beside the name the patient chose.
+
+    Sealed under the therapist's own data key (``owner_id`` is the therapist): their words, never shown
+    to the patient.
+    """
+
+    __tablename__ = "patient_labels"
+
+    therapist_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
+    patient_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True, index=True)
+    sealed: Mapped[bytes] = mapped_column(LargeBinary)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    @property
+    def owner_id(self) -> int:
+        return self.therapist_id
+
+    @property
+    def id(self) -> str:
+        """The row id the seal is bound to: a blob copied to another pair does not open."""
+        return f"{self.therapist_id}:{self.patient_id}"
+
+
+class AlertPhone(Model):
+    """A phone number the patient gave one therapist, to be shown on that therapist's safety alerts.
+
+    The row is the consent: no row, no number. Sealed under the patient's data key (``owner_id``);
+    withdrawn by the patient at any time, and with the connection when it ends.
+    """
+
+    __tablename__ = "alert_phones"
+
+    connection_id: Mapped[int] = mapped_column(ForeignKey("connections.id", ondelete="CASCADE"), primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)  # the patient
+    sealed: Mapped[bytes] = mapped_column(LargeBinary)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    @property
+    def id(self) -> int:
+        return self.connection_id

@@ -61,6 +61,9 @@ class User(UserMixin, Model):
     reminder_hour: Mapped[int] = mapped_column(Integer, default=18, server_default="18")
     quiet_from: Mapped[int] = mapped_column(Integer, default=22, server_default="22")
     quiet_until: Mapped[int] = mapped_column(Integer, default=8, server_default="8")
+    # A therapist's daily digest (counts and a link, no names, no journal text): opt-in, at this local hour.
+    digest: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sa_false())
+    digest_hour: Mapped[int] = mapped_column(Integer, default=8, server_default="8")
     # The questionnaires the patient chose to be asked about (comma-separated keys); any can be taken anytime.
     measures_asked: Mapped[str] = mapped_column(
         String(40), default="phq-9,gad-7,pcl-5", server_default="phq-9,gad-7,pcl-5"

@@ -5,12 +5,13 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable
 
+from flask import current_app
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import defer
 
 from journal.extensions import db
 from journal.models import Entry, EntryPicture
-from journal.pictures.processing import PictureRefused, prepare
+from journal.pictures.processing import PictureRefused, Prepared, allow_pixels, prepare
 from journal.vault import seal_row_bytes, unseal_row_bytes
 
 MAX_PER_ENTRY = 10
@@ -27,16 +28,38 @@ def add_pictures(entry: Entry, files: list[bytes], *, commit: bool = True) -> li
     """
     if not files:
         raise PictureRefused("Please choose a picture first.")
-    already = count_pictures(entry.id)
-    if already + len(files) > MAX_PER_ENTRY:
+    check_room(entry.id, len(files))
+    return add_prepared(entry, prepare_all(files), commit=commit)
+
+
+def check_room(entry_id: uuid.UUID, adding: int, already: int | None = None) -> None:
+    """Refuse more than ``MAX_PER_ENTRY`` pictures on one entry."""
+    already = count_pictures(entry_id) if already is None else already
+    if already + adding > MAX_PER_ENTRY:
         room = MAX_PER_ENTRY - already
         raise PictureRefused(f"An entry holds up to {MAX_PER_ENTRY} pictures; there is room for {room} more here.")
+
+
+def prepare_one(data: bytes) -> Prepared:
+    """Check, decode and re-encode one file within the configured pixel cap (``PICTURE_MAX_PIXELS``)."""
+    max_pixels = current_app.config["PICTURE_MAX_PIXELS"]
+    allow_pixels(max_pixels)
+    return prepare(data, max_pixels)
+
+
+def prepare_all(files: list[bytes]) -> list[Prepared]:
+    """Every file checked and re-encoded, or PictureRefused naming the first that is not a picture we keep."""
     prepared = []
     for number, data in enumerate(files, 1):
         try:
-            prepared.append(prepare(data))
+            prepared.append(prepare_one(data))
         except PictureRefused as refused:
             raise PictureRefused(f"Picture {number}: {refused} Nothing was added.") from None
+    return prepared
+
+
+def add_prepared(entry: Entry, prepared: list[Prepared], *, commit: bool = True) -> list[EntryPicture]:
+    """Seal and add pictures already checked (``prepare_all``) after the entry's own. Commits unless told not to."""
     last = db.session.scalar(select(func.max(EntryPicture.position)).where(EntryPicture.entry_id == entry.id))
     rows = []
     for position, picture in enumerate(prepared, 0 if last is None else last + 1):

@@ -14,7 +14,7 @@ from journal.models import EntryPicture
 from journal.pictures.processing import MAX_BYTES, PictureRefused
 from journal.pictures.sending import send_picture
 from journal.pictures.services import MAX_PER_ENTRY, add_pictures, pictures_of, remove_picture
-from journal.ratelimits import upload_limit
+from journal.ratelimits import one_upload_slot, upload_limit
 
 bp = Blueprint("pictures", __name__)
 # A few large phone photos at once; each file is checked on its own (MAX_BYTES).
@@ -43,6 +43,7 @@ def manage(entry_id: uuid.UUID):
 @allow_bytes(UPLOAD_REQUEST_BYTES)
 @patient_required
 @upload_limit
+@one_upload_slot
 def upload(entry_id: uuid.UUID):
     """Add the chosen pictures: all of them, or none with a message saying which file and why."""
     row = entry_or_404(entry_id)

@@ -10,6 +10,8 @@ its row before the email goes: two runs at once cannot both send it.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -47,22 +49,34 @@ def in_quiet_hours(hour: int, quiet_from: int, quiet_until: int) -> bool:
     return hour >= quiet_from or hour < quiet_until
 
 
-def _stamp(user: User) -> int:
-    return int(user.created_at.timestamp())
+def _stamp(user: User) -> str:
+    """A secret of this account at this address: a keyed digest of its creation time, its address and when
+    that was confirmed. A new address (even a return to an old one) changes it, so earlier links stop working."""
+    verified = int(user.email_verified_at.timestamp()) if user.email_verified_at else 0
+    named = f"{user.id}|{int(user.created_at.timestamp())}|{user.email}|{verified}"
+    return hmac.new(current_app.config["SECRET_KEY"].encode(), named.encode(), hashlib.sha256).hexdigest()[:32]
 
 
 def unsubscribe_token(user: User) -> str:
-    """A signed link naming the account by id and creation time (an id may be given out again)."""
+    """A signed link naming the account by id and by its stamp (an id may be given out again; an address changes)."""
     return URLSafeSerializer(current_app.config["SECRET_KEY"], salt=SALT).dumps([user.id, _stamp(user)])
 
 
 def user_of_token(token: str) -> User | None:
+    """The account a link was made for, while it still has the address the link was sent to; else None."""
     try:
         user_id, stamp = URLSafeSerializer(current_app.config["SECRET_KEY"], salt=SALT).loads(token)
         user = db.session.get(User, int(user_id))
     except (BadSignature, TypeError, ValueError):
         return None
-    return user if user is not None and _stamp(user) == stamp else None
+    if user is None or not isinstance(stamp, str) or not hmac.compare_digest(_stamp(user).encode(), stamp.encode()):
+        return None
+    return user
+
+
+def waiting_for_address(user: User) -> bool:
+    """Reminders are on, but none can go yet: ``send_due`` mails only a confirmed address."""
+    return user.reminders and not user.email_verified
 
 
 def stop_reminders(user: User) -> None:

@@ -15,11 +15,13 @@ from flask_login import current_user
 
 from journal.access import entry_or_404, patient_required
 from journal.clock import utcnow
+from journal.entries import draft_pages
+from journal.entries.drafts import DraftView
 from journal.export.document import build_pdf
 from journal.export.fonts import configured_fonts
 from journal.export.gather import plan_export
 from journal.export.sending import pdf_response
-from journal.models import AlertAction, AlertOutcome
+from journal.models import AlertAction, AlertOutcome, DraftKind
 from journal.safety import care, crisis
 from journal.safety import plan as safety_plan
 from journal.safety.alerts import overdue_after, sent_to_patient
@@ -55,32 +57,55 @@ def not_what_i_meant(entry_id):
 def plan():
     """Write or change the safety plan; a save from a stale tab keeps its words and shows both."""
     stored = plan_of(current_user.id)
-    form = (
-        SafetyPlanForm()
-        if request.method == "POST"
-        else SafetyPlanForm(data={**safety_plan.read(stored), "version": str(stored.version if stored else 0)})
-    )
-    if request.method == "GET" or not form.validate():
-        return _plan_page(form, stored, 422 if request.method == "POST" else 200)
+    if request.method == "GET":
+        return _opened_page(stored, draft_pages.load_draft(DraftKind.SAFETY_PLAN, request.args.get("draft")))
+    form = SafetyPlanForm()
+    if not form.validate():
+        return _plan_page(form, stored, 422)
     try:
         safety_plan.save(current_user.id, form.sections(), form.expected_version())
     except PlanConflict as conflict:
+        draft_id = draft_pages.keep_page_text(current_user.id, PLAN_DRAFTS)  # this tab's words stay a draft until saved
         form.version.data = str(conflict.version)
-        return _plan_page(form, stored, 409, conflict=conflict.current)
+        return _plan_page(form, stored, 409, conflict=conflict.current, draft_id=str(draft_id))
+    draft_pages.discard_posted_draft(current_user.id)
     flash("Your safety plan is saved.", "success")
     return redirect(url_for("safety.plan"))
 
 
-def _plan_page(form: SafetyPlanForm, stored, status: int, conflict: dict | None = None):
+def _opened_page(stored, draft: DraftView | None):
+    """The plan as saved, or a draft of it. A draft keeps the version it was started from, so a save
+    made elsewhere since is still shown as a conflict, never overwritten."""
+    if draft is not None:
+        form = SafetyPlanForm(formdata=draft_pages.draft_formdata(draft))
+    else:
+        form = SafetyPlanForm(data={**safety_plan.read(stored), "version": str(stored.version if stored else 0)})
+    return _plan_page(form, stored, 200, draft=draft, draft_id=draft_pages.new_draft_id(draft))
+
+
+def _plan_page(form: SafetyPlanForm, stored, status: int, **context):
+    context.setdefault("draft_id", draft_pages.posted_draft_id())
     return render_template(
         "safety/plan.html",
         form=form,
         plan=stored,
         sections=safety_plan.SECTIONS,
         source=safety_plan.SOURCE,
-        conflict=conflict,
         choices=patient_connections(current_user.id),
+        **context,
     ), status
+
+
+PLAN_DRAFTS = draft_pages.DraftPage(
+    kind=DraftKind.SAFETY_PLAN,
+    label="Safety plan (draft)",
+    endpoints=frozenset({"safety.plan"}),
+    text_fields=tuple(section.key for section in safety_plan.SECTIONS),
+    form=SafetyPlanForm,
+    address=lambda draft: url_for("safety.plan", draft=draft.id),
+    show_again=lambda: _plan_page(SafetyPlanForm(), plan_of(current_user.id), 400, expired=True)[0],
+)
+draft_pages.register(bp, PLAN_DRAFTS)
 
 
 @bp.get("/safety-plan/pdf")
@@ -91,7 +116,7 @@ def plan_pdf():
     if stored is None:
         flash("Write something in your safety plan first; then you can print it.", "info")
         return redirect(url_for("safety.plan"))
-    return pdf_response(build_pdf(plan_export(current_user, stored), configured_fonts()))
+    return pdf_response(build_pdf(plan_export(current_user, stored), configured_fonts()), "safety-plan")
 
 
 @bp.get("/safety")

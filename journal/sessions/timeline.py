@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import or_, select
@@ -181,4 +181,8 @@ def due_now(owner_id: int, sessions: list[TreatmentSession], today: date, zone: 
     recent = [s for s in sessions if (today - local_date(s.occurred_at, zone)).days <= HOME_WINDOW_DAYS]
     order = {prompt_set.key: position for position, prompt_set in enumerate(library().sets)}
     due = [step for steps in timelines(owner_id, recent, today, zone).values() for step in steps if step.status == DUE]
+    # Each in the words for today (a "same day" set opened the next day reads as looking back), as its editor.
+    due = [
+        replace(s, prompt_set=s.prompt_set.on_day((today - s.opens_on).days + s.prompt_set.offset_days)) for s in due
+    ]
     return sorted(due, key=lambda step: (step.opens_on, step.prompt_set.kind != HARD, order[step.prompt_set.key]))

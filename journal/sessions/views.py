@@ -8,16 +8,19 @@ import uuid
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from journal.access import owned_or_404, patient_required
+from journal.access import deny, owned_or_404, owned_or_none, patient_required
 from journal.clock import utcnow
+from journal.entries import draft_pages
+from journal.entries.drafts import DraftView
 from journal.forms import parse_count
 from journal.measures.schedule import due_measures
-from journal.models import Medicine, Setting, TreatmentSession
+from journal.models import DraftKind, Medicine, Setting, TreatmentSession
 from journal.prompts import library
 from journal.sessions.forms import SessionForm
 from journal.sessions.services import (
     PAGE_SIZE,
     SessionDetails,
+    SessionView,
     count_sessions,
     delete_session,
     latest_sessions,
@@ -93,38 +96,87 @@ def _save(form: SessionForm, row: TreatmentSession | None) -> TreatmentSession:
     )
 
 
+def _draft() -> DraftView | None:
+    return draft_pages.load_draft(DraftKind.SESSION, request.args.get("draft"))
+
+
+def _form_page(form: SessionForm, session: SessionView | None, draft: DraftView | None = None, expired: bool = False):
+    """The session form; its text autosaves to a draft (``draft_id``) until it is saved."""
+    draft_id = draft_pages.new_draft_id(draft) if request.method == "GET" else draft_pages.posted_draft_id()
+    page = render_template(
+        "sessions/form.html",
+        form=form,
+        session=session,
+        library=library(),
+        draft=draft,
+        draft_id=draft_id,
+        expired=expired,
+    )
+    return page, 422 if form.errors else 200
+
+
+def _saved(form: SessionForm, row: TreatmentSession | None) -> TreatmentSession:
+    row = _save(form, row)
+    draft_pages.discard_posted_draft(current_user.id)
+    return row
+
+
 @bp.route("/sessions/new", methods=["GET", "POST"])
 @patient_required
 def new():
-    form = SessionForm()
-    if request.method == "GET":
+    draft = _draft() if request.method == "GET" else None
+    form = SessionForm(formdata=draft_pages.draft_formdata(draft)) if draft else SessionForm()
+    if request.method == "GET" and draft is None:
         form.occurred_at.data = to_local(utcnow(), current_user.time_zone).replace(tzinfo=None, second=0, microsecond=0)
     if form.validate_on_submit():
-        row = _save(form, None)
+        row = _saved(form, None)
         flash("The session is in your log.", "success")
         return redirect(url_for("sessions.show", session_id=row.id))
-    return render_template(
-        "sessions/form.html", form=form, session=None, library=library()
-    ), 422 if form.errors else 200
+    return _form_page(form, None, draft=draft)
 
 
 @bp.route("/sessions/<uuid:session_id>/edit", methods=["GET", "POST"])
 @patient_required
 def edit(session_id: uuid.UUID):
     session = open_session(owned_or_404(TreatmentSession, session_id))
-    form = SessionForm()
-    if request.method == "GET":
+    draft = _draft() if request.method == "GET" else None
+    if draft is not None and draft.row.session_id != session.id:
+        deny()  # a draft of a new session, or of another one
+    form = SessionForm(formdata=draft_pages.draft_formdata(draft)) if draft else SessionForm()
+    if request.method == "GET" and draft is None:
         form.occurred_at.data = to_local(session.occurred_at, current_user.time_zone).replace(tzinfo=None)
         form.medicine.data, form.setting.data = session.row.medicine.value, session.row.setting.value
         for name, value in session.details.__dict__.items():
             form[name].data = value
     if form.validate_on_submit():
-        _save(form, session.row)
+        _saved(form, session.row)
         flash("The session is updated.", "success")
         return redirect(url_for("sessions.show", session_id=session.id))
-    return render_template(
-        "sessions/form.html", form=form, session=session, library=library()
-    ), 422 if form.errors else 200
+    return _form_page(form, session, draft=draft)
+
+
+def _show_again() -> str:
+    """The form posted with an expired token, filled in again; a session deleted meanwhile becomes a new one."""
+    row = owned_or_none(TreatmentSession, (request.view_args or {}).get("session_id"))
+    return _form_page(SessionForm(), open_session(row) if row else None, expired=True)[0]
+
+
+draft_pages.register(
+    bp,
+    draft_pages.DraftPage(
+        kind=DraftKind.SESSION,
+        label="Session intention (draft)",
+        endpoints=frozenset({"sessions.new", "sessions.edit"}),
+        text_fields=("intention", "notes"),
+        form=SessionForm,
+        address=lambda draft: (
+            url_for("sessions.edit", session_id=draft.session_id, draft=draft.id)
+            if draft.session_id
+            else url_for("sessions.new", draft=draft.id)
+        ),
+        show_again=_show_again,
+    ),
+)
 
 
 @bp.route("/sessions/<uuid:session_id>/delete", methods=["GET", "POST"])

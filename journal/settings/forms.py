@@ -7,12 +7,11 @@ from flask_wtf.file import FileField, FileRequired
 from wtforms import BooleanField, EmailField, PasswordField, RadioField, StringField
 from wtforms.validators import DataRequired, Email, InputRequired, Length
 
-from journal.forms import CheckboxesField, SelectField, options
+from journal.forms import CheckboxesField, SelectField, options, time_zone_field
 from journal.models.user import (
     AFTER_HOURS_MAX_LENGTH,
     DISPLAY_NAME_MAX_LENGTH,
     EMAIL_MAX_LENGTH,
-    TIME_ZONE_MAX_LENGTH,
 )
 from journal.safety import crisis
 from journal.settings.services import PAPER_SIZES
@@ -30,12 +29,8 @@ class PreferencesForm(FlaskForm):
         description="Shown to you and to any therapist you connect with.",
         render_kw={"autocomplete": "given-name"},
     )
-    time_zone = StringField(
-        "Time zone",
-        filters=[clean_line],
-        validators=[DataRequired("Please choose a time zone."), Length(max=TIME_ZONE_MAX_LENGTH)],
-        description="Start typing a city or region, such as Berlin or New York, and pick from the list.",
-        render_kw={"list": "time-zones", "autocomplete": "off", "spellcheck": "false"},
+    time_zone = time_zone_field(
+        "Time zone", "Type your city, such as Lisbon or New York, or a zone such as Europe/Lisbon."
     )
     clock = RadioField("Clock", choices=options(CLOCKS.items()))
     paper_size = RadioField("PDF paper size", choices=options(PAPER_SIZES.items()))
@@ -67,6 +62,14 @@ class PreferencesForm(FlaskForm):
         "month after. You can take any of them at any time.",
     )
 
+    digest = BooleanField(
+        "Email me a daily summary",
+        description="How many new shared entries and messages, and any safety alert not yet acknowledged, with a "
+        "link. No names and no journal text. Only to a confirmed address; nothing is sent on a day with nothing "
+        "new.",
+    )
+    digest_hour = SelectField("At", choices=options(HOURS), default="8")
+
     after_hours_line = StringField(
         "Your clinic's after-hours line",
         filters=[clean_line],
@@ -93,6 +96,18 @@ class EmailChangeForm(FlaskForm):
         ],
         description="We send a link to the new address; nothing changes until you follow it.",
         render_kw={"autocomplete": "email"},
+    )
+    password = PasswordField(
+        "Your password",
+        validators=[InputRequired("Please enter your password.")],
+        render_kw={"autocomplete": "current-password"},
+    )
+    code = StringField(
+        "Two-factor code",
+        filters=[clean_line],
+        validators=[Length(max=32)],
+        description="6 digits from your authenticator app, or a recovery code.",
+        render_kw={"autocomplete": "one-time-code", "inputmode": "numeric"},
     )
 
 

@@ -27,6 +27,8 @@ class Preferences:
     quiet_until: int = 8
     measures_asked: tuple[str, ...] = ("phq-9", "gad-7", "pcl-5")
     after_hours_line: str | None = None  # therapists only
+    digest: bool = False  # therapists only
+    digest_hour: int = 8
 
 
 def save_preferences(user: User, chosen: Preferences) -> None:
@@ -37,15 +39,19 @@ def save_preferences(user: User, chosen: Preferences) -> None:
         raise AccountError("Please choose one of the options offered.")
     if chosen.crisis_region is not None and chosen.crisis_region not in crisis.region_titles():
         raise AccountError("Please choose one of the regions offered.")
-    if not all(0 <= hour <= 23 for hour in (chosen.reminder_hour, chosen.quiet_from, chosen.quiet_until)):
+    if not all(
+        0 <= hour <= 23 for hour in (chosen.reminder_hour, chosen.quiet_from, chosen.quiet_until, chosen.digest_hour)
+    ):
         raise AccountError("Please choose hours from the lists.")
     if not set(chosen.measures_asked) <= set(measures().instruments):
         raise AccountError("Please choose questionnaires from the list.")
     user.display_name, user.time_zone, user.clock = chosen.display_name, chosen.time_zone, chosen.clock
     user.paper_size, user.crisis_region = chosen.paper_size, chosen.crisis_region
-    user.reminders, user.reminder_hour = chosen.reminders, chosen.reminder_hour
-    user.quiet_from, user.quiet_until = chosen.quiet_from, chosen.quiet_until
-    user.measures_asked = ",".join(key for key in measures().instruments if key in chosen.measures_asked)
+    if user.role == Role.PATIENT:  # reminders and questionnaires: the settings page offers them to patients only
+        user.reminders, user.reminder_hour = chosen.reminders, chosen.reminder_hour
+        user.quiet_from, user.quiet_until = chosen.quiet_from, chosen.quiet_until
+        user.measures_asked = ",".join(key for key in measures().instruments if key in chosen.measures_asked)
     if user.role == Role.THERAPIST:
         user.after_hours_line = chosen.after_hours_line or None
+        user.digest, user.digest_hour = chosen.digest, chosen.digest_hour
     db.session.commit()

@@ -5,11 +5,35 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, HiddenField, RadioField
-from wtforms.validators import DataRequired, InputRequired
+from wtforms import BooleanField, HiddenField, RadioField, StringField
+from wtforms.validators import DataRequired, InputRequired, StopValidation
 
 from journal.forms import CheckboxesField, line_field, options, text_field
+from journal.sharing.phones import PHONE_MAX, PhoneError, clean_phone
 from journal.sharing.services import REPLY_MAX
+
+
+def _a_phone(form, field) -> None:
+    try:
+        field.data = clean_phone(field.data)
+    except PhoneError as error:
+        raise StopValidation(str(error)) from None
+
+
+def phone_field() -> StringField:
+    """A phone number the patient may give one therapist for safety alerts: optional, its own consent."""
+    return line_field(
+        "Your phone number, for safety alerts (optional)",
+        PHONE_MAX,
+        validators=[_a_phone],
+        description="If you give one, only this therapist sees it, and only on a safety alert about you, so "
+        "they can call you. Leave it empty to give none; you can change or withdraw it on the Therapists page.",
+        render_kw={"type": "tel", "autocomplete": "tel"},
+    )
+
+
+class PhoneForm(FlaskForm):
+    phone = phone_field()
 
 
 class CodeForm(FlaskForm):
@@ -35,6 +59,7 @@ class ConsentForm(FlaskForm):
         choices=options([("yes", "Yes, they may be told"), ("no", "No, not for now")]),
         validators=[InputRequired("Please choose whether safety alerts may be sent.")],
     )
+    phone = phone_field()
 
 
 class ShareForm(FlaskForm):

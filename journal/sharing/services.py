@@ -26,7 +26,7 @@ from journal.models import (
     TreatmentSession,
     User,
 )
-from journal.sharing import summaries
+from journal.sharing import phones, summaries
 from journal.vault import seal_row, unseal_row
 
 # No 0/O or 1/I/L: codes are read aloud and typed by hand.
@@ -87,8 +87,9 @@ def therapist_for_invite(*, code: str | None = None, token: str | None = None) -
 # Connections --------------------------------------------------------------
 
 
-def connect(patient: User, therapist: User, *, safety_alerts: bool = False) -> Connection:
-    """Record the patient's consent to connect (again), with their own choice on safety alerts. Commits."""
+def connect(patient: User, therapist: User, *, safety_alerts: bool = False, phone: str = "") -> Connection:
+    """Record the patient's consent to connect (again), with their own choice on safety alerts and the phone
+    number (if any) they give this therapist for them. Commits."""
     connection = db.session.scalar(
         select(Connection).where(Connection.patient_id == patient.id, Connection.therapist_id == therapist.id)
     )
@@ -102,6 +103,7 @@ def connect(patient: User, therapist: User, *, safety_alerts: bool = False) -> C
     else:
         connection.ended_at, connection.auto_share, connection.created_at = None, False, utcnow()
         connection.safety_alerts = safety_alerts
+    phones.keep_phone(connection, phone)
     summaries.invalidate(patient.id, therapist.id)
     db.session.commit()
     return connection
@@ -114,6 +116,7 @@ def end_connection(connection: Connection) -> None:
     """
     connection.ended_at = utcnow()
     connection.share_measures = connection.share_safety_plan = connection.safety_alerts = False
+    phones.keep_phone(connection, "")
     patient_entries = select(Entry.id).where(Entry.owner_id == connection.patient_id)
     patient_sessions = select(TreatmentSession.id).where(TreatmentSession.owner_id == connection.patient_id)
     db.session.execute(

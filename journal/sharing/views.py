@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, jsonify, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from journal.access import deny, entry_or_404, owned_or_404, patient_required
@@ -13,18 +13,21 @@ from journal.auth.urls import is_safe_next
 from journal.entries.pages import render_entry_page
 from journal.extensions import db
 from journal.forms import parse_count
+from journal.http import wants_json
 from journal.models import Connection, Role, TreatmentSession, User
 from journal.ratelimits import codes_limit
 from journal.sharing.forms import (
     AutoShareForm,
     CodeForm,
     ConsentForm,
+    PhoneForm,
     SafetyAlertsForm,
     ShareMeasuresForm,
     ShareSafetyPlanForm,
     reply_form_for,
     share_form,
 )
+from journal.sharing.phones import NOT_A_PHONE, phones_of, set_phone
 from journal.sharing.services import (
     SharingError,
     access_log,
@@ -43,6 +46,8 @@ from journal.sharing.services import (
 
 bp = Blueprint("sharing", __name__)
 
+NOT_CONNECTED = "Please choose only therapists you are connected with."
+
 
 def _own_connection_or_404(connection_id: int) -> tuple[Connection, User]:
     for connection, therapist in patient_connections(current_user.id):
@@ -59,6 +64,7 @@ def connections():
         connections=patient_connections(current_user.id),
         form=CodeForm(),
         auto_form=AutoShareForm(),
+        phones=phones_of(current_user.id),
     )
 
 
@@ -79,6 +85,7 @@ def enter_code():
             connections=patient_connections(current_user.id),
             form=form,
             auto_form=AutoShareForm(),
+            phones=phones_of(current_user.id),
         ), 422
     return render_template("sharing/consent.html", therapist=therapist, form=ConsentForm(code=form.code.data))
 
@@ -105,7 +112,7 @@ def confirm():
     if not form.validate():
         return render_template("sharing/consent.html", therapist=therapist, form=form), 422
     try:
-        connect(current_user, therapist, safety_alerts=form.safety_alerts.data == "yes")
+        connect(current_user, therapist, safety_alerts=form.safety_alerts.data == "yes", phone=form.phone.data or "")
     except SharingError as error:
         flash(str(error), "info")
     else:
@@ -137,9 +144,18 @@ def _choose(connection_id: int, attribute: str, chosen: bool, said: tuple[str, s
     connection, therapist = _own_connection_or_404(connection_id)
     setattr(connection, attribute, chosen)
     db.session.commit()
-    flash((said[0] if chosen else said[1]).format(name=therapist.display_name), "success")
     back = request.form.get("next")
-    return redirect(back if back and is_safe_next(back) else url_for("sharing.connections"))
+    message = (said[0] if chosen else said[1]).format(name=therapist.display_name)
+    return _answer(True, message, back if back and is_safe_next(back) else url_for("sharing.connections"))
+
+
+def _answer(saved: bool, message: str, back: str):
+    """Answer a choice that was saved (or refused): to the page's script, which shows it beside the box,
+    as JSON; to a page without the script, as a message on the page it came from."""
+    if wants_json():
+        return jsonify(saved=saved, message=message), 200 if saved else 422
+    flash(message, "success" if saved else "error")
+    return redirect(back)
 
 
 @bp.post("/connections/<id:connection_id>/measures")
@@ -184,6 +200,21 @@ def share_safety_plan(connection_id: int):
     )
 
 
+@bp.post("/connections/<id:connection_id>/phone")
+@patient_required
+def phone(connection_id: int):
+    """Give, change or (left empty) withdraw the phone number one therapist sees on safety alerts."""
+    connection, therapist = _own_connection_or_404(connection_id)
+    form = PhoneForm()
+    back = url_for("sharing.connections", _anchor=f"phone-{connection.id}")
+    if not form.validate():
+        return _answer(False, " ".join(form.phone.errors) or NOT_A_PHONE, back)
+    set_phone(connection, form.phone.data or "")
+    if form.phone.data:
+        return _answer(True, f"{therapist.display_name} will see this number on a safety alert.", back)
+    return _answer(True, f"{therapist.display_name} no longer has a phone number for you.", back)
+
+
 @bp.route("/connections/<id:connection_id>/end", methods=["GET", "POST"])
 @patient_required
 def end(connection_id: int):
@@ -205,14 +236,15 @@ def entry_sharing(entry_id: uuid.UUID):
     entry = entry_or_404(entry_id)
     form = share_form(_therapist_choices())
     if form.validate_on_submit():
+        back = request.form.get("back")
+        back = back if is_safe_next(back) else url_for("entries.show", entry_id=entry.id)
         try:
             set_entry_sharing(entry, set(form.therapists.data or []))
         except SharingError as error:
-            flash(str(error), "error")
-        else:
-            flash("Sharing is updated.", "success")
-        back = request.form.get("back")
-        return redirect(back if is_safe_next(back) else url_for("entries.show", entry_id=entry.id))
+            return _answer(False, str(error), back)
+        return _answer(True, "Sharing is updated.", back)
+    if request.method == "POST" and wants_json():
+        return jsonify(saved=False, message=NOT_CONNECTED), 422
     if request.method == "GET":
         form.therapists.data = sorted(shared_with([entry.id])[entry.id])
     return render_template("sharing/entry_sharing.html", form=form, entry_id=entry.id), 422 if form.errors else 200
@@ -223,12 +255,11 @@ def entry_sharing(entry_id: uuid.UUID):
 def session_sharing(session_id: uuid.UUID):
     session = owned_or_404(TreatmentSession, session_id)
     form = share_form(_therapist_choices())
-    if form.validate():
-        set_session_sharing(session, set(form.therapists.data or []))
-        flash("Sharing is updated.", "success")
-    else:
-        flash("Please choose only therapists you are connected with.", "error")
-    return redirect(url_for("sessions.show", session_id=session.id))
+    back = url_for("sessions.show", session_id=session.id)
+    if not form.validate():
+        return _answer(False, NOT_CONNECTED, back)
+    set_session_sharing(session, set(form.therapists.data or []))
+    return _answer(True, "Sharing is updated.", back)
 
 
 @bp.post("/entries/<uuid:entry_id>/replies")

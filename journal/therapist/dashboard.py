@@ -65,6 +65,17 @@ def low_mood(moods_oldest_first: list[int]) -> tuple[int, float | None] | None:
     return None
 
 
+def unread_replies_query(therapist_id: int):
+    """Select the patients' messages this therapist has not read, on entries they can still open."""
+    readable = shared_entries_query(therapist_id).with_only_columns(Entry.id).where(Entry.id == Reply.entry_id)
+    return select(Reply).where(
+        Reply.therapist_id == therapist_id,
+        Reply.author_id == Reply.owner_id,
+        Reply.read_at.is_(None),
+        readable.exists(),
+    )
+
+
 def dashboard(therapist_id: int) -> list[PatientSummary]:
     """One summary per connected patient, most in need of attention first.
 
@@ -84,14 +95,7 @@ def dashboard(therapist_id: int) -> list[PatientSummary]:
     }
     if not summaries:
         return []
-    # Only messages on entries this therapist can still open count.
-    readable = shared_entries_query(therapist_id).with_only_columns(Entry.id).where(Entry.id == Reply.entry_id)
-    unread_replies = select(Reply).where(
-        Reply.therapist_id == therapist_id,
-        Reply.author_id == Reply.owner_id,
-        Reply.read_at.is_(None),
-        readable.exists(),
-    )
+    unread_replies = unread_replies_query(therapist_id)
     unread = dict(
         db.session.execute(
             unread_replies.with_only_columns(Reply.owner_id, func.count()).group_by(Reply.owner_id)
@@ -185,5 +189,6 @@ def measures_for_therapist(patient: User, therapist: User, window=WINDOW_DEFAULT
         )
 
     return SharedMeasures(
-        clinical_summary(patient.id, sessions_after), progress(patient, reader=therapist, window=window)
+        clinical_summary(patient.id, sessions_after, patient.time_zone),
+        progress(patient, reader=therapist, window=window),
     )

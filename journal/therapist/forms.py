@@ -1,11 +1,13 @@
-"""The therapist's own forms: a private note on a patient, and the date a summary starts from."""
+"""The therapist's own forms: a private note and a private label for a patient, and the date a summary
+starts from."""
 
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
 from wtforms.validators import DataRequired, Optional
 
-from journal.forms import FriendlyDateField, text_field
+from journal.forms import FriendlyDateField, line_field, text_field
+from journal.therapist.labels import LABEL_MAX
 from journal.therapist.workspace import NOTE_MAX
 
 
@@ -17,6 +19,15 @@ class NoteForm(FlaskForm):
         validators=[DataRequired("Please write the note first.")],
         description="Only you can read it: never shown to your patient, never in their export. "
         "Their access log says only that a note was written.",
+    )
+
+
+class LabelForm(FlaskForm):
+    label = line_field(
+        "Your private label",
+        LABEL_MAX,
+        description="Your own words to tell patients apart, such as a surname or a group. Shown to you beside "
+        "the name they chose; never to them. Leave it empty to remove it.",
     )
 
 

@@ -7,6 +7,7 @@ import uuid
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
+from journal import mail
 from journal.access import (
     connected_patient_or_404,
     shared_entry_or_404,
@@ -28,6 +29,7 @@ from journal.safety.forms import AcknowledgeForm, ResolveForm
 from journal.safety.plan import SECTIONS
 from journal.safety.plan import read as read_plan
 from journal.sharing.forms import ReplyForm
+from journal.sharing.phones import phone_for_alert, tel_uri
 from journal.sharing.services import (
     active_connection,
     add_reply,
@@ -40,7 +42,8 @@ from journal.sharing.services import (
     thread,
 )
 from journal.therapist.dashboard import closure_of, dashboard, measures_for_therapist, recent_closures
-from journal.therapist.forms import NoteForm, SinceForm
+from journal.therapist.forms import LabelForm, NoteForm, SinceForm
+from journal.therapist.labels import label_of, labels_of, set_label
 from journal.therapist.services import entry_if_shared, session_if_shared, shared_entries_page, shared_sessions
 from journal.therapist.workspace import (
     default_since,
@@ -63,6 +66,7 @@ def index():
         patients=dashboard(current_user.id),
         closed=recent_closures(current_user.id),
         alerts=alerts.open_alerts(current_user.id),
+        labels=labels_of(current_user.id),
     )
 
 
@@ -74,7 +78,7 @@ def invite():
         flash("Your code and link are renewed. The old ones no longer work.", "success")
         return redirect(url_for("therapist.invite"))
     code = current_invite(current_user)
-    link = url_for("sharing.consent_link", token=code.token, _external=True)
+    link = mail.absolute_url("sharing.consent_link", token=code.token)
     return render_template("therapist/invite.html", invite=code, link=link)
 
 
@@ -104,7 +108,22 @@ def patient(patient_id: int):
         flags={entry.id: entry_flags(entry) for entry, _ in page.items},
         first_unreviewed=next_unreviewed(current_user.id, patient.id),
         alerts=alerts.open_alerts(current_user.id, patient.id),
+        label_form=LabelForm(formdata=None, label=label_of(current_user.id, patient.id)),
     )
+
+
+@bp.post("/patients/<id:patient_id>/label")
+@therapist_required
+def label(patient_id: int):
+    """Keep, change or remove the therapist's private label for a connected patient."""
+    patient = connected_patient_or_404(patient_id)
+    form = LabelForm()
+    if form.validate():
+        set_label(current_user.id, patient.id, form.label.data or "")
+        flash("Your label is saved. Only you see it." if form.label.data else "Your label is removed.", "success")
+    else:
+        flash(" ".join(form.label.errors), "error")
+    return redirect(url_for("therapist.patient", patient_id=patient.id))
 
 
 @bp.get("/entries/<uuid:entry_id>")
@@ -200,11 +219,16 @@ def resolve_form(posted: bool) -> ResolveForm:
 
 
 def _render_alert(row, acknowledge_form: AcknowledgeForm, resolve_form: ResolveForm, status: int = 200):
-    """The alert, and the entry's text only if that entry is shared with this therapist."""
+    """The alert, and the entry's text only if that entry is shared with this therapist; the patient's phone
+    number only if they gave it to this therapist."""
     shared = entry_if_shared(current_user.id, row.patient_id, row.entry_id)
+    phone = phone_for_alert(row)  # only if the patient gave this therapist a number
     return render_template(
         "therapist/alert.html",
         view=alerts.view(row),
+        label=label_of(current_user.id, row.patient_id),
+        phone=phone,
+        tel=tel_uri(phone) if phone else "",
         notes=alerts.notes(row),
         delivery=outbox.delivery(row.id),
         not_meant=said_not_meant(row.entry_id),
@@ -224,6 +248,16 @@ def acknowledge_alert(alert_id: uuid.UUID):
 @therapist_required
 def resolve_alert(alert_id: uuid.UUID):
     return _alert_step(alert_id, acknowledging=False)
+
+
+@bp.get("/alerts/<uuid:alert_id>/acknowledge")
+@bp.get("/alerts/<uuid:alert_id>/resolve")
+@therapist_required
+def alert_step_address(alert_id: uuid.UUID):
+    """A step's address opened rather than posted (the page shown after an error, reloaded, bookmarked or
+    reached again after logging in): the alert itself, never a dead end."""
+    therapist_alert_or_404(alert_id)
+    return redirect(url_for("therapist.alert", alert_id=alert_id))
 
 
 def _alert_step(alert_id: uuid.UUID, *, acknowledging: bool):

@@ -2,15 +2,24 @@
 (function () {
   "use strict";
 
-  // Preselect the browser's time zone on the registration form if the user
-  // has not chosen one yet; the server-side default (UTC) stays otherwise.
+  // Offer the device's time zone on a time zone field: filled in on registration while the field
+  // still holds its default (UTC), one tap away otherwise. Without the script, a city can be typed.
   function guessTimeZone() {
-    var select = document.querySelector(".js-guess-time-zone select");
-    if (!select || select.value !== "UTC" || !window.Intl || document.querySelector(".form-summary")) return;
-    var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    if (zone && select.querySelector('option[value="' + CSS.escape(zone) + '"]')) {
-      select.value = zone;
+    var input = document.querySelector(".js-guess-time-zone input");
+    var zone = window.Intl && Intl.DateTimeFormat().resolvedOptions().timeZone;
+    var list = document.getElementById("time-zones");
+    if (!input || !zone || !list || !list.querySelector('option[value="' + CSS.escape(zone) + '"]')) return;
+    if (input.value === zone) return;
+    if (input.value === "UTC" && input.closest(".js-fill-time-zone") && !document.querySelector(".form-summary")) {
+      input.value = zone;
+      return;
     }
+    var offer = document.createElement("button");
+    offer.type = "button";
+    offer.className = "link-button time-zone-offer";
+    offer.textContent = "Use this device's time zone: " + zone.replace(/_/g, " ");
+    offer.addEventListener("click", function () { input.value = zone; offer.remove(); input.focus(); });
+    input.insertAdjacentElement("afterend", offer);
   }
 
   function csrfToken() {
@@ -33,14 +42,6 @@
   // and when the page is hidden. Never to localStorage, never into a URL.
   var SAVE_EVERY_MS = 3000;
   var KEEPALIVE_LIMIT = 60000; // browsers cap keepalive request bodies at 64 kB
-
-  // A time on the person's own clock (Settings), as the server writes it: 14:30 or 2:30 PM.
-  function clockTime(date) {
-    if (document.body.dataset.clock === "12h") {
-      return date.toLocaleTimeString("en-US", { hour: "numeric", minute: "2-digit", hour12: true });
-    }
-    return date.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
-  }
 
   // On a narrow screen the menu folds behind one button; without the script it simply wraps.
   function initMenu() {
@@ -76,7 +77,9 @@
     if (!url) return;
     var status = form.querySelector("[data-autosave-status]");
     var dialog = document.querySelector("[data-relogin]");
-    var state = { dirty: false, saving: false, loggedOut: false, submitting: false, failures: 0, retryAt: 0 };
+    var state = {
+      dirty: false, saving: false, loggedOut: false, alreadySaved: false, submitting: false, failures: 0, retryAt: 0
+    };
 
     function say(text) { if (status) status.textContent = text; }
 
@@ -96,7 +99,7 @@
     }
 
     function save(leaving) {
-      if (state.saving || state.loggedOut) return Promise.resolve();
+      if (state.saving || state.loggedOut || state.alreadySaved) return Promise.resolve();
       if (!leaving && Date.now() < state.retryAt) return Promise.resolve();
       state.saving = true;
       state.dirty = false;
@@ -110,9 +113,9 @@
         if (response.ok) {
           state.failures = 0;
           state.retryAt = 0;
-          say("Saved as a draft at " + clockTime(new Date()) + ".");
           rememberDraftInAddress();
-          return;
+          // The time comes from the server, in the person's own zone and clock (Settings), not the device's.
+          return response.json().then(function (data) { say("Saved as a draft at " + data.saved_at_text + "."); });
         }
         state.dirty = true;
         if (response.status === 401) {
@@ -122,6 +125,9 @@
         } else if (response.status === 400) {
           say("Refreshing this page's security check…");
           return refreshCsrfToken();
+        } else if (response.status === 409) {  // this page was saved meanwhile: nothing more to keep here
+          state.alreadySaved = true;
+          say("This writing is already saved as an entry.");
         } else if (response.status === 422) {
           say("Some of your text is longer than we can save. Please shorten it; nothing has been lost.");
         } else {
@@ -194,6 +200,8 @@
         return;
       }
       state.submitting = true;
+      // Back after the save then brings this same page (its draft id), which knows it was saved.
+      rememberDraftInAddress();
     });
     if (dialog) dialog.querySelector("form").addEventListener("submit", relogin);
     window.setInterval(function () { if (state.dirty) save(false); }, SAVE_EVERY_MS);
@@ -208,10 +216,56 @@
     });
   }
 
+  // Sharing and consent choices are saved as soon as a box changes, through the form's own address (the
+  // one rule on the server, as the Save button that pages without this script keep), and say so beside it.
+  function initSaveOnChange(form) {
+    var status = form.querySelector("[data-save-status]");
+    var button = form.querySelector("[data-save-button]");
+    var boxes = form.querySelectorAll('input[type="checkbox"]');
+    if (!status || !boxes.length) return;
+    if (button) button.hidden = true;
+    var saved = Array.prototype.map.call(boxes, function (box) { return box.checked; });
+
+    function say(text, failed) {
+      status.textContent = text;
+      status.classList.toggle("save-status-error", Boolean(failed));
+    }
+
+    function send(retried) {
+      var payload = new URLSearchParams(new FormData(form));
+      payload.delete("csrf_token");
+      return fetch(form.action, {
+        method: "POST", body: payload, credentials: "same-origin",
+        headers: { "X-CSRFToken": csrfToken(), Accept: "application/json" }
+      }).then(function (response) {
+        if (response.status === 400 && !retried) return refreshCsrfToken().then(function () { return send(true); });
+        return response.json().catch(function () { return {}; }).then(function (data) {
+          if (response.ok && data.saved) {
+            saved = Array.prototype.map.call(boxes, function (box) { return box.checked; });
+            say("Saved");
+            return;
+          }
+          throw new Error(data.message || "Please try again in a moment.");
+        });
+      });
+    }
+
+    form.addEventListener("change", function () {
+      say("Saving…");
+      send(false).catch(function (error) {
+        // Show the choice that is really in force, and why the change did not go through.
+        boxes.forEach(function (box, index) { box.checked = saved[index]; });
+        var reason = error instanceof TypeError ? "No connection: please try again in a moment." : error.message;
+        say("Not saved. " + reason, true);
+      });
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     guessTimeZone();
     initMenu();
     document.querySelectorAll("form").forEach(initShowWhen);
     document.querySelectorAll("form.js-autosave").forEach(initAutosave);
+    document.querySelectorAll("form.js-save-on-change").forEach(initSaveOnChange);
   });
 })();

@@ -14,13 +14,13 @@ from journal.extensions import db
 from journal.models import AuditEvent, MfaCredential
 from tests.auth.test_mfa import T0, code_at, enrol, password_step
 from tests.conftest import PASSWORD
+from tests.two_factor import key_on
 
 LATER = T0 + timedelta(minutes=2)
 
 
 def pending_key(client) -> str | None:
-    found = re.search(r'<code class="link-text">([A-Z2-7]+)</code>', client.get("/account/mfa").get_data(as_text=True))
-    return found.group(1) if found else None
+    return key_on(client.get("/account/mfa").get_data(as_text=True))
 
 
 def code_login_works(app, email, code) -> bool:

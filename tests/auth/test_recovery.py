@@ -21,6 +21,7 @@ from journal.extensions import db
 from journal.models import AccountToken, AuditEvent, LoginSession, User
 from tests.conftest import PASSWORD, login_client
 from tests.mail_server import html_of, link_in, text_of
+from tests.two_factor import key_on
 
 NEW_PASSWORD = "a slower walk along the canal"
 SECRET_WORDS = "what I saw from a distance"
@@ -81,11 +82,12 @@ def test_registering_sends_a_confirmation_link_that_works_once(app, client, mail
     assert message["To"] == "new@example.org"
     assert "Please confirm your email address" in client.get("/").get_data(as_text=True)
     link = link_in(message)
-    assert client.get(path_of(link)).status_code == 302
+    assert client.post_form(path_of(link)).status_code == 302
     with app.app_context():
         assert db.session.scalar(select(User).where(User.email == "new@example.org")).email_verified
     assert "Please confirm your email address" not in client.get("/").get_data(as_text=True)
-    assert client.get(path_of(link)).status_code == 404  # single use
+    assert client.post_form(path_of(link)).status_code == 404  # single use
+    assert client.get(path_of(link)).status_code == 404
     assert len(events(app, Event.EMAIL_VERIFIED)) == 1
 
 
@@ -98,6 +100,7 @@ def test_a_confirmation_link_expires_after_48_hours(app, client, mailbox, make_u
     link = link_in(mailbox.wait_for(1)[0])
     clock(start + timedelta(hours=48, seconds=1))
     assert client.get(path_of(link)).status_code == 404
+    assert client.post_form(path_of(link)).status_code == 404
     with app.app_context():
         assert not db.session.get(User, user.id).email_verified
 
@@ -108,8 +111,43 @@ def test_a_new_confirmation_link_retires_the_old_one(app, mailbox, make_user):
     client.post_form("/email/verify/send")
     client.post_form("/email/verify/send")
     first, second = (link_in(m) for m in mailbox.wait_for(2))
-    assert client.get(path_of(first)).status_code == 404
-    assert client.get(path_of(second)).status_code == 302
+    assert client.post_form(path_of(first)).status_code == 404
+    assert client.post_form(path_of(second)).status_code == 302
+
+
+def test_opening_a_confirmation_link_confirms_nothing_until_the_button_is_pressed(app, mailbox, make_user):
+    """A mail scanner opens every link in a message: only the button (a POST) confirms the address."""
+    user = make_user(email="p@example.org")
+    client = login_client(app, "p@example.org")
+    client.post_form("/email/verify/send")
+    link = path_of(link_in(mailbox.wait_for(1)[0]))
+    scanner = app.test_client()
+    for _ in range(2):
+        page = scanner.get(link)
+        assert page.status_code == 200 and "Confirm my address" in page.get_data(as_text=True)
+    with app.app_context():
+        assert not db.session.get(User, user.id).email_verified
+    assert scanner.post_form(link).status_code == 302
+    with app.app_context():
+        assert db.session.get(User, user.id).email_verified
+
+
+def test_a_confirmation_link_carries_no_name_the_account_chose(app, client, mailbox):
+    """Anyone can register with someone else's address: what it receives must not carry their words."""
+    name = "Win a prize at https://evil.example"
+    client.post_form(
+        "/register",
+        {
+            "email": "stranger@example.org",
+            "display_name": name,
+            "new_password": PASSWORD,
+            "confirm_password": PASSWORD,
+            "time_zone": "Europe/Berlin",
+        },
+    )
+    (message,) = mailbox.wait_for(1)
+    assert "evil.example" not in text_of(message) and "evil.example" not in html_of(message)
+    assert text_of(message).startswith("Hello,")
 
 
 def test_unconfirmed_accounts_journal_normally(client, auth, patient, journal):
@@ -217,6 +255,22 @@ def test_a_reset_sets_the_password_ends_every_login_and_is_audited(app, client, 
     assert SECRET_WORDS in fresh.get(f"/entries/{entry_id}").get_data(as_text=True)  # the journal stays readable
 
 
+def test_the_reset_token_is_not_readable_in_the_cookie(app, client, mailbox, make_user):
+    """The cookie session is signed, not secret: the link's token is kept in it only encrypted."""
+    user = make_user(email="p@example.org")
+    verify(app, user.id)
+    token = path_of(reset_mail(client, mailbox, "p@example.org")).rsplit("/", 1)[-1]
+    client.get(f"/password/reset/{token}")
+    cookie = client.get_cookie(app.config["SESSION_COOKIE_NAME"]).value
+    readable = app.session_interface.get_signing_serializer(app).loads(cookie)
+    assert token not in repr(readable) and token not in cookie
+    assert client.get("/password/reset").status_code == 200  # and the link still works
+    forged = app.test_client()  # a cookie carrying the raw token (as before) opens nothing
+    with forged.session_transaction() as session:
+        session["reset_token"] = token
+    assert forged.get("/password/reset").status_code == 404
+
+
 def test_a_reset_link_works_once(app, client, mailbox, make_user):
     user = make_user(email="p@example.org")
     verify(app, user.id)
@@ -274,7 +328,7 @@ def enrol(app, email: str) -> str:
     client = login_client(app, email)
     client.post_form("/account/mfa", {"action": "start"})
     page = client.get("/account/mfa").get_data(as_text=True)
-    secret = re.search(r'<code class="link-text">([A-Z2-7]+)</code>', page).group(1)
+    secret = key_on(page)
     done = client.post_form("/account/mfa", {"action": "confirm", "code": pyotp.TOTP(secret).now()})
     return re.findall(r"<code>([0-9a-f]{6}-[0-9a-f]{6})</code>", done.get_data(as_text=True))[0]
 

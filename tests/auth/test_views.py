@@ -61,6 +61,20 @@ def test_emails_are_unique_whatever_their_case(client, app, make_user):
     assert count_users(app) == 1
 
 
+def test_register_understands_a_city_for_the_time_zone(client, app):
+    assert client.post_form("/register", registration(time_zone="lisbon")).status_code == 302
+    with app.app_context():
+        assert db.session.scalar(select(User.time_zone)) == "Europe/Lisbon"
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [({"time_zone": "Atlantis"}, "Please choose a time zone from the list"), ({"time_zone": ""}, "choose a time zone")],
+)
+def test_register_explains_a_time_zone_it_does_not_know(client, fields, message):
+    assert message in client.post_form("/register", registration(**fields)).get_data(as_text=True)
+
+
 @pytest.mark.parametrize(
     ("fields", "message"),
     [
@@ -70,7 +84,7 @@ def test_emails_are_unique_whatever_their_case(client, app, make_user):
         ({"email": "not-an-email"}, "look like an email"),
         ({"display_name": ""}, "what to call you"),
         ({"display_name": "x" * 81}, "80 characters"),
-        ({"time_zone": "Mars/Olympus_Mons"}, "Not a valid choice"),
+        ({"time_zone": "Mars/Olympus_Mons"}, "Please choose a time zone from the list"),
     ],
 )
 def test_register_refuses_bad_input_with_a_clear_message(client, app, fields, message):

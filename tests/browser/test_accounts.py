@@ -29,6 +29,7 @@ def test_confirm_then_forget_and_reset_the_password(page, live_server, new_patie
     banner = page.get_by_text("Please confirm your email address")
     assert banner.is_visible()
     page.goto(link_in(mail_to(live_server.mailbox, email, "Please confirm your email address")))
+    page.get_by_role("button", name="Confirm my address").click()  # opening the link alone confirms nothing
     page.get_by_text("your email address is confirmed").wait_for()
     assert not banner.is_visible()
 
@@ -111,3 +112,31 @@ def test_delete_the_account_and_it_cannot_log_in(page, new_patient):
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Log in").click()
     page.get_by_text("don't match an account").wait_for()
+
+
+def test_two_factor_key_in_groups_of_four_and_recovery_codes_as_a_file(page, new_patient, tmp_path):
+    import pyotp
+
+    new_patient(page)
+    page.goto("/account/mfa")
+    page.get_by_role("button", name="Set up two-factor authentication").click()
+    key = page.locator("#mfa-key")
+    groups = key.locator("span")
+    assert groups.count() == 8 and all(len(text) == 4 for text in groups.all_inner_texts())
+    first, second = groups.nth(0).bounding_box(), groups.nth(1).bounding_box()
+    assert second["x"] > first["x"] + first["width"]  # a visible gap between groups, on one line
+    secret = key.text_content()
+    assert re.fullmatch(r"[A-Z2-7]{32}", secret)  # a copy of the key has no spaces
+    check_page(page, "mfa-key")
+    page.get_by_label("Code").fill(pyotp.TOTP(secret).now())
+    page.get_by_role("button", name="Turn on").click()
+    codes = page.locator(".recovery-codes code").all_inner_texts()
+    assert len(codes) == 10
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Download them as a text file").click()
+    download = download_info.value
+    assert download.suggested_filename == "integration-journal-recovery-codes.txt"
+    saved = tmp_path / download.suggested_filename
+    download.save_as(saved)
+    assert [line for line in saved.read_text().splitlines() if re.fullmatch(r"[0-9a-f]{6}-[0-9a-f]{6}", line)] == codes
+    assert page.locator(".recovery-codes code").all_inner_texts() == codes  # the page stays, codes still shown

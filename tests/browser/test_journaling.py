@@ -183,9 +183,8 @@ def test_share_with_the_demo_therapist_who_reviews_and_replies(
     expect(page.get_by_text("You are connected with Dr. Sam Rivera")).to_be_visible()
 
     page.goto(entry_url)
-    page.get_by_role("checkbox", name="Dr. Sam Rivera").check()
-    page.get_by_role("button", name="Update sharing").click()
-    expect(page.get_by_text("Sharing is updated.")).to_be_visible()
+    page.get_by_role("checkbox", name="Dr. Sam Rivera").check()  # saved as it changes (#25)
+    expect(page.locator("form", has=page.get_by_label("Dr. Sam Rivera")).get_by_role("status")).to_have_text("Saved")
 
     tpage.goto("/therapist/")
     row = tpage.locator("tr", has_text=name)
@@ -314,10 +313,8 @@ def test_keyboard_alone_for_sharing_and_export(page, browser, live_server, viewp
 
     page.goto(entry_url)
     tab_to(page, page.get_by_role("checkbox", name="Dr. Sam Rivera"))
-    page.keyboard.press("Space")
-    tab_to(page, page.get_by_role("button", name="Update sharing"))
-    page.keyboard.press("Enter")
-    expect(page.get_by_text("Sharing is updated.")).to_be_visible()
+    page.keyboard.press("Space")  # saved as it changes (#25)
+    expect(page.locator("form", has=page.get_by_label("Dr. Sam Rivera")).get_by_role("status")).to_have_text("Saved")
 
     page.goto("/export")
     with page.expect_download() as download_info:

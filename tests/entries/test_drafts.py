@@ -5,7 +5,7 @@ from sqlalchemy import func, select
 
 from journal.entries.drafts import open_draft
 from journal.extensions import db
-from journal.models import Draft
+from journal.models import Draft, Entry
 
 JSON = {"Accept": "application/json"}
 
@@ -204,3 +204,44 @@ def test_drafts_reopen_after_their_session_or_entry_is_gone(client, app, patient
     location = client.get(f"/drafts/{edit['draft_id']}").headers["Location"]
     assert location == f"/entries/new?draft={edit['draft_id']}"
     assert "changes to a trashed entry" in client.get(location).get_data(as_text=True)
+
+
+def page_fields(page: str) -> dict:
+    pattern = r'name="(draft_id|prompt_set|entry_id|version|save_key)" type="hidden" value="([^"]*)"'
+    return dict(re.findall(pattern, page))
+
+
+def entry_and_draft_counts(app) -> tuple[int, int]:
+    with app.app_context():
+        count = lambda model: db.session.scalar(select(func.count()).select_from(model))  # noqa: E731
+        return count(Entry), count(Draft)
+
+
+def test_back_to_a_saved_page_opens_its_entry_and_saving_again_makes_no_second(client, app, patient):
+    fields = page_fields(client.get("/entries/new").get_data(as_text=True))
+    address = f"/entries/new?draft={fields['draft_id']}"  # what the page's script put in the address
+    saved = client.post_form(address, {**fields, "answer_0": "once"})
+    back = client.get(address)
+    assert back.status_code == 302 and back.headers["Location"] == f"/entries/{fields['draft_id']}/edit"
+    assert saved.headers["Location"] == f"/entries/{fields['draft_id']}"
+    again = page_fields(client.get(back.headers["Location"]).get_data(as_text=True))
+    assert client.post_form(back.headers["Location"], {**again, "answer_0": "once"}).status_code == 302
+    assert entry_and_draft_counts(app) == (1, 0)
+
+
+def test_an_autosave_arriving_after_the_save_leaves_no_draft_behind(client, app, patient):
+    fields = page_fields(client.get("/entries/new").get_data(as_text=True))
+    client.post_form("/entries/new", {**fields, "answer_0": "saved"})
+    late = autosave(client, fields["draft_id"], {**fields, "answer_0": "saved"})
+    assert late.status_code == 409 and late.json["error"] == "already_saved"
+    assert entry_and_draft_counts(app) == (1, 0)
+
+
+def test_back_to_an_edit_whose_draft_was_used_up_opens_the_editor(client, app, patient, journal):
+    entry_id = journal.entry(patient.id, "saved text")
+    fields = page_fields(client.get(f"/entries/{entry_id}/edit").get_data(as_text=True))
+    autosave(client, fields["draft_id"], {**fields, "answer_0": "changed"})
+    client.post_form(f"/entries/{entry_id}/edit?draft={fields['draft_id']}", {**fields, "answer_0": "changed"})
+    back = client.get(f"/entries/{entry_id}/edit?draft={fields['draft_id']}")
+    assert back.status_code == 200 and "changed" in back.get_data(as_text=True)
+    assert entry_and_draft_counts(app) == (1, 0)

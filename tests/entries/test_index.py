@@ -314,3 +314,11 @@ def test_a_summary_from_before_the_count_counts_and_learns_it_on_the_next_write(
         trash_entry(db.session.get(Entry, third))
         assert_in_step(owner.id)
         assert index.live_entries(owner.id) == 2
+
+
+def test_an_untitled_entry_shows_its_opening_words_in_the_authors_list(app, client, patient, journal):
+    journal.entry(patient.id, "Woke early and   walked to the harbour. " * 10, title="", created_at=START)
+    journal.entry(patient.id, "Words under a title stay on the entry's page.", title="Titled", created_at=START)
+    page = client.get("/entries").get_data(as_text=True)
+    assert "Untitled entry</a>" in page and '<p class="excerpt">Woke early and walked to the harbour.' in page
+    assert "Words under a title" not in page

@@ -66,9 +66,9 @@ def test_session_ended_on_the_server_keeps_the_text(client, app, patient, journa
     assert response.status_code == 401 and WORDS in response.get_data(as_text=True)
 
 
-def test_rescue_is_only_for_editor_posts(client, patient, auth):
+def test_rescue_is_only_for_writing_posts(client, patient, auth):
     auth.logout()
-    response = client.post_form("/sessions/new", {"intention": "x"})
+    response = client.post_form("/connections/code", {"code": "ABCD-EFGH"})
     assert response.status_code == 302 and "/login" in response.headers["Location"]
 
 

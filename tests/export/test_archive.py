@@ -15,7 +15,7 @@ from sqlalchemy import select
 from journal.audit import Event
 from journal.extensions import db
 from journal.models import AuditEvent, EntryKind, Medicine, Role, Setting
-from tests.conftest import login_client
+from tests.conftest import PASSWORD, login_client
 
 SCHEMA = json.loads((Path(__file__).resolve().parents[2] / "journal/data/journal-export.schema.json").read_text())
 START = datetime(2026, 5, 1, 9, tzinfo=UTC)
@@ -116,6 +116,19 @@ def test_an_export_needs_a_fresh_login(app, patient, journal, clock):
     assert response.status_code == 302 and response.headers["Location"].startswith("/reauth")
 
 
+def test_after_confirming_the_password_the_export_is_one_press_away(app, patient, journal, clock):
+    clock(START)
+    client = login_client(app, "pat@example.org")
+    clock(START + timedelta(minutes=16))
+    asked = client.post_form("/settings/export")
+    reauth = client.post_form(asked.headers["Location"], {"password": PASSWORD})
+    assert reauth.headers["Location"] == "/settings?resume=export#export-heading"
+    page = client.get(reauth.headers["Location"]).get_data(as_text=True)
+    assert "Press Export everything to download your journal." in page
+    assert 'class="button button-quiet" autofocus>Export everything</button>' in page
+    assert client.post_form("/settings/export").mimetype == "application/zip"
+
+
 def test_only_patients_export(app, make_user):
     make_user(Role.THERAPIST, email="t@example.org")
     assert login_client(app, "t@example.org").post_form("/settings/export").status_code in (302, 404)
@@ -132,7 +145,9 @@ def test_entries_are_written_in_batches_not_held_together(app, client, patient, 
     held = []
     markdown = archive.markdown
     monkeypatch.setattr(archive, "BATCH", 5)
-    monkeypatch.setattr(archive, "markdown", lambda entry: held.append(len(db.session.identity_map)) or markdown(entry))
+    monkeypatch.setattr(
+        archive, "markdown", lambda entry, *rest: held.append(len(db.session.identity_map)) or markdown(entry, *rest)
+    )
     download(client)
     assert len(held) == 23 and max(held) < 15, held  # 5 entries and a few fixed objects at a time
 
@@ -158,3 +173,15 @@ def test_export_data_on_the_command_line(app, runner, make_user, journal, tmp_pa
     assert again.exit_code != 0 and "already exists" in again.output
     nobody = runner.invoke(args=["export-data", "nobody@example.org", "--out", str(tmp_path / "x.zip")])
     assert nobody.exit_code != 0 and "No patient account" in nobody.output
+
+
+def test_markdown_shows_the_persons_own_times_and_leaves_out_unanswered_prompts(app, client, patient, journal):
+    """Pat is in Berlin: 23:30 UTC on 1 May is 01:30 on 2 May there."""
+    entry_id = journal.entry(
+        patient.id, "", title="Late", theme="body", created_at=datetime(2026, 5, 1, 23, 30, tzinfo=UTC)
+    )
+    archive = download(client)
+    (name,) = [n for n in archive.namelist() if n.startswith("entries/") and n.endswith(f"{str(entry_id)[:8]}.md")]
+    text = archive.read(name).decode()
+    assert "*2 May 2026, 01:30 (Europe/Berlin)*" in text and "T23:30" not in text
+    assert "## Prompt?" not in text  # the prompt was left unanswered: no empty heading

@@ -138,7 +138,8 @@ def test_a_day_one_export_comes_in_with_dates_tags_and_starred(app, client, pati
     assert ferry[-1].title == "The ferry"
     assert ferry[-1].answers[0].text == "Wind on the water, and for once I let it be."
     assert ferry[-1].tags == ["sea", "calm", "starred"] and ferry[-1].time_zone == "Europe/Lisbon"
-    assert slept[-1].title == "" and slept[-1].answers[0].text == "Slept badly. Tired but not sad."
+    # Day One shows the first line as the title, heading or not
+    assert slept[-1].title == "Slept badly. Tired but not sad." and slept[-1].answers[0].text == ""
     upload(client, data, "Export.zip")
     assert count_entries(app) == 2  # idempotent
 
@@ -184,8 +185,9 @@ def bomb() -> bytes:
     ],
 )
 def test_a_file_that_cannot_be_used_is_explained_and_changes_nothing(app, client, patient, name, data, message):
-    assert upload(client, data, name).status_code == 302
-    page = flash_of(client)
+    response = upload(client, data, name)
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400
     assert "Nothing was imported." in page and message in page.replace("&#39;", "'")
     assert count_entries(app) == 0
 
@@ -197,8 +199,9 @@ def test_one_bad_entry_in_the_middle_imports_nothing(app, client, patient, make_
     document["entries"][1]["answers"][0]["text"] = "x" * 100_001
     make_user(email="new@example.org")
     fresh = login_client(app, "new@example.org")
-    upload(fresh, json.dumps(document).encode(), "journal.json")
-    assert "Entry 2: a text is longer than 100,000 characters." in flash_of(fresh)
+    refused = upload(fresh, json.dumps(document).encode(), "journal.json")
+    assert refused.status_code == 400
+    assert "Entry 2: a text is longer than 100,000 characters." in refused.get_data(as_text=True)
     assert content_of(app, "new@example.org") == []
 
 
@@ -246,8 +249,7 @@ def test_an_impossible_date_or_an_over_long_prompt_set_in_our_format_is_refused(
     ):
         broken = json.loads(json.dumps(document))
         broken["entries"][0][change[0]] = change[1]
-        upload(client, json.dumps(broken).encode(), "journal.json")
-        page = flash_of(client)
+        page = upload(client, json.dumps(broken).encode(), "journal.json").get_data(as_text=True)
         assert "Nothing was imported." in page and message in page
 
 
@@ -310,3 +312,12 @@ def test_an_entry_marked_to_discuss_keeps_its_mark_through_export_and_import(app
     with app.app_context():
         owner = db.session.scalar(select(User.id).where(User.email == "new@example.org"))
         assert db.session.scalar(select(Entry.to_discuss).where(Entry.owner_id == owner)) is True
+
+
+def test_the_summary_says_what_was_left_out_and_why(app, client, patient):
+    data = zipped({"Journal.json": json.dumps(DAY_ONE).encode(), "photos/abc.jpeg": b"\xff\xd8 not really"})
+    upload(client, data, "Export.zip")
+    page = flash_of(client)
+    assert "Imported 2 entries from Day One." in page
+    assert "Not brought in: locations (this app does not keep where you were); weather (" in page
+    assert "videos (this app keeps words and pictures only)" in page

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from journal.extensions import db
 from journal.models import AccessAction, AccessLog, Role
-from tests.conftest import login_client
+from tests.conftest import PASSWORD, login_client
 
 START = datetime(2026, 3, 2, 9, tzinfo=UTC)
 
@@ -285,3 +285,25 @@ def test_the_progress_section_lists_after_effects_per_session(app, diary, journa
     )
     text = text_of(read(export(client)))
     assert "After-effects by session" in text and "Nausea: 1 day" in text
+
+
+def test_after_confirming_the_password_the_export_comes_back_with_its_choices(app, make_user, journal, clock):
+    """The whole journal asks for the password; afterwards the page keeps what was chosen, to press once more."""
+    patient = make_user(email="p@example.org")
+    journal.entry(patient.id, "alpha words", title="Alpha")
+    clock(START)
+    client = login_client(app, "p@example.org")
+    clock(START + timedelta(minutes=16))
+    asked = client.post_form("/export", {"scope": "all", "paper_size": "letter", "include_replies": "y"})
+    assert asked.status_code == 302 and asked.headers["Location"].startswith("/reauth?next=")
+    back = client.post_form(asked.headers["Location"], {"password": PASSWORD}).headers["Location"]
+    assert back == "/export?resume=1&scope=all&paper_size=letter&include_replies=y"  # choices only, no words
+    page = client.get(back).get_data(as_text=True)
+    assert "press Download PDF to get your journal" in page
+    assert re.search(r'<input checked id="paper_size-1" name="paper_size" type="radio" value="letter">', page)
+    assert re.search(r'<input checked id="include_replies" name="include_replies" type="checkbox"', page)
+    assert re.search(r'<input id="include_checkins" name="include_checkins" type="checkbox"', page)
+    assert 'class="button" autofocus>Download PDF</button>' in page
+    pdf = client.post_form("/export", {"scope": "all", "paper_size": "letter", "include_replies": "y"})
+    assert pdf.mimetype == "application/pdf"
+    assert "press Download PDF" not in client.get("/export").get_data(as_text=True)  # only when coming back

@@ -71,3 +71,24 @@ def test_therapists_and_admins_are_sent_to_their_own_home(client, auth, make_use
     make_user(Role(role), email=f"{role}@example.org")
     auth.login(f"{role}@example.org")
     assert client.get("/").headers["Location"] == home
+
+
+def test_robots_txt_lets_crawlers_read_only_the_public_pages(client):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200 and response.mimetype == "text/plain"
+    lines = response.get_data(as_text=True).splitlines()
+    assert lines[0] == "User-agent: *" and lines[-1] == "Disallow: /"
+    assert {"Allow: /login", "Allow: /register", "Allow: /help"} <= set(lines)
+
+
+def test_public_pages_are_described_and_every_other_page_is_noindex(client, patient):
+    for url in ("/help",):
+        page = client.get(url).get_data(as_text=True)
+        assert '<meta name="description"' in page and "noindex" not in page
+    for url in ("/", "/entries", "/settings", "/sessions"):
+        page = client.get(url).get_data(as_text=True)
+        assert '<meta name="robots" content="noindex, nofollow">' in page and 'name="description"' not in page
+    client.post_form("/logout")
+    for url in ("/login", "/register"):
+        page = client.get(url).get_data(as_text=True)
+        assert '<meta name="description"' in page and "noindex" not in page

@@ -24,7 +24,9 @@ def take(patient_id, key, first_items, days_ago):
 
 
 def flags(patient_id, key, sessions):
-    line = next(line for line in clinical_summary(patient_id, lambda moment: sessions) if line.instrument.key == key)
+    line = next(
+        line for line in clinical_summary(patient_id, lambda moment: sessions, "UTC") if line.instrument.key == key
+    )
     return " ".join(line.flags)
 
 

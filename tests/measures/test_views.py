@@ -3,6 +3,8 @@ a result page with the band in words, the change since the first one, and never 
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 from sqlalchemy import func, select
 
@@ -85,14 +87,30 @@ def test_missing_or_bad_answers_are_named_and_nothing_is_saved(app, client, pati
         assert 'name="item1" value="1" checked' in page
 
 
-def test_the_change_since_the_first_one_uses_published_thresholds(app, client, patient):
+def test_the_change_since_the_first_one_uses_published_thresholds(app, client, patient, clock):
+    clock(datetime(2026, 11, 2, 10, tzinfo=UTC))
     client.post_form("/measures/pcl-5/new", answers(20, 3))  # 60
+    clock(datetime(2026, 11, 30, 10, tzinfo=UTC))
     second = client.post_form(
         "/measures/pcl-5/new", answers(20, 2, item1=0, item2=0, item3=0, item4=0, item5=0, item6=0)
     )  # 28
     page = client.get(second.headers["Location"]).get_data(as_text=True)
     assert "Your first PCL-5 was 60; this one is 28 (32 lower)" in page
     assert "clinically meaningful change" in page and "below 33" in page
+
+
+def test_no_change_is_measured_from_a_first_one_of_the_same_day(app, client, patient, clock):
+    """A baseline of the same day in the patient's zone (just imported, or taken twice) is no baseline."""
+    clock(datetime(2026, 11, 2, 8, tzinfo=UTC))  # 09:00 in Berlin
+    client.post_form("/measures/phq-9/new", answers(9, 3))  # 27
+    clock(datetime(2026, 11, 2, 22, 30, tzinfo=UTC))  # 23:30 in Berlin: still the same day there
+    same_day = client.post_form("/measures/phq-9/new", answers(9, 0))
+    page = client.get(same_day.headers["Location"]).get_data(as_text=True)
+    assert "Since your first one" not in page and "response to treatment" not in page
+    clock(datetime(2026, 11, 2, 23, 30, tzinfo=UTC))  # 00:30 on 3 November in Berlin, though still the 2nd in UTC
+    next_day = client.post_form("/measures/phq-9/new", answers(9, 0))
+    page = client.get(next_day.headers["Location"]).get_data(as_text=True)
+    assert "Your first PHQ-9 was 27" in page and "response to treatment" in page
 
 
 def test_another_patients_result_is_unreachable(app, client, patient, make_user):

@@ -1,9 +1,8 @@
 import io
 
 import pytest
-from PIL import Image
+from PIL import Image, JpegImagePlugin
 
-from journal.pictures import processing
 from journal.pictures.processing import MAX_SIDE, PictureRefused, prepare
 from tests.pictures.images import GPS_IFD, drawing, photo
 
@@ -43,12 +42,26 @@ def test_a_heic_photo_is_converted_to_jpeg():
 
 def test_too_many_pixels_are_refused_before_decoding(monkeypatch):
     upload = photo(101, 100)
-    monkeypatch.setattr(processing, "MAX_PIXELS", 100 * 100)
     decoded = []
     monkeypatch.setattr(Image.Image, "load", lambda self: decoded.append(1))
     with pytest.raises(PictureRefused, match="too many pixels"):
-        prepare(upload)
+        prepare(upload, max_pixels=100 * 100)
     assert decoded == []
+
+
+def test_a_large_jpeg_is_decoded_at_a_smaller_scale(monkeypatch):
+    """49 megapixels decoded whole took 750 MB at peak; drafted, tens of MB."""
+    decoded = []
+    load = JpegImagePlugin.JpegImageFile.load
+
+    def spy(self):
+        decoded.append(self.size)
+        return load(self)
+
+    monkeypatch.setattr(JpegImagePlugin.JpegImageFile, "load", spy)
+    prepared = prepare(photo(8192, 6000))
+    assert decoded[0] == (2048, 1500) and (8192, 6000) not in decoded  # the whole photo never sits in memory
+    assert (prepared.width, prepared.height) == (2048, 1500)
 
 
 def test_pillows_own_bomb_check_is_an_error_not_a_warning(monkeypatch):

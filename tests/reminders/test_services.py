@@ -158,6 +158,35 @@ def test_one_click_unsubscribe_needs_no_login_and_no_form_token(app, opted_in, m
     assert stranger.post(link[:-3] + "abc").status_code == 404  # a forged link does nothing
 
 
+def forged_token(app, user_id: int, stamp) -> str:
+    """A link signed with the app's own key, as only the app can make, naming the account with ``stamp``."""
+    from itsdangerous import URLSafeSerializer
+
+    from journal.reminders.services import SALT
+
+    return URLSafeSerializer(app.config["SECRET_KEY"], salt=SALT).dumps([user_id, stamp])
+
+
+@pytest.mark.parametrize("stamp", ["0" * 32, "", 0, None])
+def test_an_unsubscribe_link_with_a_wrong_stamp_unsubscribes_no_one(app, opted_in, stamp):
+    """The id alone is not the key: an id may be given out again, and the stamp changes with the address."""
+    stranger = app.test_client()
+    assert stranger.post(f"/reminders/unsubscribe/{forged_token(app, opted_in.id, stamp)}").status_code == 404
+    with app.app_context():
+        assert db.session.get(User, opted_in.id).reminders is True
+
+
+def test_an_unsubscribe_link_dies_when_the_address_changes(app, opted_in, mailbox, clock):
+    """Revocable: a link mailed to an old address (or to this one before a change) stops working."""
+    run(app, NEXT_DAY_18H, clock)
+    link = urlsplit(link_in_unsubscribe(mailbox.wait_for(1)[0])).path
+    for address in ("moved@example.org", "p@example.org"):  # moved away, then back: a new confirmation each time
+        set_prefs(app, opted_in.id, email=address, email_verified_at=NEXT_DAY_18H + timedelta(hours=len(address)))
+        assert app.test_client().post(link).status_code == 404
+    with app.app_context():
+        assert db.session.get(User, opted_in.id).reminders is True
+
+
 def link_in_unsubscribe(message) -> str:
     return str(message["List-Unsubscribe"]).strip().strip("<>")
 
@@ -167,7 +196,7 @@ def test_send_reminders_on_the_command_line(app, runner, opted_in, mailbox, cloc
     result = runner.invoke(args=["send-reminders"])
     assert result.exit_code == 0 and "1 reminder(s) sent" in result.output
     links = LINK.findall(text_of(mailbox.wait_for(1)[0]))
-    assert links[0] == "http://localhost:5000/"  # built on PUBLIC_URL (here its development default)
+    assert links[0] == "http://127.0.0.1:5000/"  # built on PUBLIC_URL, else where make run serves (mail.site_url)
 
 
 def test_settings_turn_reminders_on(app, client, patient):
@@ -179,6 +208,30 @@ def test_settings_turn_reminders_on(app, client, patient):
         row = db.session.get(User, patient.id)
         assert (row.reminders, row.reminder_hour, row.quiet_from, row.quiet_until) == (True, 7, 23, 6)
     assert client.post_form("/settings", {**fields, "reminder_hour": "24"}).status_code == 422
+
+
+def test_reminders_for_an_unconfirmed_address_say_so_and_offer_a_link(app, client, patient, mailbox):
+    from tests.auth.test_recovery import path_of
+    from tests.mail_server import link_in
+    from tests.settings.test_views import SAVED
+
+    fields = {**SAVED, "reminders": "y", "reminder_hour": "7", "quiet_from": "23", "quiet_until": "6"}
+    page = client.post_form("/settings", fields, follow_redirects=True).get_data(as_text=True)
+    assert "Reminders are on, but none will be sent until your email address is confirmed." in page  # the flash
+    assert "none will be sent until pat@example.org is confirmed" in page  # and under Reminders, with a button
+    assert 'form="confirm-address"' in page and '<form id="confirm-address"' in page
+    asked = client.post_form("/email/verify/send", {"next": "/settings"})
+    assert asked.status_code == 302 and asked.headers["Location"] == "/settings"  # back where it was asked
+    (message,) = mailbox.wait_for(1)
+    assert message["To"] == "pat@example.org"
+    client.post_form(path_of(link_in(message)))
+    page = client.post_form("/settings", fields, follow_redirects=True).get_data(as_text=True)
+    assert "Your settings are saved." in page and "none will be sent" not in page and "confirm-address" not in page
+
+
+def test_asking_for_a_confirmation_link_goes_back_only_to_a_page_of_this_site(app, client, patient, mailbox):
+    assert client.post_form("/email/verify/send", {"next": "//evil.example/"}).headers["Location"] == "/"
+    assert client.post_form("/email/verify/send").headers["Location"] == "/"
 
 
 @pytest.mark.parametrize(

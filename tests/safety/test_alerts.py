@@ -249,3 +249,15 @@ def test_a_gentle_save_alerts_no_one_and_the_card_says_so(app, client, patient, 
     body = client.get(saved.headers["Location"]).get_data(as_text=True)
     assert "care-card-gentle" in body and "No alert was sent" in body and "has been sent an alert" not in body
     assert alerts(app) == [] and mailbox.messages == []
+
+
+def test_a_steps_address_opened_after_an_error_leads_back_to_the_alert(app, client, patient, journal, team):
+    new_entry(client, patient, journal, answer_0=ISSUE)
+    (alert,) = alerts(app)
+    doctor, other = login_client(app, TOLD), login_client(app, NOT_TOLD)
+    for step in ("acknowledge", "resolve"):
+        url = f"/therapist/alerts/{alert.id}/{step}"
+        assert doctor.post_form(url, {}).status_code == 422  # the error page is shown at this address
+        again = doctor.get(url)  # reloaded, bookmarked, or reached again after logging in
+        assert again.status_code == 302 and again.headers["Location"] == f"/therapist/alerts/{alert.id}"
+        assert other.get(url).status_code == 404

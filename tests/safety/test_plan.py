@@ -121,3 +121,12 @@ def test_two_saves_racing_in_the_same_instant_cannot_both_win(app, client, patie
     assert response.status_code == 409 and "Nothing was overwritten" in response.get_data(as_text=True)
     monkeypatch.undo()
     assert "First" in client.get("/safety-plan").get_data(as_text=True)
+
+
+def test_the_printed_plan_is_short_and_named_as_a_safety_plan(app, client, patient):
+    client.post_form("/safety-plan", fill(client, **{s.key: f"{WORDS}. " * 4 for s in SECTIONS}))
+    response = client.get("/safety-plan/pdf")
+    pages = PdfReader(io.BytesIO(response.data)).pages
+    assert 1 <= len(pages) <= 2  # no cover page or contents: the plan itself
+    assert "My safety plan" in pages[0].extract_text() and "sister Ana" in pages[0].extract_text()
+    assert re.search(r'filename="safety-plan-\d{4}-\d{2}-\d{2}\.pdf"', response.headers["Content-Disposition"])

@@ -287,3 +287,19 @@ def test_the_timeline_reads_its_sessions_entries_not_the_whole_journal(app, make
                 journal.entry(owner, session_id=session_id, prompt_set=prompt_set)
         work.append(db_work.sqlite_steps(app, timeline_page(owner)))
     assert work[1] <= work[0] + 1, work  # the whole journal: 7 against 3
+
+
+def test_a_same_day_set_opened_the_next_day_reads_as_looking_back(client, patient, journal, clock):
+    """Pat is in Berlin: the session at 22:00 local; the next morning is another day there, not in UTC terms."""
+    session_id = journal.session(patient.id, occurred_at=datetime(2026, 11, 2, 21, tzinfo=UTC))
+    clock(datetime(2026, 11, 2, 22, 30, tzinfo=UTC))  # 23:30 in Berlin, the same day
+    assert "Same day" in client.get("/").get_data(as_text=True)
+    editor = client.get(f"/entries/new?session={session_id}&set=same_day").get_data(as_text=True)
+    assert "<h1>Same day</h1>" in editor and "one word for today" in editor
+    clock(datetime(2026, 11, 2, 23, 30, tzinfo=UTC))  # 00:30 on 3 November in Berlin, still the 2nd in UTC
+    home = client.get("/").get_data(as_text=True)
+    assert "Looking back on the session day" in home and ">Same day<" not in home
+    editor = client.get(f"/entries/new?session={session_id}&set=same_day").get_data(as_text=True)
+    assert "<h1>Looking back on the session day</h1>" in editor and "A day has passed since your session" in editor
+    assert "one word for the day of your session" in editor and "one word for today" not in editor
+    assert statuses(client, session_id)["same_day"] == DUE  # the timeline keeps the stage's own name

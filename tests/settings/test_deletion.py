@@ -232,3 +232,12 @@ def test_a_damaged_ledger_stops_a_restore_before_it_starts(app, runner, client, 
         ledger_path().write_text("not json\n")
     result = runner.invoke(args=["restore", str(out), "--yes"])
     assert result.exit_code != 0 and "Nothing was restored" in result.output
+
+
+def test_every_problem_of_the_deletion_form_is_shown_at_once(app, client, patient, full_account):
+    before = rows_of(app, patient.id)
+    page = ask(client, password="", confirm="delete").get_data(as_text=True)
+    assert "Please enter your password." in page and "Please type DELETE in capitals" in page
+    page = ask(client, password="not my password", confirm="").get_data(as_text=True)
+    assert "That password is not right." in page and "Please type DELETE in capitals" in page
+    assert rows_of(app, patient.id) == before
