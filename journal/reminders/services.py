@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -87,24 +88,27 @@ def stop_reminders(user: User) -> None:
 
 def send_due(now: datetime | None = None) -> RunSummary:
     """Send every reminder due now. Commits per reminder."""
-    now = now or utcnow()
+    return send_to_each(User.reminders.is_(True), Role.PATIENT, _due_for, now or utcnow(), "reminder")
+
+
+def send_to_each(
+    opted_in, role: Role, due_for: Callable[[User, datetime, RunSummary], bool], now: datetime, what: str
+) -> RunSummary:
+    """Run ``due_for`` for each person of a role who opted in and may be mailed (an active account, a confirmed
+    address: the one rule for scheduled mail, reminders and digests), counting what went. One person's failure
+    is logged and rolled back, and the rest still get theirs."""
     summary = RunSummary()
     ids = db.session.scalars(
-        select(User.id).where(
-            User.reminders.is_(True),
-            User.active.is_(True),
-            User.email_verified_at.is_not(None),
-            User.role == Role.PATIENT,
-        )
+        select(User.id).where(opted_in, User.active.is_(True), User.email_verified_at.is_not(None), User.role == role)
     ).all()
     for user_id in ids:
         try:
             user = db.session.get(User, user_id)
-            if user is not None and _due_for(user, now, summary):
+            if user is not None and due_for(user, now, summary):
                 summary.sent += 1
-        except Exception:  # one person's failure must not stop everyone else's reminder
+        except Exception:  # one person's failure must not stop everyone else's mail
             db.session.rollback()
-            log.exception("reminder for user=%s failed", user_id)
+            log.exception("%s for user=%s failed", what, user_id)
             summary.skipped += 1
     return summary
 

@@ -85,18 +85,9 @@ class PreferencesForm(FlaskForm):
         )
 
 
-class EmailChangeForm(FlaskForm):
-    new_email = EmailField(
-        "New email address",
-        filters=[clean_line],
-        validators=[
-            DataRequired("Please enter the new address."),
-            Length(max=EMAIL_MAX_LENGTH),
-            Email("This doesn't look like an email address.", check_deliverability=False),
-        ],
-        description="We send a link to the new address; nothing changes until you follow it.",
-        render_kw={"autocomplete": "email"},
-    )
+class ProveItIsYou(FlaskForm):
+    """The password, and the second factor where it is on: asked by every step that cannot be undone."""
+
     password = PasswordField(
         "Your password",
         validators=[InputRequired("Please enter your password.")],
@@ -108,6 +99,20 @@ class EmailChangeForm(FlaskForm):
         validators=[Length(max=32)],
         description="6 digits from your authenticator app, or a recovery code.",
         render_kw={"autocomplete": "one-time-code", "inputmode": "numeric"},
+    )
+
+
+class EmailChangeForm(ProveItIsYou):
+    new_email = EmailField(
+        "New email address",
+        filters=[clean_line],
+        validators=[
+            DataRequired("Please enter the new address."),
+            Length(max=EMAIL_MAX_LENGTH),
+            Email("This doesn't look like an email address.", check_deliverability=False),
+        ],
+        description="We send a link to the new address; nothing changes until you follow it.",
+        render_kw={"autocomplete": "email"},
     )
 
 
@@ -120,19 +125,7 @@ class ImportForm(FlaskForm):
     )
 
 
-class DeleteAccountForm(FlaskForm):
-    password = PasswordField(
-        "Your password",
-        validators=[InputRequired("Please enter your password.")],
-        render_kw={"autocomplete": "current-password"},
-    )
-    code = StringField(
-        "Two-factor code",
-        filters=[clean_line],
-        validators=[Length(max=32)],
-        description="6 digits from your authenticator app, or a recovery code.",
-        render_kw={"autocomplete": "one-time-code", "inputmode": "numeric"},
-    )
+class DeleteAccountForm(ProveItIsYou):
     confirm = StringField(
         "Type DELETE to confirm",
         filters=[clean_line],

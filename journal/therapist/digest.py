@@ -22,6 +22,7 @@ from journal.access import shared_entries_query, therapist_alerts_query
 from journal.clock import utcnow
 from journal.extensions import db
 from journal.models import DigestSent, Entry, EntryShare, Reply, Role, SafetyAlert, User
+from journal.reminders.services import RunSummary, send_to_each
 from journal.therapist.dashboard import unread_replies_query
 from journal.timezones import to_local
 
@@ -58,12 +59,6 @@ class Digest:
         return parts
 
 
-@dataclass
-class RunSummary:
-    sent: int = 0
-    skipped: int = 0  # the mail server refused, or one therapist's digest failed: the next run tries again
-
-
 def since_last(therapist_id: int, now: datetime) -> datetime:
     """Where a digest starts: the last one sent, a day back for a first one, at most a week back."""
     last = db.session.scalar(select(func.max(DigestSent.sent_at)).where(DigestSent.therapist_id == therapist_id))
@@ -90,26 +85,7 @@ def gather(therapist_id: int, since: datetime) -> Digest:
 
 def send_due(now: datetime | None = None) -> RunSummary:
     """Send every digest due now. Commits per therapist."""
-    now = now or utcnow()
-    summary = RunSummary()
-    ids = db.session.scalars(
-        select(User.id).where(
-            User.digest.is_(True),
-            User.active.is_(True),
-            User.email_verified_at.is_not(None),
-            User.role == Role.THERAPIST,
-        )
-    ).all()
-    for therapist_id in ids:
-        try:
-            therapist = db.session.get(User, therapist_id)
-            if therapist is not None and _send_for(therapist, now, summary):
-                summary.sent += 1
-        except Exception:  # one therapist's failure must not stop everyone else's digest
-            db.session.rollback()
-            log.exception("digest for user=%s failed", therapist_id)
-            summary.skipped += 1
-    return summary
+    return send_to_each(User.digest.is_(True), Role.THERAPIST, _send_for, now or utcnow(), "digest")
 
 
 def _send_for(therapist: User, now: datetime, summary: RunSummary) -> bool:
