@@ -77,7 +77,9 @@ def register_errorhandlers(app: Flask, *, rescue: Rescue = lambda status: None) 
             return error
         retry_after = getattr(error, "retry_after", None)
         headers = {"Retry-After": str(retry_after)} if retry_after else None
-        return render_error(error.code, headers=headers)
+        # An error may bring its own (title, message) when the status's usual words would mislead.
+        title, message = getattr(error, "page_text", (None, None))
+        return render_error(error.code, title, message, headers=headers)
 
     def database_unavailable(error: Exception):
         # Drop the failed transaction (if the connection still answers), then draw the page

@@ -59,9 +59,13 @@ UPLOAD_LEASE_SECONDS = 300
 
 
 class UploadsBusy(TooManyRequests):
-    """This person already has ``UPLOADS_AT_ONCE`` uploads being worked on."""
+    """This person already has ``UPLOADS_AT_ONCE`` uploads being worked on: not too many attempts, so its own words."""
 
     retry_after = 10
+    page_text = (
+        "One thing at a time",
+        "Another picture or import is still being worked on. Please wait a moment and try again.",
+    )
 
 
 @contextmanager

@@ -90,6 +90,7 @@ class Browser:
         self.jar = http.cookiejar.CookieJar()
         self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar), _Stay)
         self.token = ""
+        self.location = ""  # of the last redirect
 
     def request(self, path: str, data: dict | None = None, headers: dict | None = None) -> tuple[int, str]:
         body = urllib.parse.urlencode(data).encode() if data is not None else None
@@ -99,6 +100,7 @@ class Browser:
                 status, text = response.status, response.read().decode()
         except urllib.error.HTTPError as error:  # 3xx (not followed), 4xx and 5xx
             status, text = error.code, error.read().decode()
+            self.location = error.headers.get("Location", "")
         found = CSRF_META.search(text)
         if found:
             self.token = found.group(1)
@@ -112,8 +114,13 @@ class Browser:
         self.request("/help")  # the token of the new login session
 
     def editor(self, path: str = "/entries/new") -> tuple[int, dict[str, str]]:
-        """Open an editor page: its status and the hidden fields that name the draft and the save."""
+        """Open an editor page: its status and the hidden fields that name the draft and the save.
+
+        A new page's address first gets its draft id and save key (a 303), followed here."""
         status, page = self.request(path)
+        if status == 303:
+            moved = urllib.parse.urlsplit(self.location)
+            status, page = self.request(f"{moved.path}?{moved.query}")
         return status, dict(EDITOR_FIELDS.findall(page))
 
     def cookie(self) -> str:

@@ -146,9 +146,13 @@ def test_the_author_reaches_everything(app, world):
     client = app.test_client()
     client.post_form("/login", {"email": "author@example.org", "password": PASSWORD})
     for method, template, _ in ROUTES:
-        if method == "GET":
-            expected = 302 if template == "/drafts/{draft}" else 200  # resuming redirects to the editor
-            assert client.get(template.format(**world)).status_code == expected, template
+        if method != "GET":
+            continue
+        url, new_page = template.format(**world), template.startswith("/entries/new")
+        if new_page:  # a new page's address first names its draft id and save key
+            assert client.get(url).status_code == 303, template
+        expected = 302 if template == "/drafts/{draft}" else 200  # resuming redirects to the editor
+        assert client.get(url, follow_redirects=new_page).status_code == expected, template
     assert SECRET in client.post_form("/entries", {"q": SECRET, "page": "1"}, follow_redirects=True).get_data(
         as_text=True
     )

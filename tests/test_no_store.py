@@ -69,7 +69,7 @@ def status_of(app, make_user, journal, status: int):
     """Make the app answer ``status`` to a post that carries WORDS; return the response."""
     patient = make_user(email="p@example.org")
     client = login_client(app, "p@example.org")
-    new = editor_fields(client.get("/entries/new").get_data(as_text=True))
+    new = editor_fields(client.get("/entries/new", follow_redirects=True).get_data(as_text=True))
     if status == 400:  # an expired form: the editor comes back, filled in
         return client.post("/entries/new", data={**new, "answer_0": WORDS, "csrf_token": "expired"})
     if status == 401:  # logged out meanwhile: the rescue page shows the text

@@ -192,11 +192,18 @@ def test_one_person_has_only_so_many_uploads_worked_on_at_once(limited_app):
     with limited_app.app_context():  # taken, then the context let go: each request below brings its own
         held.__enter__()
     try:
-        assert add(client, entry_id).status_code == 429
+        busy = add(client, entry_id)
+        kindly = "Another picture or import is still being worked on. Please wait a moment and try again."
+        assert busy.status_code == 429
+        assert kindly in busy.get_data(as_text=True) and "too many attempts" not in busy.get_data(as_text=True)
         imported = client.post_form(
             "/settings/import", {"file": (io.BytesIO(b"{}"), "journal.json")}, content_type="multipart/form-data"
         )
-        assert imported.status_code == 429
+        assert imported.status_code == 429 and kindly in imported.get_data(as_text=True)
+        scripted = client.post(
+            f"/entries/{entry_id}/pictures", headers={"X-CSRFToken": client.csrf_token(), "Accept": "application/json"}
+        )
+        assert scripted.status_code == 429 and scripted.get_json()["message"] == kindly
         assert add(other, other_entry).status_code == 302  # someone else is not held up
     finally:
         with limited_app.app_context():

@@ -19,12 +19,13 @@ from werkzeug.datastructures import MultiDict
 from journal.access import deny, owned_or_404, owned_or_none
 from journal.entries.drafts import DraftView, discard_draft_by_id, keep_as_draft, open_draft
 from journal.entries.forms import parse_uuid
+from journal.entries.save_keys import PageKeys, posted_save_key, record_saved
 from journal.extensions import db
 from journal.models import Draft, DraftKind, TreatmentSession
 
 EXTENSION = "journal.draft_pages"
 # Never stored in a draft: the form's token and the context the page carries in hidden fields.
-NOT_STORED = frozenset({"csrf_token", "draft_id", "draft_kind", "session_id"})
+NOT_STORED = frozenset({"csrf_token", "draft_id", "draft_kind", "session_id", "save_key"})
 
 
 @dataclass(frozen=True)
@@ -113,18 +114,24 @@ def draft_formdata(draft: DraftView) -> MultiDict:
     return MultiDict([(name, value) for name, values in draft.fields.items() for value in values])
 
 
-def new_draft_id(draft: DraftView | None) -> str:
-    """The id an opened page autosaves to: the resumed draft's, or a fresh one."""
-    return str(draft.id if draft else uuid.uuid4())
+def page_ids(draft: DraftView | None = None, keys: PageKeys | None = None) -> dict[str, str]:
+    """The ``draft_id`` a page autosaves to and the ``save_key`` its save records.
+
+    Opened (GET): those its address names (``keys``, a new session's page), else the resumed draft's id
+    or a fresh one, and a fresh key. Shown again after a post: the ones it was sent with.
+    """
+    if request.method != "GET":
+        draft_id, save_key = parse_uuid(request.form.get("draft_id")), posted_save_key()
+    elif keys is not None:
+        draft_id, save_key = keys.draft_id, keys.save_key
+    else:
+        draft_id, save_key = draft.id if draft else None, None
+    return {"draft_id": str(draft_id or uuid.uuid4()), "save_key": str(save_key or uuid.uuid4())}
 
 
-def posted_draft_id() -> str:
-    """The id a page shown again after a post autosaves to: the one it was sent with."""
-    return str(parse_uuid(request.form.get("draft_id")) or uuid.uuid4())
-
-
-def discard_posted_draft(owner_id: int) -> None:
-    """Delete the draft a saved page was sent with (``draft_id``), if any. Commits."""
+def page_saved(owner_id: int) -> None:
+    """After a page's save (not committed yet): record its key and delete its draft, if any. Commits."""
+    record_saved(owner_id, posted_save_key())
     discard_draft_by_id(owner_id, parse_uuid(request.form.get("draft_id")))
 
 

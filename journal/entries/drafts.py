@@ -109,7 +109,7 @@ def discard_draft(row: Draft) -> None:
 
 
 def discard_draft_by_id(owner_id: int, draft_id: uuid.UUID | None) -> None:
-    """Delete the owner's draft with this id, if any. Commits."""
+    """Delete the owner's draft with this id, if any. Commits (with whatever the session holds)."""
     if draft_id:
         db.session.execute(delete(Draft).where(Draft.id == draft_id, Draft.owner_id == owner_id))
-        db.session.commit()
+    db.session.commit()

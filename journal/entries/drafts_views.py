@@ -10,8 +10,9 @@ from flask_login import current_user
 from journal.access import deny, owned_or_404, owned_or_none, patient_required
 from journal.entries.draft_pages import DraftPage, describe, page_details, pages, posted_page
 from journal.entries.drafts import DraftTaken, discard_draft, list_drafts, open_draft, save_draft
-from journal.entries.editor import draft_details, posted_editor, saved_page_entry
+from journal.entries.editor import draft_details, posted_editor
 from journal.entries.forms import parse_uuid
+from journal.entries.save_keys import posted_save_key, was_saved
 from journal.extensions import csrf, db
 from journal.models import Draft, Entry
 from journal.ratelimits import autosave_limit
@@ -60,6 +61,9 @@ def discard(draft_id: uuid.UUID):
 def autosave(draft_id: uuid.UUID):
     """Save the editor's (or another page's) current text as this draft; answers JSON for the page's script."""
     csrf.protect()
+    if was_saved(current_user.id, posted_save_key()):
+        # The page was saved meanwhile (an autosave still on its way, or the page brought back): keep nothing.
+        return jsonify(saved=False, error="already_saved"), 409
     page = posted_page()
     if page is not None:
         return _autosave_page(page, draft_id)
@@ -69,9 +73,6 @@ def autosave(draft_id: uuid.UUID):
         deny()
     editor = posted_editor(current_user.id, entry_id)
     editor.form.validate()
-    if editor.entry is None and saved_page_entry(draft_id) is not None:
-        # A save of this page got there first (an autosave still on its way): no draft to leave behind.
-        return jsonify(saved=False, error="already_saved"), 409
     if too_long := _too_long(editor.form):
         return jsonify(saved=False, error="too_long", fields=too_long), 422
     try:

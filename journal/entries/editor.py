@@ -1,9 +1,10 @@
 """Setting up the editor: which prompts, which session, which draft.
 
-Pages opened with GET are strict: an unknown set, session, entry or draft is
-a 404. A posted editor is rebuilt from its own hidden fields and is never
-refused for context that vanished meanwhile (a session deleted, a draft used
-up, an entry trashed in another tab): the text it carries must be kept.
+Pages opened with GET are strict: an unknown set, session or entry, or a draft
+of someone else's, is a 404 (an unused draft id names a new page's draft). A
+posted editor is rebuilt from its own hidden fields and is never refused for
+context that vanished meanwhile (a session deleted, a draft used up, an entry
+trashed in another tab): the text it carries must be kept.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from journal.entries.content import Answer
 from journal.entries.drafts import DraftView, keep_as_draft, open_draft
 from journal.entries.forms import FREE_PROMPT, EntryForm, build_entry_form, parse_uuid
 from journal.entries.recall import recalled
+from journal.entries.save_keys import PageKeys
 from journal.entries.services import EntryView, open_entry
 from journal.extensions import db
 from journal.models import Draft, Entry, EntryKind, TreatmentSession
@@ -80,39 +82,36 @@ def _draft_formdata(draft: DraftView) -> dict:
     return {"formdata": MultiDict([(name, value) for name, values in draft.fields.items() for value in values])}
 
 
-def _load_draft(draft_arg: str | None, *, gone_ok: bool = False) -> DraftView | None:
-    """The writer's draft named in the address; with ``gone_ok``, a draft used up by a save is simply absent."""
+def _load_draft(draft_arg: str | None) -> DraftView | None:
+    """The writer's draft named in the address; one used up by a save (or not made yet) is simply absent."""
     if not draft_arg:
         return None
     draft_id = parse_uuid(draft_arg)
     if draft_id is None:
         deny()
-    if gone_ok and db.session.get(Draft, draft_id) is None:
+    if db.session.get(Draft, draft_id) is None:
         return None
     return open_draft(owned_or_404(Draft, draft_id))
-
-
-def saved_page_entry(draft_id: uuid.UUID | None) -> uuid.UUID | None:
-    """The entry a new-entry page already made, if its draft id (``?draft=`` after Back) is used up.
-
-    A new entry's page sends its draft id as its save key, so the entry takes that id: a draft that is
-    gone while a live entry of the writer's has its id means the page was saved.
-    """
-    if draft_id is None or db.session.get(Draft, draft_id) is not None:
-        return None
-    entry = owned_or_none(Entry, draft_id)
-    return entry.id if entry is not None and entry.is_live else None
 
 
 def _default_title(prompt_set: PromptSet, session: SessionView) -> str:
     return f"{prompt_set.name} · {to_local(session.occurred_at, current_user.time_zone):%-d %B}"
 
 
-def new_entry_editor(owner_id: int, args: MultiDict) -> Editor:
-    """A blank editor (GET): guided by ``set`` and ``session``, free, or resuming ``draft``."""
+def new_entry_editor(owner_id: int, args: MultiDict, keys: PageKeys | None) -> Editor:
+    """A new entry's editor (GET), with the draft id and save key its address names (``keys``).
+
+    Guided by ``set`` and ``session``, free, or resuming the draft ``draft`` when it exists.
+    """
     draft = _load_draft(args.get("draft"))
-    if draft is not None:
-        return _editor_from_draft(owner_id, draft)
+    editor = _editor_from_draft(owner_id, draft) if draft is not None else _blank_editor(owner_id, args)
+    if keys is not None:
+        editor.form.draft_id.data, editor.form.save_key.data = str(keys.draft_id), str(keys.save_key)
+    return editor
+
+
+def _blank_editor(owner_id: int, args: MultiDict) -> Editor:
+    """A blank editor: guided by ``set`` and ``session``, or free. Unknown ones are a 404."""
     set_key = args.get("set")
     prompt_set = library().get_set(set_key) if set_key else None
     if set_key and prompt_set is None:
@@ -126,7 +125,6 @@ def new_entry_editor(owner_id: int, args: MultiDict) -> Editor:
     prompt_set = _set_for(set_key, session) if prompt_set else None
     form = build_entry_form(_prompts_of(prompt_set), _session_choices(owner_id, session.id if session else None))
     form.session_id.data = str(session.id) if session else ""
-    form.draft_id.data = form.save_key.data = str(uuid.uuid4())  # one id: Back brings the same page again
     form.prompt_set.data = prompt_set.key if prompt_set else ""
     if prompt_set and session:
         form.title.data = _default_title(prompt_set, session)
@@ -149,7 +147,7 @@ def _editor_from_draft(owner_id: int, draft: DraftView) -> Editor:
 def edit_entry_editor(owner_id: int, entry_id: uuid.UUID, args: MultiDict) -> Editor:
     """An editor (GET) for a live entry, with its own prompt snapshot, maybe resuming a draft."""
     entry = open_entry(entry_or_404(entry_id))
-    draft = _load_draft(args.get("draft"), gone_ok=True)
+    draft = _load_draft(args.get("draft"))
     if draft and draft.row.entry_id != entry.id:
         deny()
     form = build_entry_form(

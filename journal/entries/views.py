@@ -16,10 +16,9 @@ from journal.entries.editor import (
     keep_editor_text,
     new_entry_editor,
     posted_editor,
-    saved_page_entry,
 )
-from journal.entries.forms import parse_uuid
 from journal.entries.pages import render_entry_page
+from journal.entries.save_keys import keyed_address, page_keys, record_saved, saved_by_page
 from journal.entries.services import (
     EditConflict,
     create_entry,
@@ -32,6 +31,7 @@ from journal.entries.services import (
     trashed_entries,
     update_entry,
 )
+from journal.models import Entry
 from journal.prompts import library
 from journal.safety.care import offer_care
 from journal.safety.services import notice_entry
@@ -59,6 +59,7 @@ def _create(editor: Editor, title_suffix: str = ""):
     def also(row) -> None:
         share_automatically(row)
         notice.raise_for_entry(row)
+        record_saved(current_user.id, form.chosen_save_key())
 
     row = create_entry(
         owner_id=current_user.id,
@@ -81,11 +82,15 @@ def _create(editor: Editor, title_suffix: str = ""):
 @patient_required
 def new():
     if request.method == "GET":
-        saved = saved_page_entry(parse_uuid(request.args.get("draft")))
-        if saved is not None:  # Back to a page already saved: that entry, not a second one
+        keys = page_keys(request.args)
+        saved = saved_by_page(Entry, keys)
+        if saved is not None and saved.is_live:  # Back to a page already saved: that entry, not a second one
             flash("This entry is saved. Any change you make here updates it.", "info")
-            return redirect(url_for("entries.edit", entry_id=saved))
-        return _render_editor(new_entry_editor(current_user.id, request.args))
+            return redirect(url_for("entries.edit", entry_id=saved.id))
+        editor = new_entry_editor(current_user.id, request.args, keys)  # an unknown set or session: 404 first
+        if keys is None:  # the address names the page's draft id and save key, so Back brings this page
+            return redirect(keyed_address("entries.new", request.args), 303)
+        return _render_editor(editor)
     editor = posted_editor(current_user.id, entry_id=None)
     if not editor.form.validate():
         return _render_editor(editor, 422)
@@ -118,6 +123,11 @@ def edit(entry_id: uuid.UUID):
         return redirect(url_for("entries.show", entry_id=copy.id))
     content = form.content()
     notice = notice_entry(current_user, content, form.checkin())
+
+    def also(row) -> None:
+        notice.raise_for_entry(row)
+        record_saved(current_user.id, form.chosen_save_key())
+
     try:
         update_entry(
             entry.row,
@@ -126,7 +136,7 @@ def edit(entry_id: uuid.UUID):
             checkin=form.checkin(),
             session_id=form.chosen_session(),
             draft_id=form.chosen_draft(),
-            also=notice.raise_for_entry,
+            also=also,
             created_at=form.written_at(current_user.time_zone, entry.row.created_at),
             on_change=mark_changed,
         )

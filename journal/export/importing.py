@@ -74,53 +74,73 @@ class ImportInterrupted(ImportRefused):
 Write = Callable[[], object]  # one item to add, checked already
 
 
+IMPORTED = ("entry", "session", "picture", "questionnaire", "safety plan")  # what an import brings in, in this order
+
+
 @dataclass
 class ImportSummary:
+    """What came in, counted by kind, and what was left out, counted by kind and reason (a key of ``WHY``)."""
+
     source: str  # "Integration Journal" or "Day One"
-    entries_added: int = 0
-    sessions_added: int = 0
-    pictures_added: int = 0
-    already_there: int = 0
-    photos_skipped: int = 0
-    attachments_skipped: int = 0  # Day One's videos, audio recordings and PDFs
-    not_imported: list[str] = field(default_factory=list)  # what the format holds that we do not import
-    kept_own_plan: bool = False  # the file had a safety plan, and the account already has its own
+    imported: dict[str, int] = field(default_factory=lambda: dict.fromkeys(IMPORTED, 0))  # kind -> how many
+    skipped: dict[tuple[str, str], int] = field(default_factory=dict)  # (kind, reason) -> how many
+
+    def add(self, kind: str, count: int = 1) -> None:
+        self.imported[kind] = self.imported.get(kind, 0) + count
+
+    def skip(self, kind: str, reason: str, count: int = 1) -> None:
+        if count:
+            self.skipped[kind, reason] = self.skipped.get((kind, reason), 0) + count
+
+    def imported_sentence(self) -> str:
+        parts = [_counted(kind, n) for kind, n in self.imported.items() if n or kind == "entry"]
+        listed = ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0]
+        return f"Imported {listed} from {self.source}."
+
+    def left_out(self) -> list[tuple[str, str]]:
+        """What was left out and why, one pair per kind and reason: ("2 entries", "already in your journal, …")."""
+        return [(_counted(kind, n, whole="the"), WHY[reason]) for (kind, reason), n in self.skipped.items()]
 
     def sentence(self) -> str:
-        parts = [f"{self.entries_added} {'entry' if self.entries_added == 1 else 'entries'}"]
-        if self.sessions_added:
-            parts.append(f"{self.sessions_added} session{'s' if self.sessions_added != 1 else ''}")
-        if self.pictures_added:
-            parts.append(f"{self.pictures_added} picture{'s' if self.pictures_added != 1 else ''}")
-        listed = ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0]
-        text = f"Imported {listed} from {self.source}."
-        if self.already_there:
-            text += f" {self.already_there} were already in your journal and were left as they are."
-        if self.photos_skipped:
-            text += f" {self.photos_skipped} photo{'s were' if self.photos_skipped != 1 else ' was'} skipped."
-        if self.attachments_skipped:
-            plural = "s were" if self.attachments_skipped != 1 else " was"
-            text += f" {self.attachments_skipped} video, audio or PDF attachment{plural} not imported."
-        if self.kept_own_plan:
-            text += " Your own safety plan was kept; the one in the file was not imported."
-        if self.not_imported:
-            why = "; ".join(f"{kind} ({NOT_IMPORTED_BECAUSE.get(kind, 'not kept here')})" for kind in self.not_imported)
-            text += f" Not brought in: {why}."
+        """The whole summary in one paragraph, for the command line."""
+        text = self.imported_sentence()
+        if self.skipped:
+            text += " Left out: " + "; ".join(f"{what} ({why})" for what, why in self.left_out()) + "."
         return text
 
+    def message(self) -> dict:
+        """For the page after the import: the sentence of what came in, and a list of what was left out."""
+        return {"text": self.imported_sentence(), "left_out": [f"{what}: {why}" for what, why in self.left_out()]}
 
-# Why each kind of thing a file may hold is left out, as the summary says it.
-NOT_IMPORTED_BECAUSE = {
+
+PLURALS = {"entry": "entries", "reply": "replies"}
+WHOLE = {"safety plan": "safety plan", "account": "account's name, email address and time zone"}  # one per file
+
+
+def _counted(kind: str, count: int, whole: str = "your") -> str:
+    """How many of a kind, in words: "2 entries", "1 reply"; a thing a file holds one of as "your safety plan"."""
+    if kind in WHOLE:
+        return f"{whole} {WHOLE[kind]}"
+    return f"{count} {kind if count == 1 else PLURALS.get(kind, kind + 's')}"
+
+
+# Why something in a file was left out, as the summary says it: the one place for these reasons.
+WHY = {
+    "already there": "already in your journal, left as it was",
+    "twice in the file": "in the file more than once, brought in once",
+    "entry already there": "their entry is already in your journal",
+    "own plan": "you have your own, and a plan is one whole, never merged or replaced",
+    "account": "this account keeps its own",
+    "not in the zip": "not in the zip",
+    "not a picture": "not a picture this app keeps",
+    "too many pictures": f"an entry keeps up to {MAX_PER_ENTRY} pictures",
     "shares": "what you shared stays with the account you shared it from",
     "replies": "they belong to your therapist's connection with that account",
     "connections": "a therapist connects with each account themselves",
     "drafts": "unfinished writing stays where it was written",
-    "photos": "Day One keeps them apart from the text",
     "locations": "this app does not keep where you were",
     "weather": "this app does not keep it",
-    "videos": "this app keeps words and pictures only",
-    "audio": "this app keeps words and pictures only",
-    "PDFs": "this app keeps words and pictures only",
+    "attachments": "this app keeps words and pictures only",
 }
 
 
@@ -150,7 +170,7 @@ def import_file(user: User, name: str, data: bytes, *, by: str) -> ImportSummary
         db.session.rollback()
         raise
     _write(writes, config["IMPORT_BATCH_SIZE"], user, by)
-    _record(user, by, f"{summary.source}: {summary.entries_added} entries")
+    _record(user, by, f"{summary.source}: {summary.imported['entry']} entries")
     return summary
 
 
@@ -322,16 +342,17 @@ def _import_ours(user: User, document: dict, files: dict[str, bytes], writes: li
         first = errors[0]
         where = "/".join(str(p) for p in first.absolute_path) or "the top level"
         raise ImportRefused(f"The export does not follow its format at {where}: {first.message}")
-    summary = ImportSummary("Integration Journal", not_imported=["shares", "replies", "connections", "drafts"])
-    if not _plan_safety_plan(user, document.get("safety_plan"), writes):
-        summary.kept_own_plan = True
-    _plan_questionnaires(user, document.get("questionnaires", []), writes)
+    summary = ImportSummary("Integration Journal")
+    _plan_safety_plan(user, document.get("safety_plan"), writes, summary)
+    _plan_questionnaires(user, document.get("questionnaires", []), writes, summary)
     sessions: dict[str, uuid.UUID] = {}
     for item in document["sessions"]:
         if item["id"] in sessions:
+            summary.skip("session", "twice in the file")
             continue
         session_id = sessions[item["id"]] = _derived_id(user, "session", item["id"])
         if _exists(TreatmentSession, session_id):
+            summary.skip("session", "already there")
             continue
         if any(len(item[k]) > ANSWER_MAX for k in ("intention", "notes")) or any(
             len(item[k]) > SHORT_MAX for k in ("medicine_other", "setting_other")
@@ -355,12 +376,13 @@ def _import_ours(user: User, document: dict, files: dict[str, bytes], writes: li
                 commit=False,
             )
         )
-        summary.sessions_added += 1
+        summary.add("session")
     seen: set[uuid.UUID] = set()
     for number, item in enumerate(document["entries"], start=1):
         entry_id = _derived_id(user, "entry", item["id"])
         if entry_id in seen or _exists(Entry, entry_id):
-            summary.already_there += 1
+            summary.skip("entry", "twice in the file" if entry_id in seen else "already there")
+            summary.skip("picture", "entry already there", len(item.get("pictures", [])))
             continue
         seen.add(entry_id)
         answers = [Answer(a["prompt_id"], a["theme"], a["prompt"], a["text"]) for a in item["answers"]]
@@ -392,9 +414,20 @@ def _import_ours(user: User, document: dict, files: dict[str, bytes], writes: li
                 trashed_at=_time(item["trashed_at"], f"Entry {number}") if item["trashed_at"] else None,
             )
         )
-        summary.entries_added += 1
-        summary.pictures_added += len(pictures)
+        summary.add("entry")
+        summary.add("picture", len(pictures))
+    _count_left_out(document, summary)
     return summary
+
+
+def _count_left_out(document: dict, summary: ImportSummary) -> None:
+    """What our format holds that belongs to the other account: its details, shares, replies, connections, drafts."""
+    summary.skip("account", "account")
+    shares = [s for key in ("sessions", "entries") for item in document[key] for s in item["shared_with"]]
+    summary.skip("share", "shares", len(shares))
+    summary.skip("reply", "replies", sum(len(item["replies"]) for item in document["entries"]))
+    summary.skip("connection", "connections", len(document["connections"]))
+    summary.skip("draft", "drafts", len(document["drafts"]))
 
 
 def _add_entry(pictures: list[Prepared], *, to_discuss: bool = False, **fields) -> None:
@@ -420,17 +453,17 @@ def _our_pictures(names: list[str], files: dict[str, bytes], where: str) -> list
         raise ImportRefused(f"{where}: {refused}") from None
 
 
-def _plan_safety_plan(user: User, item: dict | None, writes: list[Write]) -> bool:
-    """The safety plan, unless the account already has one: a plan is one whole, never merged.
-    False when one was in the file and left out."""
+def _plan_safety_plan(user: User, item: dict | None, writes: list[Write], summary: ImportSummary) -> None:
+    """The safety plan, unless the account already has one: a plan is one whole, never merged."""
     if item is None:
-        return True
+        return
     if safety_plan.plan_of(user.id) is not None:
-        return False
+        summary.skip("safety plan", "own plan")
+        return
     if any(len(text) > safety_plan.SECTION_MAX for text in item["sections"].values()):
         raise ImportRefused("The safety plan: a section is longer than this app keeps.")
     writes.append(partial(_save_plan, user.id, item["sections"], _time(item["updated_at"], "The safety plan")))
-    return True
+    summary.add("safety plan")
 
 
 def _save_plan(user_id: int, sections: dict, at: datetime) -> None:
@@ -443,12 +476,13 @@ def _save_plan(user_id: int, sections: dict, at: datetime) -> None:
         ) from None
 
 
-def _plan_questionnaires(user: User, items: list[dict], writes: list[Write]) -> None:
+def _plan_questionnaires(user: User, items: list[dict], writes: list[Write], summary: ImportSummary) -> None:
     """Questionnaire responses, rescored here: a total is never taken on trust from a file."""
     seen: set[uuid.UUID] = set()
     for number, item in enumerate(items, start=1):
         response_id = _derived_id(user, "measure", item["id"])
         if response_id in seen or _exists(MeasureResponse, response_id):
+            summary.skip("questionnaire", "twice in the file" if response_id in seen else "already there")
             continue
         seen.add(response_id)
         instrument = measures().instruments[item["instrument"]]
@@ -467,6 +501,7 @@ def _plan_questionnaires(user: User, items: list[dict], writes: list[Write]) -> 
         )
         seal_row(row, {"answers": item["answers"], "difficulty": difficulty})
         writes.append(partial(db.session.add, row))
+        summary.add("questionnaire")
 
 
 # Day One ----------------------------------------------------------------------------------
@@ -474,7 +509,7 @@ def _plan_questionnaires(user: User, items: list[dict], writes: list[Write]) -> 
 # ![](dayone-moment://ID) is a photo; dayone-moment:/video/ID, /audio/ID and /pdfAttachment/ID the others.
 PLACEHOLDER = re.compile(r"!\[[^\]\n]*\]\(dayone-moment:/{1,2}(?:(?P<kind>[A-Za-z]+)/)?(?P<id>[A-Za-z0-9-]+)\)")
 ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")  # CommonMark: a backslash before ASCII punctuation
-ATTACHMENTS = ("videos", "audios", "pdfAttachments")
+ATTACHMENTS = {"videos": "video", "audios": "audio recording", "pdfAttachments": "PDF"}  # Day One's key -> kind
 
 
 @dataclass
@@ -489,7 +524,7 @@ def _import_day_one(user: User, document: dict, files: dict[str, bytes], writes:
     and each photo in the zip comes in as a picture of its entry (in the order its placeholder stood),
     re-encoded as an upload is; a photo not in the zip, or not a picture we keep, is skipped and counted.
     Dates keep the zone each entry was written in; tags, and starred as the tag "starred"."""
-    summary = ImportSummary("Day One", not_imported=["locations", "weather", "videos", "audio", "PDFs"])
+    summary = ImportSummary("Day One")
     seen: set[uuid.UUID] = set()
     for number, item in enumerate(document["entries"], start=1):
         if not isinstance(item, dict) or not isinstance(item.get("creationDate"), str):
@@ -497,7 +532,7 @@ def _import_day_one(user: User, document: dict, files: dict[str, bytes], writes:
         source_id = str(item.get("uuid") or f"{item['creationDate']}-{number}")
         entry_id = _derived_id(user, "day-one", source_id)
         if entry_id in seen or _exists(Entry, entry_id):
-            summary.already_there += 1
+            summary.skip("entry", "twice in the file" if entry_id in seen else "already there")
             continue
         seen.add(entry_id)
         read = _day_one_text(str(item.get("text") or ""))
@@ -507,8 +542,13 @@ def _import_day_one(user: User, document: dict, files: dict[str, bytes], writes:
         _check_lengths(f"Day One entry {number}", read.title, [read.text], "", tags)
         created_at = _time(item["creationDate"], f"Day One entry {number}")
         pictures, skipped = _day_one_photos(item.get("photos"), read.photo_ids, files)
-        summary.photos_skipped += skipped
-        summary.attachments_skipped += sum(len(item.get(key) or []) for key in ATTACHMENTS)
+        for reason in skipped:
+            summary.skip("photo", reason)
+        for key, kind in ATTACHMENTS.items():
+            listed = item.get(key)
+            summary.skip(kind, "attachments", len(listed) if isinstance(listed, list) else 0)
+        summary.skip("location", "locations", 1 if item.get("location") else 0)
+        summary.skip("weather note", "weather", 1 if item.get("weather") else 0)
         writes.append(
             partial(
                 _add_entry,
@@ -526,28 +566,32 @@ def _import_day_one(user: User, document: dict, files: dict[str, bytes], writes:
                 checkin=CheckIn(),
             )
         )
-        summary.entries_added += 1
-        summary.pictures_added += len(pictures)
+        summary.add("entry")
+        summary.add("picture", len(pictures))
     return summary
 
 
-def _day_one_photos(listed, placed: list[str], files: dict[str, bytes]) -> tuple[list[Prepared], int]:
-    """An entry's photos as pictures, placeholders' order first, and how many were skipped."""
+def _day_one_photos(listed, placed: list[str], files: dict[str, bytes]) -> tuple[list[Prepared], list[str]]:
+    """An entry's photos as pictures, placeholders' order first, and why each of the others was skipped."""
     photos = [p for p in listed if isinstance(p, dict)] if isinstance(listed, list) else []
     by_id = {str(p.get("identifier")): p for p in photos}
     ordered = [by_id[i] for i in dict.fromkeys(placed) if i in by_id]
     ordered += sorted((p for p in photos if p not in ordered), key=lambda p: p.get("orderInEntry") or 0)
     by_stem = {Path(name).stem.lower(): name for name in files if name.lower().startswith("photos/")}
     prepared: list[Prepared] = []
+    skipped: list[str] = []
     for photo in ordered:
         name = by_stem.get(str(photo.get("md5") or "").lower())
-        if name is None or len(prepared) == MAX_PER_ENTRY:
-            continue
-        try:
-            prepared.append(prepare_one(files[name]))
-        except PictureRefused:
-            continue
-    return prepared, len(ordered) - len(prepared)
+        if name is None:
+            skipped.append("not in the zip")
+        elif len(prepared) == MAX_PER_ENTRY:
+            skipped.append("too many pictures")
+        else:
+            try:
+                prepared.append(prepare_one(files[name]))
+            except PictureRefused:
+                skipped.append("not a picture")
+    return prepared, skipped
 
 
 def _zone(name: str) -> str:

@@ -191,6 +191,20 @@ class Draft(Model):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
 
 
+class SavedPage(Model):
+    """The save key of an editor page that was saved, for a week: an autosave that the page sends
+    afterwards (one still on its way, or the page brought back by Back) is refused, not kept as a draft.
+
+    The key is drawn by the page, so it is unique only per owner.
+    """
+
+    __tablename__ = "saved_pages"
+
+    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
+    save_key: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    saved_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
 class SavedSearch(Model):
     """A search of the entry list, sealed, for a short while.
 

@@ -63,12 +63,12 @@ def plan():
     if not form.validate():
         return _plan_page(form, stored, 422)
     try:
-        safety_plan.save(current_user.id, form.sections(), form.expected_version())
+        safety_plan.save(current_user.id, form.sections(), form.expected_version(), commit=False)
     except PlanConflict as conflict:
         draft_id = draft_pages.keep_page_text(current_user.id, PLAN_DRAFTS)  # this tab's words stay a draft until saved
         form.version.data = str(conflict.version)
         return _plan_page(form, stored, 409, conflict=conflict.current, draft_id=str(draft_id))
-    draft_pages.discard_posted_draft(current_user.id)
+    draft_pages.page_saved(current_user.id)  # commits the plan, its page's key and its draft's end together
     flash("Your safety plan is saved.", "success")
     return redirect(url_for("safety.plan"))
 
@@ -80,11 +80,11 @@ def _opened_page(stored, draft: DraftView | None):
         form = SafetyPlanForm(formdata=draft_pages.draft_formdata(draft))
     else:
         form = SafetyPlanForm(data={**safety_plan.read(stored), "version": str(stored.version if stored else 0)})
-    return _plan_page(form, stored, 200, draft=draft, draft_id=draft_pages.new_draft_id(draft))
+    return _plan_page(form, stored, 200, draft=draft, **draft_pages.page_ids(draft))
 
 
 def _plan_page(form: SafetyPlanForm, stored, status: int, **context):
-    context.setdefault("draft_id", draft_pages.posted_draft_id())
+    context = {**draft_pages.page_ids(), **context}
     return render_template(
         "safety/plan.html",
         form=form,

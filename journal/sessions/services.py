@@ -90,6 +90,19 @@ def save_session(
     return row
 
 
+def save_new_session(*, owner_id: int, save_key: uuid.UUID | None, **fields) -> TreatmentSession:
+    """Create the session a new-session page makes; that page sent again updates it instead.
+
+    The page's ``save_key`` becomes the session's id, so a form sent twice (Back and Save, a retry, a
+    double click) makes one session, with the latest text. Another person's id is never reused.
+    ``fields`` are ``save_session``'s.
+    """
+    earlier = db.session.get(TreatmentSession, save_key) if save_key is not None else None
+    if earlier is not None and earlier.owner_id == owner_id:
+        return save_session(earlier, owner_id=owner_id, **fields)
+    return save_session(None, owner_id=owner_id, session_id=save_key if earlier is None else None, **fields)
+
+
 def delete_session(row: TreatmentSession) -> None:
     """Delete a session; its entries stay in the journal, no longer tied to it. Commits."""
     db.session.delete(row)

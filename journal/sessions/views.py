@@ -12,6 +12,7 @@ from journal.access import deny, owned_or_404, owned_or_none, patient_required
 from journal.clock import utcnow
 from journal.entries import draft_pages
 from journal.entries.drafts import DraftView
+from journal.entries.save_keys import PageKeys, keyed_address, page_keys, posted_save_key, saved_by_page
 from journal.forms import parse_count
 from journal.measures.schedule import due_measures
 from journal.models import DraftKind, Medicine, Setting, TreatmentSession
@@ -25,6 +26,7 @@ from journal.sessions.services import (
     delete_session,
     latest_sessions,
     open_session,
+    save_new_session,
     save_session,
 )
 from journal.sessions.timeline import STATUS_LABELS, local_date, timelines
@@ -80,50 +82,67 @@ def show(session_id: uuid.UUID):
 
 
 def _save(form: SessionForm, row: TreatmentSession | None) -> TreatmentSession:
+    """Save the form (not committed yet): changes to ``row``, or a new session made once by its page."""
     details = SessionDetails(
         intention=form.intention.data or "",
         notes=form.notes.data or "",
         medicine_other=form.medicine_other.data or "",
         setting_other=form.setting_other.data or "",
     )
-    return save_session(
-        row,
-        owner_id=current_user.id,
-        occurred_at=to_utc(form.occurred_at.data, current_user.time_zone),
-        medicine=Medicine(form.medicine.data),
-        setting=Setting(form.setting.data),
-        details=details,
-    )
+    fields = {
+        "owner_id": current_user.id,
+        "occurred_at": to_utc(form.occurred_at.data, current_user.time_zone),
+        "medicine": Medicine(form.medicine.data),
+        "setting": Setting(form.setting.data),
+        "details": details,
+        "commit": False,
+    }
+    if row is None:
+        return save_new_session(save_key=posted_save_key(), **fields)
+    return save_session(row, **fields)
 
 
 def _draft() -> DraftView | None:
     return draft_pages.load_draft(DraftKind.SESSION, request.args.get("draft"))
 
 
-def _form_page(form: SessionForm, session: SessionView | None, draft: DraftView | None = None, expired: bool = False):
-    """The session form; its text autosaves to a draft (``draft_id``) until it is saved."""
-    draft_id = draft_pages.new_draft_id(draft) if request.method == "GET" else draft_pages.posted_draft_id()
+def _form_page(
+    form: SessionForm,
+    session: SessionView | None,
+    draft: DraftView | None = None,
+    expired: bool = False,
+    keys: PageKeys | None = None,
+):
+    """The session form; its text autosaves to a draft (``draft_id``) until it is saved (``save_key``)."""
     page = render_template(
         "sessions/form.html",
         form=form,
         session=session,
         library=library(),
         draft=draft,
-        draft_id=draft_id,
         expired=expired,
+        **draft_pages.page_ids(draft, keys),
     )
     return page, 422 if form.errors else 200
 
 
 def _saved(form: SessionForm, row: TreatmentSession | None) -> TreatmentSession:
     row = _save(form, row)
-    draft_pages.discard_posted_draft(current_user.id)
+    draft_pages.page_saved(current_user.id)  # commits the session, its page's key and its draft's end together
     return row
 
 
 @bp.route("/sessions/new", methods=["GET", "POST"])
 @patient_required
 def new():
+    keys = page_keys(request.args) if request.method == "GET" else None
+    if request.method == "GET":
+        saved = saved_by_page(TreatmentSession, keys)
+        if saved is not None:  # Back to a page already saved: that session, not a second one
+            flash("This session is saved. Any change you make here updates it.", "info")
+            return redirect(url_for("sessions.edit", session_id=saved.id))
+        if keys is None:  # the address names the page's draft id and save key, so Back brings this page
+            return redirect(keyed_address("sessions.new", request.args), 303)
     draft = _draft() if request.method == "GET" else None
     form = SessionForm(formdata=draft_pages.draft_formdata(draft)) if draft else SessionForm()
     if request.method == "GET" and draft is None:
@@ -132,7 +151,7 @@ def new():
         row = _saved(form, None)
         flash("The session is in your log.", "success")
         return redirect(url_for("sessions.show", session_id=row.id))
-    return _form_page(form, None, draft=draft)
+    return _form_page(form, None, draft=draft, keys=keys)
 
 
 @bp.route("/sessions/<uuid:session_id>/edit", methods=["GET", "POST"])

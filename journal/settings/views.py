@@ -185,7 +185,7 @@ def import_journal():
         flash(refused.for_person(), "error")
         return _page(_saved_preferences(), EmailChangeForm(formdata=None), 400)
     else:
-        flash(summary.sentence(), "success")
+        flash(summary.message(), "success")
     return redirect(url_for("settings.index"))
 
 

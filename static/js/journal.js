@@ -127,7 +127,7 @@
           return refreshCsrfToken();
         } else if (response.status === 409) {  // this page was saved meanwhile: nothing more to keep here
           state.alreadySaved = true;
-          say("This writing is already saved as an entry.");
+          say("This page is already saved: nothing more to keep as a draft.");
         } else if (response.status === 422) {
           say("Some of your text is longer than we can save. Please shorten it; nothing has been lost.");
         } else {

@@ -6,7 +6,7 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import check_page
+from tests.browser.conftest import VIEWPORTS, assert_clean, check_page, watch
 
 WORDS = "The garden was quiet and I let the afternoon be slow."
 
@@ -29,6 +29,65 @@ def test_back_and_save_again_lands_on_the_same_entry_and_leaves_no_draft(page, n
         assert page.url == saved_at
     page.goto("/entries")
     expect(page.get_by_text("2 entries.", exact=True)).to_be_visible()
+    page.goto("/drafts")
+    expect(page.get_by_text("No drafts.")).to_be_visible()
+
+
+def test_without_a_script_back_and_save_again_lands_on_the_same_entry(browser, live_server, viewport, new_patient):
+    context = browser.new_context(base_url=live_server.url, java_script_enabled=False, **VIEWPORTS[viewport])
+    context.set_default_timeout(10_000)
+    context.viewport_name = viewport
+    page = context.new_page()
+    watch(page, context)
+    new_patient(page)
+    page.goto("/entries/new")
+    assert "draft=" in page.url  # the address names the page's draft id and save key
+    page.get_by_label("What would you like to write?").fill(WORDS)
+    page.get_by_role("button", name="Save entry").click()
+    expect(page.get_by_text("Your entry is saved.")).to_be_visible()
+    saved_at = page.url
+    page.go_back()
+    expect(page.get_by_text("This entry is saved. Any change you make here updates it.")).to_be_visible()
+    page.get_by_role("button", name="Save entry").click()
+    assert page.url == saved_at
+    page.goto("/entries")
+    expect(page.get_by_text("1 entry.", exact=True)).to_be_visible()
+    page.goto("/drafts")
+    expect(page.get_by_text("No drafts.")).to_be_visible()
+    assert_clean(page)
+    context.close()
+
+
+def test_back_after_saving_a_reopened_draft_or_a_new_session_lands_on_what_was_saved(page, new_patient):
+    new_patient(page)
+    page.goto("/entries/new")
+    page.get_by_label("Title").fill("Unfinished")
+    page.get_by_label("What would you like to write?").fill(WORDS)
+    expect(page.locator("[data-autosave-status]")).to_contain_text("Saved as a draft")
+    page.goto("/drafts")
+    page.get_by_role("link", name="Unfinished", exact=True).click()
+    expect(page.get_by_text("You are continuing a draft")).to_be_visible()
+    page.get_by_role("button", name="Save entry").click()
+    expect(page.get_by_text("Your entry is saved.")).to_be_visible()
+    page.go_back()
+    expect(page.get_by_text("This entry is saved. Any change you make here updates it.")).to_be_visible()
+    page.get_by_role("button", name="Save entry").click()
+    page.goto("/entries")
+    expect(page.get_by_text("1 entry.", exact=True)).to_be_visible()
+
+    page.goto("/sessions/new")
+    page.get_by_label("Your intention").fill(INTENTION)
+    page.get_by_role("button", name="Save session").click()
+    expect(page.get_by_text("The session is in your log.")).to_be_visible()
+    saved_at = page.url
+    page.go_back()
+    expect(page.get_by_text("This session is saved. Any change you make here updates it.")).to_be_visible()
+    check_page(page, "session-after-back")
+    page.get_by_role("button", name="Save session").click()
+    expect(page.get_by_text("The session is updated.")).to_be_visible()
+    assert page.url == saved_at
+    page.goto("/sessions")
+    expect(page.locator(".item-list > li")).to_have_count(1)
     page.goto("/drafts")
     expect(page.get_by_text("No drafts.")).to_be_visible()
 

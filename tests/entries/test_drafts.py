@@ -24,7 +24,7 @@ def draft_text(app, draft_id) -> dict:
 
 
 def new_editor(client) -> dict:
-    page = client.get("/entries/new").get_data(as_text=True)
+    page = client.get("/entries/new", follow_redirects=True).get_data(as_text=True)
     return dict(re.findall(r'name="(draft_id|prompt_set|entry_id|version)" type="hidden" value="([^"]*)"', page))
 
 
@@ -45,7 +45,7 @@ def test_drafts_are_listed_resumed_and_finished(client, app, patient):
     listing = client.get("/drafts").get_data(as_text=True)
     assert "Unfinished" in listing and "half a thought" in listing
     resume = client.get(f"/drafts/{fields['draft_id']}")
-    editor = client.get(resume.headers["Location"]).get_data(as_text=True)
+    editor = client.get(resume.headers["Location"], follow_redirects=True).get_data(as_text=True)
     assert "half a thought" in editor and f'value="{fields["draft_id"]}"' in editor
     client.post_form(resume.headers["Location"], {**fields, "title": "Unfinished", "answer_0": "a whole thought"})
     assert draft_text(app, fields["draft_id"]) == {}
@@ -189,11 +189,11 @@ def test_a_resumed_draft_keeps_the_version_it_started_from(client, app, patient,
 
 def test_drafts_reopen_after_their_session_or_entry_is_gone(client, app, patient, journal):
     session_id = journal.session(patient.id)
-    page = client.get(f"/entries/new?session={session_id}&set=same_day").get_data(as_text=True)
+    page = client.get(f"/entries/new?session={session_id}&set=same_day", follow_redirects=True).get_data(as_text=True)
     guided = dict(re.findall(r'name="(draft_id|prompt_set|entry_id|version)" type="hidden" value="([^"]*)"', page))
     autosave(client, guided["draft_id"], {**guided, "session_id": str(session_id), "answer_1": "an image of a door"})
     client.post_form(f"/sessions/{session_id}/delete")
-    reopened = client.get(client.get(f"/drafts/{guided['draft_id']}").headers["Location"])
+    reopened = client.get(client.get(f"/drafts/{guided['draft_id']}").headers["Location"], follow_redirects=True)
     assert reopened.status_code == 200 and "an image of a door" in reopened.get_data(as_text=True)
 
     entry_id = journal.entry(patient.id, "to be trashed")
@@ -203,7 +203,7 @@ def test_drafts_reopen_after_their_session_or_entry_is_gone(client, app, patient
     client.post_form(f"/entries/{entry_id}/delete")
     location = client.get(f"/drafts/{edit['draft_id']}").headers["Location"]
     assert location == f"/entries/new?draft={edit['draft_id']}"
-    assert "changes to a trashed entry" in client.get(location).get_data(as_text=True)
+    assert "changes to a trashed entry" in client.get(location, follow_redirects=True).get_data(as_text=True)
 
 
 def page_fields(page: str) -> dict:
@@ -218,7 +218,7 @@ def entry_and_draft_counts(app) -> tuple[int, int]:
 
 
 def test_back_to_a_saved_page_opens_its_entry_and_saving_again_makes_no_second(client, app, patient):
-    fields = page_fields(client.get("/entries/new").get_data(as_text=True))
+    fields = page_fields(client.get("/entries/new", follow_redirects=True).get_data(as_text=True))
     address = f"/entries/new?draft={fields['draft_id']}"  # what the page's script put in the address
     saved = client.post_form(address, {**fields, "answer_0": "once"})
     back = client.get(address)
@@ -230,7 +230,7 @@ def test_back_to_a_saved_page_opens_its_entry_and_saving_again_makes_no_second(c
 
 
 def test_an_autosave_arriving_after_the_save_leaves_no_draft_behind(client, app, patient):
-    fields = page_fields(client.get("/entries/new").get_data(as_text=True))
+    fields = page_fields(client.get("/entries/new", follow_redirects=True).get_data(as_text=True))
     client.post_form("/entries/new", {**fields, "answer_0": "saved"})
     late = autosave(client, fields["draft_id"], {**fields, "answer_0": "saved"})
     assert late.status_code == 409 and late.json["error"] == "already_saved"
@@ -244,4 +244,46 @@ def test_back_to_an_edit_whose_draft_was_used_up_opens_the_editor(client, app, p
     client.post_form(f"/entries/{entry_id}/edit?draft={fields['draft_id']}", {**fields, "answer_0": "changed"})
     back = client.get(f"/entries/{entry_id}/edit?draft={fields['draft_id']}")
     assert back.status_code == 200 and "changed" in back.get_data(as_text=True)
+    assert entry_and_draft_counts(app) == (1, 0)
+
+
+def test_a_new_page_names_its_keys_in_its_address_so_back_without_a_script_lands_on_its_entry(
+    client, app, patient, journal
+):
+    """No script puts the draft id in the address: the server does, so Back brings the same page and key."""
+    session_id = journal.session(patient.id)
+    opened = client.get(f"/entries/new?session={session_id}&set=same_day")
+    address = opened.headers["Location"]
+    assert opened.status_code == 303 and address.startswith(f"/entries/new?session={session_id}&set=same_day&draft=")
+    fields = page_fields(client.get(address).get_data(as_text=True))
+    assert fields["draft_id"] == fields["save_key"] == address.rsplit("=", 1)[1]
+    sent = {**fields, "session_id": str(session_id), "answer_0": "once"}
+    assert client.post_form(address, sent).headers["Location"] == f"/entries/{fields['save_key']}"
+    back = client.get(address)
+    assert back.status_code == 302 and back.headers["Location"] == f"/entries/{fields['save_key']}/edit"
+    assert client.post_form(address, sent).status_code == 302  # the browser restored the page and Save was pressed
+    assert entry_and_draft_counts(app) == (1, 0)
+
+
+def test_a_reopened_draft_gets_a_key_of_its_own_and_back_after_saving_lands_on_its_entry(client, app, patient):
+    first = page_fields(client.get("/entries/new", follow_redirects=True).get_data(as_text=True))
+    autosave(client, first["draft_id"], {**first, "answer_0": "half a thought"})
+    reopened = client.get(client.get(f"/drafts/{first['draft_id']}").headers["Location"])
+    address = reopened.headers["Location"]
+    assert reopened.status_code == 303 and address.startswith(f"/entries/new?draft={first['draft_id']}&key=")
+    fields = page_fields(client.get(address).get_data(as_text=True))
+    assert fields["draft_id"] == first["draft_id"] and fields["save_key"] == address.rsplit("=", 1)[1]
+    client.post_form(address, {**fields, "answer_0": "a whole thought"})
+    back = client.get(address)
+    assert back.status_code == 302 and back.headers["Location"] == f"/entries/{fields['save_key']}/edit"
+    assert client.post_form(address, {**fields, "answer_0": "a whole thought"}).status_code == 302
+    assert entry_and_draft_counts(app) == (1, 0)
+
+
+def test_an_autosave_arriving_after_an_edit_was_saved_leaves_no_draft_behind(client, app, patient, journal):
+    entry_id = journal.entry(patient.id, "saved text")
+    fields = page_fields(client.get(f"/entries/{entry_id}/edit").get_data(as_text=True))
+    client.post_form(f"/entries/{entry_id}/edit", {**fields, "answer_0": "changed"})
+    late = autosave(client, fields["draft_id"], {**fields, "answer_0": "changed"})
+    assert late.status_code == 409 and late.json["error"] == "already_saved"
     assert entry_and_draft_counts(app) == (1, 0)

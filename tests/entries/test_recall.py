@@ -48,7 +48,7 @@ def test_the_week_after_quotes_the_small_thing_and_the_image(app, client, patien
     answered(app, patient.id, session_id, "same_day", {"sd-image": "a blue door, half open"})
     answered(app, patient.id, session_id, "three_days", {"td-practice": "ten slow breaths at the bus stop"}, days=3)
     clock(SESSION_AT + timedelta(days=7, hours=3))
-    page = client.get(f"/entries/new?session={session_id}&set=one_week").get_data(as_text=True)
+    page = client.get(f"/entries/new?session={session_id}&set=one_week", follow_redirects=True).get_data(as_text=True)
     prompts = [p.id for p in library().get_set("one_week").prompts]
     quotes = {prompt: recall_of(page, f"answer_{index}") for index, prompt in enumerate(prompts)}
     assert "ten slow breaths at the bus stop" in quotes["ow-practice"]
@@ -72,14 +72,14 @@ def test_only_live_entries_of_the_same_session_are_quoted(app, client, patient, 
     trashed = answered(app, patient.id, session_id, "three_days", {"td-practice": "soap bubbles"}, days=3)
     clock(SESSION_AT + timedelta(days=7, hours=3))
     client.post_form(f"/entries/{trashed}/delete")
-    page = client.get(f"/entries/new?session={session_id}&set=one_week").get_data(as_text=True)
+    page = client.get(f"/entries/new?session={session_id}&set=one_week", follow_redirects=True).get_data(as_text=True)
     assert "from another session" not in page and "soap bubbles" not in page and "You wrote earlier" not in page
 
 
 def test_a_written_intention_is_shown_once_not_quoted_again(app, client, patient, journal, clock):
     session_id = journal.session(patient.id, occurred_at=SESSION_AT, intention="to meet my fear kindly")
     clock(SESSION_AT + timedelta(days=1, hours=3))
-    page = client.get(f"/entries/new?session={session_id}&set=next_day").get_data(as_text=True)
+    page = client.get(f"/entries/new?session={session_id}&set=next_day", follow_redirects=True).get_data(as_text=True)
     assert page.count("to meet my fear kindly") == 1 and "You wrote earlier" not in page
 
 
@@ -88,7 +88,7 @@ def test_the_newest_answer_is_quoted_and_long_ones_are_shortened(app, client, pa
     answered(app, patient.id, session_id, "three_days", {"td-practice": "first idea"}, days=3)
     answered(app, patient.id, session_id, "three_days", {"td-practice": "walk " * 200}, days=4)
     clock(SESSION_AT + timedelta(days=7, hours=3))
-    page = client.get(f"/entries/new?session={session_id}&set=one_week").get_data(as_text=True)
+    page = client.get(f"/entries/new?session={session_id}&set=one_week", follow_redirects=True).get_data(as_text=True)
     practice = [p.id for p in library().get_set("one_week").prompts].index("ow-practice")
     quote = recall_of(page, f"answer_{practice}")
     assert "first idea" not in quote and quote.endswith("…") and len(quote) < 450

@@ -15,7 +15,7 @@ WORDS = "Something I finally understood about my father, after all these years."
 
 
 def editor(client, url="/entries/new") -> dict:
-    return dict(EDITOR_FIELDS.findall(client.get(url).get_data(as_text=True)))
+    return dict(EDITOR_FIELDS.findall(client.get(url, follow_redirects=True).get_data(as_text=True)))
 
 
 def test_an_expired_form_shows_the_form_again_with_the_text(client, app, patient):
@@ -50,7 +50,9 @@ def test_logged_out_while_writing_logs_in_on_the_page_and_keeps_the_text(client,
     with app.app_context():
         draft = open_draft(db.session.scalar(select(Draft)))
     assert draft.fields["answer_0"] == [WORDS] and draft.fields["mood"] == ["1"]
-    resumed = client.get(client.get(done.headers["Location"]).headers["Location"]).get_data(as_text=True)
+    resumed = client.get(client.get(done.headers["Location"]).headers["Location"], follow_redirects=True).get_data(
+        as_text=True
+    )
     assert WORDS in resumed
 
 

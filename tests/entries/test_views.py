@@ -32,7 +32,7 @@ def editor_fields(page: str) -> dict[str, str]:
 def test_write_a_guided_same_day_entry(client, app, patient, journal):
     session_id = journal.session(patient.id)
     url = f"/entries/new?session={session_id}&set=same_day"
-    page = client.get(url).get_data(as_text=True)
+    page = client.get(url, follow_redirects=True).get_data(as_text=True)
     same_day = library().get_set("same_day")
     for prompt in same_day.prompts:
         assert prompt.text.replace("'", "&#39;") in page
@@ -70,7 +70,8 @@ def test_every_prompt_is_optional(client, app, patient, journal):
     session_id = journal.session(patient.id)
     url = f"/entries/new?session={session_id}&set=next_day"
     response = client.post_form(
-        url, {**editor_fields(client.get(url).get_data(as_text=True)), "session_id": str(session_id)}
+        url,
+        {**editor_fields(client.get(url, follow_redirects=True).get_data(as_text=True)), "session_id": str(session_id)},
     )
     assert response.status_code == 302
     assert entry_count(app) == 1
@@ -82,7 +83,7 @@ def test_the_entry_keeps_its_prompt_snapshot_when_the_library_changes(client, ap
     client.post_form(
         url,
         {
-            **editor_fields(client.get(url).get_data(as_text=True)),
+            **editor_fields(client.get(url, follow_redirects=True).get_data(as_text=True)),
             "answer_0": "my answer",
             "session_id": str(session_id),
         },
@@ -105,7 +106,7 @@ def test_the_entry_keeps_its_prompt_snapshot_when_the_library_changes(client, ap
 
 def test_write_freely_with_or_without_a_session(client, app, patient, journal):
     session_id = journal.session(patient.id)
-    page = client.get("/entries/new").get_data(as_text=True)
+    page = client.get("/entries/new", follow_redirects=True).get_data(as_text=True)
     assert "Write freely" in page and "Not tied to a session" in page
     data = {**editor_fields(page), "answer_0": "Just writing.\n\nTwo paragraphs.", "session_id": str(session_id)}
     assert client.post_form("/entries/new", data).status_code == 302
@@ -129,7 +130,7 @@ def test_write_freely_with_or_without_a_session(client, app, patient, journal):
     ],
 )
 def test_bad_input_is_explained_keeps_the_text_and_saves_nothing(client, app, patient, fields, message):
-    page = client.get("/entries/new").get_data(as_text=True)
+    page = client.get("/entries/new", follow_redirects=True).get_data(as_text=True)
     data = {**editor_fields(page), "answer_0": "words I must not lose", **fields}
     response = client.post_form("/entries/new", data)
     body = response.get_data(as_text=True)
@@ -142,14 +143,14 @@ def test_bad_input_is_explained_keeps_the_text_and_saves_nothing(client, app, pa
 
 def test_an_answer_of_100000_characters_is_saved_whole(client, app, patient):
     text = ("🌊 Ωmega " * 12_500)[:100_000]
-    data = {**editor_fields(client.get("/entries/new").get_data(as_text=True)), "answer_0": text}
+    data = {**editor_fields(client.get("/entries/new", follow_redirects=True).get_data(as_text=True)), "answer_0": text}
     assert client.post_form("/entries/new", data, content_type="multipart/form-data").status_code == 302
     assert only_entry(app).content.answers[0].text == text
 
 
 def test_control_characters_are_removed_and_line_breaks_kept(client, app, patient):
     data = {
-        **editor_fields(client.get("/entries/new").get_data(as_text=True)),
+        **editor_fields(client.get("/entries/new", follow_redirects=True).get_data(as_text=True)),
         "title": "A\x00 title\x1b",
         "answer_0": "one\r\ntwo\x07\tthree\u200b",
     }
@@ -168,10 +169,10 @@ def test_user_text_is_escaped(client, app, patient, journal):
 
 def test_unknown_set_or_session_is_not_found(client, patient, journal):
     session_id = journal.session(patient.id)
-    assert client.get(f"/entries/new?session={session_id}&set=next_year").status_code == 404
-    assert client.get(f"/entries/new?session={uuid.uuid4()}&set=same_day").status_code == 404
-    assert client.get("/entries/new?session=bogus&set=same_day").status_code == 404
-    assert client.get("/entries/new?set=same_day").status_code == 404
+    assert client.get(f"/entries/new?session={session_id}&set=next_year", follow_redirects=True).status_code == 404
+    assert client.get(f"/entries/new?session={uuid.uuid4()}&set=same_day", follow_redirects=True).status_code == 404
+    assert client.get("/entries/new?session=bogus&set=same_day", follow_redirects=True).status_code == 404
+    assert client.get("/entries/new?set=same_day", follow_redirects=True).status_code == 404
     assert client.get(f"/entries/{uuid.uuid4()}").status_code == 404
 
 
@@ -300,14 +301,16 @@ def test_saving_an_entry_trashed_in_another_tab_keeps_the_text_as_a_draft(client
     response = client.post_form(f"/entries/{entry_id}/edit", {**fields, "answer_0": "written meanwhile"})
     assert response.status_code == 302
     assert "written meanwhile" in (
-        client.get(client.get(response.headers["Location"]).headers["Location"]).get_data(as_text=True)
+        client.get(client.get(response.headers["Location"]).headers["Location"], follow_redirects=True).get_data(
+            as_text=True
+        )
     )
 
 
 def test_saving_a_guided_entry_after_its_session_was_deleted_saves_it_untied(client, app, patient, journal):
     session_id = journal.session(patient.id)
     url = f"/entries/new?session={session_id}&set=same_day"
-    fields = editor_fields(client.get(url).get_data(as_text=True))
+    fields = editor_fields(client.get(url, follow_redirects=True).get_data(as_text=True))
     client.post_form(f"/sessions/{session_id}/delete")
     response = client.post_form(url, {**fields, "session_id": str(session_id), "answer_0": "still here"})
     assert response.status_code == 302
@@ -317,7 +320,7 @@ def test_saving_a_guided_entry_after_its_session_was_deleted_saves_it_untied(cli
 
 
 def test_a_used_up_draft_in_the_address_does_not_lose_a_save(client, app, patient):
-    page = client.get("/entries/new").get_data(as_text=True)
+    page = client.get("/entries/new", follow_redirects=True).get_data(as_text=True)
     fields = editor_fields(page)
     client.post(
         f"/drafts/{fields['draft_id']}/autosave",
@@ -362,7 +365,7 @@ def test_odd_version_numbers_are_a_conflict_not_a_crash(client, app, patient, jo
 
 def test_bidi_overrides_are_removed_and_scripts_kept(client, app, patient):
     data = {
-        **editor_fields(client.get("/entries/new").get_data(as_text=True)),
+        **editor_fields(client.get("/entries/new", follow_redirects=True).get_data(as_text=True)),
         "answer_0": "abc\u202edcba\u2066x\u2069 \u200dשלום\u200f\u2028next",
     }
     client.post_form("/entries/new", data)
@@ -378,7 +381,7 @@ def test_restore_refuses_an_entry_past_its_30_days(client, app, patient, journal
 
 
 def test_text_areas_have_no_maxlength_that_would_cut_a_paste(client, patient):
-    page = client.get("/entries/new").get_data(as_text=True)
+    page = client.get("/entries/new", follow_redirects=True).get_data(as_text=True)
     textareas = re.findall(r"<textarea[^>]*>", page)
     assert textareas and not any("maxlength" in tag for tag in textareas)
 
@@ -407,7 +410,7 @@ def test_an_entry_and_its_automatic_shares_are_saved_together_or_not_at_all(app,
 
 def test_edited_shows_only_after_a_save_that_changed_something(client, app, patient, journal, clock):
     clock(datetime(2026, 11, 3, 10, tzinfo=UTC))
-    page = client.get("/entries/new").get_data(as_text=True)
+    page = client.get("/entries/new", follow_redirects=True).get_data(as_text=True)
     assert client.post_form("/entries/new", {**editor_fields(page), "answer_0": "first words"}).status_code == 302
     entry_id = only_entry(app).id
     assert "edited" not in client.get(f"/entries/{entry_id}").get_data(as_text=True)
@@ -431,7 +434,7 @@ def test_edited_shows_only_after_a_save_that_changed_something(client, app, pati
 
 def test_an_entry_can_be_dated_to_an_earlier_day(client, app, patient, clock):
     clock(datetime(2026, 11, 3, 19, 30, tzinfo=UTC))  # 20:30 in Berlin
-    page = client.get("/entries/new").get_data(as_text=True)
+    page = client.get("/entries/new", follow_redirects=True).get_data(as_text=True)
     fields = {**editor_fields(page), "answer_0": "about yesterday", "written_on": "2026-11-02"}
     assert client.post_form("/entries/new", fields).status_code == 302
     entry = only_entry(app)
@@ -455,7 +458,7 @@ def test_an_entry_can_be_dated_to_an_earlier_day(client, app, patient, clock):
 )
 def test_a_day_out_of_bounds_is_refused_and_loses_nothing(client, app, patient, clock, day, message):
     clock(datetime(2026, 11, 3, 12, tzinfo=UTC))
-    page = client.get("/entries/new").get_data(as_text=True)
+    page = client.get("/entries/new", follow_redirects=True).get_data(as_text=True)
     response = client.post_form("/entries/new", {**editor_fields(page), "answer_0": "keep me", "written_on": day})
     assert response.status_code == 422
     body = response.get_data(as_text=True)

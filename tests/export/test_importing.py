@@ -92,7 +92,7 @@ def test_importing_twice_adds_nothing_and_never_overwrites(app, client, patient,
     before = content_of(app, "new@example.org")
     assert upload(fresh, exported).status_code == 302
     page = flash_of(fresh)
-    assert "Imported 0 entries" in page and "1 were already in your journal" in page
+    assert "Imported 0 entries" in page and "<li>1 entry: already in your journal, left as it was</li>" in page
     assert content_of(app, "new@example.org") == before
 
 
@@ -132,7 +132,8 @@ DAY_ONE = {
 def test_a_day_one_export_comes_in_with_dates_tags_and_starred(app, client, patient):
     data = zipped({"Journal.json": json.dumps(DAY_ONE).encode(), "photos/abc.jpeg": b"\xff\xd8 not really"})
     assert upload(client, data, "Export.zip").status_code == 302
-    assert "Imported 2 entries from Day One. 1 photo was skipped." in flash_of(client)
+    page = flash_of(client)
+    assert "Imported 2 entries from Day One." in page and "<li>1 photo: not a picture this app keeps</li>" in page
     (ferry, slept) = content_of(app, "pat@example.org")
     assert ferry[0] == datetime(2024, 3, 10, 18, 45, tzinfo=UTC)
     assert ferry[-1].title == "The ferry"
@@ -210,7 +211,10 @@ def test_import_on_the_command_line(app, runner, make_user, tmp_path):
     source = tmp_path / "Export.zip"
     source.write_bytes(zipped({"Journal.json": json.dumps(DAY_ONE).encode()}))
     result = runner.invoke(args=["import-data", "p@example.org", str(source)])
-    assert result.exit_code == 0 and "Imported 2 entries from Day One. 1 photo was skipped." in result.output
+    assert (
+        result.exit_code == 0
+        and "Imported 2 entries from Day One. Left out: 1 photo (not in the zip)." in result.output
+    )
     bad = tmp_path / "bad.json"
     bad.write_text("{")
     result = runner.invoke(args=["import-data", "p@example.org", str(bad)])
@@ -286,7 +290,9 @@ def test_the_safety_plan_travels_in_the_export_and_never_replaces_one(app, clien
         assert read(plan_of(owner))["reasons"] == "The sea in June"
     fresh.post_form("/safety-plan", {"version": "1", "helpers": "My own words now"})
     upload(fresh, json.dumps(document).encode(), "journal.json")  # a plan is one whole: never merged or replaced
-    assert "Your own safety plan was kept; the one in the file was not imported." in flash_of(fresh)
+    assert "<li>the safety plan: you have your own, and a plan is one whole, never merged or replaced</li>" in flash_of(
+        fresh
+    )
     with app.app_context():
         kept = read(plan_of(owner))
         assert kept["helpers"] == "My own words now" and kept["reasons"] == ""
@@ -319,5 +325,4 @@ def test_the_summary_says_what_was_left_out_and_why(app, client, patient):
     upload(client, data, "Export.zip")
     page = flash_of(client)
     assert "Imported 2 entries from Day One." in page
-    assert "Not brought in: locations (this app does not keep where you were); weather (" in page
-    assert "videos (this app keeps words and pictures only)" in page
+    assert "Left out, and why:" in page and "<li>1 photo: not a picture this app keeps</li>" in page

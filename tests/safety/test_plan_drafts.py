@@ -122,3 +122,13 @@ def test_another_persons_draft_or_an_entrys_is_not_found(app, client, patient, m
     assert autosave(client, {**fields, "draft_id": str(entry_draft)}).status_code == 404  # a draft keeps its page
     with app.app_context():
         assert db.session.scalar(select(func.count()).select_from(Draft)) == 2
+
+
+def test_an_autosave_arriving_after_the_plan_was_saved_leaves_no_draft_behind(app, client, patient):
+    fields = {**opened(client), "reasons": WORDS}
+    assert client.post_form("/safety-plan", fields).status_code == 302
+    late = autosave(client, fields)
+    assert late.status_code == 409 and late.json["error"] == "already_saved"
+    assert drafts(app) == []
+    other_tab = {**opened(client), "reasons": WORDS + ", and the cat"}  # a page opened since still autosaves
+    assert autosave(client, other_tab).status_code == 200

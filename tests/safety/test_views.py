@@ -17,7 +17,7 @@ CARD = 'aria-labelledby="care-card-title"'
 
 
 def new_entry(client, patient, journal, **fields):
-    page = client.get("/entries/new").get_data(as_text=True)
+    page = client.get("/entries/new", follow_redirects=True).get_data(as_text=True)
     return client.post_form("/entries/new", {**editor_fields(page), **fields})
 
 

@@ -133,9 +133,9 @@ def test_patient_pages_cost_the_same_for_35_or_70_sessions(app, client, patient,
 
     journal.entry(patient.id)
     add_old_sessions(journal, patient.id, 35)
-    few = cost(app, client, monkeypatch, lambda c: c.get(url))
+    few = cost(app, client, monkeypatch, lambda c: c.get(url, follow_redirects=True))
     add_old_sessions(journal, patient.id, 35, start=35)
-    many = cost(app, client, monkeypatch, lambda c: c.get(url))
+    many = cost(app, client, monkeypatch, lambda c: c.get(url, follow_redirects=True))
     assert few == many, (few, many)
 
 
@@ -215,7 +215,7 @@ def test_the_before_set_opens_two_days_before_a_planned_session(client, patient,
     clock(SESSION_AT - timedelta(days=2))
     assert statuses(client, planned)["before"] == DUE
     assert ready_links(client) == [(str(planned), "before")]
-    page = client.get(f"/entries/new?session={planned}&set=before").get_data(as_text=True)
+    page = client.get(f"/entries/new?session={planned}&set=before", follow_redirects=True).get_data(as_text=True)
     assert "Before your session" in page and "not to drive" in page  # the IV infusion's wording
     clock(SESSION_AT + timedelta(hours=1))
     assert statuses(client, planned)["before"] == PASSED
@@ -235,7 +235,7 @@ def test_a_hard_check_in_offers_the_gentler_set_first(client, patient, journal, 
     journal.entry(patient.id, session_id=session_id, intensity=8, created_at=SESSION_AT + timedelta(hours=4))
     assert statuses(client, session_id)["hard"] == DUE
     assert ready_links(client) == [(str(session_id), "hard"), (str(session_id), "same_day")]
-    hard = client.get(f"/entries/new?session={session_id}&set=hard").get_data(as_text=True)
+    hard = client.get(f"/entries/new?session={session_id}&set=hard", follow_redirects=True).get_data(as_text=True)
     assert "five things you can see" in hard and "do not need to go back into it" in hard
 
 
@@ -251,7 +251,7 @@ def test_a_passed_set_can_still_be_written(client, patient, journal, clock):
     clock(SESSION_AT + timedelta(days=20))
     assert statuses(client, session_id)["next_day"] == PASSED
     assert (str(session_id), "next_day") not in ready_links(client)
-    assert client.get(f"/entries/new?session={session_id}&set=next_day").status_code == 200
+    assert client.get(f"/entries/new?session={session_id}&set=next_day", follow_redirects=True).status_code == 200
 
 
 def test_worry_before_a_session_does_not_offer_the_hard_set(client, patient, journal, clock):
@@ -294,12 +294,12 @@ def test_a_same_day_set_opened_the_next_day_reads_as_looking_back(client, patien
     session_id = journal.session(patient.id, occurred_at=datetime(2026, 11, 2, 21, tzinfo=UTC))
     clock(datetime(2026, 11, 2, 22, 30, tzinfo=UTC))  # 23:30 in Berlin, the same day
     assert "Same day" in client.get("/").get_data(as_text=True)
-    editor = client.get(f"/entries/new?session={session_id}&set=same_day").get_data(as_text=True)
+    editor = client.get(f"/entries/new?session={session_id}&set=same_day", follow_redirects=True).get_data(as_text=True)
     assert "<h1>Same day</h1>" in editor and "one word for today" in editor
     clock(datetime(2026, 11, 2, 23, 30, tzinfo=UTC))  # 00:30 on 3 November in Berlin, still the 2nd in UTC
     home = client.get("/").get_data(as_text=True)
     assert "Looking back on the session day" in home and ">Same day<" not in home
-    editor = client.get(f"/entries/new?session={session_id}&set=same_day").get_data(as_text=True)
+    editor = client.get(f"/entries/new?session={session_id}&set=same_day", follow_redirects=True).get_data(as_text=True)
     assert "<h1>Looking back on the session day</h1>" in editor and "A day has passed since your session" in editor
     assert "one word for the day of your session" in editor and "one word for today" not in editor
     assert statuses(client, session_id)["same_day"] == DUE  # the timeline keeps the stage's own name

@@ -38,7 +38,7 @@ def test_log_a_session_in_local_time(client, app, patient):
 
 
 def test_the_form_helps_write_an_intention(client, patient):
-    page = client.get("/sessions/new").get_data(as_text=True)
+    page = client.get("/sessions/new", follow_redirects=True).get_data(as_text=True)
     assert "Preparing your intention" in page
     for medicine in (
         "Ketamine, IV infusion",
