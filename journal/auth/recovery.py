@@ -208,13 +208,13 @@ def request_email_change(user: User, new_email: str, password: str, code: str | 
     either after its (identical) answer has gone. Raises AccountError (wrong
     password or code, or the account's own address) or LoginLimited.
     """
+    new_email = normalize_email(new_email)
+    if new_email == user.email:  # before the code is checked: a recovery code is never spent on a refusal
+        raise AccountError("That is already your email address.")
     if not gate.confirm_password(user, password):
         raise AccountError(PASSWORD_WRONG)
     if mfa.enabled(user) and not mfa.check_code(user, code or ""):
         raise AccountError(CODE_FAILED)
-    new_email = normalize_email(new_email)
-    if new_email == user.email:
-        raise AccountError("That is already your email address.")
     owner = find_user_by_email(new_email)
     if owner is not None:
         log.info("email change asked for an address another account uses: user=%s", user.id)

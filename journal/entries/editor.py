@@ -26,7 +26,7 @@ from journal.entries.recall import recalled
 from journal.entries.save_keys import PageKeys
 from journal.entries.services import EntryView, open_entry
 from journal.extensions import db
-from journal.models import Draft, Entry, EntryKind, TreatmentSession
+from journal.models import Draft, DraftKind, Entry, EntryKind, TreatmentSession
 from journal.prompts import PromptSet, library
 from journal.sessions.services import SessionView, open_session, session_menu
 from journal.timezones import local_days_between, to_local
@@ -91,7 +91,10 @@ def _load_draft(draft_arg: str | None) -> DraftView | None:
         deny()
     if db.session.get(Draft, draft_id) is None:
         return None
-    return open_draft(owned_or_404(Draft, draft_id))
+    draft = owned_or_404(Draft, draft_id)
+    if draft.kind != DraftKind.ENTRY:  # a session's or the safety plan's draft opens on its own page only
+        deny()
+    return open_draft(draft)
 
 
 def _default_title(prompt_set: PromptSet, session: SessionView) -> str:

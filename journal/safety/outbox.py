@@ -22,7 +22,7 @@ from datetime import datetime, timedelta
 
 from flask import current_app
 from sqlalchemy import func, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError
 
 from journal import mail
 from journal.access import therapist_alerts_query
@@ -72,8 +72,27 @@ def deliver(mail_ids: list[uuid.UUID], summary: RunSummary | None = None) -> Run
     """Try each row once, if it is due and no one else holds it. Commits after each step."""
     summary = summary or RunSummary()
     for mail_id in mail_ids:
-        _deliver_one(mail_id, summary)
+        try:
+            _deliver_one(mail_id, summary)
+        except (OperationalError, InterfaceError):  # the database is gone: the next run sends what is due
+            raise
+        except Exception:  # one row that cannot be sent (a bad address, a template) must not stop the others
+            db.session.rollback()
+            log.exception("alert mail %s not sent; tried again later", mail_id)
+            _hold_back(mail_id, summary)
     return summary
+
+
+def _hold_back(mail_id: uuid.UUID, summary: RunSummary) -> None:
+    """After an unexpected failure: release the row for a later attempt, at the back of the queue."""
+    row = db.session.get(AlertMail, mail_id)
+    if row is not None and row.sent_at is None and row.given_up_at is None:
+        row.attempts += 1
+        if row.attempts >= MAX_ATTEMPTS:
+            return _give_up(row, "failed unexpectedly, see the log", summary)
+        row.claimed_at, row.next_attempt_at = None, utcnow() + backoff(row.attempts)
+        db.session.commit()
+    summary.retrying += 1
 
 
 def _deliver_one(mail_id: uuid.UUID, summary: RunSummary) -> None:
@@ -145,6 +164,7 @@ def enqueue_reminders(summary: RunSummary | None = None) -> RunSummary:
     latest = (
         select(AlertMail.alert_id, func.max(AlertMail.number).label("number")).group_by(AlertMail.alert_id).subquery()
     )
+    pending = select(AlertMail.id).where(AlertMail.sent_at.is_(None), AlertMail.given_up_at.is_(None))
     waiting = db.session.execute(
         therapist_alerts_query(None)
         .with_only_columns(SafetyAlert.id, SafetyAlert.created_at, latest.c.number)
@@ -153,6 +173,7 @@ def enqueue_reminders(summary: RunSummary | None = None) -> RunSummary:
             SafetyAlert.acknowledged_at.is_(None),
             SafetyAlert.resolved_at.is_(None),
             SafetyAlert.created_at <= now - every,
+            ~pending.where(AlertMail.alert_id == SafetyAlert.id).exists(),  # one still being tried goes first
         )
     ).all()
     for alert_id, created_at, number in waiting:

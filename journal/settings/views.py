@@ -221,6 +221,8 @@ def _deletion_problems(form: DeleteAccountForm, user: User, needs_code: bool) ->
         form.code.errors.append("Please enter a code from your authenticator app, or a recovery code.")
     if form.password.data and not gate.confirm_password(user, form.password.data):
         form.password.errors.append("That password is not right.")
+    elif form.errors:  # a code is spent only when nothing else stands in the way
+        pass
     elif form.password.data and needs_code and form.code.data and not mfa.check_code(user, form.code.data):
         form.code.errors.append("That code didn't work. Enter a current code or a recovery code.")
     return bool(form.errors)

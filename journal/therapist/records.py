@@ -18,6 +18,7 @@ from flask import current_app
 from sqlalchemy import delete, select, union
 
 from journal import audit
+from journal.access import therapist_alerts_query
 from journal.audit import Event
 from journal.clock import utcnow
 from journal.database import changed_rows
@@ -128,10 +129,17 @@ class ClinicalRecord:
         }
 
 
+def in_the_record():
+    """The alerts that belong to a therapist's record: those they acted on (care given, whichever connection
+    it was raised under), and those they may open now. An alert left behind by a disconnection before anyone
+    opened it stays out, as it stays off the alert pages (``access.therapist_alerts_query``)."""
+    visible = therapist_alerts_query(None).with_only_columns(SafetyAlert.id)
+    return SafetyAlert.acknowledged_at.is_not(None) | SafetyAlert.id.in_(visible)
+
+
 def record_of(therapist_id: int, patient: User) -> ClinicalRecord:
     """The therapist's record of a patient who still has an account: every note they wrote on them, and
-    every safety alert about them sent to this therapist, whichever connection it was raised under (the
-    record is of the care given; the alert pages themselves still follow the connection)."""
+    the safety alerts about them in the record (``in_the_record``)."""
     connected_at = db.session.scalar(
         select(Connection.created_at).where(
             Connection.therapist_id == therapist_id, Connection.patient_id == patient.id
@@ -139,7 +147,7 @@ def record_of(therapist_id: int, patient: User) -> ClinicalRecord:
     )
     rows = db.session.scalars(
         select(SafetyAlert)
-        .where(SafetyAlert.therapist_id == therapist_id, SafetyAlert.patient_id == patient.id)
+        .where(SafetyAlert.therapist_id == therapist_id, SafetyAlert.patient_id == patient.id, in_the_record())
         .order_by(SafetyAlert.created_at.desc())
     )
     return ClinicalRecord(
@@ -189,7 +197,7 @@ def retain_records(patient: User, now: datetime) -> int:
     therapists = db.session.scalars(
         union(
             select(ClinicianNote.owner_id).where(ClinicianNote.patient_id == patient.id),
-            select(SafetyAlert.therapist_id).where(SafetyAlert.patient_id == patient.id),
+            select(SafetyAlert.therapist_id).where(SafetyAlert.patient_id == patient.id, in_the_record()),
             select(Connection.therapist_id).where(Connection.patient_id == patient.id, Connection.is_active),
         )
     ).all()

@@ -231,9 +231,14 @@
       status.classList.toggle("save-status-error", Boolean(failed));
     }
 
+    function state() {
+      return Array.prototype.map.call(boxes, function (box) { return box.checked; });
+    }
+
     function send(retried) {
       var payload = new URLSearchParams(new FormData(form));
       payload.delete("csrf_token");
+      var sent = state();
       return fetch(form.action, {
         method: "POST", body: payload, credentials: "same-origin",
         headers: { "X-CSRFToken": csrfToken(), Accept: "application/json" }
@@ -241,8 +246,7 @@
         if (response.status === 400 && !retried) return refreshCsrfToken().then(function () { return send(true); });
         return response.json().catch(function () { return {}; }).then(function (data) {
           if (response.ok && data.saved) {
-            saved = Array.prototype.map.call(boxes, function (box) { return box.checked; });
-            say("Saved");
+            saved = sent;
             return;
           }
           throw new Error(data.message || "Please try again in a moment.");
@@ -250,14 +254,38 @@
       });
     }
 
-    form.addEventListener("change", function () {
+    // One request at a time, each carrying the whole choice: a change made while one is on its way is sent
+    // when it returns, so the last choice made is the one in force (two racing requests could land in either order).
+    var busy = false;
+    var again = false;
+
+    function run() {
+      busy = true;
       say("Saving…");
-      send(false).catch(function (error) {
+      send(false).then(function () {
+        if (!again) say("Saved");
+      }, function (error) {
+        again = false;
         // Show the choice that is really in force, and why the change did not go through.
         boxes.forEach(function (box, index) { box.checked = saved[index]; });
         var reason = error instanceof TypeError ? "No connection: please try again in a moment." : error.message;
         say("Not saved. " + reason, true);
+      }).then(function () {
+        busy = false;
+        if (again) {
+          again = false;
+          run();
+        }
       });
+    }
+
+    form.addEventListener("change", function () {
+      if (busy) {
+        again = true;
+        say("Saving…");
+        return;
+      }
+      run();
     });
   }
 

@@ -192,3 +192,37 @@ def test_a_sessions_intention_survives_leaving_the_page_and_is_rescued_after_the
     expect(page.get_by_text(INTENTION)).to_be_visible()
     page.goto("/drafts")
     expect(page.get_by_text("No drafts.")).to_be_visible()
+
+
+def test_the_last_sharing_choice_made_is_the_one_in_force(page, new_patient, demo_therapist):
+    """A tick and an untick in quick succession: the first answer is held back until after the second change,
+    and the choice in force afterwards is still the last one made (requests go one at a time, in order)."""
+    new_patient(page)
+    demo_therapist.connect(page)
+    page.goto("/entries/new")
+    page.get_by_label("What would you like to write?").fill(WORDS)
+    page.get_by_role("button", name="Save entry").click()
+    entry_url = page.url
+    held = []
+
+    def hold_the_first(route):
+        if route.request.method == "POST" and not held:
+            held.append(route)  # answered later, by hand
+        else:
+            route.continue_()
+
+    page.route("**/sharing", hold_the_first)
+    therapist = page.locator("form.js-save-on-change").get_by_label("Dr. Sam Rivera")
+    therapist.check()
+    for _ in range(100):  # until the tick's request is held
+        if held:
+            break
+        page.wait_for_timeout(50)
+    assert len(held) == 1
+    therapist.uncheck()
+    page.wait_for_timeout(300)  # an unordered page would send the untick now, and it would land first
+    held[0].continue_()
+    expect(page.locator("form.js-save-on-change").get_by_role("status")).to_have_text("Saved")
+    page.unroute("**/sharing")
+    page.goto(entry_url)
+    expect(page.locator("form.js-save-on-change").get_by_label("Dr. Sam Rivera")).not_to_be_checked()

@@ -10,7 +10,7 @@ import uuid
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.exc import DBAPIError
 
 from journal.auth.services import create_user
@@ -192,7 +192,7 @@ def test_emails_written_before_the_alert_was_acknowledged_do_not_go(app, patient
         alerts.acknowledge(db.session.get(SafetyAlert, alert_id), "called", "")
         with app.test_request_context("/"):
             outbox.send_due()
-    assert [(row.number, row.reason) for row in mails(app)] == [(0, outbox.CLOSED), (1, outbox.CLOSED)]
+    assert [(row.number, row.reason) for row in mails(app)] == [(0, outbox.CLOSED)]  # no reminder behind it
     assert mailbox.messages == []
 
 
@@ -270,3 +270,38 @@ def test_a_database_outage_loses_no_alert_email(proxied_postgres, smtp_server):
             assert outbox.send_due().sent == 1
             assert outbox.send_due().sent == 0
     assert len(smtp_server.mailbox.messages) == 1
+
+
+def test_an_email_that_fails_unexpectedly_is_held_back_and_the_others_still_go(
+    app, patient, told, make_user, mailbox, runner, clock
+):
+    clock(utcnow())
+    other = make_user(Role.THERAPIST, email="ruiz@example.org", display_name="Dr. Ruiz")
+    with app.app_context():
+        db.session.get(User, other.id).email_verified_at = utcnow()
+        connect(db.session.get(User, patient.id), db.session.get(User, other.id), safety_alerts=True)
+        alerts.raise_alerts(db.session.get(User, patient.id), assess(URGENT))
+        db.session.get(User, told.id).time_zone = "Nowhere/Nothing"  # its email cannot be written
+        db.session.commit()
+    assert "1 safety alert email(s) sent; 1 to try again later" in send(runner)
+    (message,) = mailbox.messages
+    assert message["To"] == "ruiz@example.org"
+    broken = [row for row in mails(app) if row.sent_at is None]
+    assert len(broken) == 1 and broken[0].claimed_at is None and broken[0].attempts == 1
+
+
+def test_no_reminder_is_written_while_the_first_email_is_still_being_tried(app, patient, told, mailbox, runner, clock):
+    start = utcnow()
+    clock(start)
+    with app.app_context():
+        raise_alert(patient.id)
+    mailbox.refuse = "451 4.3.0 Try again later"
+    send(runner)
+    clock(start + timedelta(hours=25))  # a day on, the first email still waits for its next try
+    with app.app_context():
+        db.session.execute(update(AlertMail).values(next_attempt_at=start + timedelta(hours=26)))
+        db.session.commit()
+    assert "0 reminder(s) written" in send(runner)
+    mailbox.refuse = None
+    clock(start + timedelta(hours=26))
+    assert "1 safety alert email(s) sent" in send(runner) and len(mailbox.messages) == 1

@@ -198,3 +198,11 @@ def test_an_autosave_arriving_after_a_session_was_saved_leaves_no_draft_behind(a
         late = autosave(client, fields)
         assert late.status_code == 409 and late.json["error"] == "already_saved"
         assert no_drafts(app)
+
+
+def test_a_sessions_draft_never_opens_as_an_entry(app, client, patient):
+    fields = {**opened(client, "/sessions/new"), "intention": INTENTION}
+    autosave(client, fields)
+    assert client.get(f"/entries/new?draft={fields['draft_id']}").status_code == 404
+    row, kept = the_draft(app)  # and nothing discarded it
+    assert kept["intention"] == [INTENTION]

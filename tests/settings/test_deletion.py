@@ -241,3 +241,27 @@ def test_every_problem_of_the_deletion_form_is_shown_at_once(app, client, patien
     page = ask(client, password="not my password", confirm="").get_data(as_text=True)
     assert "That password is not right." in page and "Please type DELETE in capitals" in page
     assert rows_of(app, patient.id) == before
+
+
+def test_a_recovery_code_is_not_spent_when_something_else_stops_the_deletion(app, patient, full_account):
+    import re
+
+    import pyotp
+
+    from tests.two_factor import key_on
+
+    setup = login_client(app, "pat@example.org")
+    setup.post_form("/account/mfa", {"action": "start"})
+    secret = key_on(setup.get("/account/mfa").get_data(as_text=True))
+    done = setup.post_form("/account/mfa", {"action": "confirm", "code": pyotp.TOTP(secret).now()})
+    first, second = re.findall(r"<code>([0-9a-f]{6}-[0-9a-f]{6})</code>", done.get_data(as_text=True))[:2]
+    client = app.test_client()
+    client.post_form("/login", {"email": "pat@example.org", "password": PASSWORD})
+    client.post_form("/login/code", {"code": first})
+    refused = ask(client, code=second, confirm="delete")  # the word in small letters: refused
+    assert refused.status_code == 422 and rows_of(app, patient.id)
+    assert ask(client, code=second).status_code == 302  # the same code still works
+    with app.app_context():
+        from journal.models import User
+
+        assert db.session.get(User, patient.id) is None

@@ -91,3 +91,24 @@ def test_the_record_keeps_alerts_of_an_earlier_connection(app, make_user, journa
         assert all_alerts(therapist.id, patient.id) == []
         record = record_of(therapist.id, db.session.get(User, patient.id))
     assert [alert.outcome for alert in record.alerts] == ["safe"] and len(record.notes) == 1
+
+
+def test_an_alert_left_behind_by_a_disconnection_before_anyone_opened_it_stays_out(app, make_user, sharing):
+    """Not care given, and off the alert pages: the record does not bring it back."""
+    from journal.models import User
+    from journal.safety.alerts import raise_alerts
+    from journal.safety.risk import assess
+    from journal.therapist.records import record_of
+
+    therapist, patient = make_user(Role.THERAPIST), make_user()
+    with app.app_context():
+        from journal.sharing.services import connect
+
+        connect(db.session.get(User, patient.id), db.session.get(User, therapist.id), safety_alerts=True)
+        raise_alerts(db.session.get(User, patient.id), assess(["I am going to kill myself tonight."]))
+        db.session.commit()
+        assert len(record_of(therapist.id, db.session.get(User, patient.id)).alerts) == 1  # open now: in it
+    sharing.disconnect(patient.id, therapist.id)
+    sharing.connect(patient.id, therapist.id)
+    with app.app_context():
+        assert record_of(therapist.id, db.session.get(User, patient.id)).alerts == ()
