@@ -20,12 +20,12 @@ from werkzeug.datastructures import MultiDict
 from journal.access import deny, entry_or_404, owned_or_404, owned_or_none
 from journal.clock import utcnow
 from journal.entries.content import Answer
+from journal.entries.draft_pages import load_draft
 from journal.entries.drafts import DraftView, keep_as_draft, open_draft
 from journal.entries.forms import FREE_PROMPT, EntryForm, build_entry_form, parse_uuid
 from journal.entries.recall import recalled
 from journal.entries.save_keys import PageKeys
 from journal.entries.services import EntryView, open_entry
-from journal.extensions import db
 from journal.models import Draft, DraftKind, Entry, EntryKind, TreatmentSession
 from journal.prompts import PromptSet, library
 from journal.sessions.services import SessionView, open_session, session_menu
@@ -83,18 +83,9 @@ def _draft_formdata(draft: DraftView) -> dict:
 
 
 def _load_draft(draft_arg: str | None) -> DraftView | None:
-    """The writer's draft named in the address; one used up by a save (or not made yet) is simply absent."""
-    if not draft_arg:
-        return None
-    draft_id = parse_uuid(draft_arg)
-    if draft_id is None:
-        deny()
-    if db.session.get(Draft, draft_id) is None:
-        return None
-    draft = owned_or_404(Draft, draft_id)
-    if draft.kind != DraftKind.ENTRY:  # a session's or the safety plan's draft opens on its own page only
-        deny()
-    return open_draft(draft)
+    """The writer's entry draft named in the address (``draft_pages.load_draft``: one used up by a save is
+    simply absent; anyone else's, or a session's or the safety plan's, is a 404)."""
+    return load_draft(DraftKind.ENTRY, draft_arg)
 
 
 def _default_title(prompt_set: PromptSet, session: SessionView) -> str:
