@@ -8,9 +8,11 @@ SQLite database and instance folder. Chromium is the system one
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -81,13 +83,15 @@ def live_server(tmp_path_factory, smtp_server):
         "JOURNAL_RATELIMIT_REGISTER": "1000 per hour",
     }
     flask = [sys.executable, "-m", "flask", "--app", "journal"]
+    # The server writes every thread's stack to its log on SIGUSR1 (see hang_report).
+    serve = [sys.executable, "-c", SERVE_WITH_STACK_DUMPS, "--app", "journal"]
     subprocess.run([*flask, "db", "upgrade"], env=env, check=True, capture_output=True)
     # The demo therapist that journeys connect to (and a demo patient).
     subprocess.run([*flask, "seed-demo", "--entries", "3"], env=env, check=True, capture_output=True)
     port = _free_port()
     log = open(instance / "server.log", "wb")  # noqa: SIM115 (closed below)
     process = subprocess.Popen(
-        [*flask, "run", "--host", "127.0.0.1", "--port", str(port), "--no-reload"],
+        [*serve, "run", "--host", "127.0.0.1", "--port", str(port), "--no-reload"],
         env=env,
         stdout=log,
         stderr=subprocess.STDOUT,
@@ -95,11 +99,43 @@ def live_server(tmp_path_factory, smtp_server):
     url = f"http://127.0.0.1:{port}"
     try:
         _wait_until_up(url, process)
-        yield SimpleNamespace(url=url, env=env, flask=flask, instance=instance, mailbox=smtp_server.mailbox)
+        yield SimpleNamespace(
+            url=url, env=env, flask=flask, instance=instance, mailbox=smtp_server.mailbox, process=process
+        )
     finally:
         process.terminate()
         process.wait(timeout=10)
         log.close()
+
+
+SERVE_WITH_STACK_DUMPS = (
+    "import faulthandler, signal, sys; faulthandler.register(signal.SIGUSR1, all_threads=True); "
+    "from flask.cli import main; sys.argv[0] = 'flask'; main()"
+)
+HANG_REPORT_SECONDS = 240  # before pytest-timeout's 300 s ends the test
+
+
+@pytest.fixture(autouse=True)
+def hang_report(request):
+    """If a browser test is still running after four minutes, write the live server's threads and the end
+    of its log to the terminal: pytest-timeout then shows the test's own side."""
+    if "live_server" not in request.fixturenames:
+        yield
+        return
+    server = request.getfixturevalue("live_server")
+
+    def report() -> None:
+        server.process.send_signal(signal.SIGUSR1)
+        time.sleep(1)
+        tail = (server.instance / "server.log").read_bytes()[-20_000:].decode("utf-8", "replace")
+        sys.__stderr__.write(f"\n--- {request.node.nodeid} still running; the live server's log ends:\n{tail}\n")
+        sys.__stderr__.flush()
+
+    timer = threading.Timer(HANG_REPORT_SECONDS, report)
+    timer.daemon = True
+    timer.start()
+    yield
+    timer.cancel()
 
 
 @pytest.fixture(scope="session")
