@@ -14,7 +14,7 @@ export FLASK_RUN_PORT := $(PORT)
 AXE_VERSION := 4.14.1
 AXE := .cache/axe/node_modules/axe-core/axe.min.js
 
-.PHONY: run test test-fast lint eval-safety install install-test upgrade demo clean ensure-chromium fonts bench-pdf bench bench-outage bench-export bench-import ensure-wrk
+.PHONY: catalogs translations run test test-fast lint eval-safety install install-test upgrade demo clean ensure-chromium fonts bench-pdf bench bench-outage bench-export bench-import ensure-wrk ensure-nginx test-cluster soak
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed (set PYTHON=...)"'
@@ -25,13 +25,34 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e .
 	@touch $@
 
+## The compiled catalogs (.mo) are built from the committed .po files on install, never committed:
+## a build output that would drift from its source. Babel compiles the five in under a second.
+CATALOGS := $(patsubst %.po,%.mo,$(wildcard translations/*/LC_MESSAGES/messages.po))
+translations/%/LC_MESSAGES/messages.mo: translations/%/LC_MESSAGES/messages.po | $(VENV)/.installed
+	$(BIN)/pybabel compile -i $< -o $@ -l $*
+
+catalogs: $(CATALOGS)
+
+## Extract every marked string to translations/messages.pot, merge it into each language's .po, compile.
+LOCALES := es pt_BR de ar
+translations: install
+	@mkdir -p translations
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -k lazy_ngettext:1,2 -k lazy_pgettext:1c,2 --no-location --sort-output \
+	  --project "Integration Journal" --msgid-bugs-address "" -o translations/messages.pot .
+	@for locale in $(LOCALES); do \
+	  if [ -f translations/$$locale/LC_MESSAGES/messages.po ]; then \
+	    $(BIN)/pybabel update -i translations/messages.pot -d translations -l $$locale --no-wrap --ignore-obsolete; \
+	  else $(BIN)/pybabel init -i translations/messages.pot -d translations -l $$locale --no-wrap; fi; \
+	done
+	$(BIN)/pybabel compile -d translations --statistics
+
 $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 	$(BIN)/pip install --quiet -e '.[test]'
 	@touch $@
 
-install: $(VENV)/.installed
+install: $(VENV)/.installed catalogs
 
-install-test: $(VENV)/.installed-test
+install-test: $(VENV)/.installed-test catalogs
 
 ## Create or upgrade the database to the latest migration.
 upgrade: install
@@ -81,17 +102,40 @@ lint: install-test
 	$(BIN)/mypy
 
 ## On every core: pytest-xdist, with the suites that start servers of their own each kept on one worker.
-PARALLEL := -n auto --dist loadgroup
+## No worker is replaced: under loadgroup a replaced worker can leave the run waiting forever (pytest-xdist #1378),
+## so a crashed or timed-out worker ends the run at once, with its test named.
+PARALLEL := -n auto --dist loadgroup --max-worker-restart=0
 
 ## Lint, then run the whole suite on every core with one coverage summary over all workers
 ## (PostgreSQL too when JOURNAL_TEST_POSTGRES_URL is set, as in CI).
-test: lint ensure-chromium fonts $(AXE)
+test: lint ensure-chromium ensure-nginx fonts $(AXE)
 	$(BIN)/pytest $(PARALLEL) --cov --cov-report=term --durations=20
 
 ## The loop to run while writing code: SQLite only, no coverage, no browser, no gunicorn, on every core.
 test-fast: install-test
 	env -u JOURNAL_TEST_POSTGRES_URL -u JOURNAL_TEST_REQUIRE_POSTGRES \
-	  $(BIN)/pytest $(PARALLEL) -m "not browser and not server" -q $(ARGS)
+	  $(BIN)/pytest $(PARALLEL) -m "not browser and not server and not cluster" -q $(ARGS)
+
+## The cluster suite (tests/cluster) puts Debian's nginx in front of two gunicorn servers; install it when we can
+## (root with apt), else that suite is skipped. Only the binary is used: the system's nginx service is never started.
+ensure-nginx:
+	@if ! command -v nginx >/dev/null && [ ! -x /usr/sbin/nginx ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing nginx for the cluster tests"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nginx >/dev/null; \
+	  else echo "nginx is missing: the cluster tests will be skipped (sudo apt-get install nginx)"; fi; \
+	fi
+
+## Two gunicorn servers behind nginx on their own PostgreSQL and Redis (tests/cluster_stack.py): sessions, rate
+## limits, saves and job runs across servers, and which X-Forwarded-For is trusted. Also part of make test.
+test-cluster: install-test ensure-nginx
+	$(BIN)/pytest tests/cluster -q -n 0
+
+## MINUTES of writers and therapists through nginx while PostgreSQL, Redis and one app server restart;
+## prints one line of counts and fails unless nothing was lost, doubled or answered 500.
+MINUTES ?= 2
+soak: install-test ensure-nginx
+	$(BIN)/python benchmarks/soak.py --minutes $(MINUTES)
 
 ## The safety engine on its labelled corpus: recall per category, false alarms, a confusion table, the held-out
 ## third's figures and the time for a 5,000-word entry. Fails below the thresholds CI enforces.

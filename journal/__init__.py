@@ -3,14 +3,12 @@ ketamine- and psychedelic-assisted therapy."""
 
 from __future__ import annotations
 
-import logging
 import os
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from flask import Flask
-from flask.logging import default_handler, has_level_handler
 
 from journal.admin.views import bp as admin_bp
 from journal.auth.recovery_views import bp as recovery_bp
@@ -27,12 +25,20 @@ from journal.errors import register_errorhandlers
 from journal.export.views import bp as export_bp
 from journal.extensions import csrf, db, migrate
 from journal.http import InMemoryRequest
+from journal.i18n import init_i18n
 from journal.main.views import bp as main_bp
 from journal.measures.views import bp as measures_bp
+from journal.ops.health import bp as health_bp
+from journal.ops.logs import configure_logging
+from journal.ops.metrics import init_request_metrics
+from journal.ops.request_id import init_request_id
+from journal.ops.scrape import bp as metrics_bp
+from journal.ops.scrape import init_scrape
 from journal.pictures.views import bp as pictures_bp
 from journal.ratelimits import init_rate_limits
 from journal.reminders.views import bp as reminders_bp
 from journal.routing import DbIdConverter
+from journal.safety import outbox
 from journal.safety.views import bp as safety_bp
 from journal.security import init_security_headers
 from journal.sessions.views import bp as sessions_bp
@@ -85,17 +91,11 @@ def load_config(app: Flask, config: str | type[Config] | None, overrides: Mappin
     finish_config(app)
 
 
-def configure_logging(app: Flask) -> None:
-    """Log at the configured level, to stderr unless a handler already takes it (a log config, a test's
-    capture); the app logs ids, never what people write."""
-    logger = logging.getLogger("journal")
-    logger.setLevel(app.config["LOG_LEVEL"])
-    if not has_level_handler(logger):
-        logger.addHandler(default_handler)
-
-
 def register_extensions(app: Flask) -> None:
-    """Bind the database, migrations, login manager and CSRF protection."""
+    """Bind the database, migrations, login manager and CSRF protection; request ids and metrics."""
+    init_request_id(app)
+    init_request_metrics(app)
+    init_scrape(app, outbox_backlog=outbox.backlog)
     db.init_app(app)
     init_session_teardown(app)  # after db.init_app: teardowns run last-registered first
     migrate.init_app(app, db, directory=str(MIGRATIONS), render_as_batch=True)
@@ -104,12 +104,15 @@ def register_extensions(app: Flask) -> None:
     init_vault(app)
     init_security_headers(app)
     init_rate_limits(app)
+    init_i18n(app)
 
 
 def register_blueprints(app: Flask) -> None:
     """Attach each area of the app."""
     app.url_map.converters["id"] = DbIdConverter
     for blueprint in (
+        health_bp,
+        metrics_bp,
         main_bp,
         auth_bp,
         recovery_bp,

@@ -6,6 +6,8 @@ from datetime import datetime
 from enum import StrEnum
 
 from flask import has_request_context, request
+from flask_babel import lazy_gettext as _l
+from flask_babel.speaklater import LazyString
 from flask_login import current_user
 from sqlalchemy import select
 
@@ -43,31 +45,32 @@ class Event(StrEnum):
     RECORDS_PURGED = "records_purged"
 
 
-EVENT_LABELS: dict[Event, str] = {
-    Event.LOGIN: "Logged in",
-    Event.LOGIN_FAILED: "Failed login",
-    Event.LOGOUT: "Logged out",
-    Event.LOGOUT_EVERYWHERE: "Logged out of all devices",
-    Event.PASSWORD_CHANGED: "Password changed",
-    Event.REAUTH_FAILED: "Wrong password when confirming",
-    Event.ACCOUNT_DISABLED: "Account disabled by an admin",
-    Event.ACCOUNT_ENABLED: "Account enabled by an admin",
-    Event.ACCESS_DENIED: "Access refused",
-    Event.THERAPIST_ACCESS: "Therapist access",
-    Event.MFA_ENABLED: "Two-factor authentication turned on",
-    Event.MFA_REPLACED: "Two-factor authentication moved to a new app",
-    Event.MFA_DISABLED: "Two-factor authentication turned off",
-    Event.MFA_FAILED: "Wrong two-factor code",
-    Event.RECOVERY_CODE_USED: "Recovery code used",
-    Event.RECOVERY_CODES_REGENERATED: "New recovery codes made",
-    Event.EMAIL_VERIFIED: "Email address confirmed",
-    Event.PASSWORD_RESET_SENT: "Password reset link sent",
-    Event.PASSWORD_RESET: "Password reset with an emailed link",
-    Event.EMAIL_CHANGED: "Email address changed",
-    Event.DATA_EXPORTED: "Whole journal exported (zip)",
-    Event.DATA_IMPORTED: "Entries imported from a file",
-    Event.ACCOUNT_DELETED: "Account deleted by its owner",
-    Event.RECORDS_PURGED: "Former patients' clinical records purged after their retention time",
+# Shown on the account's activity page and the admin's security page, in the reader's language (lazy).
+EVENT_LABELS: dict[Event, LazyString] = {
+    Event.LOGIN: _l("Logged in"),
+    Event.LOGIN_FAILED: _l("Failed login"),
+    Event.LOGOUT: _l("Logged out"),
+    Event.LOGOUT_EVERYWHERE: _l("Logged out of all devices"),
+    Event.PASSWORD_CHANGED: _l("Password changed"),
+    Event.REAUTH_FAILED: _l("Wrong password when confirming"),
+    Event.ACCOUNT_DISABLED: _l("Account disabled by an admin"),
+    Event.ACCOUNT_ENABLED: _l("Account enabled by an admin"),
+    Event.ACCESS_DENIED: _l("Access refused"),
+    Event.THERAPIST_ACCESS: _l("Therapist access"),
+    Event.MFA_ENABLED: _l("Two-factor authentication turned on"),
+    Event.MFA_REPLACED: _l("Two-factor authentication moved to a new app"),
+    Event.MFA_DISABLED: _l("Two-factor authentication turned off"),
+    Event.MFA_FAILED: _l("Wrong two-factor code"),
+    Event.RECOVERY_CODE_USED: _l("Recovery code used"),
+    Event.RECOVERY_CODES_REGENERATED: _l("New recovery codes made"),
+    Event.EMAIL_VERIFIED: _l("Email address confirmed"),
+    Event.PASSWORD_RESET_SENT: _l("Password reset link sent"),
+    Event.PASSWORD_RESET: _l("Password reset with an emailed link"),
+    Event.EMAIL_CHANGED: _l("Email address changed"),
+    Event.DATA_EXPORTED: _l("Whole journal exported (zip)"),
+    Event.DATA_IMPORTED: _l("Entries imported from a file"),
+    Event.ACCOUNT_DELETED: _l("Account deleted by its owner"),
+    Event.RECORDS_PURGED: _l("Former patients' clinical records purged after their retention time"),
 }
 
 

@@ -1,4 +1,7 @@
-"""Command-line tools: ``flask --app journal COMMAND``."""
+"""Command-line tools: ``flask --app journal COMMAND``.
+
+What a command says to the person running it is marked for translation (in the app's default language
+outside a request); what it writes for an account (a PDF, an export) is in that account's language."""
 
 from __future__ import annotations
 
@@ -8,6 +11,8 @@ from pathlib import Path
 import click
 from flask import Flask, current_app
 from flask.cli import with_appcontext
+from flask_babel import format_number, ngettext
+from flask_babel import gettext as _
 
 from journal import backups, mail
 from journal.admin.services import set_account_active
@@ -25,6 +30,7 @@ from journal.export.importing import ImportRefused, import_file
 from journal.extensions import db
 from journal.keys_cli import keys_cli
 from journal.models import Role
+from journal.ops.metrics import reminder_run
 from journal.reminders.services import send_due
 from journal.safety import outbox
 from journal.settings.deletion import LedgerUnreadable, apply_ledger, deleted_accounts
@@ -54,7 +60,7 @@ def create_user_command(
 ) -> None:
     """Create an account with the given role."""
     if not display_name:
-        display_name = click.prompt("Display name")
+        display_name = click.prompt(_("Display name"))
     try:
         user = create_user(
             email=email,
@@ -66,16 +72,32 @@ def create_user_command(
         )
     except AccountError as error:
         raise click.ClickException(str(error)) from None
-    confirmation = "its address confirmed" if confirmed else "its address not confirmed yet"
-    click.echo(f"Created {user.role.value} {user.email} (id {user.id}), {confirmation}.")
+    if confirmed:
+        done = _(
+            "Created %(role)s %(email)s (id %(id)d), its address confirmed.",
+            role=user.role.value,
+            email=user.email,
+            id=user.id,
+        )
+    else:
+        done = _(
+            "Created %(role)s %(email)s (id %(id)d), its address not confirmed yet.",
+            role=user.role.value,
+            email=user.email,
+            id=user.id,
+        )
+    click.echo(done)
 
 
 def _set_active_from_cli(email: str, active: bool) -> None:
     user = find_user_by_email(email)
     if user is None:
-        raise click.ClickException(f"No account {email!r}.")
+        raise click.ClickException(_("No account %(email)s.", email=repr(email)))
     set_account_active(user, active, detail="from the command line")
-    click.echo(f"{user.email} is now {'enabled' if active else 'disabled, and logged out everywhere'}.")
+    if active:
+        click.echo(_("%(email)s is now enabled.", email=user.email))
+    else:
+        click.echo(_("%(email)s is now disabled, and logged out everywhere.", email=user.email))
 
 
 @click.command("disable-user")
@@ -98,14 +120,20 @@ def enable_user_command(email: str) -> None:
 @with_appcontext
 def purge_trash_command() -> None:
     """Delete entries that have been in the trash for more than 30 days (run daily)."""
-    click.echo(f"Deleted {purge_expired_trash()} entries from the trash.")
+    click.echo(_("Deleted %(num)d entries from the trash.", num=purge_expired_trash()))
 
 
 @click.command("reindex")
 @with_appcontext
 def reindex_command() -> None:
     """Rebuild every journal's search index and tag summary (optional after an upgrade: visits build them too)."""
-    click.echo(f"Rebuilt the index and summary of {rebuild_all()} journals.")
+    click.echo(
+        ngettext(
+            "Rebuilt the index and summary of %(num)d journal.",
+            "Rebuilt the index and summary of %(num)d journals.",
+            rebuild_all(),
+        )
+    )
 
 
 @click.command("export-pdf")
@@ -118,7 +146,7 @@ def export_pdf_command(email: str, out: str, date_from, date_to) -> None:
     """Export a patient's own journal to a PDF file."""
     user = find_user_by_email(email)
     if user is None or user.role != Role.PATIENT:
-        raise click.ClickException(f"No patient account {email!r}.")
+        raise click.ClickException(_("No patient account %(email)s.", email=repr(email)))
     options = ExportOptions(
         date_from=date_from.date() if date_from else None,
         date_to=date_to.date() if date_to else None,
@@ -127,7 +155,7 @@ def export_pdf_command(email: str, out: str, date_from, date_to) -> None:
     pdf = build_pdf(patient_export(user, options), configured_fonts())
     with open(out, "wb") as handle:
         handle.write(pdf)
-    click.echo(f"Wrote {out} ({len(pdf):,} bytes).")
+    click.echo(_("Wrote %(file)s (%(size)s bytes).", file=out, size=format_number(len(pdf))))
 
 
 @click.command("export-data")
@@ -138,12 +166,18 @@ def export_data_command(email: str, out: str) -> None:
     """Export everything a patient wrote: journal.json, Markdown per entry and the PDF, in one zip. Audited."""
     user = find_user_by_email(email)
     if user is None or user.role != Role.PATIENT:
-        raise click.ClickException(f"No patient account {email!r}.")
+        raise click.ClickException(_("No patient account %(email)s.", email=repr(email)))
     if Path(out).exists():
-        raise click.ClickException(f"{out} already exists: choose a new file name.")
+        raise click.ClickException(_("%(file)s already exists: choose a new file name.", file=out))
     made = export_everything(user, by="command line")
     shutil.move(made, out)
-    click.echo(f"Wrote {out} ({Path(out).stat().st_size:,} bytes). It is not encrypted: keep it private.")
+    click.echo(
+        _(
+            "Wrote %(file)s (%(size)s bytes). It is not encrypted: keep it private.",
+            file=out,
+            size=format_number(Path(out).stat().st_size),
+        )
+    )
 
 
 @click.command("import-data")
@@ -154,7 +188,7 @@ def import_data_command(email: str, source: str) -> None:
     """Import an export zip (or journal.json) or a Day One JSON export zip into a patient's journal. Audited."""
     user = find_user_by_email(email)
     if user is None or user.role != Role.PATIENT:
-        raise click.ClickException(f"No patient account {email!r}.")
+        raise click.ClickException(_("No patient account %(email)s.", email=repr(email)))
     try:
         summary = import_file(user, source, Path(source).read_bytes(), by="command line")
     except ImportRefused as refused:
@@ -168,16 +202,24 @@ def send_reminders_command() -> None:
     """Email the reminders and therapists' daily digests due now, and any safety alert email due (run every
     15 minutes from cron or a systemd timer; safe to overlap). ``flask send-alerts`` sends the alert emails
     alone, more often."""
-    with _mail_links():
+    with reminder_run(), _mail_links():
         summary = send_due()
         digests = digest.send_due()
         alerts = outbox.send_due()
     purge_searches()  # searches of the entry list last an hour
     db.session.commit()
     refresh_statistics()  # every 15 minutes: SQLite's planner follows a growing database
-    click.echo(f"{summary.sent} reminder(s) sent; {summary.skipped} to try again next time.")
+    click.echo(
+        _("%(sent)d reminder(s) sent; %(skipped)d to try again next time.", sent=summary.sent, skipped=summary.skipped)
+    )
     if digests.sent or digests.skipped:
-        click.echo(f"{digests.sent} daily digest(s) sent; {digests.skipped} to try again next time.")
+        click.echo(
+            _(
+                "%(sent)d daily digest(s) sent; %(skipped)d to try again next time.",
+                sent=digests.sent,
+                skipped=digests.skipped,
+            )
+        )
     if alerts.sent or alerts.given_up:
         click.echo(_alerts_line(alerts))
 
@@ -198,9 +240,13 @@ def _mail_links():
 
 
 def _alerts_line(summary: outbox.RunSummary) -> str:
-    return (
-        f"{summary.sent} safety alert email(s) sent; {summary.retrying} to try again later; "
-        f"{summary.given_up} given up (see the alert); {summary.reminders} reminder(s) written."
+    return _(
+        "%(sent)d safety alert email(s) sent; %(retrying)d to try again later; %(given_up)d given up (see the "
+        "alert); %(reminders)d reminder(s) written.",
+        sent=summary.sent,
+        retrying=summary.retrying,
+        given_up=summary.given_up,
+        reminders=summary.reminders,
     )
 
 
@@ -218,7 +264,7 @@ def backup_command(out: str) -> None:
         backups.backup(_database_url(), Path(out))
     except backups.BackupError as error:
         raise click.ClickException(str(error)) from None
-    click.echo(f"Wrote {out}. It holds journals only as ciphertext; the master key is not in it.")
+    click.echo(_("Wrote %(file)s. It holds journals only as ciphertext; the master key is not in it.", file=out))
 
 
 @click.command("restore")
@@ -230,7 +276,7 @@ def restore_command(source: str) -> None:
     try:
         ledger = deleted_accounts()  # read first: a damaged ledger must stop the restore, not follow it
     except LedgerUnreadable as error:
-        raise click.ClickException(f"Nothing was restored: {error}") from None
+        raise click.ClickException(_("Nothing was restored: %(error)s", error=error)) from None
     db.session.remove()
     db.engine.dispose()  # no pooled connection may outlive the old contents
     try:
@@ -239,8 +285,12 @@ def restore_command(source: str) -> None:
         raise click.ClickException(str(error)) from None
     forgotten = apply_ledger(ledger)  # accounts deleted after the backup was taken stay deleted
     click.echo(
-        f"Restored {source}; {forgotten} account(s) deleted since then removed again (deletion ledger). "
-        "Run 'flask --app journal db upgrade' if the backup is from an older version."
+        _(
+            "Restored %(file)s; %(num)d account(s) deleted since then removed again (deletion ledger). "
+            "Run 'flask --app journal db upgrade' if the backup is from an older version.",
+            file=source,
+            num=forgotten,
+        )
     )
 
 
@@ -254,11 +304,16 @@ def crisis_lines_command(action: str, months: int) -> None:
 
     found = crisis.stale(utcnow().date(), months)
     for country, name, checked in found:
-        click.echo(f"{country}: {name} (last checked {checked})")
+        click.echo(_("%(country)s: %(name)s (last checked %(checked)s)", country=country, name=name, checked=checked))
     regions = crisis.packaged_regions()
     click.echo(
-        f"{len(regions)} countries, {sum(len(r['lines']) for r in regions)} numbers; "
-        f"{len(found)} older than {months} months."
+        _(
+            "%(countries)d countries, %(numbers)d numbers; %(old)d older than %(months)d months.",
+            countries=len(regions),
+            numbers=sum(len(r["lines"]) for r in regions),
+            old=len(found),
+            months=months,
+        )
     )
     if found:
         raise SystemExit(1)
@@ -270,7 +325,7 @@ def purge_records_command() -> None:
     """Delete former patients' clinical records past CLINICAL_RECORD_RETENTION_DAYS (run daily; safe to overlap)."""
     from journal.therapist.records import purge_expired_records
 
-    click.echo(f"Deleted {purge_expired_records()} clinical record(s) past their retention time.")
+    click.echo(_("Deleted %(num)d clinical record(s) past their retention time.", num=purge_expired_records()))
 
 
 def register_commands(app: Flask) -> None:

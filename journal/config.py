@@ -56,6 +56,9 @@ class Config:
     # Extra folders searched first for the PDF's fonts (DejaVu or Noto; a Noto CJK font adds CJK).
     PDF_FONT_DIRS: list[str] = []
     LOG_LEVEL = "INFO"
+    LOG_FORMAT = "text"  # or "json": one object a line, with the request's id (journal/ops/logs.py)
+    # The bearer token a Prometheus scraper sends to read /metrics; None: /metrics does not exist (404).
+    METRICS_TOKEN: str | None = None
     HSTS_ENABLED = False
     # A login ends after this long without a request, and after this long in any case.
     SESSION_IDLE_MINUTES = 30

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from flask import Flask, g, render_template
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
@@ -17,27 +19,40 @@ from werkzeug.exceptions import HTTPException, InternalServerError
 
 from journal.extensions import db, login_manager
 from journal.http import wants_json
+from journal.ops.metrics import count_unavailable
 
+# (title, message) of each status; lazy, so each is translated when shown (``str()`` them for JSON).
 MESSAGES = {
-    400: ("Something in that request didn't make sense", "Please go back and try again."),
-    403: ("This page isn't available to you", "Your account doesn't have access to it."),
-    404: ("We couldn't find that page", "It may have moved, or the link may be mistyped."),
-    405: ("That didn't work", "This page can't be used that way. Please go back and try again."),
-    413: ("That was more than we can take at once", "Please shorten the text and try again. Nothing was saved."),
-    429: ("Let's slow down for a moment", "There were too many attempts. Please wait a little and try again."),
+    400: (_l("Something in that request didn't make sense"), _l("Please go back and try again.")),
+    403: (_l("This page isn't available to you"), _l("Your account doesn't have access to it.")),
+    404: (_l("We couldn't find that page"), _l("It may have moved, or the link may be mistyped.")),
+    405: (_l("That didn't work"), _l("This page can't be used that way. Please go back and try again.")),
+    413: (
+        _l("That was more than we can take at once"),
+        _l("Please shorten the text and try again. Nothing was saved."),
+    ),
+    429: (
+        _l("Let's slow down for a moment"),
+        _l("There were too many attempts. Please wait a little and try again."),
+    ),
     500: (
-        "Something went wrong on our side",
-        "Nothing you wrote was saved by this attempt. Please try again in a moment.",
+        _l("Something went wrong on our side"),
+        _l("Nothing you wrote was saved by this attempt. Please try again in a moment."),
     ),
     503: (
-        "We can't reach your journal just now",
-        "This is on our side and usually passes within a minute. Please try again in a moment.",
+        _l("We can't reach your journal just now"),
+        _l("This is on our side and usually passes within a minute. Please try again in a moment."),
     ),
 }
 # The database is unreachable, restarting or locked: the request changed nothing, so trying again is safe.
 DATABASE_UNAVAILABLE = (OperationalError, InterfaceError, PoolTimeout)
 RETRY_AFTER_SECONDS = 5
-PLAIN_500 = "Something went wrong on our side. Please try again in a moment."
+# When the layout itself cannot be drawn: plain text, each a whole message of its own.
+PLAIN_500 = _l("Something went wrong on our side. Please try again in a moment.")
+PLAIN_503 = _l(
+    "We can't reach your journal just now. This is on our side and usually passes within a minute. "
+    "Please try again in a moment."
+)
 
 # Given the status it would answer, returns (page, status, headers) keeping a posted text, or None.
 Rescue = Callable[[int], tuple | None]
@@ -48,7 +63,7 @@ def render_error(
 ):
     """Render the error page, or a small JSON body for scripts."""
     default_title, default_message = MESSAGES.get(code, MESSAGES[500])
-    title, message = title or default_title, message or default_message
+    title, message = str(title or default_title), str(message or default_message)
     if wants_json():
         return {"error": title, "message": message}, code, headers or {}
     return render_template("errors/error.html", code=code, title=title, message=message), code, headers or {}
@@ -63,12 +78,14 @@ def register_errorhandlers(app: Flask, *, rescue: Rescue = lambda status: None) 
         if rescued is not None:
             return rescued
         if wants_json():
-            return {"error": "csrf", "message": "The page's security token expired. Retrying with a new one."}, 400
+            return {"error": "csrf", "message": _("The page's security token expired. Retrying with a new one.")}, 400
         return render_error(
             400,
-            "This form had expired",
-            "For your safety, forms stop working after you log out or your session ends. "
-            "Please go back, reload the page and try again.",
+            _("This form had expired"),
+            _(
+                "For your safety, forms stop working after you log out or your session ends. "
+                "Please go back, reload the page and try again."
+            ),
         )
 
     @app.errorhandler(HTTPException)
@@ -90,6 +107,7 @@ def register_errorhandlers(app: Flask, *, rescue: Rescue = lambda status: None) 
             pass
         g._login_user = login_manager.anonymous_user()
         app.logger.warning("database unavailable: %s", type(error).__name__)
+        count_unavailable()
         headers = {"Retry-After": str(RETRY_AFTER_SECONDS)}
         rescued = rescue(503)
         if rescued is not None:
@@ -98,8 +116,7 @@ def register_errorhandlers(app: Flask, *, rescue: Rescue = lambda status: None) 
         try:
             return render_error(503, headers=headers)
         except Exception:  # the layout itself failed: plain text
-            text = f"{MESSAGES[503][0]}. {MESSAGES[503][1]}"
-            return text, 503, {"Content-Type": "text/plain; charset=utf-8", **headers}
+            return str(PLAIN_503), 503, {"Content-Type": "text/plain; charset=utf-8", **headers}
 
     for unavailable in DATABASE_UNAVAILABLE:
         app.register_error_handler(unavailable, database_unavailable)
@@ -111,4 +128,4 @@ def register_errorhandlers(app: Flask, *, rescue: Rescue = lambda status: None) 
         try:
             return render_error(500)
         except Exception:  # the layout itself failed (e.g. no database): plain text
-            return PLAIN_500, 500, {"Content-Type": "text/plain; charset=utf-8"}
+            return str(PLAIN_500), 500, {"Content-Type": "text/plain; charset=utf-8"}

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from flask_babel import format_number, gettext, lazy_gettext
+from flask_babel import lazy_gettext as _l
 from markupsafe import Markup, escape
 from wtforms import DateField, DateTimeLocalField, SelectMultipleField, StringField, TextAreaField
 from wtforms import SelectField as _SelectField
@@ -57,8 +59,22 @@ def parse_count(value: str | None, default: int) -> int:
     return default
 
 
+class _Number:
+    """A number written the active language's way ("100,000", "100.000") when the message is shown."""
+
+    def __init__(self, value: int) -> None:
+        self.value = value
+
+    def __str__(self) -> str:
+        return format_number(self.value)
+
+
 def too_long(limit: int) -> str:
-    return f"This is longer than {limit:,} characters. Please shorten it; nothing has been saved or lost yet."
+    """The message of a length limit, made at import time (a field's validator) and translated when shown."""
+    return _l(
+        "This is longer than %(limit)s characters. Please shorten it; nothing has been saved or lost yet.",
+        limit=_Number(limit),
+    )
 
 
 def line_field(label: str, limit: int = SHORT_MAX, validators=None, **kwargs) -> StringField:
@@ -74,7 +90,7 @@ def line_field(label: str, limit: int = SHORT_MAX, validators=None, **kwargs) ->
 
 def _known_zone(form, field: StringField) -> None:
     if field.data and resolve_time_zone(field.data) != field.data:
-        raise ValidationError("Please choose a time zone from the list, or type a nearby city such as Lisbon.")
+        raise ValidationError(gettext("Please choose a time zone from the list, or type a nearby city such as Lisbon."))
 
 
 def time_zone_field(label: str, description: str, default: str | None = None) -> StringField:
@@ -83,10 +99,28 @@ def time_zone_field(label: str, description: str, default: str | None = None) ->
     return StringField(
         label,
         filters=[clean_line, lambda typed: resolve_time_zone(typed or "") or typed],
-        validators=[DataRequired("Please choose a time zone."), _known_zone],
+        validators=[DataRequired(_l("Please choose a time zone.")), _known_zone],
         description=description,
         default=default,
         render_kw={"list": "time-zones", "autocomplete": "off", "spellcheck": "false"},
+    )
+
+
+def language_field(browser_choice: bool = True) -> SelectField:
+    """The language of pages, mail and PDFs: each shipped language in its own name. In Settings it may follow
+    the browser; at sign-up it starts on the language the page is shown in."""
+    from journal.i18n import language_choices, select_locale
+
+    # Each language's name is in that language, and says so (``lang``), for screen readers and the page's own.
+    choices = [SelectChoice(code, name, {"lang": code.replace("_", "-")}) for code, name in language_choices()]
+    if browser_choice:
+        choices = [SelectChoice("", lazy_gettext("The same as my browser")), *choices]
+    return SelectField(
+        lazy_gettext("Language"),
+        choices=choices,
+        # Not sent at all (an older form, a script): the browser's language, as the first choice says.
+        default="" if browser_choice else select_locale,
+        validate_choice=True,
     )
 
 
@@ -111,16 +145,18 @@ FIRST_YEAR, LAST_YEAR = 1900, 2100
 class _FriendlyDateMixin:
     """Say what to type when a date does not parse, and keep years sensible."""
 
-    message = "Please enter a date like 2026-11-27."
+    message = _l("Please enter a date like 2026-11-27.")
 
     def process_formdata(self, valuelist):
         try:
             super().process_formdata(valuelist)
         except ValueError:
-            raise ValueError(self.message) from None
+            raise ValueError(str(self.message)) from None
         if self.data is not None and not FIRST_YEAR <= self.data.year <= LAST_YEAR:
             self.data = None
-            raise ValueError(f"Please enter a date between {FIRST_YEAR} and {LAST_YEAR}.")
+            raise ValueError(
+                gettext("Please enter a date between %(first)s and %(last)s.", first=FIRST_YEAR, last=LAST_YEAR)
+            )
 
 
 class FriendlyDateField(_FriendlyDateMixin, DateField):
@@ -130,7 +166,7 @@ class FriendlyDateField(_FriendlyDateMixin, DateField):
 class FriendlyDateTimeField(_FriendlyDateMixin, DateTimeLocalField):
     """A local date-and-time field with a helpful error."""
 
-    message = "Please enter a date and time like 2026-11-27 10:30."
+    message = _l("Please enter a date and time like 2026-11-27 10:30.")
 
 
 class CheckboxesField(SelectMultipleField):

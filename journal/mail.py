@@ -7,6 +7,10 @@ words. With no ``MAIL_SERVER`` (the ``make run`` default) a message is written
 to the log in development and testing, and development also keeps it in a
 Maildir (``instance/mail``), so the flows still work; production logs only that
 a message was not sent.
+
+Every message is written in its recipient's language (``journal.i18n.reader_locale``), whoever's request
+sends it: ``compose`` renders the subject and both bodies inside ``speaking`` that language, so a subject
+is best given lazily (``lazy_gettext``) and is translated there.
 """
 
 from __future__ import annotations
@@ -23,6 +27,10 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 from flask import current_app, render_template, request, url_for
+
+from journal.extensions import db
+from journal.i18n import current_locale, reader_locale, speaking
+from journal.models import User
 
 log = logging.getLogger(__name__)
 
@@ -71,10 +79,39 @@ def site_url() -> str:
     return f"http://{os.environ.get('FLASK_RUN_HOST') or '127.0.0.1'}:{os.environ.get('FLASK_RUN_PORT') or 5000}"
 
 
-def compose(template: str, to: str, subject: str, *, headers: dict[str, str] | None = None, **context) -> EmailMessage:
-    """Plain text and simple HTML from ``mail/<template>``, with Date and Message-ID."""
+def recipient_locale(to: str, reader: object | None = None) -> str:
+    """The language to write to ``to`` in: the reader's (the account the message is for); without one, that of
+    the account holding the address among those this request has loaded (the sender of a message has its
+    recipient in hand: no query, nothing flushed), else the current request's (a new address, not yet any
+    account's, is confirmed by the person asking)."""
+    if reader is None:
+        reader = next(
+            (row for row in db.session.identity_map.values() if isinstance(row, User) and row.email == to), None
+        )
+    return reader_locale(reader) if reader is not None else current_locale()
+
+
+def compose(
+    template: str,
+    to: str,
+    subject: str,
+    *,
+    reader: object | None = None,
+    headers: dict[str, str] | None = None,
+    **context,
+) -> EmailMessage:
+    """Plain text and simple HTML from ``mail/<template>``, with Date and Message-ID, in the recipient's language.
+
+    ``reader`` is the account the message is for (its ``locale``); without it, the account holding ``to``.
+    ``subject`` (a lazy string) and the templates are rendered in that language.
+    """
     config = current_app.config
     sender = config["MAIL_FROM"]
+    with speaking(recipient_locale(to, reader)):
+        subject = str(subject)
+        context = {"subject": subject, **context}
+        text = render_template(f"mail/{template}.txt", **context)
+        html = render_template(f"mail/{template}.html", **context)
     message = EmailMessage()
     message["Subject"] = subject
     message["From"] = sender
@@ -85,9 +122,8 @@ def compose(template: str, to: str, subject: str, *, headers: dict[str, str] | N
     message["Auto-Submitted"] = "auto-generated"  # RFC 3834: no out-of-office replies
     for name, value in (headers or {}).items():
         message[name] = value
-    context = {"subject": subject, **context}
-    message.set_content(render_template(f"mail/{template}.txt", **context))
-    message.add_alternative(render_template(f"mail/{template}.html", **context), subtype="html")
+    message.set_content(text)
+    message.add_alternative(html, subtype="html")
     return message
 
 

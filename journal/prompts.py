@@ -15,6 +15,10 @@ changes what an old entry shows.
   group of medicines (``medicine_groups``); ``for_medicine`` picks them.
 - A prompt may *recall* an earlier answer of the same session (a prompt id,
   or ``intention``); ``journal.entries.recall`` finds it for the author.
+- The file's English is each text's message id in the catalogs (``journal.i18n_extract`` extracts it):
+  ``translate`` and ``PromptSet.translated`` show it in the reader's language, as the last step before
+  it is shown (after ``for_medicine`` and ``on_day``, which pick among the English texts). An entry stores
+  the question in the language it was asked in, and keeps showing that.
 """
 
 from __future__ import annotations
@@ -23,6 +27,8 @@ import json
 from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
+
+from flask_babel import gettext as _catalog_text  # not an extraction keyword: the texts come from prompts.json
 
 BEFORE, AFTER, HARD = "before", "after", "hard"
 # Recalls the session's intention, or else the before set's answer on the intention theme (same name).
@@ -69,6 +75,17 @@ class PromptSet:
         texts = self.late.get("prompts", {})
         prompts = tuple(replace(p, text=texts.get(p.id, p.text)) for p in self.prompts)
         return replace(self, name=self.late["name"], intro=self.late["intro"], prompts=prompts, late={})
+
+    def translated(self) -> PromptSet:
+        """This set's name, introduction and questions in the active language: the last step before it is shown
+        (``for_medicine`` and ``on_day`` pick among the English texts, which are the catalog's ids)."""
+        prompts = tuple(replace(p, text=translate(p.text)) for p in self.prompts)
+        return replace(self, name=translate(self.name), intro=translate(self.intro), prompts=prompts)
+
+
+def translate(text: str) -> str:
+    """A text of the library (a set's name, a question, a domain's name) in the active language."""
+    return _catalog_text(text) if text else text
 
 
 def _pick(variants: dict[str, str], groups: tuple[str, ...], default: str) -> str:

@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from functools import wraps
 
 from flask import Flask, current_app, request
+from flask_babel import lazy_gettext as _l
 from flask_limiter.util import get_remote_address
 from flask_login import current_user
 from limits import parse
@@ -63,8 +64,8 @@ class UploadsBusy(TooManyRequests):
 
     retry_after = 10
     page_text = (
-        "One thing at a time",
-        "Another picture or import is still being worked on. Please wait a moment and try again.",
+        _l("One thing at a time"),
+        _l("Another picture or import is still being worked on. Please wait a moment and try again."),
     )
 
 

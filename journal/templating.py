@@ -7,6 +7,7 @@ from datetime import datetime
 from flask import Flask
 from flask_login import current_user
 
+from journal.js_messages import js_messages
 from journal.models import Role
 from journal.timezones import format_local
 
@@ -22,9 +23,10 @@ def local_datetime(moment: datetime | None, fmt: str = "%-d %B %Y, %H:%M", zone:
 
 
 def init_templating(app: Flask) -> None:
-    """Register the ``localtime`` filter and the ``Role`` enum for templates.
+    """Register the ``localtime`` filter, the ``Role`` enum and the page script's messages for templates.
 
     Features add their own values (the sharing area adds the unread-replies count).
     """
     app.add_template_filter(local_datetime, "localtime")
     app.add_template_global(Role, "Role")
+    app.add_template_global(js_messages, "js_messages")

@@ -7,6 +7,8 @@ from datetime import UTC, date, datetime, time
 from functools import cache
 from zoneinfo import ZoneInfo, available_timezones
 
+from flask_babel import lazy_gettext as _l
+
 
 @cache
 def time_zone_names() -> frozenset[str]:
@@ -88,16 +90,54 @@ def local_days_between(earlier: datetime, later: datetime, zone: str) -> int:
     return (to_local(later, zone).date() - to_local(earlier, zone).date()).days
 
 
-CLOCKS = {"24h": "24-hour (14:30)", "12h": "12-hour (2:30 PM)"}
+# The values are stored; the labels are shown (lazy: translated when drawn).
+CLOCKS = {"24h": _l("24-hour (14:30)"), "12h": _l("12-hour (2:30 PM)")}
 
 
 def format_local(moment: datetime, zone: str, fmt: str, clock: str = "24h") -> str:
-    """Show a UTC moment in a zone with a strftime format, on the person's clock.
+    """Show a UTC moment in a zone with a strftime format, on the person's clock, in the active language.
 
     Formats are written for the 24-hour clock (``%H:%M``); the 12-hour clock
-    swaps that for ``%-I:%M %p`` (with seconds, ``%-I:%M:%S %p``). Every date and time a person reads (pages,
-    emails, PDFs) is formatted here.
+    swaps that for ``%-I:%M %p`` (with seconds, ``%-I:%M:%S %p``). In a language other than English the format
+    is read as what it shows (day, month name, year, time) and written the way that language does with Babel
+    ("3. Dezember 2026"); machine formats (ISO dates) stay as they are. Every date and time a person reads
+    (pages, emails, PDFs) is formatted here.
     """
+    local = to_local(moment, zone)
+    locale = _active_locale()
+    if locale is not None and not locale.startswith("en") and "%Y-%m" not in fmt:
+        return _babel_format(local, fmt, clock, locale)
     if clock == "12h":
         fmt = fmt.replace("%H:%M:%S", "%-I:%M:%S %p").replace("%H:%M", "%-I:%M %p")
-    return to_local(moment, zone).strftime(fmt)
+    return local.strftime(fmt)
+
+
+def _active_locale() -> str | None:
+    from flask_babel import get_locale  # the app's language, where there is an app
+
+    try:
+        locale = get_locale()
+    except RuntimeError:  # no application context
+        return None
+    return str(locale) if locale is not None else None
+
+
+# strftime directives and the CLDR skeleton letters that show the same thing.
+_DATE_PARTS = (("%A", "EEEE"), ("%a", "EEE"), ("%Y", "y"), ("%B", "MMMM"), ("%b", "MMM"), ("%m", "MM"), ("%-d", "d"))
+
+
+def _babel_format(local: datetime, fmt: str, clock: str, locale: str) -> str:
+    from babel import Locale
+    from babel.dates import format_skeleton
+
+    date_skeleton = "".join(letters for directive, letters in _DATE_PARTS if directive in fmt)
+    if "%d" in fmt and "d" not in date_skeleton:
+        date_skeleton += "d"
+    time_skeleton = ""
+    if "%H:%M" in fmt:
+        time_skeleton = ("h" if clock == "12h" else "H") + ("ms" if "%H:%M:%S" in fmt else "m")
+    date_text = format_skeleton(date_skeleton, local, locale=locale, fuzzy=True) if date_skeleton else ""
+    time_text = format_skeleton(time_skeleton, local, locale=locale, fuzzy=True) if time_skeleton else ""
+    if date_text and time_text:
+        return str(Locale.parse(locale).datetime_formats["medium"]).format(time_text, date_text)
+    return date_text or time_text or local.strftime(fmt)

@@ -168,6 +168,18 @@ def rewrap_all() -> Counter:
     return moved
 
 
+def master_keys_open_data_keys() -> bool:
+    """Whether every master key that wraps a data key is configured and opens one of them (for readiness)."""
+    ring = keyring()
+    for master_id in db.session.scalars(select(DataKey.master_key_id).distinct()):
+        sample = db.session.scalars(select(DataKey).where(DataKey.master_key_id == master_id).limit(1)).one()
+        try:
+            ring.unwrap(sample.master_key_id, sample.wrapped, sample.user_id)
+        except crypto.DecryptionError:
+            return False
+    return True
+
+
 def keys_in_use() -> Counter:
     """Count data keys by the master key that wraps them."""
     return Counter(db.session.scalars(select(DataKey.master_key_id)))

@@ -8,6 +8,8 @@ protection stays on: the client fetches and sends tokens like a browser.
 
 from __future__ import annotations
 
+import faulthandler
+import os
 import re
 from pathlib import Path
 
@@ -159,7 +161,11 @@ def auth(client) -> AuthActions:
 
 # Suites that start servers of their own, kept out of ``make test-fast``; each is one xdist group, so one worker
 # starts its server once while the other runs everything else (``--dist loadgroup``).
-SLOW_SUITES = {"browser": "tests/browser/", "server": "tests/test_concurrent_writers.py"}
+SLOW_SUITES = {
+    "browser": "tests/browser/",
+    "server": "tests/test_concurrent_writers.py",
+    "cluster": "tests/cluster/",
+}
 
 
 @pytest.hookimpl(tryfirst=True)  # before xdist's loadgroup reads the groups
@@ -173,12 +179,46 @@ def pytest_collection_modifyitems(config, items) -> None:
                 item.add_marker(pytest.mark.xdist_group(mark))
 
 
+HANGS = Path(__file__).resolve().parent.parent / "artifacts" / "hangs"
+
+
+@pytest.fixture(autouse=True)
+def hang_dump(request):
+    """A test still running 20 s before pytest-timeout ends it writes every thread's stack to artifacts/hangs/
+    (a worker's own stderr is lost when it is ended); the run's summary prints them."""
+    limit = request.config.getini("timeout")
+    if not limit:
+        yield
+        return
+    folder = hangs_folder(request.config)
+    folder.mkdir(parents=True, exist_ok=True)
+    with (folder / f"{os.getpid()}.txt").open("w") as out:
+        out.write(f"{request.node.nodeid}\n")
+        out.flush()
+        faulthandler.dump_traceback_later(max(float(limit) - 20, 1), file=out)
+        try:
+            yield
+        finally:
+            faulthandler.cancel_dump_traceback_later()
+    (folder / f"{os.getpid()}.txt").unlink(missing_ok=True)
+
+
+def hangs_folder(config) -> Path:
+    """This run's folder: named by the controller's process (an xdist worker's parent), so runs side by side
+    keep theirs apart."""
+    return HANGS / str(os.getppid() if hasattr(config, "workerinput") else os.getpid())
+
+
 def pytest_report_header(config) -> str:
     return postgres.status_line()
 
 
 def pytest_terminal_summary(terminalreporter) -> None:
     terminalreporter.write_line(postgres.status_line())
+    for dump in sorted(hangs_folder(terminalreporter.config).glob("*.txt")):
+        if dump.read_text().count("\n") > 1:  # a test name, then the stacks
+            terminalreporter.section(f"hung test, stacks 20 s before its timeout ({dump.name})")
+            terminalreporter.write_line(dump.read_text())
 
 
 @pytest.fixture

@@ -102,7 +102,7 @@ def test_twenty_writers_lose_nothing(database, tmp_path):
         for number in range(WRITERS):
             create_user(email=f"w{number}@example.org", display_name=f"Writer {number}", password=PASSWORD)
     log = tmp_path / "gunicorn.log"
-    with served("journal:create_app()", server_env(database, instance), log, workers=WORKERS, probe="/healthz") as base:
+    with served("journal:create_app()", server_env(database, instance), log, workers=WORKERS, probe="/readyz") as base:
         until = time.monotonic() + SECONDS
         writers = [Writer(base, number, until) for number in range(WRITERS)]
         for writer in writers:

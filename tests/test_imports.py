@@ -25,6 +25,7 @@ INFRASTRUCTURE = (
     "journal.extensions",
     "journal.http",
     "journal.models",
+    "journal.ops",
     "journal.ratelimits",
     "journal.routing",
     "journal.security",

@@ -12,8 +12,10 @@ from email.policy import default
 from mailbox import Maildir
 
 import pytest
+from flask_babel import get_locale
 
 from journal import mail
+from journal.models import Role
 from tests.live_server import free_port
 from tests.mail_server import html_of, text_of
 
@@ -130,3 +132,85 @@ def test_a_reset_link_is_not_built_from_a_forged_host(app, client, make_user, ma
     assert answer.status_code == 200
     answer.close()  # as a server does once the answer is sent: the mail goes then
     assert link_in(mailbox.wait_for(1)[0]).startswith("https://journal.example.org/password/reset/")
+
+
+# Every email in its reader's language ------------------------------------------------------------------------
+
+
+def rendered_in(app, send) -> list[tuple[str, str]]:
+    """(template, active locale) for each template ``send`` renders."""
+    from flask import template_rendered
+
+    seen: list[tuple[str, str]] = []
+
+    def record(sender, template, context, **extra):
+        seen.append((template.name, str(get_locale())))
+
+    with template_rendered.connected_to(record, app):
+        send()
+    return seen
+
+
+def test_an_email_is_rendered_in_its_readers_language_not_the_requests(app, make_user):
+    reader = make_user(email="d@example.org", display_name="Dana", locale="de")
+    with app.test_request_context("/", headers={"Accept-Language": "es"}):
+        message = None
+
+        def send():
+            nonlocal message
+            message = mail.compose("password_changed", reader.email, "Subject", reader=reader, name="Dana", link="x")
+
+        seen = rendered_in(app, send)
+        assert str(get_locale()) == "es"  # the request's own language is left as it was
+    assert {name for name, _ in seen} >= {"mail/password_changed.txt", "mail/password_changed.html"}
+    assert {locale for _, locale in seen} == {"de"}
+    assert '<html lang="de" dir="ltr">' in message.get_body(("html",)).get_content()
+
+
+def test_without_a_reader_the_account_holding_the_address_decides(app, make_user):
+    from journal.extensions import db
+    from journal.models import User
+
+    owner = make_user(email="a@example.org", locale="ar")
+    with app.test_request_context("/"):
+        loaded = db.session.get(User, owner.id)  # the sender has the recipient in hand, as every sender does
+        seen = rendered_in(app, lambda: mail.compose("password_changed", "a@example.org", "S", name="A", link="x"))
+        html = mail.compose("password_changed", "a@example.org", "S", name="A", link="x").get_body(("html",))
+        assert loaded.locale == "ar"
+    assert {locale for _, locale in seen} == {"ar"}
+    assert '<html lang="ar" dir="rtl">' in html.get_content()
+    with app.test_request_context("/", headers={"Accept-Language": "pt-BR"}):  # a new address: the asker's language
+        seen = rendered_in(app, lambda: mail.compose("confirm_new_email", "new@example.org", "S", hours=48, link="x"))
+    assert {locale for _, locale in seen} == {"pt_BR"}
+
+
+def test_a_lazy_subject_is_translated_in_the_readers_language(app, make_user, monkeypatch):
+    from flask_babel import lazy_gettext
+
+    from journal import i18n
+
+    reader = make_user(email="d@example.org", locale="de")
+    monkeypatch.setattr(
+        "flask_babel.Domain.gettext", lambda self, string, **v: f"[{i18n.current_locale()}] {string}" % v
+    )
+    with app.test_request_context("/"):
+        message = mail.compose(
+            "password_changed", reader.email, lazy_gettext("Your password was changed"), reader=reader
+        )
+    assert message["Subject"] == "[de] Your password was changed"
+
+
+def test_a_safety_alert_email_is_in_the_therapists_language_with_a_date_in_it(app, make_user):
+    import uuid
+    from datetime import UTC, datetime
+    from types import SimpleNamespace
+
+    from journal.safety import outbox
+
+    therapist = make_user(Role.THERAPIST, email="t@example.org", locale="de", time_zone="Europe/Berlin")
+    alert = SimpleNamespace(id=uuid.uuid4(), created_at=datetime(2026, 12, 3, 9, 30, tzinfo=UTC))
+    with app.test_request_context("/", headers={"Accept-Language": "en"}):  # sent after a patient's request
+        seen = rendered_in(app, lambda: outbox._message(alert, therapist, reminder=False))
+        message = outbox._message(alert, therapist, reminder=False)
+    assert {locale for _, locale in seen} == {"de"}
+    assert "3. Dezember 2026" in text_of(message) and "December" not in text_of(message)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from flask import Blueprint, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_pgettext, ngettext
 from flask_login import current_user
 from sqlalchemy import select
 
@@ -12,10 +14,17 @@ from journal.admin.services import set_account_active
 from journal.auth.recovery import RESET_MINUTES, send_reset_link
 from journal.clock import utcnow
 from journal.extensions import db
-from journal.models import User
+from journal.models import Role, User
 from journal.safety import crisis
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
+
+# A role as the accounts table names it (the stored value is the role's own, never shown).
+ROLE_LABELS = {
+    Role.PATIENT: lazy_pgettext("role", "patient"),
+    Role.THERAPIST: lazy_pgettext("role", "therapist"),
+    Role.ADMIN: lazy_pgettext("role", "admin"),
+}
 
 
 @bp.get("/security")
@@ -43,7 +52,7 @@ def crisis_lines():
 @admin_required
 def users():
     rows = db.session.scalars(select(User).order_by(User.role, User.email))
-    return render_template("admin/users.html", users=rows)
+    return render_template("admin/users.html", users=rows, role_labels=ROLE_LABELS)
 
 
 def _account(user_id: int) -> User:
@@ -58,10 +67,13 @@ def _account(user_id: int) -> User:
 def toggle_active(user_id: int):
     user = _account(user_id)
     if user.id == current_user.id:
-        flash("You cannot disable your own account.", "error")
+        flash(_("You cannot disable your own account."), "error")
         return redirect(url_for("admin.users"))
     set_account_active(user, not user.active)
-    flash(f"{user.email} is now {'enabled' if user.active else 'disabled'}.", "success")
+    if user.active:
+        flash(_("%(email)s is now enabled.", email=user.email), "success")
+    else:
+        flash(_("%(email)s is now disabled.", email=user.email), "success")
     return redirect(url_for("admin.users"))
 
 
@@ -72,10 +84,22 @@ def reset_link(user_id: int):
     user = _account(user_id)
     if not user.active or not user.email_verified:
         flash(
-            f"{user.email} cannot get a reset link: the account is disabled or its address is not confirmed.", "error"
+            _(
+                "%(email)s cannot get a reset link: the account is disabled or its address is not confirmed.",
+                email=user.email,
+            ),
+            "error",
         )
     elif send_reset_link(user, admin=current_user._get_current_object()):
-        flash(f"A reset link has been sent to {user.email}. It works for {RESET_MINUTES} minutes.", "success")
+        flash(
+            ngettext(
+                "A reset link has been sent to %(email)s. It works for %(num)d minute.",
+                "A reset link has been sent to %(email)s. It works for %(num)d minutes.",
+                RESET_MINUTES,
+                email=user.email,
+            ),
+            "success",
+        )
     else:
-        flash("The email could not be sent just now. Please try again later.", "error")
+        flash(_("The email could not be sent just now. Please try again later."), "error")
     return redirect(url_for("admin.users"))

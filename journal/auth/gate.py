@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from flask import session
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from journal import audit
@@ -32,10 +33,11 @@ from journal.extensions import db
 from journal.models import TokenPurpose, User
 from journal.ratelimits import LoginLimited
 
-LOGIN_FAILED = "That email and password don't match an account. Please try again."
-CODE_NEEDED = "Enter the 6-digit code from your authenticator app, or a recovery code."
-CODE_FAILED = "That code didn't work. Codes change every 30 seconds and each works once."
-PENDING_EXPIRED = "That took a while, so for your safety please enter your email and password again."
+# Lazy: translated when an Attempt is made (``_said``), in the request's language.
+LOGIN_FAILED = _l("That email and password don't match an account. Please try again.")
+CODE_NEEDED = _l("Enter the 6-digit code from your authenticator app, or a recovery code.")
+CODE_FAILED = _l("That code didn't work. Codes change every 30 seconds and each works once.")
+PENDING_EXPIRED = _l("That took a while, so for your safety please enter your email and password again.")
 LIMITED = MESSAGES[429][1]
 
 PENDING_KEY = "login_pending"
@@ -61,6 +63,9 @@ class Attempt:
     user: User | None = None
     message: str = ""
     retry_after: int = 0
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "message", str(self.message))  # a lazy message, said now: JSON needs a str
 
     @property
     def logged_in(self) -> bool:

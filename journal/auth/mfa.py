@@ -19,6 +19,7 @@ from datetime import datetime, timedelta
 import pyotp
 import segno
 from flask import current_app, g
+from flask_babel import gettext as _
 from sqlalchemy import delete, func, select, update
 
 from journal import audit
@@ -92,7 +93,7 @@ def key_groups(secret: str) -> list[str]:
 def provisioning_svg(user: User, secret: str) -> str:
     """The otpauth:// URI as an inline SVG QR code (no image request, no third party)."""
     uri = pyotp.TOTP(secret).provisioning_uri(name=user.email, issuer_name=ISSUER)
-    return segno.make(uri, error="m").svg_inline(scale=5, title="QR code for your authenticator app")
+    return segno.make(uri, error="m").svg_inline(scale=5, title=_("QR code for your authenticator app"))
 
 
 def _accepted_step(secret: str, code: str, after_step: int) -> int | None:
@@ -163,9 +164,9 @@ def authorize_change(user: User, code: str | None) -> None:
     Raises FreshLoginNeeded, MfaChangeRefused or LoginLimited.
     """
     if not is_fresh():
-        raise FreshLoginNeeded("Please confirm your password first.")
+        raise FreshLoginNeeded(_("Please confirm your password first."))
     if enabled(user) and not check_code(user, code or ""):
-        raise MfaChangeRefused("That code didn't work. Enter a current code from your app, or a recovery code.")
+        raise MfaChangeRefused(_("That code didn't work. Enter a current code from your app, or a recovery code."))
 
 
 def start_enrolment(user: User, code: str | None = None) -> str:
@@ -205,7 +206,7 @@ def confirm_enrolment(user: User, code: str) -> list[str] | None:
     The codes are shown once. Raises FreshLoginNeeded when the password was typed too long ago.
     """
     if not is_fresh():
-        raise FreshLoginNeeded("Please confirm your password first.")
+        raise FreshLoginNeeded(_("Please confirm your password first."))
     row = credential(user)
     pending = pending_secret(row)
     if pending is None:
@@ -228,7 +229,7 @@ def regenerate_recovery_codes(user: User, code: str | None) -> list[str]:
     """
     authorize_change(user, code)
     if not enabled(user):
-        raise MfaChangeRefused("Two-factor authentication is not on.")
+        raise MfaChangeRefused(_("Two-factor authentication is not on."))
     codes = _new_recovery_codes(user)
     audit.record(Event.RECOVERY_CODES_REGENERATED, subject_id=user.id)
     return codes
@@ -263,7 +264,7 @@ def disable(user: User, code: str | None) -> None:
     Raises MfaChangeRefused unless ``authorize_change`` passes.
     """
     if required(user):
-        raise MfaChangeRefused("Your account reaches patients' data, so two-factor authentication stays on.")
+        raise MfaChangeRefused(_("Your account reaches patients' data, so two-factor authentication stays on."))
     authorize_change(user, code)
     db.session.execute(delete(MfaCredential).where(MfaCredential.owner_id == user.id))
     db.session.execute(delete(RecoveryCode).where(RecoveryCode.user_id == user.id))

@@ -11,6 +11,8 @@ from importlib import resources
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from flask import current_app
+from flask_babel import gettext as _
+from flask_babel import ngettext
 
 MIN_LENGTH = 12
 # NIST asks to allow at least 64 and ASVS at least 128; a cap bounds hashing cost.
@@ -34,18 +36,22 @@ def password_problem(password: str, *, context: tuple[str, ...] = ()) -> str | N
     """
     password = normalize_password(password)
     if len(password) < MIN_LENGTH:
-        return f"Use at least {MIN_LENGTH} characters. A few words in a row work well."
+        return ngettext(
+            "Use at least %(num)d character. A few words in a row work well.",
+            "Use at least %(num)d characters. A few words in a row work well.",
+            MIN_LENGTH,
+        )
     if len(password) > MAX_LENGTH:
-        return f"Use at most {MAX_LENGTH} characters."
+        return ngettext("Use at most %(num)d character.", "Use at most %(num)d characters.", MAX_LENGTH)
     lowered = password.casefold()
     core = lowered.strip(_EDGE_CHARS)
     common = common_passwords()
     if lowered in common or (len(core) >= 4 and core in common) or _is_pattern(lowered):
-        return "This password is among the most commonly used ones, so it is easy to guess. Please choose another."
+        return _("This password is among the most commonly used ones, so it is easy to guess. Please choose another.")
     for word in (*SERVICE_WORDS, *context):
         word = word.casefold().strip()
         if len(word) >= 4 and word in lowered:
-            return "Please don't build your password on your name, your email or this service's name."
+            return _("Please don't build your password on your name, your email or this service's name.")
     return None
 
 

@@ -14,6 +14,8 @@ from collections.abc import Callable
 from email.message import EmailMessage
 
 from flask import current_app
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy.exc import IntegrityError
 
 from journal import audit, crypto, mail
@@ -34,9 +36,10 @@ log = logging.getLogger(__name__)
 
 RESET_MINUTES = int(tokens.LIFETIMES[TokenPurpose.RESET_PASSWORD].total_seconds() // 60)
 VERIFY_HOURS = int(tokens.LIFETIMES[TokenPurpose.VERIFY_EMAIL].total_seconds() // 3600)
-LINK_USED = "This link has already been used or has expired. You can ask for a new one."
-CODE_FAILED = "That code didn't work. Enter a current code from your app, or one of your recovery codes."
-PASSWORD_WRONG = "That password is not right."
+# Lazy, and compared by the views to place an error on its field: ``str()`` them there.
+LINK_USED = _l("This link has already been used or has expired. You can ask for a new one.")
+CODE_FAILED = _l("That code didn't work. Enter a current code from your app, or one of your recovery codes.")
+PASSWORD_WRONG = _l("That password is not right.")
 RESET_COOKIE_PURPOSE = "journal reset link in the cookie session"
 
 
@@ -50,7 +53,9 @@ def _compose(template: str, user: User, subject: str, *, to: str | None = None, 
     if to is None and not user.email_verified and template != "verify_email":
         return None
     confirmed = to is None and user.email_verified
-    return mail.compose(template, to or user.email, subject, name=user.display_name if confirmed else None, **context)
+    return mail.compose(
+        template, to or user.email, subject, reader=user, name=user.display_name if confirmed else None, **context
+    )
 
 
 def _deliver(template: str, user: User, subject: str, *, to: str | None = None, **context) -> bool:
@@ -89,7 +94,7 @@ def send_verification(user: User) -> bool:
     return _deliver(
         "verify_email",
         user,
-        "Please confirm your email address",
+        _l("Please confirm your email address"),
         hours=VERIFY_HOURS,
         link=mail.absolute_url("recovery.verify_email", token=raw),
     )
@@ -151,7 +156,8 @@ def _reset_message(user: User, *, admin: User | None):
     return mail.compose(
         "reset_password",
         user.email,
-        "Choose a new password",
+        _l("Choose a new password"),
+        reader=user,
         name=user.display_name,
         minutes=RESET_MINUTES,
         link=mail.absolute_url("recovery.reset_link", token=raw),
@@ -182,10 +188,10 @@ def reset_password(row: AccountToken, new: str, code: str | None) -> User:
     user = account_of(row)
     check_new_password(user, new)
     if mfa.enabled(user) and not mfa.check_code(user, code or ""):
-        raise AccountError(CODE_FAILED)
+        raise AccountError(str(CODE_FAILED))
     if not tokens.spend(row):
         db.session.rollback()
-        raise AccountError(LINK_USED)
+        raise AccountError(str(LINK_USED))
     set_password(user, new, event=Event.PASSWORD_RESET)  # commits the spent link with the password
     notify_password_changed(user)
     return user
@@ -193,7 +199,7 @@ def reset_password(row: AccountToken, new: str, code: str | None) -> User:
 
 def notify_password_changed(user: User) -> None:
     """Tell the account's verified address that its password changed (by reset or on the account page)."""
-    _deliver("password_changed", user, "Your password was changed", link=mail.absolute_url("recovery.forgot"))
+    _deliver("password_changed", user, _l("Your password was changed"), link=mail.absolute_url("recovery.forgot"))
 
 
 # Changing the address ---------------------------------------------------------
@@ -210,22 +216,22 @@ def request_email_change(user: User, new_email: str, password: str, code: str | 
     """
     new_email = normalize_email(new_email)
     if new_email == user.email:  # before the code is checked: a recovery code is never spent on a refusal
-        raise AccountError("That is already your email address.")
+        raise AccountError(_("That is already your email address."))
     if not gate.confirm_password(user, password):
-        raise AccountError(PASSWORD_WRONG)
+        raise AccountError(str(PASSWORD_WRONG))
     if mfa.enabled(user) and not mfa.check_code(user, code or ""):
-        raise AccountError(CODE_FAILED)
+        raise AccountError(str(CODE_FAILED))
     owner = find_user_by_email(new_email)
     if owner is not None:
         log.info("email change asked for an address another account uses: user=%s", user.id)
-        tried = _compose("email_address_in_use", owner, "Someone tried to use your email address")
+        tried = _compose("email_address_in_use", owner, _l("Someone tried to use your email address"))
         return _send_later([tried] if tried is not None else [])
     raw = tokens.issue(user, TokenPurpose.CHANGE_EMAIL, email=new_email)
-    notice = _compose("email_change_notice", user, "Your email address is being changed")
+    notice = _compose("email_change_notice", user, _l("Your email address is being changed"))
     confirm = _compose(
         "confirm_new_email",
         user,
-        "Please confirm your new email address",
+        _l("Please confirm your new email address"),
         to=new_email,
         hours=VERIFY_HOURS,
         link=mail.absolute_url("recovery.confirm_email_change", token=raw),

@@ -15,6 +15,8 @@ from flask import (
     session,
     url_for,
 )
+from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user, login_required
 
 from journal.auth import recovery
@@ -56,7 +58,7 @@ def reset():
     row = recovery.reset_token(session.get(RESET_KEY, ""))
     if row is None:
         session.pop(RESET_KEY, None)
-        return render_template("auth/reset_dead.html", message=recovery.LINK_USED), 404
+        return render_template("auth/reset_dead.html", message=str(recovery.LINK_USED)), 404
     user = recovery.account_of(row)
     form = ResetPasswordForm(user=user)
     needs_code = recovery.mfa.enabled(user)
@@ -64,12 +66,12 @@ def reset():
         try:
             recovery.reset_password(row, form.new_password.data, form.code.data)
         except AccountError as error:
-            (form.code if needs_code and str(error) == recovery.CODE_FAILED else form.new_password).errors.append(
+            (form.code if needs_code and str(error) == str(recovery.CODE_FAILED) else form.new_password).errors.append(
                 str(error)
             )
         else:
             session.pop(RESET_KEY, None)
-            flash("Your new password is set, and every device has been logged out. Please log in.", "success")
+            flash(_("Your new password is set, and every device has been logged out. Please log in."), "success")
             return redirect(url_for("auth.login"))
     return render_template("auth/reset.html", form=form, needs_code=needs_code)
 
@@ -81,14 +83,14 @@ def verify_email(token: str):
     if not live:
         return render_template(
             "auth/reset_dead.html",
-            message=(
+            message=_(
                 "This confirmation link has already been used or has expired. "
                 "Log in and ask for a new one from the banner at the top of the page."
             ),
         ), 404
     if request.method == "GET":
         return render_template("auth/confirm_email.html")
-    flash("Thank you: your email address is confirmed.", "success")
+    flash(_("Thank you: your email address is confirmed."), "success")
     return redirect(url_for("main.index"))
 
 
@@ -98,11 +100,19 @@ def verify_email(token: str):
 def send_verification():
     user = current_user._get_current_object()
     if user.email_verified:
-        flash("Your email address is already confirmed.", "info")
+        flash(_("Your email address is already confirmed."), "info")
     elif recovery.send_verification(user):
-        flash(f"We have sent a new link to {user.email}. It works for {recovery.VERIFY_HOURS} hours.", "success")
+        flash(
+            ngettext(
+                "We have sent a new link to %(email)s. It works for %(num)d hour.",
+                "We have sent a new link to %(email)s. It works for %(num)d hours.",
+                recovery.VERIFY_HOURS,
+                email=user.email,
+            ),
+            "success",
+        )
     else:
-        flash("We couldn't send the email just now. Please try again in a little while.", "error")
+        flash(_("We couldn't send the email just now. Please try again in a little while."), "error")
     back = request.form.get("next")  # the page the link was asked for from (Settings), else home
     return redirect(back if is_safe_next(back) else url_for("main.index"))
 
@@ -116,10 +126,10 @@ def confirm_email_change(token: str):
     if user is None:
         return render_template(
             "auth/reset_dead.html",
-            message=(
+            message=_(
                 "This link has already been used, has expired, or the address is now used by another account. "
                 "You can ask again from Settings."
             ),
         ), 404
-    flash(f"Your email address is now {user.email}.", "success")
+    flash(_("Your email address is now %(email)s.", email=user.email), "success")
     return redirect(url_for("main.index"))

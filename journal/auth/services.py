@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 
+from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
@@ -20,6 +21,7 @@ from journal.auth.passwords import (
 )
 from journal.clock import utcnow
 from journal.extensions import db
+from journal.i18n import LANGUAGES
 from journal.models import Role, User
 from journal.ratelimits import check_login_allowed, count_failed_login
 from journal.timezones import is_valid_time_zone
@@ -49,6 +51,7 @@ def create_user(
     role: Role = Role.PATIENT,
     time_zone: str = "UTC",
     confirmed: bool = False,
+    locale: str | None = None,
 ) -> User:
     """Create an account, or raise AccountError saying why not. Commits.
 
@@ -57,7 +60,13 @@ def create_user(
     """
     email = normalize_email(email)
     if not is_valid_time_zone(time_zone):
-        raise AccountError(f"Unknown time zone {time_zone!r}; use an IANA name such as Europe/Berlin.")
+        raise AccountError(
+            _("Unknown time zone %(zone)s; use an IANA name such as Europe/Berlin.", zone=repr(time_zone))
+        )
+    if locale is not None and locale not in LANGUAGES:
+        raise AccountError(
+            _("Unknown language %(code)s; choose one of %(codes)s.", code=repr(locale), codes=", ".join(LANGUAGES))
+        )
     problem = password_problem(password, context=(email.split("@")[0], display_name))
     if problem:
         raise AccountError(problem)
@@ -67,6 +76,7 @@ def create_user(
         password_hash=hash_password(password),
         role=role,
         time_zone=time_zone,
+        locale=locale,
         paper_size="letter" if time_zone.startswith(("America/", "Canada/", "US/")) else "a4",
         email_verified_at=utcnow() if confirmed else None,
     )
@@ -75,7 +85,7 @@ def create_user(
         db.session.commit()
     except IntegrityError:
         db.session.rollback()
-        raise AccountError("An account with this email already exists. Try logging in instead.") from None
+        raise AccountError(_("An account with this email already exists. Try logging in instead.")) from None
     log.info("account created: user=%s role=%s", user.id, user.role.value)
     return user
 
@@ -114,7 +124,7 @@ def change_password(user: User, current: str, new: str) -> None:
     through ``gate.start_login_for``.
     """
     if check_password(user.email, current, failure=Event.REAUTH_FAILED) is None:
-        raise AccountError("Your current password is not right.")
+        raise AccountError(_("Your current password is not right."))
     set_password(user, new, event=Event.PASSWORD_CHANGED)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, flash, make_response, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from flask_wtf.csrf import generate_csrf
 
@@ -42,13 +43,14 @@ def register():
                 display_name=form.display_name.data,
                 password=form.new_password.data,
                 time_zone=form.time_zone.data,
+                locale=form.locale.data or None,
             )
         except AccountError as error:
             form.email.errors.append(str(error))
         else:
             gate.start_login_for(user, via="register")
             recovery.send_verification(user)
-            flash("Welcome. Your journal is ready, and it is private to you.", "success")
+            flash(_("Welcome. Your journal is ready, and it is private to you."), "success")
             return redirect(url_for("main.index"))
     return render_template("auth/register.html", form=form, zones=time_zone_choices())
 
@@ -72,15 +74,15 @@ def login():
             return redirect(url_for("auth.login_code", next=request.args.get("next")))
     if wants_json():
         needs_code = attempt is not None and attempt.outcome is Outcome.NEEDS_CODE
-        return {"ok": False, "mfa": needs_code, "message": attempt.message if attempt else gate.LOGIN_FAILED}, 401
-    return render_template("auth/login.html", form=form, failed=attempt is not None, message=gate.LOGIN_FAILED)
+        return {"ok": False, "mfa": needs_code, "message": attempt.message if attempt else str(gate.LOGIN_FAILED)}, 401
+    return render_template("auth/login.html", form=form, failed=attempt is not None, message=str(gate.LOGIN_FAILED))
 
 
 @bp.route("/login/code", methods=["GET", "POST"])
 def login_code():
     """Second step of logging in: a TOTP code or a recovery code."""
     if gate.pending_user() is None:
-        flash(gate.PENDING_EXPIRED, "info")
+        flash(str(gate.PENDING_EXPIRED), "info")
         return redirect(url_for("auth.login", next=request.args.get("next")))
     form = CodeForm()
     if form.validate_on_submit():
@@ -153,13 +155,13 @@ def _change_mfa(user: User, action: str, code: str) -> list[str] | None:
     elif action == "confirm":
         codes = mfa.confirm_enrolment(user, code)
         if codes is None:
-            flash("That code didn't work. Check the time on your phone and try the next one.", "error")
+            flash(_("That code didn't work. Check the time on your phone and try the next one."), "error")
         return codes
     elif action == "recovery-codes":
         return mfa.regenerate_recovery_codes(user, code)
     elif action == "disable":
         mfa.disable(user, code)
-        flash("Two-factor authentication is off.", "success")
+        flash(_("Two-factor authentication is off."), "success")
     else:
         abort(400)
     return None
@@ -176,7 +178,7 @@ def csrf_token():
 def logout():
     audit.record(Event.LOGOUT, subject_id=current_user.id)
     end_session()
-    flash("You have logged out. Take care.", "success")
+    flash(_("You have logged out. Take care."), "success")
     return redirect(url_for("auth.login"))
 
 
@@ -186,7 +188,7 @@ def logout_everywhere():
     audit.record(Event.LOGOUT_EVERYWHERE, subject_id=current_user.id)
     end_all_sessions(current_user._get_current_object())
     end_session()
-    flash("You have logged out on every device.", "success")
+    flash(_("You have logged out on every device."), "success")
     return redirect(url_for("auth.login"))
 
 
@@ -207,7 +209,7 @@ def reauthenticate():
         if gate.confirm_password(current_user, form.password.data):
             confirm_password_now()
             return redirect(_after_login_target())
-        form.password.errors.append("That password is not right.")
+        form.password.errors.append(_("That password is not right."))
     return render_template("auth/reauth.html", form=form)
 
 
@@ -224,6 +226,6 @@ def password():
             # Every session has just ended (the service sees to it); this device gets a new one.
             gate.start_login_for(current_user._get_current_object(), via="password-change")
             recovery.notify_password_changed(current_user._get_current_object())
-            flash("Your password has been changed. Other devices have been logged out.", "success")
+            flash(_("Your password has been changed. Other devices have been logged out."), "success")
             return redirect(url_for("main.index"))
     return render_template("auth/change_password.html", form=form)

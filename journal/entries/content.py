@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+from flask_babel import lazy_gettext as _l
+
+# Each after-effect's key (stored in entries) and its label, in the reader's language when shown (a lazy string:
+# ``str()`` it where a plain string is needed).
 AFTER_EFFECTS = {
-    "nausea": "Nausea",
-    "dizziness": "Dizziness",
-    "disorientation": "Disorientation or confusion",
-    "headache": "Headache",
-    "bladder": "Bladder pain or urgency",
-    "urge_to_use": "An urge to use outside treatment",
-    "none": "None of these",
+    "nausea": _l("Nausea"),
+    "dizziness": _l("Dizziness"),
+    "disorientation": _l("Disorientation or confusion"),
+    "headache": _l("Headache"),
+    "bladder": _l("Bladder pain or urgency"),
+    "urge_to_use": _l("An urge to use outside treatment"),
+    "none": _l("None of these"),
 }
 # Rare but serious after-effects that a therapist should see first.
 SERIOUS_AFTER_EFFECTS = frozenset({"bladder", "urge_to_use"})

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from flask import Blueprint, current_app, request
+from flask_babel import gettext as _
 from flask_wtf import FlaskForm
 from werkzeug.datastructures import MultiDict
 
@@ -33,7 +34,7 @@ class DraftPage:
     """How one page keeps its unsaved text: its form, its writing, where a draft reopens."""
 
     kind: DraftKind
-    label: str  # the draft's name in the drafts list
+    label: str  # the draft's name in the drafts list (a lazy string: it is set when the page registers)
     endpoints: frozenset[str]  # where the page's form is posted: rescued when the login or token ended
     text_fields: tuple[str, ...]  # the fields that hold writing, previewed and shown on the rescue page
     form: Callable[[], FlaskForm]  # the page's form, bound to the posted data
@@ -139,5 +140,5 @@ def describe(draft: DraftView) -> tuple[str, str]:
     """A draft's name and first words, for the drafts list: an entry's title, or the page's label."""
     page = pages().get(draft.row.kind)
     if page is None:
-        return draft.title or "Untitled draft", draft.preview
-    return page.label, draft.preview_of(page.text_fields)
+        return draft.title or _("Untitled draft"), draft.preview
+    return str(page.label), draft.preview_of(page.text_fields)

@@ -5,7 +5,9 @@ from __future__ import annotations
 import uuid
 
 from flask import Blueprint, flash, jsonify, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
+from wtforms.validators import Length
 
 from journal.access import deny, owned_or_404, owned_or_none, patient_required
 from journal.entries.draft_pages import DraftPage, describe, page_details, pages, posted_page
@@ -48,7 +50,7 @@ def discard(draft_id: uuid.UUID):
     draft = open_draft(owned_or_404(Draft, draft_id))
     if request.method == "POST":
         discard_draft(draft.row)
-        flash("The draft has been discarded.", "success")
+        flash(_("The draft has been discarded."), "success")
         return redirect(url_for("drafts.index"))
     name, preview = describe(draft)
     return render_template("entries/discard.html", draft=draft, name=name, preview=preview)
@@ -103,7 +105,13 @@ def _autosave_page(page: DraftPage, draft_id: uuid.UUID):
 
 
 def _too_long(form) -> list[str]:
-    return sorted(name for name, errors in form.errors.items() if any("longer than" in e for e in errors))
+    """The fields refused for their length: read from the fields' limits, not from the message (translated)."""
+    return sorted(field.name for field in form if field.errors and _over_limit(field))
+
+
+def _over_limit(field) -> bool:
+    text = field.data if isinstance(field.data, str) else ""
+    return any(isinstance(rule, Length) and 0 <= rule.max < len(text) for rule in field.validators)
 
 
 def _saved(row: Draft):

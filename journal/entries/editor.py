@@ -29,7 +29,7 @@ from journal.entries.services import EntryView, open_entry
 from journal.models import Draft, DraftKind, Entry, EntryKind, TreatmentSession
 from journal.prompts import PromptSet, library
 from journal.sessions.services import SessionView, open_session, session_menu
-from journal.timezones import local_days_between, to_local
+from journal.timezones import format_local, local_days_between, to_local
 
 
 @dataclass
@@ -60,12 +60,15 @@ def _prompts_of(prompt_set: PromptSet | None) -> list[Answer]:
 
 
 def _set_for(key: str | None, session: SessionView | None) -> PromptSet | None:
-    """A prompt set in the wording for the session's medicine, and for the person's day since it."""
+    """A prompt set in the wording for the session's medicine, and for the person's day since it, in the
+    person's language: a new entry keeps its questions in the words it was asked in."""
     prompt_set = library().get_set(key)
-    if prompt_set is None or session is None:
-        return prompt_set
-    days = local_days_between(session.occurred_at, utcnow(), current_user.time_zone)
-    return prompt_set.for_medicine(session.row.medicine.value).on_day(days)
+    if prompt_set is None:
+        return None
+    if session is not None:
+        days = local_days_between(session.occurred_at, utcnow(), current_user.time_zone)
+        prompt_set = prompt_set.for_medicine(session.row.medicine.value).on_day(days)
+    return prompt_set.translated()
 
 
 def _session_choices(owner_id: int, *keep: uuid.UUID | None) -> list[tuple[str, str]]:
@@ -89,7 +92,7 @@ def _load_draft(draft_arg: str | None) -> DraftView | None:
 
 
 def _default_title(prompt_set: PromptSet, session: SessionView) -> str:
-    return f"{prompt_set.name} · {to_local(session.occurred_at, current_user.time_zone):%-d %B}"
+    return f"{prompt_set.name} · {format_local(session.occurred_at, current_user.time_zone, '%-d %B')}"
 
 
 def new_entry_editor(owner_id: int, args: MultiDict, keys: PageKeys | None) -> Editor:

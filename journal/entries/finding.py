@@ -11,6 +11,8 @@ from __future__ import annotations
 from datetime import timedelta
 
 from flask import redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from werkzeug.datastructures import MultiDict
 from wtforms import HiddenField
@@ -23,24 +25,24 @@ from journal.entries.searches import SEARCH_MINUTES, open_search, save_search
 from journal.entries.services import EntryFilters, all_tags, find_entries
 from journal.forms import FriendlyDateField, SelectField, line_field, options, parse_count
 from journal.models import SavedSearch, User
-from journal.prompts import library
+from journal.prompts import library, translate
 from journal.sessions.services import session_menu, sessions_by_id
 from journal.sharing.services import patient_connections, shared_with
 from journal.timezones import local_midnight_utc
 
 
 class FilterForm(FlaskForm):
-    session = SelectField("Session", choices=[], default="")
-    theme = SelectField("Theme", choices=[], default="")
-    tag = SelectField("Tag", choices=[], default="")
-    date_from = FriendlyDateField("From", validators=[Optional()])
-    date_to = FriendlyDateField("To", validators=[Optional()])
-    q = line_field("Search your entries")
+    session = SelectField(_l("Session"), choices=[], default="")
+    theme = SelectField(_l("Theme"), choices=[], default="")
+    tag = SelectField(_l("Tag"), choices=[], default="")
+    date_from = FriendlyDateField(_l("From"), validators=[Optional()])
+    date_to = FriendlyDateField(_l("To"), validators=[Optional()])
+    q = line_field(_l("Search your entries"))
     page = HiddenField(default="1")
 
     def validate_date_to(self, field) -> None:
         if field.data and self.date_from.data and field.data < self.date_from.data:
-            raise ValidationError("The end date is before the start date.")
+            raise ValidationError(_("The end date is before the start date."))
 
 
 def filters_from(form: FilterForm, zone: str) -> EntryFilters:
@@ -67,9 +69,11 @@ def render_list(user: User):
     else:
         form = FilterForm(formdata=MultiDict(saved) if saved is not None else request.args, meta={"csrf": False})
     menu = session_menu(user.id, user.time_zone, keep=[parse_uuid(form.session.data)])
-    form.session.choices = options([("", "All sessions"), *menu])
-    form.theme.choices = options([("", "All themes"), *library().domains.items()])
-    form.tag.choices = options([("", "All tags"), *((tag, tag) for tag in all_tags(user.id))])
+    form.session.choices = options([("", _("All sessions")), *menu])
+    form.theme.choices = options(
+        [("", _("All themes")), *((key, translate(name)) for key, name in library().domains.items())]
+    )
+    form.tag.choices = options([("", _("All tags")), *((tag, tag) for tag in all_tags(user.id))])
     if not posting and saved is None:  # words never come from a URL, even a hand-made one
         form.q.data = form.tag.data = ""
     valid = form.validate()

@@ -5,6 +5,9 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime, timedelta
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from wtforms import HiddenField, SelectField
@@ -44,33 +47,31 @@ DRAFT_FIELDS = (
 )
 
 
-def _scale(label: str, low: int, high: int, low_words: str, high_words: str) -> SelectField:
-    choices = options([("", "Skip")] + [(str(n), f"{n:+d}" if low < 0 else str(n)) for n in range(low, high + 1)])
-    return SelectField(
-        label,
-        choices=choices,
-        default="",
-        validators=[Optional()],
-        description=f"{low} = {low_words}, {high} = {high_words}. You can skip this.",
-    )
+def _scale(label: str, low: int, high: int, description: str) -> SelectField:
+    choices = options([("", _l("Skip"))] + [(str(n), f"{n:+d}" if low < 0 else str(n)) for n in range(low, high + 1)])
+    return SelectField(label, choices=choices, default="", validators=[Optional()], description=description)
 
 
 class EntryForm(FlaskForm):
     """Fields common to every entry; ``build_entry_form`` adds one field per answer."""
 
-    title = line_field("Title", TITLE_MAX, description="Optional. A few words to find this entry again.")
+    title = line_field(_l("Title"), TITLE_MAX, description=_l("Optional. A few words to find this entry again."))
     written_on = FriendlyDateField(
-        "Day",
+        _l("Day"),
         validators=[Optional()],
-        description="Writing about an earlier day? Choose it here (up to a year back). Empty means today.",
+        description=_l("Writing about an earlier day? Choose it here (up to a year back). Empty means today."),
     )
-    mood = _scale("Mood right now", -5, 5, "very low", "very good")
-    intensity = _scale("How intense do your emotions feel?", 0, 10, "calm", "overwhelming")
-    detachment = _scale("How distant or detached do you feel?", 0, 10, "fully here", "very far away")
-    after_effects = CheckboxesField("Any after-effects today?", choices=options(AFTER_EFFECTS.items()))
-    after_effects_note = text_field("Anything to add about how you feel physically?", NOTE_MAX, rows=2)
-    tags = line_field("Tags", TAGS_MAX, description="Optional, separated by commas, e.g. family, sleep, hope.")
-    session_id = SelectField("Session", choices=[], default="")
+    mood = _scale(_l("Mood right now"), -5, 5, _l("-5 = very low, 5 = very good. You can skip this."))
+    intensity = _scale(
+        _l("How intense do your emotions feel?"), 0, 10, _l("0 = calm, 10 = overwhelming. You can skip this.")
+    )
+    detachment = _scale(
+        _l("How distant or detached do you feel?"), 0, 10, _l("0 = fully here, 10 = very far away. You can skip this.")
+    )
+    after_effects = CheckboxesField(_l("Any after-effects today?"), choices=options(AFTER_EFFECTS.items()))
+    after_effects_note = text_field(_l("Anything to add about how you feel physically?"), NOTE_MAX, rows=2)
+    tags = line_field(_l("Tags"), TAGS_MAX, description=_l("Optional, separated by commas, e.g. family, sleep, hope."))
+    session_id = SelectField(_l("Session"), choices=[], default="")
     # Context the editor carries so autosave and rescue know what is being written.
     version = HiddenField()
     draft_id = HiddenField()
@@ -89,7 +90,7 @@ class EntryForm(FlaskForm):
     def validate_after_effects(self, field) -> None:
         if "none" in (field.data or []) and len(field.data) > 1:
             raise ValidationError(
-                "You chose “None of these” together with an after-effect. Please pick one or the other."
+                _("You chose “None of these” together with an after-effect. Please pick one or the other.")
             )
 
     # The day of the entry being edited: kept as it is, however long ago (set by the editor).
@@ -100,9 +101,9 @@ class EntryForm(FlaskForm):
             return
         today = to_local(utcnow(), current_user.time_zone).date()
         if field.data > today:
-            raise ValidationError("That day is still to come. Please choose today or an earlier day.")
+            raise ValidationError(_("That day is still to come. Please choose today or an earlier day."))
         if field.data < today - timedelta(days=BACKDATE_DAYS):
-            raise ValidationError("Please choose a day within the last year.")
+            raise ValidationError(_("Please choose a day within the last year."))
 
     def written_at(self, zone: str, current: datetime | None = None) -> datetime | None:
         """When the entry is dated: the chosen day at the time of day of ``current`` (an edited
@@ -116,9 +117,17 @@ class EntryForm(FlaskForm):
     def validate_tags(self, field) -> None:
         tags = parse_tags(field.data or "")
         if len(tags) > MAX_TAGS:
-            raise ValidationError(f"Please use at most {MAX_TAGS} tags.")
+            raise ValidationError(
+                ngettext("Please use at most %(num)d tag.", "Please use at most %(num)d tags.", MAX_TAGS)
+            )
         if any(len(tag) > TAG_MAX for tag in tags):
-            raise ValidationError(f"Each tag can have at most {TAG_MAX} characters.")
+            raise ValidationError(
+                ngettext(
+                    "Each tag can have at most %(num)d character.",
+                    "Each tag can have at most %(num)d characters.",
+                    TAG_MAX,
+                )
+            )
 
     def content(self) -> EntryContent:
         answers = [
@@ -186,10 +195,11 @@ def build_entry_form(prompts: list[Answer], sessions: list[tuple[str, str]], **k
     """Make an editor for these prompts (text snapshots) and the user's sessions."""
     form_class = type("BoundEntryForm", (EntryForm,), {"prompts": prompts})
     for index, prompt in enumerate(prompts):
-        label = prompt.prompt or "What would you like to write?"
+        # A guided entry's question as it was asked (stored in its language, never translated again).
+        label = prompt.prompt or _("What would you like to write?")
         setattr(form_class, f"answer_{index}", text_field(label, rows=8 if prompt.prompt is None else 5))
     form = form_class(**kwargs)
-    form.session_id.choices = options([("", "Not tied to a session"), *sessions])
+    form.session_id.choices = options([("", _("Not tied to a session")), *sessions])
     if form.chosen_save_key() is None:  # a page being drawn (or a post without one): a new key
         form.save_key.data = str(uuid.uuid4())
     return form

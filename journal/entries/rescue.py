@@ -12,6 +12,7 @@ from __future__ import annotations
 import uuid
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from journal.auth import gate
@@ -115,7 +116,7 @@ def rescue_login():
     if attempt.user.role != Role.PATIENT:
         return redirect(url_for("main.index"))  # only patients write; there is no text of theirs to keep
     draft_id = _keep_as_draft(attempt.user.id)
-    flash("Welcome back. Your writing was kept as a draft: check it and press Save.", "success")
+    flash(_("Welcome back. Your writing was kept as a draft: check it and press Save."), "success")
     return redirect(url_for("drafts.resume", draft_id=draft_id))
 
 

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from flask_babel import gettext as _
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -22,6 +23,7 @@ from journal.entries import index
 from journal.entries.content import CheckIn, EntryContent
 from journal.extensions import db
 from journal.models import Draft, Entry, EntryKind
+from journal.ops.metrics import count_save
 from journal.sharing import summaries
 from journal.vault import seal_row, unseal_row
 
@@ -42,7 +44,7 @@ class EntryView:
 
     @property
     def title(self) -> str:
-        return self.content.title or "Untitled entry"
+        return self.content.title or _("Untitled entry")
 
     @property
     def checkin(self) -> CheckIn:
@@ -135,6 +137,7 @@ def create_entry(
         also(row)
     if commit:
         db.session.commit()
+        count_save("new")
     return row
 
 
@@ -189,6 +192,7 @@ def update_entry(
     except StaleDataError:
         db.session.rollback()
         raise EditConflict(open_entry(db.session.get(Entry, row.id))) from None
+    count_save("edit")
     return row
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from journal.access import entry_or_404, patient_required
@@ -32,6 +33,7 @@ from journal.entries.services import (
     update_entry,
 )
 from journal.models import Entry
+from journal.ops.metrics import count_conflict
 from journal.prompts import library
 from journal.safety.care import offer_care
 from journal.safety.services import notice_entry
@@ -47,13 +49,13 @@ def _render_editor(editor: Editor, status: int = 200):
     return render_template("entries/editor.html", editor=editor, form=editor.form, library=library()), status
 
 
-def _create(editor: Editor, title_suffix: str = ""):
+def _create(editor: Editor, second_version: bool = False):
     """Save the editor as a new entry, shared at once with the therapists the patient chose for new entries,
     and with the alerts its words call for, in one transaction; then offer the care card if need be."""
     form = editor.form
     content = form.content()
-    if title_suffix:
-        content.title = f"{content.title or 'Untitled entry'}{title_suffix}"
+    if second_version:
+        content.title = _("%(title)s (second version)", title=content.title or _("Untitled entry"))
     notice = notice_entry(current_user, content, form.checkin())
 
     def also(row) -> None:
@@ -85,7 +87,7 @@ def new():
         keys = page_keys(request.args)
         saved = saved_by_page(Entry, keys)
         if saved is not None and saved.is_live:  # Back to a page already saved: that entry, not a second one
-            flash("This entry is saved. Any change you make here updates it.", "info")
+            flash(_("This entry is saved. Any change you make here updates it."), "info")
             return redirect(url_for("entries.edit", entry_id=saved.id))
         editor = new_entry_editor(current_user.id, request.args, keys)  # an unknown set or session: 404 first
         if keys is None:  # the address names the page's draft id and save key, so Back brings this page
@@ -95,7 +97,7 @@ def new():
     if not editor.form.validate():
         return _render_editor(editor, 422)
     entry = _create(editor)
-    flash("Your entry is saved.", "success")
+    flash(_("Your entry is saved."), "success")
     return redirect(url_for("entries.show", entry_id=entry.id))
 
 
@@ -107,7 +109,7 @@ def edit(entry_id: uuid.UUID):
     editor = posted_editor(current_user.id, entry_id)
     if editor.entry_gone:
         draft_id = keep_editor_text(editor)
-        flash("This entry was moved to the trash or deleted elsewhere. Your changes are kept as a draft.", "info")
+        flash(_("This entry was moved to the trash or deleted elsewhere. Your changes are kept as a draft."), "info")
         return redirect(url_for("drafts.resume", draft_id=draft_id))
     form, entry = editor.form, editor.entry
     if not form.validate():
@@ -115,11 +117,11 @@ def edit(entry_id: uuid.UUID):
     resolution = request.form.get("resolution")
     if resolution == "theirs":
         discard_draft_by_id(current_user.id, form.chosen_draft())
-        flash("You kept the saved version.", "success")
+        flash(_("You kept the saved version."), "success")
         return redirect(url_for("entries.show", entry_id=entry.id))
     if resolution == "both":
-        copy = _create(Editor(form, entry.row.kind, editor.prompt_set, editor.session), " (second version)")
-        flash("Both versions are kept: yours was saved as a separate entry.", "success")
+        copy = _create(Editor(form, entry.row.kind, editor.prompt_set, editor.session), second_version=True)
+        flash(_("Both versions are kept: yours was saved as a separate entry."), "success")
         return redirect(url_for("entries.show", entry_id=copy.id))
     content = form.content()
     notice = notice_entry(current_user, content, form.checkin())
@@ -142,13 +144,14 @@ def edit(entry_id: uuid.UUID):
         )
     except EditConflict as conflict:
         return _conflict(editor, conflict)
-    flash("Your changes are saved.", "success")
+    flash(_("Your changes are saved."), "success")
     offer_care(notice)
     return redirect(url_for("entries.show", entry_id=entry.id))
 
 
 def _conflict(editor: Editor, conflict: EditConflict):
     """Keep this tab's text as a draft, then show both versions side by side."""
+    count_conflict("entry")
     form = editor.form
     form.draft_id.data = str(keep_editor_text(editor))
     form.version.data = str(conflict.current.row.version)
@@ -169,7 +172,7 @@ def delete(entry_id: uuid.UUID):
     entry = open_entry(entry_or_404(entry_id))
     if request.method == "POST":
         trash_entry(entry.row)
-        flash("The entry is in the trash. You can restore it for 30 days.", "success")
+        flash(_("The entry is in the trash. You can restore it for 30 days."), "success")
         return redirect(url_for("entries.index"))
     return render_template("entries/delete.html", entry=entry)
 
@@ -185,7 +188,7 @@ def trash():
 @patient_required
 def restore(entry_id: uuid.UUID):
     restore_entry(entry_or_404(entry_id, trashed=True))
-    flash("The entry is back in your journal.", "success")
+    flash(_("The entry is back in your journal."), "success")
     return redirect(url_for("entries.show", entry_id=entry_id))
 
 
@@ -195,7 +198,7 @@ def destroy(entry_id: uuid.UUID):
     entry = open_entry(entry_or_404(entry_id, trashed=True))
     if request.method == "POST":
         delete_forever(entry.row)
-        flash("The entry has been deleted for good.", "success")
+        flash(_("The entry has been deleted for good."), "success")
         return redirect(url_for("entries.trash"))
     return render_template("entries/destroy.html", entry=entry)
 
@@ -212,5 +215,5 @@ def discuss(entry_id: uuid.UUID):
     """The patient's own mark for their next session; a therapist sees it only on entries shared with them."""
     chosen = request.form.get("to_discuss") == "y"
     mark_to_discuss(entry_or_404(entry_id), chosen)
-    flash("Marked to talk about at your next session." if chosen else "The mark is removed.", "success")
+    flash(_("Marked to talk about at your next session.") if chosen else _("The mark is removed."), "success")
     return redirect(url_for("entries.show", entry_id=entry_id))

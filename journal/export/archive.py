@@ -3,7 +3,8 @@
 ``journal.json`` follows ``journal/data/journal-export.schema.json`` (format
 ``integration-journal-export``, version 1). The zip is written to a temporary
 file one entry at a time, in batches, so a long journal is never held in
-memory whole; the caller streams the file and deletes it.
+memory whole; the caller streams the file and deletes it. What a person reads in it (the Markdown
+files' labels, the README, the PDF) is in the account's language; journal.json's keys are a format.
 """
 
 from __future__ import annotations
@@ -17,6 +18,9 @@ from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_babel import pgettext
 from sqlalchemy import select
 
 from journal import audit
@@ -28,6 +32,7 @@ from journal.export.document import build_pdf
 from journal.export.fonts import configured_fonts
 from journal.export.gather import ExportOptions, patient_export
 from journal.extensions import db
+from journal.i18n import reader_locale, speaking
 from journal.measures.services import open_response
 from journal.models import (
     Connection,
@@ -234,6 +239,8 @@ def _connections(user: User) -> list[dict]:
 
 
 MARKDOWN_TIME = "%-d %B %Y, %H:%M"
+# The check-in's keys in journal.json, as a Markdown file names them.
+CHECKIN_LABELS = {"mood": _l("mood"), "intensity": _l("intensity"), "detachment": _l("detachment")}
 
 
 def markdown(entry: dict, zone: str = "UTC", clock: str = "24h") -> str:
@@ -245,7 +252,8 @@ def markdown(entry: dict, zone: str = "UTC", clock: str = "24h") -> str:
     def when(iso: str) -> str:
         return f"{format_local(datetime.fromisoformat(iso), zone, MARKDOWN_TIME, clock)} ({zone.replace('_', ' ')})"
 
-    lines = [f"# {entry['title'] or 'Untitled entry'}", "", f"*{when(entry['created_at'])}*", ""]
+    listed = pgettext("list separator", ", ")
+    lines = [f"# {entry['title'] or _('Untitled entry')}", "", f"*{when(entry['created_at'])}*", ""]
     for answer in entry["answers"]:
         if not answer["text"].strip():
             continue
@@ -254,18 +262,19 @@ def markdown(entry: dict, zone: str = "UTC", clock: str = "24h") -> str:
         lines += [answer["text"], ""]
     checkin = {k: v for k, v in entry["checkin"].items() if v is not None}
     if checkin:
-        lines += ["Check-in: " + ", ".join(f"{k} {v}" for k, v in checkin.items()), ""]
+        values = listed.join(f"{CHECKIN_LABELS.get(k, k)} {v}" for k, v in checkin.items())
+        lines += [_("Check-in: %(values)s", values=values), ""]
     if entry["after_effects"] or entry["after_effects_note"]:
-        lines += [
-            "After-effects: "
-            + ", ".join(entry["after_effects"])
-            + (f" ({entry['after_effects_note']})" if entry["after_effects_note"] else ""),
-            "",
-        ]
+        effects = listed.join(entry["after_effects"])
+        if entry["after_effects_note"]:
+            line = _("After-effects: %(effects)s (%(note)s)", effects=effects, note=entry["after_effects_note"])
+        else:
+            line = _("After-effects: %(effects)s", effects=effects)
+        lines += [line, ""]
     if entry["tags"]:
-        lines += ["Tags: " + ", ".join(entry["tags"]), ""]
+        lines += [_("Tags: %(tags)s", tags=listed.join(entry["tags"])), ""]
     for number, name in enumerate(entry.get("pictures", []), 1):
-        lines += [f"![Picture {number}](../{name})", ""]
+        lines += [f"![{_('Picture %(number)d', number=number)}](../{name})", ""]
     for reply in entry["replies"]:
         lines += [
             f"> **{reply['author']}**, {when(reply['created_at'])}:",
@@ -302,6 +311,11 @@ def write_archive(user: User) -> Path:
 
 
 def _write(archive: zipfile.ZipFile, user: User) -> None:
+    with speaking(reader_locale(user)):
+        _write_all(archive, user)
+
+
+def _write_all(archive: zipfile.ZipFile, user: User) -> None:
     head = {
         "format": FORMAT,
         "version": VERSION,
@@ -337,10 +351,15 @@ def _write(archive: zipfile.ZipFile, user: User) -> None:
             shutil.copyfileobj(out, member)
     pdf = build_pdf(patient_export(user, ExportOptions(page_size=user.paper_size)), configured_fonts())
     archive.writestr("journal.pdf", pdf)
-    archive.writestr("README.txt", README)
+    archive.writestr("README.txt", readme())
 
 
-README = """Your Integration Journal, exported.
+def readme() -> str:
+    """The archive's README, in the active language (the account's)."""
+    return str(README)
+
+
+README = _l("""Your Integration Journal, exported.
 
 journal.json   everything you wrote: sessions, entries (with check-ins, after-effects, tags,
                shares and replies), drafts and connections. Its format is described by
@@ -351,4 +370,4 @@ pictures/      the pictures and drawings of your entries, named by the entry's i
 journal.pdf    the whole journal as a PDF.
 
 This file is not encrypted. Keep it somewhere private.
-"""
+""")

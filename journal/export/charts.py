@@ -5,6 +5,7 @@ from __future__ import annotations
 from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine, Rect, String
 from reportlab.lib import colors
 
+from journal.export.fonts import visual
 from journal.measures.charts import Chart
 
 BANDS = ["#cfe8d5", "#e6efc4", "#f6e7b8", "#f4d3b5", "#eec0bd"]
@@ -15,7 +16,8 @@ DOTS_UP_TO = 60
 
 
 def drawing(chart: Chart, width: float, font: str) -> Drawing:
-    """The chart scaled to ``width`` points; SVG's y grows downwards, ReportLab's upwards."""
+    """The chart scaled to ``width`` points; SVG's y grows downwards, ReportLab's upwards. Its labels (in the
+    reader's language) are drawn joined and in visual order when they are Arabic or Hebrew."""
     scale = width / chart.width
     height = chart.height * scale
 
@@ -41,9 +43,11 @@ def drawing(chart: Chart, width: float, font: str) -> Drawing:
         )
     for tick_y, label in chart.ticks:
         art.add(Line(x(44), y(tick_y), x(right), y(tick_y), strokeColor=colors.HexColor("#dddddd"), strokeWidth=0.5))
-        art.add(String(x(38), y(tick_y) - 3, label, fontName=font, fontSize=7, textAnchor="end", fillColor=INK))
+        art.add(
+            String(x(38), y(tick_y) - 3, visual(str(label)), fontName=font, fontSize=7, textAnchor="end", fillColor=INK)
+        )
     for month_x, label in chart.months:
-        art.add(String(x(month_x), 3, label, fontName=font, fontSize=7, fillColor=INK))
+        art.add(String(x(month_x), 3, visual(str(label)), fontName=font, fontSize=7, fillColor=INK))
     if chart.guide:
         art.add(
             Line(

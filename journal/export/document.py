@@ -1,7 +1,10 @@
 """Lay out a journal as a PDF with ReportLab's platypus.
 
 The input is plain data (``JournalExport``), already decrypted and chosen by
-``journal.export.gather``; this module only typesets it.
+``journal.export.gather``; this module only typesets it, in the export's language (``locale``, its
+reader's): the words it adds (headings, labels, "page 2 of 9") are translated, and a right-to-left
+language (Arabic) gets a mirrored page: labels and headings right-aligned, the contents' page numbers and
+the tables' first column on the left, the page header swapped. Text a person wrote keeps its own direction.
 """
 
 from __future__ import annotations
@@ -10,8 +13,11 @@ import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext, pgettext
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -33,8 +39,9 @@ from reportlab.platypus import (
 )
 
 from journal.export.charts import drawing
-from journal.export.fonts import FontSet, paragraph_markup
+from journal.export.fonts import FontSet, paragraph_markup, visual
 from journal.export.shaping import needs_shaping
+from journal.i18n import DEFAULT_LOCALE, is_right_to_left, speaking
 from journal.measures.progress import Progress
 
 PAGE_SIZES = {"a4": A4, "letter": LETTER}
@@ -42,7 +49,7 @@ INK = colors.HexColor("#23262b")
 MUTED = colors.HexColor("#535a63")
 ACCENT = colors.HexColor("#2f5d62")
 SOFT = colors.HexColor("#e3eeec")
-CONFIDENTIAL = "Confidential — contains health information"
+CONFIDENTIAL = _l("Confidential — contains health information")
 
 
 @dataclass
@@ -64,11 +71,11 @@ class ExportPicture:
 class _Picture(Flowable):
     """A picture scaled to fit, decrypted only while its page is drawn (a journal may hold hundreds)."""
 
-    def __init__(self, picture: ExportPicture, max_width: float, max_height: float) -> None:
+    def __init__(self, picture: ExportPicture, max_width: float, max_height: float, align: str = "LEFT") -> None:
         super().__init__()
         scale = min(max_width / picture.width, max_height / picture.height, 1.0)
         self.picture, self.width, self.height = picture, picture.width * scale, picture.height * scale
-        self.hAlign = "LEFT"
+        self.hAlign = align
 
     def wrap(self, available_width, available_height):
         return self.width, self.height
@@ -111,18 +118,27 @@ class JournalExport:
     author: str = "Integration Journal"
     progress: Progress = field(default_factory=Progress)  # the Progress section, when there is one
     compact: bool = False  # a short document (the safety plan): no cover or contents, so it fits one or two pages
+    locale: str = DEFAULT_LOCALE  # the reader's language: the words the document adds, and its direction
 
 
 class _Styles:
-    def __init__(self, fonts: FontSet) -> None:
+    """The document's styles. Labels and headings follow the document's direction (``rtl``: right-aligned);
+    what a person wrote follows its own (``text``)."""
+
+    def __init__(self, fonts: FontSet, rtl: bool = False) -> None:
+        self.right_to_left = rtl
+        along = TA_RIGHT if rtl else TA_LEFT
+        start_indent = "rightIndent" if rtl else "leftIndent"
+
         def style(name, **kw):
             return ParagraphStyle(
-                name, **{"fontName": fonts.body, "fontSize": 10.5, "leading": 15, "textColor": INK, **kw}
+                name,
+                **{"fontName": fonts.body, "fontSize": 10.5, "leading": 15, "textColor": INK, "alignment": along, **kw},
             )
 
         self.body = style("body", spaceAfter=6)
-        self.rtl = style("rtl", spaceAfter=6, alignment=TA_RIGHT)
         self.small = style("small", fontSize=8.5, leading=11, textColor=MUTED)
+        self.small_bold = ParagraphStyle("smallbold", parent=self.small, fontName=fonts.bold)
         self.cover_title = ParagraphStyle(
             "cover",
             fontName=fonts.sans_bold,
@@ -138,24 +154,59 @@ class _Styles:
         self.cover_note = ParagraphStyle(
             "covernote", parent=self.cover_line, fontSize=11, textColor=colors.HexColor("#a3282a")
         )
-        self.toc_title = ParagraphStyle("toctitle", fontName=fonts.sans_bold, fontSize=18, leading=24, spaceAfter=12)
+        self.toc_title = ParagraphStyle(
+            "toctitle", fontName=fonts.sans_bold, fontSize=18, leading=24, spaceAfter=12, alignment=along
+        )
         self.group = ParagraphStyle(
-            "group", fontName=fonts.sans_bold, fontSize=16, leading=21, textColor=ACCENT, spaceBefore=6, spaceAfter=4
+            "group",
+            fontName=fonts.sans_bold,
+            fontSize=16,
+            leading=21,
+            textColor=ACCENT,
+            spaceBefore=6,
+            spaceAfter=4,
+            alignment=along,
         )
         self.group_meta = ParagraphStyle(
-            "groupmeta", fontName=fonts.sans, fontSize=9.5, leading=13, textColor=MUTED, spaceAfter=6
+            "groupmeta", fontName=fonts.sans, fontSize=9.5, leading=13, textColor=MUTED, spaceAfter=6, alignment=along
         )
+        self.group_meta_bold = ParagraphStyle("groupmetabold", parent=self.group_meta, fontName=fonts.sans_bold)
         self.entry = ParagraphStyle(
-            "entry", fontName=fonts.sans_bold, fontSize=13, leading=17, spaceBefore=14, spaceAfter=2, textColor=INK
+            "entry",
+            fontName=fonts.sans_bold,
+            fontSize=13,
+            leading=17,
+            spaceBefore=14,
+            spaceAfter=2,
+            textColor=INK,
+            alignment=along,
         )
         self.prompt = ParagraphStyle(
-            "prompt", fontName=fonts.sans_bold, fontSize=10, leading=14, textColor=ACCENT, spaceBefore=6, spaceAfter=2
+            "prompt",
+            fontName=fonts.sans_bold,
+            fontSize=10,
+            leading=14,
+            textColor=ACCENT,
+            spaceBefore=6,
+            spaceAfter=2,
+            alignment=along,
         )
-        self.reply = ParagraphStyle("reply", parent=self.body, fontSize=9.5, leading=13.5, leftIndent=10)
+        self.reply = ParagraphStyle("reply", parent=self.body, fontSize=9.5, leading=13.5, **{start_indent: 10})
         self.toc_levels = [
-            ParagraphStyle("toc0", fontName=fonts.sans_bold, fontSize=10, leading=12),
-            ParagraphStyle("toc1", fontName=fonts.body, fontSize=9.5, leading=12),
+            ParagraphStyle("toc0", fontName=fonts.sans_bold, fontSize=10, leading=12, alignment=along),
+            ParagraphStyle("toc1", fontName=fonts.body, fontSize=9.5, leading=12, alignment=along),
         ]
+        self._twins: dict[tuple[str, int], ParagraphStyle] = {}
+
+    def text(self, style: ParagraphStyle, rtl: bool) -> ParagraphStyle:
+        """The style for a paragraph a person wrote: aligned to its own direction (``rtl``), in either document."""
+        alignment = TA_RIGHT if rtl else TA_LEFT
+        if style.alignment == alignment:
+            return style
+        key = (style.name, alignment)
+        if key not in self._twins:
+            self._twins[key] = ParagraphStyle(f"{style.name}-{alignment}", parent=style, alignment=alignment)
+        return self._twins[key]
 
 
 class _JournalDoc(BaseDocTemplate):
@@ -214,25 +265,44 @@ def _shaping(text: str, style: ParagraphStyle) -> ParagraphStyle:
 
 
 def _user_paragraph(text: str, style: ParagraphStyle, fonts: FontSet, prefix: str = "") -> Paragraph:
-    """One line of user text (a title, a prompt, a tag list), escaped, in the fonts and shaping it needs."""
+    """One line of text in its own direction (a questionnaire's English title; a list after its bold label in a
+    left-to-right document), escaped, in the fonts and shaping it needs. Most lines are ``_label``."""
     return Paragraph(prefix + _safe(text, fonts, style), _shaping(text, style))
 
 
-def _heading(text: str, style: ParagraphStyle, level: int, key: str, fonts: FontSet) -> Paragraph:
-    markup, _ = paragraph_markup(text, fonts, base=style.fontName, size=style.fontSize, width=10_000)
+def _label(text: str, style: ParagraphStyle, fonts: FontSet, styles: _Styles, width: float = 10_000) -> Paragraph:
+    """A line in the document's own direction: words it adds (a label, a sentence with a name or a date in it),
+    or a short line a person wrote that it places (a title, a prompt, tags). Escaped, in the fonts and shaping it
+    needs, and in a right-to-left document read from the right whatever its first word. ``width`` is needed for
+    a line long enough to wrap (right-to-left lines are put in order one by one)."""
+    text = str(text)
+    base_dir = "R" if styles.right_to_left else None
+    markup, _rtl = paragraph_markup(
+        text, fonts, base=style.fontName, size=style.fontSize, width=width, base_dir=base_dir
+    )
+    return Paragraph(markup, _shaping(text, style))
+
+
+def _heading(text: str, style: ParagraphStyle, level: int, key: str, fonts: FontSet, styles: _Styles) -> Paragraph:
+    """A heading, in the document's direction (``_label``), in the contents and the PDF's outline."""
+    base_dir = "R" if styles.right_to_left else None
+    markup, _ = paragraph_markup(text, fonts, base=style.fontName, size=style.fontSize, width=10_000, base_dir=base_dir)
     paragraph = Paragraph(markup, _shaping(text, style))
     paragraph.toc = (level, text, key)
     return paragraph
 
 
-def _text(text: str, style: ParagraphStyle, rtl_style: ParagraphStyle, fonts: FontSet, width: float) -> list[Paragraph]:
-    """User text as paragraphs: blank lines separate paragraphs, single line breaks are kept."""
+def _text(text: str, style: ParagraphStyle, styles: _Styles, fonts: FontSet, width: float) -> list[Paragraph]:
+    """User text as paragraphs: blank lines separate paragraphs, single line breaks are kept. Each paragraph is
+    aligned to its own direction (right for one that starts in Arabic or Hebrew), in either document."""
     flowables = []
     for block in text.replace("\r\n", "\n").split("\n\n"):
         if not block.strip():
             continue
         markup, rtl = paragraph_markup(block, fonts, base=style.fontName, size=style.fontSize, width=width)
-        flowables.append(Paragraph(markup, rtl_style if rtl else _shaping(block, style)))
+        flowables.append(
+            Paragraph(markup, styles.text(style, rtl) if rtl else _shaping(block, styles.text(style, rtl)))
+        )
     return flowables
 
 
@@ -245,11 +315,17 @@ def _one_line(text: str, limit: int = 90) -> str:
 
 
 def build_pdf(export: JournalExport, fonts: FontSet) -> bytes:
-    """Typeset the journal in a single layout pass and return the PDF bytes."""
+    """Typeset the journal in a single layout pass, in its reader's language, and return the PDF bytes."""
+    with speaking(export.locale):
+        return _build_pdf(export, fonts, is_right_to_left(export.locale))
+
+
+def _build_pdf(export: JournalExport, fonts: FontSet, rtl: bool) -> bytes:
     size = PAGE_SIZES.get(export.page_size, A4)
     margin, top, bottom = 20 * mm, 24 * mm, 20 * mm
     width, height = size[0] - 2 * margin, size[1] - top - bottom
-    styles = _Styles(fonts)
+    styles = _Styles(fonts, rtl)
+    base_dir = "R" if rtl else None
     buffer = io.BytesIO()
     doc = _JournalDoc(
         buffer,
@@ -262,74 +338,103 @@ def build_pdf(export: JournalExport, fonts: FontSet) -> bytes:
         author=export.author,
         subject=f"{export.title}: {export.date_range}",
         creator="Integration Journal",
-        keywords="confidential, health information",
+        keywords=_("confidential, health information"),
+        lang=export.locale.replace("_", "-"),
     )
     frame = Frame(margin, bottom, width, height, id="body")
     doc.addPageTemplates([PageTemplate("cover", [frame]), PageTemplate("pages", [frame])])
 
     per_page = int(height // TOC_LINE) - 3
     if export.compact:
-        story: list = [_user_paragraph(f"{export.patient_name} · generated {export.generated}", styles.small, fonts)]
+        line = _("%(name)s · generated %(date)s", name=export.patient_name, date=export.generated)
+        story: list = [_label(line, styles.small, fonts, styles, width)]
         toc_pages = 0
     else:
-        story = [Spacer(1, size[1] * 0.22), _user_paragraph(export.title, styles.cover_title, fonts)]
-        for line in (export.patient_name, export.date_range, f"Generated {export.generated}"):
-            story.append(_user_paragraph(line, styles.cover_line, fonts))
-        story += [Spacer(1, 24), Paragraph(CONFIDENTIAL, styles.cover_note), NextPageTemplate("pages"), PageBreak()]
+        story = [Spacer(1, size[1] * 0.22), _label(export.title, styles.cover_title, fonts, styles, width)]
+        for line in (export.patient_name, export.date_range):
+            story.append(_label(line, styles.cover_line, fonts, styles, width))
+        story.append(_label(_("Generated %(date)s", date=export.generated), styles.cover_line, fonts, styles, width))
+        story += [
+            Spacer(1, 24),
+            _label(CONFIDENTIAL, styles.cover_note, fonts, styles, width),
+            NextPageTemplate("pages"),
+            PageBreak(),
+        ]
         # Reserve the contents pages: one line per session and per entry, titles cut to one line.
         lines = sum(1 + len(group.entries) for group in export.groups) + (1 if export.progress else 0)
         toc_pages = max(1, -(-lines // per_page))
-        for _ in range(toc_pages):
+        for _page in range(toc_pages):
             story += [Spacer(1, 1), PageBreak()]
 
     if export.progress:
-        story.append(_heading("Progress", styles.group, 0, "progress", fonts))
+        story.append(_heading(_("Progress"), styles.group, 0, "progress", fonts, styles))
         story.append(
-            Paragraph(
-                "Questionnaire scores and check-ins over the last year, with the sessions marked "
-                "(dashed lines). Shaded bands are the questionnaires' published ranges. A "
-                "questionnaire is not a diagnosis.",
+            _label(
+                _(
+                    "Questionnaire scores and check-ins over the last year, with the sessions marked "
+                    "(dashed lines). Shaded bands are the questionnaires' published ranges. A "
+                    "questionnaire is not a diagnosis."
+                ),
                 styles.group_meta,
+                fonts,
+                styles,
+                width,
             )
         )
         for chart in export.progress.charts:
             story.append(CondPageBreak(80 * mm))
-            story.append(_user_paragraph(chart.title, styles.group_meta, fonts))
+            title = str(chart.title)
+            # A questionnaire's own title stays in its published (English) wording, and reads left to right.
+            own = styles.text(styles.group_meta, False) if chart.title_lang == "en" else styles.group_meta
+            story.append(_user_paragraph(title, own, fonts))
             story.append(drawing(chart, width, fonts.sans))
-            latest = f"Latest: {chart.points[-1].label}." + (
-                f" First here: {chart.points[0].label}." if len(chart.points) > 1 else ""
-            )
-            story.append(_user_paragraph(latest, styles.body, fonts))
+            if len(chart.points) > 1:
+                latest = _(
+                    "Latest: %(latest)s. First here: %(first)s.",
+                    latest=chart.points[-1].label,
+                    first=chart.points[0].label,
+                )
+            else:
+                latest = _("Latest: %(latest)s.", latest=chart.points[-1].label)
+            story.append(_label(latest, styles.body, fonts, styles, width))
         if export.progress.effects:
             story += _after_effects_table(export.progress.effects, styles, fonts, width)
         story.append(PageBreak())
 
     for group in export.groups:
         story.append(CondPageBreak(60 * mm))
-        story.append(_heading(group.heading, styles.group, 0, group.key, fonts))
+        story.append(_heading(group.heading, styles.group, 0, group.key, fonts, styles))
         if group.details:
-            story.append(_user_paragraph(group.details, styles.group_meta, fonts))
+            story.append(_label(group.details, styles.group_meta, fonts, styles, width))
         if group.intention:
-            story.append(Paragraph("<b>Intention</b>", styles.group_meta))
-            story += _text(group.intention, styles.body, styles.rtl, fonts, width)
+            story.append(_label(_("Intention"), styles.group_meta_bold, fonts, styles))
+            story += _text(group.intention, styles.body, styles, fonts, width)
         for entry in group.entries:
             story += _entry_flowables(entry, styles, fonts, width)
+
+    contents_title = _("Contents")
+    confidential = str(CONFIDENTIAL)
 
     def contents(canvas: Canvas, index: int) -> None:
         chunk = doc.headings[index * per_page : (index + 1) * per_page]
         y = size[1] - top
         if index == 0:
-            title = Paragraph("Contents", styles.toc_title)
+            title = _label(contents_title, styles.toc_title, fonts, styles, width)
             title.wrapOn(canvas, width, TOC_LINE * 3)
             title.drawOn(canvas, margin, y - TOC_LINE * 2)
         y -= TOC_LINE * 3
         for level, text, page in chunk:
             style = styles.toc_levels[level]
-            line = _user_paragraph(_one_line(text), style, fonts)
+            line = _label(_one_line(text), style, fonts, styles)
             line.wrapOn(canvas, width - 20 * mm, TOC_LINE)
-            line.drawOn(canvas, margin + (0 if level == 0 else 6 * mm), y)
+            indent = 0 if level == 0 else 6 * mm
             canvas.setFont(fonts.sans, 9)
-            canvas.drawRightString(size[0] - margin, y + 3, str(page))
+            if rtl:  # mirrored: the titles end at the right margin, the page numbers on the left
+                line.drawOn(canvas, margin + 20 * mm - indent, y)
+                canvas.drawString(margin, y + 3, str(page))
+            else:
+                line.drawOn(canvas, margin + indent, y)
+                canvas.drawRightString(size[0] - margin, y + 3, str(page))
             y -= TOC_LINE
 
     def finish(canvas: Canvas, total: int) -> None:
@@ -341,23 +446,50 @@ def build_pdf(export: JournalExport, fonts: FontSet) -> bytes:
         canvas.saveState()
         canvas.setFont(fonts.sans, 8)
         canvas.setFillColor(MUTED)
-        canvas.drawString(margin, size[1] - 14 * mm, _one_line(f"{export.title} · {export.patient_name}", 80))
-        canvas.drawRightString(size[0] - margin, size[1] - 14 * mm, CONFIDENTIAL)
-        canvas.drawCentredString(size[0] / 2, 11 * mm, f"page {page} of {total}")
+        running = visual(_one_line(f"{export.title} · {export.patient_name}", 80), base_dir)
+        if rtl:  # the running title at the start of the line, on the right
+            canvas.drawRightString(size[0] - margin, size[1] - 14 * mm, running)
+            canvas.drawString(margin, size[1] - 14 * mm, visual(confidential, base_dir))
+        else:
+            canvas.drawString(margin, size[1] - 14 * mm, running)
+            canvas.drawRightString(size[0] - margin, size[1] - 14 * mm, confidential)
+        footer = _("page %(page)d of %(total)d", page=page, total=total)
+        canvas.drawCentredString(size[0] / 2, 11 * mm, visual(footer, base_dir))
         canvas.restoreState()
 
     doc.build(story, canvasmaker=lambda *a, **k: _DeferredCanvas(*a, finish=finish, **k))
     return buffer.getvalue()
 
 
+def _table_row(cells: list, rtl: bool) -> list:
+    """A table's row, its first column on the right in a right-to-left document."""
+    return cells[::-1] if rtl else cells
+
+
 def _after_effects_table(rows, styles, fonts: FontSet, width: float) -> list:
     """After-effects per session, as on the Progress page: which ones, on how many days."""
-    cell = styles.small
-    data = [[Paragraph("<b>Session</b>", cell), Paragraph("<b>After-effects (days)</b>", cell)]]
+    cell, head, rtl = styles.small, styles.small_bold, styles.right_to_left
+    data = [
+        _table_row(
+            [_label(_("Session"), head, fonts, styles), _label(_("After-effects (days)"), head, fonts, styles)], rtl
+        )
+    ]
     for row in rows:
-        effects = "; ".join(f"{label}: {days} day{'s' if days != 1 else ''}" for label, days in row.effects)
-        data.append([_user_paragraph(row.session, cell, fonts), _user_paragraph(effects, cell, fonts)])
-    table = Table(data, colWidths=[width * 0.45, width * 0.55], hAlign="LEFT", repeatRows=1)
+        effects = pgettext("list separator", "; ").join(
+            ngettext("%(label)s: %(num)d day", "%(label)s: %(num)d days", days, label=str(label))
+            for label, days in row.effects
+        )
+        cells = [
+            _label(row.session, cell, fonts, styles, width * 0.4),
+            _label(effects, cell, fonts, styles, width * 0.5),
+        ]
+        data.append(_table_row(cells, rtl))
+    table = Table(
+        data,
+        colWidths=_table_row([width * 0.45, width * 0.55], rtl),
+        hAlign="RIGHT" if rtl else "LEFT",
+        repeatRows=1,
+    )
     table.setStyle(
         TableStyle(
             [
@@ -369,22 +501,39 @@ def _after_effects_table(rows, styles, fonts: FontSet, width: float) -> list:
             ]
         )
     )
-    return [CondPageBreak(30 * mm), Paragraph("After-effects by session", styles.group_meta), table]
+    return [CondPageBreak(30 * mm), _label(_("After-effects by session"), styles.group_meta, fonts, styles), table]
+
+
+def _labelled(label: str, value: str, styles: _Styles, fonts: FontSet, width: float) -> Paragraph:
+    """A short list after its label ("Tags: calm, sleep"): the label bold; in a right-to-left document the two
+    read as one line from the right (plain, as a bold run cannot be kept through the reordering)."""
+    if styles.right_to_left:
+        return _label(f"{label} {value}", styles.small, fonts, styles, width)
+    return _user_paragraph(value, styles.small, fonts, f"<b>{_safe(label, fonts, styles.small)}</b> ")
 
 
 def _entry_flowables(entry: ExportEntry, styles: _Styles, fonts: FontSet, width: float) -> list:
-    head = [_heading(entry.title, styles.entry, 1, entry.key, fonts), Paragraph(entry.when, styles.small)]
+    rtl = styles.right_to_left
+    head = [
+        _heading(entry.title, styles.entry, 1, entry.key, fonts, styles),
+        _label(entry.when, styles.small, fonts, styles, width),
+    ]
     body: list = []
     for prompt, text in entry.answers:
         if not text.strip():
             continue
         if prompt:
-            body.append(_user_paragraph(prompt, styles.prompt, fonts))
-        body += _text(text, styles.body, styles.rtl, fonts, width)
+            body.append(_label(prompt, styles.prompt, fonts, styles, width))
+        body += _text(text, styles.body, styles, fonts, width)
     for picture in entry.pictures:
-        body += [Spacer(1, 4), _Picture(picture, width, PICTURE_MAX_HEIGHT)]
+        body += [Spacer(1, 4), _Picture(picture, width, PICTURE_MAX_HEIGHT, "RIGHT" if rtl else "LEFT")]
     if entry.checkin:
-        table = Table([[label, value] for label, value in entry.checkin], colWidths=[55 * mm, 30 * mm], hAlign="LEFT")
+        base_dir = "R" if rtl else None
+        table = Table(
+            [_table_row([visual(str(label), base_dir), value], rtl) for label, value in entry.checkin],
+            colWidths=_table_row([55 * mm, 30 * mm], rtl),
+            hAlign="RIGHT" if rtl else "LEFT",
+        )
         table.setStyle(
             TableStyle(
                 [
@@ -394,19 +543,24 @@ def _entry_flowables(entry: ExportEntry, styles: _Styles, fonts: FontSet, width:
                     ("GRID", (0, 0), (-1, -1), 0.25, colors.white),
                     ("TOPPADDING", (0, 0), (-1, -1), 2),
                     ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+                    ("ALIGN", (0, 0), (-1, -1), "RIGHT" if rtl else "LEFT"),
                 ]
             )
         )
         body += [Spacer(1, 4), table]
     if entry.after_effects:
-        body.append(_user_paragraph(", ".join(entry.after_effects), styles.small, fonts, "<b>After-effects:</b> "))
+        body.append(
+            _labelled(
+                _("After-effects:"), pgettext("list separator", ", ").join(entry.after_effects), styles, fonts, width
+            )
+        )
     if entry.after_effects_note:
-        body += _text(entry.after_effects_note, styles.small, styles.small, fonts, width)
+        body += _text(entry.after_effects_note, styles.small, styles, fonts, width)
     if entry.tags:
-        body.append(_user_paragraph(", ".join(entry.tags), styles.small, fonts, "<b>Tags:</b> "))
+        body.append(_labelled(_("Tags:"), pgettext("list separator", ", ").join(entry.tags), styles, fonts, width))
     for reply in entry.replies:
         body.append(Spacer(1, 4))
-        body.append(_user_paragraph(f"{reply.author} · {reply.when}", styles.small, fonts))
-        body += _text(reply.text, styles.reply, styles.reply, fonts, width - 10)
+        body.append(_label(f"{reply.author} · {reply.when}", styles.small, fonts, styles, width))
+        body += _text(reply.text, styles.reply, styles, fonts, width - 10)
     # Keep an entry's heading with the start of its text.
     return [KeepTogether(head + body[:1]), *body[1:]]

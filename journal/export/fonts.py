@@ -257,24 +257,39 @@ def _wrap_logical(text: str, font: str, size: float, width: float) -> list[str]:
     return lines
 
 
-def paragraph_markup(text: str, fonts: FontSet, *, base: str, size: float, width: float) -> tuple[str, bool]:
+def paragraph_markup(
+    text: str, fonts: FontSet, *, base: str, size: float, width: float, base_dir: str | None = None
+) -> tuple[str, bool]:
     """Turn one paragraph of user text into safe Paragraph markup; also say whether it reads right to left.
 
-    Line breaks inside the paragraph are kept as ``<br/>``.
+    Line breaks inside the paragraph are kept as ``<br/>``. ``base_dir`` ("R" or "L") is the paragraph's
+    direction when it holds right-to-left letters; by default its first strong letter's (user text). A label
+    of a right-to-left document is "R", whatever the name or date at its start.
     """
     lines = text.split("\n")
     if not shaping.is_rtl(text):
         return "<br/>".join(_runs(line, fonts, base) for line in lines), False
-    rtl_base = fonts.sans  # the sans face carries Hebrew and Arabic
+    shaped_lines = [arabic_reshaper.reshape(line) for line in lines]
+    # The sans face carries Hebrew and Arabic; the base font when it has every letter (a bold heading stays bold).
+    rtl_base = (
+        base if all(ord(c) in fonts.coverage[base] for c in "".join(shaped_lines) if not c.isspace()) else fonts.sans
+    )
     visual: list[str] = []
-    for line in lines:
-        shaped = arabic_reshaper.reshape(line)
+    for shaped in shaped_lines:
         for part in _wrap_logical(shaped, rtl_base, size, width):
-            visual.append(_runs(get_display(part), fonts, rtl_base))
+            visual.append(_runs(get_display(part, base_dir=base_dir), fonts, rtl_base))
     markup = "<br/>".join(visual)
     if rtl_base != base:
         markup = f'<font face="{rtl_base}">{markup}</font>'
-    return markup, _first_strong_is_rtl(text)
+    return markup, base_dir == "R" if base_dir else _first_strong_is_rtl(text)
+
+
+def visual(text: str, base_dir: str | None = None) -> str:
+    """A line drawn straight on the canvas (a page header, a table cell, a chart label): joined and put in
+    visual order when it holds right-to-left letters, as ``paragraph_markup`` does for a paragraph."""
+    if not shaping.is_rtl(text):
+        return text
+    return get_display(arabic_reshaper.reshape(text), base_dir=base_dir)
 
 
 def configured_fonts() -> FontSet:

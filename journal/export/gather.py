@@ -1,13 +1,20 @@
-"""Choose and decrypt what goes into an export, for a patient or a therapist."""
+"""Choose and decrypt what goes into an export, for a patient or a therapist.
+
+An export is written in its reader's language (the person exporting; for a therapist's export, the
+therapist): every word and date here is made inside ``speaking`` it, and the document carries the locale
+so that ``document.build_pdf`` typesets it in the same language and direction.
+"""
 
 from __future__ import annotations
 
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime, time
 from functools import partial
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from journal.access import shared_entries_query, shared_sessions_query
@@ -16,6 +23,7 @@ from journal.entries.content import AFTER_EFFECTS
 from journal.entries.services import EntryView, open_entry
 from journal.export.document import ExportEntry, ExportGroup, ExportPicture, ExportReply, JournalExport
 from journal.extensions import db
+from journal.i18n import DEFAULT_LOCALE, reader_locale, speaking
 from journal.measures.progress import Progress, progress
 from journal.models import Entry, Reply, SafetyPlan, TreatmentSession, User
 from journal.pictures.services import picture_bytes, pictures_of
@@ -26,7 +34,9 @@ from journal.therapist.dashboard import measures_for_therapist
 from journal.timezones import format_local, to_local
 from journal.vault import unseal_row
 
-NO_SESSION = "Entries not tied to a session"
+NO_SESSION = _l("Entries not tied to a session")
+DAY = "%-d %B %Y"
+DAY_AND_TIME = "%-d %B %Y, %H:%M"
 
 
 @dataclass
@@ -51,17 +61,22 @@ def _in_range(moment: datetime, reader: Reader, options: ExportOptions) -> bool:
 
 @dataclass(frozen=True)
 class Reader:
-    """Whose time zone and clock the export's dates are written in."""
+    """Whose language, time zone and clock the export is written in."""
 
     zone: str
     clock: str = "24h"
+    locale: str = DEFAULT_LOCALE
 
     @classmethod
     def of(cls, user: User) -> Reader:
-        return cls(user.time_zone, user.clock)
+        return cls(user.time_zone, user.clock, reader_locale(user))
 
     def when(self, moment: datetime, with_time: bool = True) -> str:
-        return format_local(moment, self.zone, "%-d %B %Y, %H:%M" if with_time else "%-d %B %Y", self.clock)
+        return format_local(moment, self.zone, DAY_AND_TIME if with_time else DAY, self.clock)
+
+    def day(self, chosen: date) -> str:
+        """A calendar day the reader chose (a range's end), written as their other dates are."""
+        return format_local(datetime.combine(chosen, time(12), tzinfo=UTC), "UTC", DAY)
 
 
 def _replies(
@@ -96,13 +111,13 @@ def _entry(
     checkin = []
     if options.include_checkins:
         row = view.row
-        for label, value, _scale in (
-            ("Mood", row.mood, "−5 to +5"),
-            ("Emotional intensity", row.intensity, "0 to 10"),
-            ("Distance or detachment", row.detachment, "0 to 10"),
+        for label, value, signed in (
+            (_("Mood"), row.mood, True),
+            (_("Emotional intensity"), row.intensity, False),
+            (_("Distance or detachment"), row.detachment, False),
         ):
             if value is not None:
-                checkin.append((label, f"{value:+d}" if label == "Mood" else str(value)))
+                checkin.append((label, f"{value:+d}" if signed else str(value)))
     content = view.content
     return ExportEntry(
         key=f"e-{view.id}",
@@ -111,7 +126,9 @@ def _entry(
         answers=[(answer.prompt, answer.text) for answer in content.answers],
         checkin=checkin,
         after_effects=(
-            [AFTER_EFFECTS[k] for k in content.after_effects if k in AFTER_EFFECTS] if options.include_checkins else []
+            [str(AFTER_EFFECTS[k]) for k in content.after_effects if k in AFTER_EFFECTS]
+            if options.include_checkins
+            else []
         ),
         after_effects_note=content.after_effects_note if options.include_checkins else "",
         tags=content.tags,
@@ -122,10 +139,10 @@ def _entry(
 
 def _group(session: SessionView | None, reader: Reader) -> ExportGroup:
     if session is None:
-        return ExportGroup(key="g-none", heading=NO_SESSION)
+        return ExportGroup(key="g-none", heading=str(NO_SESSION))
     return ExportGroup(
         key=f"g-{session.id}",
-        heading=f"Session of {reader.when(session.occurred_at, with_time=False)}",
+        heading=_("Session of %(date)s", date=reader.when(session.occurred_at, with_time=False)),
         details=f"{session.medicine_label} · {session.setting_label} · {reader.when(session.occurred_at)}",
         intention=session.details.intention,
     )
@@ -152,64 +169,72 @@ def _assemble(
 
 
 def _range_text(views: list[EntryView], reader: Reader, options: ExportOptions) -> str:
-    if options.date_from or options.date_to:
-        start = options.date_from.strftime("%-d %B %Y") if options.date_from else "the beginning"
-        end = options.date_to.strftime("%-d %B %Y") if options.date_to else "today"
-        return f"{start} to {end}"
+    if options.date_from and options.date_to:
+        return _("%(start)s to %(end)s", start=reader.day(options.date_from), end=reader.day(options.date_to))
+    if options.date_from:
+        return _("%(start)s to today", start=reader.day(options.date_from))
+    if options.date_to:
+        return _("the beginning to %(end)s", end=reader.day(options.date_to))
     if not views:
-        return "No entries"
+        return _("No entries")
     dates = sorted(v.row.created_at for v in views)
-    return f"{reader.when(dates[0], False)} to {reader.when(dates[-1], False)}"
+    return _("%(start)s to %(end)s", start=reader.when(dates[0], False), end=reader.when(dates[-1], False))
 
 
 def patient_export(user: User, options: ExportOptions) -> JournalExport:
-    """The patient's own journal, narrowed by the options."""
-    statement = select(Entry).where(Entry.owner_id == user.id, Entry.is_live)
-    if options.session_id:
-        statement = statement.where(Entry.session_id == options.session_id)
-    if options.entry_ids:
-        statement = statement.where(Entry.id.in_(options.entry_ids))
+    """The patient's own journal, narrowed by the options, in their language."""
     reader = Reader.of(user)
-    rows = [row for row in db.session.scalars(statement) if _in_range(row.created_at, reader, options)]
-    views = [open_entry(row) for row in rows]
-    sessions = {
-        s.id: open_session(s)
-        for s in db.session.scalars(select(TreatmentSession).where(TreatmentSession.owner_id == user.id))
-    }
-    threads = _replies([v.id for v in views], reader, None) if options.include_replies else {}
-    return JournalExport(
-        title="Integration Journal",
-        patient_name=user.display_name,
-        date_range=_range_text(views, reader, options),
-        generated=reader.when(utcnow()),
-        groups=_assemble(views, sessions, reader, options, threads),
-        page_size=options.page_size,
-        author=user.display_name,
-        progress=progress(user, window=None) if options.include_checkins else Progress(),
-    )
+    with speaking(reader.locale):
+        statement = select(Entry).where(Entry.owner_id == user.id, Entry.is_live)
+        if options.session_id:
+            statement = statement.where(Entry.session_id == options.session_id)
+        if options.entry_ids:
+            statement = statement.where(Entry.id.in_(options.entry_ids))
+        rows = [row for row in db.session.scalars(statement) if _in_range(row.created_at, reader, options)]
+        views = [open_entry(row) for row in rows]
+        sessions = {
+            s.id: open_session(s)
+            for s in db.session.scalars(select(TreatmentSession).where(TreatmentSession.owner_id == user.id))
+        }
+        threads = _replies([v.id for v in views], reader, None) if options.include_replies else {}
+        return JournalExport(
+            title="Integration Journal",
+            patient_name=user.display_name,
+            date_range=_range_text(views, reader, options),
+            generated=reader.when(utcnow()),
+            groups=_assemble(views, sessions, reader, options, threads),
+            page_size=options.page_size,
+            author=user.display_name,
+            progress=progress(user, window=None) if options.include_checkins else Progress(),
+            locale=reader.locale,
+        )
 
 
 def therapist_export(therapist: User, patient: User, options: ExportOptions) -> JournalExport:
-    """Only what this patient shares with this therapist; sessions only where shared."""
+    """Only what this patient shares with this therapist; sessions only where shared. In the therapist's language."""
     reader = Reader.of(therapist)
-    rows = [
-        entry
-        for entry, _ in db.session.execute(shared_entries_query(therapist.id, patient.id))
-        if _in_range(entry.created_at, reader, options)
-    ]
-    views = [open_entry(row) for row in rows]
-    sessions = {s.id: open_session(s) for s in db.session.scalars(shared_sessions_query(therapist.id, patient.id))}
-    threads = _replies([v.id for v in views], reader, therapist.id) if options.include_replies else {}
-    return JournalExport(
-        title="Shared integration journal",
-        patient_name=patient.display_name,
-        date_range=_range_text(views, reader, options),
-        generated=reader.when(utcnow()),
-        groups=_assemble(views, sessions, reader, options, threads),
-        page_size=options.page_size,
-        author=f"{patient.display_name}, shared with {therapist.display_name}",
-        progress=_shared_progress(patient, therapist) if options.include_checkins else Progress(),
-    )
+    with speaking(reader.locale):
+        rows = [
+            entry
+            for entry, _shared in db.session.execute(shared_entries_query(therapist.id, patient.id))
+            if _in_range(entry.created_at, reader, options)
+        ]
+        views = [open_entry(row) for row in rows]
+        sessions = {s.id: open_session(s) for s in db.session.scalars(shared_sessions_query(therapist.id, patient.id))}
+        threads = _replies([v.id for v in views], reader, therapist.id) if options.include_replies else {}
+        return JournalExport(
+            title=_("Shared integration journal"),
+            patient_name=patient.display_name,
+            date_range=_range_text(views, reader, options),
+            generated=reader.when(utcnow()),
+            groups=_assemble(views, sessions, reader, options, threads),
+            page_size=options.page_size,
+            author=_(
+                "%(patient)s, shared with %(therapist)s", patient=patient.display_name, therapist=therapist.display_name
+            ),
+            progress=_shared_progress(patient, therapist) if options.include_checkins else Progress(),
+            locale=reader.locale,
+        )
 
 
 def _shared_progress(patient: User, therapist: User) -> Progress:
@@ -221,24 +246,33 @@ def _shared_progress(patient: User, therapist: User) -> Progress:
 def plan_export(user: User, plan: SafetyPlan) -> JournalExport:
     """The patient's safety plan as a short document: each section, then the crisis lines of their region."""
     reader = Reader.of(user)
-    answers: list[tuple[str | None, str]] = [
-        (section.title, text or "—") for section, text in zip(SECTIONS, read(plan).values(), strict=True)
-    ]
-    own = crisis.own_region(user.crisis_region, user.time_zone)
-    if own is not None:
-        lines = "\n".join(crisis.line(raw).sentence for raw in own["lines"])
-        answers.append((f"Crisis lines: {own['title']}", lines))
-    else:
-        directory = crisis.international()
-        answers.append(("Crisis lines", f"Call your local emergency number. Lines near you: {directory['url']}"))
-    entry = ExportEntry(key="plan", title="", when=f"Last changed {reader.when(plan.updated_at)}", answers=answers)
-    return JournalExport(
-        title="My safety plan",
-        patient_name=user.display_name,
-        date_range="",
-        generated=reader.when(utcnow()),
-        page_size=user.paper_size,
-        author=user.display_name,
-        groups=[ExportGroup(key="plan", heading="My safety plan", details=SOURCE, entries=[entry])],
-        compact=True,
-    )
+    with speaking(reader.locale):
+        answers: list[tuple[str | None, str]] = [
+            (str(section.title), text or "—") for section, text in zip(SECTIONS, read(plan).values(), strict=True)
+        ]
+        own = crisis.own_region(user.crisis_region, user.time_zone)
+        if own is not None:
+            lines = "\n".join(str(crisis.line(raw).sentence) for raw in own["lines"])
+            answers.append((_("Crisis lines: %(region)s", region=crisis.region_name(own)), lines))
+        else:
+            directory = crisis.international()
+            answers.append(
+                (
+                    _("Crisis lines"),
+                    _("Call your local emergency number. Lines near you: %(url)s", url=directory["url"]),
+                )
+            )
+        entry = ExportEntry(
+            key="plan", title="", when=_("Last changed %(date)s", date=reader.when(plan.updated_at)), answers=answers
+        )
+        return JournalExport(
+            title=_("My safety plan"),
+            patient_name=user.display_name,
+            date_range="",
+            generated=reader.when(utcnow()),
+            page_size=user.paper_size,
+            author=user.display_name,
+            groups=[ExportGroup(key="plan", heading=_("My safety plan"), details=str(SOURCE), entries=[entry])],
+            compact=True,
+            locale=reader.locale,
+        )

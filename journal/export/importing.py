@@ -29,6 +29,9 @@ from pathlib import Path
 
 import jsonschema
 from flask import current_app
+from flask_babel import format_number, lazy_ngettext, ngettext, pgettext
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from journal import audit
@@ -61,7 +64,7 @@ class ImportRefused(ValueError):
     """The file cannot be imported and nothing changed; the message says why, for the person."""
 
     def for_person(self) -> str:
-        return f"Nothing was imported. {self}"
+        return _("Nothing was imported. %(reason)s", reason=str(self))
 
 
 class ImportInterrupted(ImportRefused):
@@ -81,7 +84,7 @@ IMPORTED = ("entry", "session", "picture", "questionnaire", "safety plan")  # wh
 class ImportSummary:
     """What came in, counted by kind, and what was left out, counted by kind and reason (a key of ``WHY``)."""
 
-    source: str  # "Integration Journal" or "Day One"
+    source: str  # "Integration Journal" or "Day One": names, never translated
     imported: dict[str, int] = field(default_factory=lambda: dict.fromkeys(IMPORTED, 0))  # kind -> how many
     skipped: dict[tuple[str, str], int] = field(default_factory=dict)  # (kind, reason) -> how many
 
@@ -94,18 +97,18 @@ class ImportSummary:
 
     def imported_sentence(self) -> str:
         parts = [_counted(kind, n) for kind, n in self.imported.items() if n or kind == "entry"]
-        listed = ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0]
-        return f"Imported {listed} from {self.source}."
+        return _("Imported %(things)s from %(source)s.", things=_listed(parts), source=self.source)
 
     def left_out(self) -> list[tuple[str, str]]:
         """What was left out and why, one pair per kind and reason: ("2 entries", "already in your journal, …")."""
-        return [(_counted(kind, n, whole="the"), WHY[reason]) for (kind, reason), n in self.skipped.items()]
+        return [(_counted(kind, n, whole="the"), str(WHY[reason])) for (kind, reason), n in self.skipped.items()]
 
     def sentence(self) -> str:
         """The whole summary in one paragraph, for the command line."""
         text = self.imported_sentence()
         if self.skipped:
-            text += " Left out: " + "; ".join(f"{what} ({why})" for what, why in self.left_out()) + "."
+            reasons = pgettext("list separator", "; ").join(f"{what} ({why})" for what, why in self.left_out())
+            text = _("%(imported)s Left out: %(reasons)s.", imported=text, reasons=reasons)
         return text
 
     def message(self) -> dict:
@@ -113,34 +116,65 @@ class ImportSummary:
         return {"text": self.imported_sentence(), "left_out": [f"{what}: {why}" for what, why in self.left_out()]}
 
 
-PLURALS = {"entry": "entries", "reply": "replies"}
-WHOLE = {"safety plan": "safety plan", "account": "account's name, email address and time zone"}  # one per file
+def _listed(parts: list[str]) -> str:
+    """Parts as one list in words: "2 entries, 1 session and your safety plan"."""
+    if len(parts) == 1:
+        return parts[0]
+    return _("%(items)s and %(last)s", items=pgettext("list separator", ", ").join(parts[:-1]), last=parts[-1])
+
+
+# How many of a kind, in words; each kind its own sentence to translate, for its plural forms.
+COUNTED: dict[str, Callable[[int], str]] = {
+    "entry": lambda n: ngettext("%(num)d entry", "%(num)d entries", n),
+    "session": lambda n: ngettext("%(num)d session", "%(num)d sessions", n),
+    "picture": lambda n: ngettext("%(num)d picture", "%(num)d pictures", n),
+    "questionnaire": lambda n: ngettext("%(num)d questionnaire", "%(num)d questionnaires", n),
+    "share": lambda n: ngettext("%(num)d share", "%(num)d shares", n),
+    "reply": lambda n: ngettext("%(num)d reply", "%(num)d replies", n),
+    "connection": lambda n: ngettext("%(num)d connection", "%(num)d connections", n),
+    "draft": lambda n: ngettext("%(num)d draft", "%(num)d drafts", n),
+    "photo": lambda n: ngettext("%(num)d photo", "%(num)d photos", n),
+    "video": lambda n: ngettext("%(num)d video", "%(num)d videos", n),
+    "audio recording": lambda n: ngettext("%(num)d audio recording", "%(num)d audio recordings", n),
+    "PDF": lambda n: ngettext("%(num)d PDF", "%(num)d PDFs", n),
+    "location": lambda n: ngettext("%(num)d location", "%(num)d locations", n),
+    "weather note": lambda n: ngettext("%(num)d weather note", "%(num)d weather notes", n),
+}
+# What a file holds one of, named whole: as what came in ("your") and as what was left out ("the").
+WHOLE = {
+    ("safety plan", "your"): _l("your safety plan"),
+    ("safety plan", "the"): _l("the safety plan"),
+    ("account", "your"): _l("your account's name, email address and time zone"),
+    ("account", "the"): _l("the account's name, email address and time zone"),
+}
 
 
 def _counted(kind: str, count: int, whole: str = "your") -> str:
     """How many of a kind, in words: "2 entries", "1 reply"; a thing a file holds one of as "your safety plan"."""
-    if kind in WHOLE:
-        return f"{whole} {WHOLE[kind]}"
-    return f"{count} {kind if count == 1 else PLURALS.get(kind, kind + 's')}"
+    if (kind, whole) in WHOLE:
+        return str(WHOLE[kind, whole])
+    return COUNTED[kind](count)
 
 
 # Why something in a file was left out, as the summary says it: the one place for these reasons.
 WHY = {
-    "already there": "already in your journal, left as it was",
-    "twice in the file": "in the file more than once, brought in once",
-    "entry already there": "their entry is already in your journal",
-    "own plan": "you have your own, and a plan is one whole, never merged or replaced",
-    "account": "this account keeps its own",
-    "not in the zip": "not in the zip",
-    "not a picture": "not a picture this app keeps",
-    "too many pictures": f"an entry keeps up to {MAX_PER_ENTRY} pictures",
-    "shares": "what you shared stays with the account you shared it from",
-    "replies": "they belong to your therapist's connection with that account",
-    "connections": "a therapist connects with each account themselves",
-    "drafts": "unfinished writing stays where it was written",
-    "locations": "this app does not keep where you were",
-    "weather": "this app does not keep it",
-    "attachments": "this app keeps words and pictures only",
+    "already there": _l("already in your journal, left as it was"),
+    "twice in the file": _l("in the file more than once, brought in once"),
+    "entry already there": _l("their entry is already in your journal"),
+    "own plan": _l("you have your own, and a plan is one whole, never merged or replaced"),
+    "account": _l("this account keeps its own"),
+    "not in the zip": _l("not in the zip"),
+    "not a picture": _l("not a picture this app keeps"),
+    "too many pictures": lazy_ngettext(
+        "an entry keeps up to %(num)d picture", "an entry keeps up to %(num)d pictures", MAX_PER_ENTRY
+    ),
+    "shares": _l("what you shared stays with the account you shared it from"),
+    "replies": _l("they belong to your therapist's connection with that account"),
+    "connections": _l("a therapist connects with each account themselves"),
+    "drafts": _l("unfinished writing stays where it was written"),
+    "locations": _l("this app does not keep where you were"),
+    "weather": _l("this app does not keep it"),
+    "attachments": _l("this app keeps words and pictures only"),
 }
 
 
@@ -165,7 +199,7 @@ def import_file(user: User, name: str, data: bytes, *, by: str) -> ImportSummary
         elif isinstance(document.get("entries"), list) and "metadata" in document:
             summary = _import_day_one(user, document, files, writes)
         else:
-            raise ImportRefused("This file is neither an Integration Journal export nor a Day One JSON export.")
+            raise ImportRefused(_("This file is neither an Integration Journal export nor a Day One JSON export."))
     except BaseException:
         db.session.rollback()
         raise
@@ -191,8 +225,10 @@ def _write(writes: list[Write], batch_size: int, user: User, by: str) -> None:
             raise
         _record(user, by, f"interrupted after {committed} of {len(writes)} items ({type(error).__name__})")
         raise ImportInterrupted(
-            "Part of this file was imported before something went wrong on our side. Please import the same "
-            "file again: what is already in your journal is skipped, and the rest is added."
+            _(
+                "Part of this file was imported before something went wrong on our side. Please import the same "
+                "file again: what is already in your journal is skipped, and the rest is added."
+            )
         ) from error
 
 
@@ -218,12 +254,12 @@ def _record(user: User, by: str, detail: str) -> None:
 def _read(name: str, data: bytes, max_bytes: int) -> tuple[dict, dict[str, bytes]]:
     """The JSON document inside the file, and the pictures (ours) or photos (Day One's) in a zip."""
     if len(data) > max_bytes:
-        raise ImportRefused(f"The file is larger than {max_bytes // (1024 * 1024)} MB.")
+        raise ImportRefused(_("The file is larger than %(size)s MB.", size=format_number(max_bytes // (1024 * 1024))))
     if zipfile.is_zipfile(io.BytesIO(data)):
         return _read_zip(data)
     if name.lower().endswith(".json") or data.lstrip()[:1] == b"{":
         return _parse_json(data, name), {}
-    raise ImportRefused("This is not a zip or a JSON file. Choose the zip (or journal.json) an export made.")
+    raise ImportRefused(_("This is not a zip or a JSON file. Choose the zip (or journal.json) an export made."))
 
 
 def _read_zip(data: bytes) -> tuple[dict, dict[str, bytes]]:
@@ -231,13 +267,13 @@ def _read_zip(data: bytes) -> tuple[dict, dict[str, bytes]]:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = archive.infolist()
     except (zipfile.BadZipFile, OSError) as error:
-        raise ImportRefused(f"The zip file is damaged ({error}).") from None
+        raise ImportRefused(_("The zip file is damaged (%(error)s).", error=error)) from None
     if len(members) > MAX_MEMBERS:
-        raise ImportRefused("The zip holds too many files to be a journal export.")
+        raise ImportRefused(_("The zip holds too many files to be a journal export."))
     if sum(m.file_size for m in members) > MAX_UNPACKED_BYTES or any(
         m.compress_size and m.file_size / m.compress_size > MAX_RATIO for m in members
     ):
-        raise ImportRefused("The zip unpacks to far more than it holds: it is not a journal export.")
+        raise ImportRefused(_("The zip unpacks to far more than it holds: it is not a journal export."))
     names = {m.filename for m in members}
     json_names = (
         ["journal.json"]
@@ -245,14 +281,14 @@ def _read_zip(data: bytes) -> tuple[dict, dict[str, bytes]]:
         else sorted(n for n in names if n.lower().endswith(".json") and "/" not in n.strip("/"))
     )
     if len(json_names) != 1:
-        raise ImportRefused("The zip should hold one journal: journal.json, or one Day One journal's JSON file.")
+        raise ImportRefused(_("The zip should hold one journal: journal.json, or one Day One journal's JSON file."))
     try:
         inner = archive.read(json_names[0])
         files = {
             n: archive.read(n) for n in names if n.lower().startswith(("pictures/", "photos/")) and not n.endswith("/")
         }
     except (zipfile.BadZipFile, RuntimeError, NotImplementedError, OSError, zlib.error) as error:
-        raise ImportRefused(f"{json_names[0]} cannot be unpacked ({error}).") from None
+        raise ImportRefused(_("%(name)s cannot be unpacked (%(error)s).", name=json_names[0], error=error)) from None
     return _parse_json(inner, json_names[0]), files
 
 
@@ -260,13 +296,13 @@ def _parse_json(data: bytes, name: str) -> dict:
     try:
         document = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise ImportRefused(f"{name} is not valid JSON ({error}).") from None
+        raise ImportRefused(_("%(name)s is not valid JSON (%(error)s).", name=name, error=error)) from None
     except RecursionError:
-        raise ImportRefused(f"{name} is nested far more deeply than a journal is.") from None
+        raise ImportRefused(_("%(name)s is nested far more deeply than a journal is.", name=name)) from None
     if not isinstance(document, dict):
-        raise ImportRefused(f"{name} does not hold a journal.")
+        raise ImportRefused(_("%(name)s does not hold a journal.", name=name))
     if _depth(document) > MAX_DEPTH:
-        raise ImportRefused(f"{name} is nested far more deeply than a journal is.")
+        raise ImportRefused(_("%(name)s is nested far more deeply than a journal is.", name=name))
     return document
 
 
@@ -288,7 +324,11 @@ def _check_size(document: dict, max_entries: int) -> None:
     count = sum(len(document[key]) for key in ("entries", "sessions") if isinstance(document.get(key), list))
     if count > max_entries:
         raise ImportRefused(
-            f"The file holds {count:,} entries and sessions; this app imports up to {max_entries:,} at a time."
+            _(
+                "The file holds %(count)s entries and sessions; this app imports up to %(most)s at a time.",
+                count=format_number(count),
+                most=format_number(max_entries),
+            )
         )
 
 
@@ -300,28 +340,45 @@ def _time(value: str, where: str) -> datetime:
     try:
         moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except (ValueError, AttributeError):
-        raise ImportRefused(f"{where}: {value!r} is not a date and time.") from None
+        raise ImportRefused(_("%(where)s: %(value)s is not a date and time.", where=where, value=repr(value))) from None
     if moment.tzinfo is None:
-        raise ImportRefused(f"{where}: {value!r} has no time zone.")
+        raise ImportRefused(_("%(where)s: %(value)s has no time zone.", where=where, value=repr(value)))
     return moment.astimezone(UTC)
 
 
 def _tags(where: str, raw) -> list[str]:
     """Tags as the editor keeps them (trimmed, no blanks or repeats, no commas inside)."""
     if not isinstance(raw, list) or not all(isinstance(tag, str) for tag in raw):
-        raise ImportRefused(f"{where}: tags should be a list of words.")
+        raise ImportRefused(_("%(where)s: tags should be a list of words.", where=where))
     return parse_tags(",".join(raw))
 
 
 def _check_lengths(where: str, title: str, texts: list[str], note: str, tags: list[str]) -> None:
     if len(title) > TITLE_MAX:
-        raise ImportRefused(f"{where}: the title is longer than {TITLE_MAX:,} characters.")
+        raise ImportRefused(
+            _("%(where)s: the title is longer than %(most)s characters.", where=where, most=format_number(TITLE_MAX))
+        )
     if any(len(text) > ANSWER_MAX for text in texts):
-        raise ImportRefused(f"{where}: a text is longer than {ANSWER_MAX:,} characters.")
+        raise ImportRefused(
+            _("%(where)s: a text is longer than %(most)s characters.", where=where, most=format_number(ANSWER_MAX))
+        )
     if len(note) > NOTE_MAX:
-        raise ImportRefused(f"{where}: the after-effects note is longer than {NOTE_MAX:,} characters.")
+        raise ImportRefused(
+            _(
+                "%(where)s: the after-effects note is longer than %(most)s characters.",
+                where=where,
+                most=format_number(NOTE_MAX),
+            )
+        )
     if len(tags) > MAX_TAGS or any(len(tag) > TAG_MAX for tag in tags):
-        raise ImportRefused(f"{where}: at most {MAX_TAGS} tags of up to {TAG_MAX} characters each.")
+        raise ImportRefused(
+            _(
+                "%(where)s: at most %(tags)d tags of up to %(chars)d characters each.",
+                where=where,
+                tags=MAX_TAGS,
+                chars=TAG_MAX,
+            )
+        )
 
 
 def _exists(model, row_id: uuid.UUID) -> bool:
@@ -334,14 +391,18 @@ def _exists(model, row_id: uuid.UUID) -> bool:
 def _import_ours(user: User, document: dict, files: dict[str, bytes], writes: list[Write]) -> ImportSummary:
     """Check our own export whole and queue its writes: safety plan, questionnaires, sessions, entries."""
     if document.get("format") != "integration-journal-export":
-        raise ImportRefused("This JSON file is not an Integration Journal export.")
+        raise ImportRefused(_("This JSON file is not an Integration Journal export."))
     if document.get("version") != 1:
-        raise ImportRefused(f"This export is version {document.get('version')!r}; this app reads version 1.")
+        raise ImportRefused(
+            _("This export is version %(version)s; this app reads version 1.", version=repr(document.get("version")))
+        )
     errors = sorted(jsonschema.Draft202012Validator(schema()).iter_errors(document), key=lambda e: list(e.path))
     if errors:
         first = errors[0]
-        where = "/".join(str(p) for p in first.absolute_path) or "the top level"
-        raise ImportRefused(f"The export does not follow its format at {where}: {first.message}")
+        where = "/".join(str(p) for p in first.absolute_path) or _("the top level")
+        raise ImportRefused(
+            _("The export does not follow its format at %(where)s: %(problem)s", where=where, problem=first.message)
+        )
     summary = ImportSummary("Integration Journal")
     _plan_safety_plan(user, document.get("safety_plan"), writes, summary)
     _plan_questionnaires(user, document.get("questionnaires", []), writes, summary)
@@ -357,13 +418,15 @@ def _import_ours(user: User, document: dict, files: dict[str, bytes], writes: li
         if any(len(item[k]) > ANSWER_MAX for k in ("intention", "notes")) or any(
             len(item[k]) > SHORT_MAX for k in ("medicine_other", "setting_other")
         ):
-            raise ImportRefused(f"Session of {item['occurred_at'][:10]}: a text is longer than this app keeps.")
+            raise ImportRefused(
+                _("Session of %(date)s: a text is longer than this app keeps.", date=item["occurred_at"][:10])
+            )
         writes.append(
             partial(
                 save_session,
                 None,
                 owner_id=user.id,
-                occurred_at=_time(item["occurred_at"], "A session"),
+                occurred_at=_time(item["occurred_at"], _("A session")),
                 medicine=Medicine(item["medicine"]),
                 setting=Setting(item["setting"]),
                 details=SessionDetails(
@@ -386,10 +449,11 @@ def _import_ours(user: User, document: dict, files: dict[str, bytes], writes: li
             continue
         seen.add(entry_id)
         answers = [Answer(a["prompt_id"], a["theme"], a["prompt"], a["text"]) for a in item["answers"]]
-        tags = _tags(f"Entry {number}", item["tags"])
-        _check_lengths(f"Entry {number}", item["title"], [a.text for a in answers], item["after_effects_note"], tags)
+        where = _("Entry %(number)d", number=number)
+        tags = _tags(where, item["tags"])
+        _check_lengths(where, item["title"], [a.text for a in answers], item["after_effects_note"], tags)
         checkin = item["checkin"]
-        pictures = _our_pictures(item.get("pictures", []), files, f"Entry {number}")
+        pictures = _our_pictures(item.get("pictures", []), files, where)
         writes.append(
             partial(
                 _add_entry,
@@ -410,8 +474,8 @@ def _import_ours(user: User, document: dict, files: dict[str, bytes], writes: li
                 session_id=sessions.get(item["session_id"]) if item["session_id"] else None,
                 prompt_set=item["prompt_set"],
                 library_version=item["library_version"],
-                created_at=_time(item["created_at"], f"Entry {number}"),
-                trashed_at=_time(item["trashed_at"], f"Entry {number}") if item["trashed_at"] else None,
+                created_at=_time(item["created_at"], where),
+                trashed_at=_time(item["trashed_at"], where) if item["trashed_at"] else None,
             )
         )
         summary.add("entry")
@@ -444,13 +508,20 @@ def _our_pictures(names: list[str], files: dict[str, bytes], where: str) -> list
         return []
     missing = [name for name in names if name not in files]
     if missing:
-        raise ImportRefused(f"{where}: {missing[0]} is not in the zip.")
+        raise ImportRefused(_("%(where)s: %(name)s is not in the zip.", where=where, name=missing[0]))
     if len(names) > MAX_PER_ENTRY:
-        raise ImportRefused(f"{where}: an entry holds up to {MAX_PER_ENTRY} pictures.")
+        raise ImportRefused(
+            ngettext(
+                "%(where)s: an entry holds up to %(num)d picture.",
+                "%(where)s: an entry holds up to %(num)d pictures.",
+                MAX_PER_ENTRY,
+                where=where,
+            )
+        )
     try:
         return prepare_all([files[name] for name in names])
     except PictureRefused as refused:
-        raise ImportRefused(f"{where}: {refused}") from None
+        raise ImportRefused(_("%(where)s: %(problem)s", where=where, problem=refused)) from None
 
 
 def _plan_safety_plan(user: User, item: dict | None, writes: list[Write], summary: ImportSummary) -> None:
@@ -461,8 +532,8 @@ def _plan_safety_plan(user: User, item: dict | None, writes: list[Write], summar
         summary.skip("safety plan", "own plan")
         return
     if any(len(text) > safety_plan.SECTION_MAX for text in item["sections"].values()):
-        raise ImportRefused("The safety plan: a section is longer than this app keeps.")
-    writes.append(partial(_save_plan, user.id, item["sections"], _time(item["updated_at"], "The safety plan")))
+        raise ImportRefused(_("The safety plan: a section is longer than this app keeps."))
+    writes.append(partial(_save_plan, user.id, item["sections"], _time(item["updated_at"], _("The safety plan"))))
     summary.add("safety plan")
 
 
@@ -472,7 +543,7 @@ def _save_plan(user_id: int, sections: dict, at: datetime) -> None:
         safety_plan.save(user_id, sections, 0, at=at, commit=False)
     except safety_plan.PlanConflict:  # written in another tab during the import
         raise ImportRefused(
-            "Your safety plan was saved while this file was being imported. Please import it again."
+            _("Your safety plan was saved while this file was being imported. Please import it again.")
         ) from None
 
 
@@ -490,14 +561,20 @@ def _plan_questionnaires(user: User, items: list[dict], writes: list[Write], sum
             result = score(instrument, item["answers"])
             difficulty = read_difficulty(instrument, item["difficulty"])
         except AnswersRefused:
-            raise ImportRefused(f"Questionnaire {number}: the answers do not fit the {instrument.name}.") from None
+            raise ImportRefused(
+                _(
+                    "Questionnaire %(number)d: the answers do not fit the %(name)s.",
+                    number=number,
+                    name=instrument.name,
+                )
+            ) from None
         row = MeasureResponse(
             id=response_id,
             owner_id=user.id,
             instrument=instrument.key,
             library_version=item["library_version"],
             total=result.total,
-            taken_at=_time(item["taken_at"], f"Questionnaire {number}"),
+            taken_at=_time(item["taken_at"], _("Questionnaire %(number)d", number=number)),
         )
         seal_row(row, {"answers": item["answers"], "difficulty": difficulty})
         writes.append(partial(db.session.add, row))
@@ -528,7 +605,7 @@ def _import_day_one(user: User, document: dict, files: dict[str, bytes], writes:
     seen: set[uuid.UUID] = set()
     for number, item in enumerate(document["entries"], start=1):
         if not isinstance(item, dict) or not isinstance(item.get("creationDate"), str):
-            raise ImportRefused(f"Day One entry {number} has no creation date.")
+            raise ImportRefused(_("Day One entry %(number)d has no creation date.", number=number))
         source_id = str(item.get("uuid") or f"{item['creationDate']}-{number}")
         entry_id = _derived_id(user, "day-one", source_id)
         if entry_id in seen or _exists(Entry, entry_id):
@@ -536,11 +613,12 @@ def _import_day_one(user: User, document: dict, files: dict[str, bytes], writes:
             continue
         seen.add(entry_id)
         read = _day_one_text(str(item.get("text") or ""))
-        tags = _tags(f"Day One entry {number}", item.get("tags") or [])
+        where = _("Day One entry %(number)d", number=number)
+        tags = _tags(where, item.get("tags") or [])
         if item.get("starred"):
             tags = parse_tags(",".join([*tags, "starred"]))
-        _check_lengths(f"Day One entry {number}", read.title, [read.text], "", tags)
-        created_at = _time(item["creationDate"], f"Day One entry {number}")
+        _check_lengths(where, read.title, [read.text], "", tags)
+        created_at = _time(item["creationDate"], where)
         pictures, skipped = _day_one_photos(item.get("photos"), read.photo_ids, files)
         for reason in skipped:
             summary.skip("photo", reason)

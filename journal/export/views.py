@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from journal.access import connected_patient_or_404, patient_required, therapist_required
@@ -38,7 +39,7 @@ def patient():
     resumed = request.method == "GET" and request.args.get("resume") == "1"
     form = PatientExportForm(request.args) if resumed else PatientExportForm()
     form.session.choices = options(
-        [("", "Choose a session"), *session_options(list_sessions(current_user.id), current_user.time_zone)]
+        [("", _("Choose a session")), *session_options(list_sessions(current_user.id), current_user.time_zone)]
     )
     form.entries.choices = options(
         (str(e.id), f"{to_local(e.row.created_at, current_user.time_zone):%Y-%m-%d} · {e.title}")

@@ -1,13 +1,11 @@
-"""Home, crisis resources, the health check, and what search engines may see (robots.txt, descriptions)."""
+"""Home, crisis resources, and what search engines may see (robots.txt, descriptions)."""
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, current_app, has_request_context, redirect, render_template, request, url_for
+from flask import Blueprint, Response, has_request_context, redirect, render_template, request, url_for
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from sqlalchemy import text
-from sqlalchemy.exc import SQLAlchemyError
 
-from journal.extensions import db
 from journal.main.home import patient_home
 from journal.models import Role
 from journal.safety import crisis as crisis_lines
@@ -16,17 +14,21 @@ bp = Blueprint("main", __name__)
 
 # The pages a search engine may list, with the line a result shows; every other page says noindex (base.html).
 PUBLIC_PAGES = {
-    "auth.login": "A private journal for reflecting after psychedelic-assisted therapy sessions. Log in to yours.",
-    "auth.register": "Create a private journal for reflecting after psychedelic-assisted therapy sessions. "
-    "Nothing is shared unless you choose to share it.",
-    "main.crisis": "Need help now? Emergency numbers and crisis lines you can call or text today.",
+    "auth.login": _l("A private journal for reflecting after psychedelic-assisted therapy sessions. Log in to yours."),
+    "auth.register": _l(
+        "Create a private journal for reflecting after psychedelic-assisted therapy sessions. "
+        "Nothing is shared unless you choose to share it."
+    ),
+    "main.crisis": _l("Need help now? Emergency numbers and crisis lines you can call or text today."),
 }
 
 
 @bp.app_context_processor
 def page_description() -> dict[str, str | None]:
     """The description of a public page, for base.html; None marks a private page."""
-    return {"page_description": PUBLIC_PAGES.get(request.endpoint or "") if has_request_context() else None}
+    description = PUBLIC_PAGES.get(request.endpoint or "") if has_request_context() else None
+    # A str, so the page escapes it (a lazy string counts as markup and would not be) inside its attribute.
+    return {"page_description": str(description) if description is not None else None}
 
 
 @bp.get("/robots.txt")
@@ -58,14 +60,3 @@ def crisis():
     return render_template(
         "main/crisis.html", resources=crisis_lines.resources(own), own=own, directory=crisis_lines.international()
     )
-
-
-@bp.get("/healthz")
-def healthz():
-    try:
-        db.session.execute(text("SELECT 1"))
-    except SQLAlchemyError:
-        current_app.logger.exception("health check: database unreachable")
-        db.session.rollback()
-        return {"status": "error", "database": "unreachable"}, 503
-    return {"status": "ok", "database": "ok"}

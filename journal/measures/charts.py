@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from journal.timezones import format_local
+
 WIDTH, HEIGHT = 640, 240
 LEFT, RIGHT, TOP, BOTTOM = 44, 12, 12, 28  # margins for the axis labels
 
@@ -57,6 +59,7 @@ class Chart:
     months: list[tuple[float, str]] = field(default_factory=list)  # x axis: (x, label)
     line: str = ""  # the polyline's points attribute
     guide: tuple[float, str] | None = None  # a horizontal line with a label (PCL-5's cut-off)
+    title_lang: str | None = None  # "en" for a questionnaire's own title, kept in its published wording
     width: int = WIDTH
     height: int = HEIGHT
 
@@ -80,9 +83,10 @@ def time_chart(
     bands: Sequence[tuple[int, int, str]] = (),
     guide: tuple[int, str] | None = None,
     step: int = 5,
+    title_lang: str | None = None,
 ) -> Chart:
     """A chart of ``values`` (moment, value, label) from ``start`` to ``end``, sessions marked."""
-    chart = Chart(title, low, high, start, max(end, start + timedelta(days=1)))
+    chart = Chart(title, low, high, start, max(end, start + timedelta(days=1)), title_lang=title_lang)
     for index, (band_low, band_high, label) in enumerate(bands):
         top, bottom = (
             chart.y_of(band_high + 0.5 if band_high < high else high),
@@ -97,7 +101,7 @@ def time_chart(
     month = datetime(start.year, start.month, 1, tzinfo=start.tzinfo)
     while month <= chart.end:
         if month >= start:
-            chart.months.append((chart.x_of(month), f"{month:%b}"))
+            chart.months.append((chart.x_of(month), format_local(month, "UTC", "%b")))  # in the page's language
         month = datetime(month.year + month.month // 12, month.month % 12 + 1, 1, tzinfo=start.tzinfo)
     if guide is not None:
         chart.guide = (chart.y_of(guide[0]), guide[1])

@@ -7,7 +7,28 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from markupsafe import Markup, escape
+
 DATA = Path(__file__).resolve().parent.parent / "data" / "measures.json"
+WORDING = "en"  # the language of the instruments' wording: never translated here, only ever a validated translation
+
+
+def _differs(lang: str) -> bool:
+    from journal.i18n import current_locale
+
+    return lang.replace("-", "_").split("_")[0] != current_locale().split("_")[0]
+
+
+def wording_lang(lang: str = WORDING) -> Markup:
+    """The ``lang`` attribute for an instrument's own wording (` lang="en"`) on a page in another language;
+    nothing on a page in the wording's own language."""
+    return Markup(' lang="{}"').format(lang) if _differs(lang) else Markup("")
+
+
+def in_wording(text: str, lang: str = WORDING) -> Markup:
+    """A piece of an instrument's wording inside a sentence of ours (a band, an answer): in a ``<span lang>``
+    on a page in another language, as it is on a page in its own."""
+    return Markup('<span lang="{}">{}</span>').format(lang, text) if _differs(lang) else escape(text)
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from journal.clock import utcnow
@@ -20,16 +22,16 @@ from journal.entries.index import after_effect_terms
 from journal.extensions import db
 from journal.measures.charts import Chart, time_chart
 from journal.measures.instruments import measures
-from journal.measures.scoring import band_of
+from journal.measures.scoring import band_name, band_of
 from journal.models import Entry, EntryShare, EntryTerm, MeasureResponse, SessionShare, User
 from journal.sessions.services import sessions_since
 from journal.timezones import format_local, to_local
 
 WINDOW = timedelta(days=365)
 CHECKINS = (
-    ("mood", "Mood (−5 to +5)", -5, 5, 5),
-    ("intensity", "Emotional intensity (0 to 10)", 0, 10, 5),
-    ("detachment", "Distance or detachment (0 to 10)", 0, 10, 5),
+    ("mood", _l("Mood (−5 to +5)"), -5, 5, 5),
+    ("intensity", _l("Emotional intensity (0 to 10)"), 0, 10, 5),
+    ("detachment", _l("Distance or detachment (0 to 10)"), 0, 10, 5),
 )
 
 
@@ -71,7 +73,10 @@ def progress(user: User, reader: User | None = None, window: timedelta | None = 
         for s in sessions_since(user.id, since)
         if s.occurred_at <= end and (shared_sessions is None or s.id in shared_sessions)
     ]
-    sessions = [(s.occurred_at, f"Session of {when(s.occurred_at)} · {s.medicine_label}") for s in shown]
+    sessions = [
+        (s.occurred_at, _("Session of %(date)s · %(medicine)s", date=when(s.occurred_at), medicine=s.medicine_label))
+        for s in shown
+    ]
     responses = db.session.scalars(
         select(MeasureResponse)
         .where(MeasureResponse.owner_id == user.id, MeasureResponse.taken_at >= since)
@@ -94,25 +99,36 @@ def progress(user: User, reader: User | None = None, window: timedelta | None = 
         values = []
         for row in responses:
             if row.instrument == key:
-                band = band_of(instrument, row.total).lower()
+                band = band_of(instrument, row.total)
+                band = band_name(band) if band else ""
                 values.append(
-                    (row.taken_at, row.total, f"{when(row.taken_at)}: {row.total}" + (f" ({band})" if band else ""))
+                    (
+                        row.taken_at,
+                        row.total,
+                        _("%(date)s: %(score)s (%(band)s)", date=when(row.taken_at), score=row.total, band=band)
+                        if band
+                        else _("%(date)s: %(score)s", date=when(row.taken_at), score=row.total),
+                    )
                 )
         if values:
             charts.append(
                 time_chart(
-                    instrument.title,
+                    instrument.title,  # the questionnaire's published title: in its own language (lang="en")
                     0,
                     instrument.max_total,
                     values,
                     sessions,
                     start,
                     end,
-                    bands=[(b.low, b.high, b.label) for b in instrument.bands],
-                    guide=(instrument.cutoff, f"{instrument.cutoff}: the level studies look at more closely")
+                    bands=[(b.low, b.high, band_name(b.label, capital=True)) for b in instrument.bands],
+                    guide=(
+                        instrument.cutoff,
+                        _("%(cutoff)s: the level studies look at more closely", cutoff=instrument.cutoff),
+                    )
                     if instrument.cutoff
                     else None,
                     step=5 if instrument.max_total <= 27 else 10,
+                    title_lang="en",
                 )
             )
     for column, title, low, high, step in CHECKINS:
@@ -120,15 +136,17 @@ def progress(user: User, reader: User | None = None, window: timedelta | None = 
             (
                 c.created_at,
                 getattr(c, column),
-                f"{when(c.created_at)}: {getattr(c, column):+d}"
-                if column == "mood"
-                else f"{when(c.created_at)}: {getattr(c, column)}",
+                _(
+                    "%(date)s: %(score)s",
+                    date=when(c.created_at),
+                    score=format(getattr(c, column), "+d") if column == "mood" else getattr(c, column),
+                ),
             )
             for c in checkins
             if getattr(c, column) is not None
         ]
         if values:
-            charts.append(time_chart(title, low, high, values, sessions, start, end, step=step))
+            charts.append(time_chart(str(title), low, high, values, sessions, start, end, step=step))
     labels = {s.id: label for s, (_, label) in zip(shown, sessions, strict=True)}
     return Progress(charts, _effects_per_session(user, reader, shown, labels))
 

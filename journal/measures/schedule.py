@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
 from journal.clock import utcnow
@@ -18,7 +19,10 @@ from journal.measures.instruments import Instrument, measures
 from journal.models import MeasureResponse, TreatmentSession, User
 
 BEFORE = timedelta(days=2)  # before a planned session, from 2 days ahead
-AFTER = ((timedelta(days=7), "one week after"), (timedelta(days=30), "one month after"))
+AFTER = (
+    (timedelta(days=7), _l("one week after your session")),
+    (timedelta(days=30), _l("one month after your session")),
+)
 OPEN_FOR = timedelta(days=14)
 DEFAULT_ASKED = ("phq-9", "gad-7", "pcl-5")
 
@@ -26,7 +30,7 @@ DEFAULT_ASKED = ("phq-9", "gad-7", "pcl-5")
 @dataclass(frozen=True)
 class Due:
     instrument: Instrument
-    reason: str  # "to start with", "before your session", "one week after your session"
+    reason: str  # "to start with", "before your session", "one week after your session" (lazy: translated when shown)
     session_id: object | None = None
     session_at: datetime | None = None
 
@@ -60,15 +64,15 @@ def due_measures(user: User, now: datetime | None = None) -> list[Due]:
     windows = []  # (opens, reason, session id, session time)
     for session_id, occurred_at in sessions:
         if occurred_at > now:
-            windows.append((occurred_at - BEFORE, "before your session", session_id, occurred_at))
-        for gap, words in AFTER:
-            windows.append((occurred_at + gap, f"{words} your session", session_id, occurred_at))
+            windows.append((occurred_at - BEFORE, _l("before your session"), session_id, occurred_at))
+        for gap, reason in AFTER:
+            windows.append((occurred_at + gap, reason, session_id, occurred_at))
     open_now = sorted((w for w in windows if w[0] <= now < w[0] + OPEN_FOR), key=lambda w: w[0], reverse=True)
     result = []
     for instrument in instruments:
         taken = latest.get(instrument.key)
         if taken is None:
-            result.append(Due(instrument, "to start with"))
+            result.append(Due(instrument, _l("to start with")))
             continue
         for opens, reason, session_id, occurred_at in open_now:
             if taken < opens:

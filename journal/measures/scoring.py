@@ -12,11 +12,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from flask_babel import gettext as _
+from flask_babel import lazy_pgettext, ngettext
+
 from journal.measures.instruments import Instrument
 
 ENDORSED = 2  # PCL-5: "Moderately" or more counts as a symptom present
 DSM5_RULE = {"B": 1, "C": 1, "D": 2, "E": 2}
 PHQ9_SELF_HARM_ITEM = 9
+# The published bands' names are data (``measures.json``, compared in code); how our sentences say them, in the
+# reader's language and in lower case ("12 of 27 (moderate)"), is here.
+BAND_NAMES = {
+    "Minimal": lazy_pgettext("questionnaire severity band", "minimal"),
+    "Mild": lazy_pgettext("questionnaire severity band", "mild"),
+    "Moderate": lazy_pgettext("questionnaire severity band", "moderate"),
+    "Moderately severe": lazy_pgettext("questionnaire severity band", "moderately severe"),
+    "Severe": lazy_pgettext("questionnaire severity band", "severe"),
+}
 
 
 class AnswersRefused(ValueError):
@@ -44,11 +56,16 @@ def read_answers(instrument: Instrument, posted: dict[str, str]) -> list[int]:
     problems = []
     extra = sorted(set(posted) - names - ({"difficulty"} if instrument.difficulty else set()))
     if extra:
-        problems.append(f"Unexpected fields: {', '.join(extra)}.")
+        problems.append(_("Unexpected fields: %(names)s.", names=", ".join(extra)))
     missing = [number for number in range(1, len(instrument.items) + 1) if not posted.get(f"item{number}")]
     if missing:
         problems.append(
-            f"Please answer question{'s' if len(missing) > 1 else ''} {', '.join(str(n) for n in missing)}."
+            ngettext(
+                "Please answer question %(numbers)s.",
+                "Please answer questions %(numbers)s.",
+                len(missing),
+                numbers=", ".join(str(n) for n in missing),
+            )
         )
     answers = []
     for number in range(1, len(instrument.items) + 1):
@@ -56,7 +73,13 @@ def read_answers(instrument: Instrument, posted: dict[str, str]) -> list[int]:
         if not value:
             continue
         if not (value.isascii() and value.isdigit() and 0 <= int(value) <= instrument.max_item):
-            problems.append(f"Question {number}: choose one of the answers (0 to {instrument.max_item}).")
+            problems.append(
+                _(
+                    "Question %(number)s: choose one of the answers (0 to %(highest)s).",
+                    number=number,
+                    highest=instrument.max_item,
+                )
+            )
             continue
         answers.append(int(value))
     if problems:
@@ -69,17 +92,17 @@ def read_difficulty(instrument: Instrument, value: str | int | None) -> int | No
     if value is None or value == "":
         return None
     if instrument.difficulty is None:
-        raise AnswersRefused([f"The {instrument.name} has no question on difficulty."])
+        raise AnswersRefused([_("The %(name)s has no question on difficulty.", name=instrument.name)])
     if isinstance(value, str):
         value = int(value) if value.isascii() and value.isdigit() else -1
     if not 0 <= value < len(instrument.difficulty[1]):
-        raise AnswersRefused(["The last question: choose one of the answers."])
+        raise AnswersRefused([_("The last question: choose one of the answers.")])
     return value
 
 
 def score(instrument: Instrument, answers: list[int]) -> Score:
     if len(answers) != len(instrument.items) or any(not 0 <= a <= instrument.max_item for a in answers):
-        raise AnswersRefused(["Every question needs one answer."])
+        raise AnswersRefused([_("Every question needs one answer.")])
     total = sum(answers)
     if instrument.clusters:
         clusters = {name: sum(answers[first - 1 : last]) for name, (first, last) in instrument.clusters.items()}
@@ -102,6 +125,13 @@ def score(instrument: Instrument, answers: list[int]) -> Score:
 def band_of(instrument: Instrument, total: int) -> str:
     """The published band a total falls in; "" for an instrument without bands (PCL-5)."""
     return next((b.label for b in instrument.bands if b.low <= total <= b.high), "")
+
+
+def band_name(band: str, capital: bool = False) -> str:
+    """A band as a person reads it, in the active language: "moderately severe" in a sentence, "Moderately
+    severe" on its own (``capital``); a band not named here (a newer file) in its own words."""
+    name = str(BAND_NAMES[band]) if band in BAND_NAMES else band.lower()
+    return name[:1].upper() + name[1:] if capital else name
 
 
 @dataclass(frozen=True)

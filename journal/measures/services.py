@@ -7,6 +7,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from journal.clock import utcnow
@@ -17,16 +19,18 @@ from journal.models import MeasureResponse
 from journal.timezones import local_days_between
 from journal.vault import seal_row, unseal_row
 
-# Plain words for each band: what the number describes, never a diagnosis.
+# Plain words for each band (our own words, keyed by the published band's name): what the number
+# describes, never a diagnosis.
 MEANINGS = {
-    "Minimal": "Few or no symptoms over this time.",
-    "Mild": "Some symptoms, at a mild level.",
-    "Moderate": "Symptoms at a moderate level: worth talking through with your therapist or doctor.",
-    "Moderately severe": "Symptoms at a moderately severe level: please talk this through with your therapist "
-    "or doctor soon.",
-    "Severe": "Symptoms at a severe level: please talk this through with your therapist or doctor soon.",
+    "Minimal": _l("Few or no symptoms over this time."),
+    "Mild": _l("Some symptoms, at a mild level."),
+    "Moderate": _l("Symptoms at a moderate level: worth talking through with your therapist or doctor."),
+    "Moderately severe": _l(
+        "Symptoms at a moderately severe level: please talk this through with your therapist or doctor soon."
+    ),
+    "Severe": _l("Symptoms at a severe level: please talk this through with your therapist or doctor soon."),
 }
-NOT_A_DIAGNOSIS = (
+NOT_A_DIAGNOSIS = _l(
     "A questionnaire is not a diagnosis. It is a way to notice how you have been and how that "
     "changes over time; what it means for you is something to explore with your therapist or doctor."
 )
@@ -139,15 +143,22 @@ def clinical_summary(patient_id: int, sessions_since_baseline, zone: str) -> lis
         view = open_response(latest)
         flags = []
         if view.score.self_harm:
-            flags.append("Item 9 answered above 0 (thoughts of being better off dead or of self-harm)")
+            flags.append(_("Item 9 answered above 0 (thoughts of being better off dead or of self-harm)"))
         if view.score.band in ("Moderate", "Moderately severe", "Severe") or view.score.above_cutoff:
-            flags.append("Moderate or worse" if view.score.band else "At or above the PCL-5 cut-off (33)")
+            flags.append(_("Moderate or worse") if view.score.band else _("At or above the PCL-5 cut-off (33)"))
         compared = len(rows) > 1 and against_baseline(first, latest, zone)
         if compared and sessions_since_baseline(first.taken_at) >= NO_RESPONSE_AFTER:
             moved = change(view.instrument, first.total, latest.total)
             if key == "pcl-5" and not moved.reliable:
-                flags.append(f"No reliable change (a 5-point drop) after {NO_RESPONSE_AFTER} or more sessions")
+                flags.append(
+                    _(
+                        "No reliable change (a 5-point drop) after %(sessions)s or more sessions",
+                        sessions=NO_RESPONSE_AFTER,
+                    )
+                )
             elif key != "pcl-5" and not moved.response:
-                flags.append(f"No response (a 50% drop) after {NO_RESPONSE_AFTER} or more sessions")
+                flags.append(
+                    _("No response (a 50%% drop) after %(sessions)s or more sessions", sessions=NO_RESPONSE_AFTER)
+                )
         lines.append(Latest(view.instrument, latest.total, view.score.band, latest.taken_at, flags))
     return lines

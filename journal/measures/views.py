@@ -8,9 +8,9 @@ from flask import Blueprint, abort, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from journal.access import owned_or_404, patient_required
-from journal.measures.instruments import measures
+from journal.measures.instruments import in_wording, measures, wording_lang
 from journal.measures.progress import progress
-from journal.measures.scoring import AnswersRefused, read_answers, read_difficulty
+from journal.measures.scoring import AnswersRefused, band_name, read_answers, read_difficulty
 from journal.measures.services import (
     MEANINGS,
     NOT_A_DIAGNOSIS,
@@ -24,6 +24,9 @@ from journal.safety.care import offer_care
 from journal.safety.services import notice_response
 
 bp = Blueprint("measures", __name__)
+bp.add_app_template_global(wording_lang, "wording_lang")  # an instrument's wording keeps its language
+bp.add_app_template_global(in_wording, "in_wording")
+bp.add_app_template_global(band_name, "band_name")  # a published band's name, in the reader's language
 
 
 @bp.get("/measures")

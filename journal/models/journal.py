@@ -12,6 +12,7 @@ import enum
 import uuid
 from datetime import datetime
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import (
     Boolean,
     CheckConstraint,
@@ -56,17 +57,17 @@ class Medicine(enum.StrEnum):
 
     @property
     def label(self) -> str:
-        return MEDICINE_LABELS[self]
+        return str(MEDICINE_LABELS[self])
 
 
 MEDICINE_LABELS = {
-    Medicine.KETAMINE_IV: "Ketamine, IV infusion",
-    Medicine.KETAMINE_IM: "Ketamine, IM injection",
-    Medicine.KETAMINE_ORAL: "Ketamine, oral or lozenge",
-    Medicine.ESKETAMINE_NASAL: "Esketamine nasal spray",
-    Medicine.MDMA: "MDMA",
-    Medicine.PSILOCYBIN: "Psilocybin",
-    Medicine.OTHER: "Other",
+    Medicine.KETAMINE_IV: _l("Ketamine, IV infusion"),
+    Medicine.KETAMINE_IM: _l("Ketamine, IM injection"),
+    Medicine.KETAMINE_ORAL: _l("Ketamine, oral or lozenge"),
+    Medicine.ESKETAMINE_NASAL: _l("Esketamine nasal spray"),
+    Medicine.MDMA: _l("MDMA"),
+    Medicine.PSILOCYBIN: _l("Psilocybin"),
+    Medicine.OTHER: _l("Other"),
 }
 
 
@@ -77,13 +78,13 @@ class Setting(enum.StrEnum):
 
     @property
     def label(self) -> str:
-        return SETTING_LABELS[self]
+        return str(SETTING_LABELS[self])
 
 
 SETTING_LABELS = {
-    Setting.CLINIC: "At a clinic",
-    Setting.HOME_MONITORED: "At home, with a monitor",
-    Setting.OTHER: "Somewhere else",
+    Setting.CLINIC: _l("At a clinic"),
+    Setting.HOME_MONITORED: _l("At home, with a monitor"),
+    Setting.OTHER: _l("Somewhere else"),
 }
 
 

@@ -6,6 +6,7 @@ import enum
 import uuid
 from datetime import datetime
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import Boolean, ForeignKey, Integer, LargeBinary, String, UniqueConstraint, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -43,12 +44,14 @@ class AlertAction(enum.StrEnum):
 
     @property
     def label(self) -> str:
-        return {
-            "called": "called",
-            "messaged": "sent a message",
-            "scheduled": "scheduled a session",
-            "other": "followed up",
-        }[self.value]
+        return str(
+            {
+                "called": _l("called"),
+                "messaged": _l("sent a message"),
+                "scheduled": _l("scheduled a session"),
+                "other": _l("followed up"),
+            }[self.value]
+        )
 
 
 class AlertOutcome(enum.StrEnum):
@@ -61,12 +64,14 @@ class AlertOutcome(enum.StrEnum):
 
     @property
     def label(self) -> str:
-        return {
-            "safe": "safe for now, plan in place",
-            "follow_up": "follow-up arranged",
-            "crisis_services": "referred to crisis or emergency services",
-            "other": "closed",
-        }[self.value]
+        return str(
+            {
+                "safe": _l("safe for now, plan in place"),
+                "follow_up": _l("follow-up arranged"),
+                "crisis_services": _l("referred to crisis or emergency services"),
+                "other": _l("closed"),
+            }[self.value]
+        )
 
 
 class SafetyAlert(Model):

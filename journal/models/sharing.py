@@ -6,6 +6,7 @@ import enum
 import uuid
 from datetime import datetime
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import Boolean, Enum, ForeignKey, Integer, LargeBinary, String, UniqueConstraint, Uuid
 from sqlalchemy import false as sa_false
 from sqlalchemy.ext.hybrid import hybrid_property
@@ -145,20 +146,22 @@ class AccessAction(enum.StrEnum):
 
     @property
     def label(self) -> str:
-        return {
-            AccessAction.VIEW_PATIENT: "opened your journal page",
-            AccessAction.VIEW_ENTRY: "read an entry",
-            AccessAction.REPLY: "replied to an entry",
-            AccessAction.EXPORT: "exported your shared entries",
-            AccessAction.VIEW_MEASURES: "looked at your questionnaires and progress",
-            AccessAction.VIEW_SAFETY_PLAN: "read your safety plan",
-            AccessAction.VIEW_ALERT: "opened a safety alert",
-            AccessAction.ACKNOWLEDGE_ALERT: "acknowledged a safety alert",
-            AccessAction.RESOLVE_ALERT: "closed a safety alert",
-            AccessAction.WRITE_NOTE: "wrote a private clinical note",
-            AccessAction.EXPORT_RECORD: "exported their own clinical record of you (notes and safety alerts)",
-            AccessAction.NOT_WHAT_I_MEANT: "said a safety card was not what you meant",
-        }[self]
+        return str(
+            {
+                AccessAction.VIEW_PATIENT: _l("opened your journal page"),
+                AccessAction.VIEW_ENTRY: _l("read an entry"),
+                AccessAction.REPLY: _l("replied to an entry"),
+                AccessAction.EXPORT: _l("exported your shared entries"),
+                AccessAction.VIEW_MEASURES: _l("looked at your questionnaires and progress"),
+                AccessAction.VIEW_SAFETY_PLAN: _l("read your safety plan"),
+                AccessAction.VIEW_ALERT: _l("opened a safety alert"),
+                AccessAction.ACKNOWLEDGE_ALERT: _l("acknowledged a safety alert"),
+                AccessAction.RESOLVE_ALERT: _l("closed a safety alert"),
+                AccessAction.WRITE_NOTE: _l("wrote a private clinical note"),
+                AccessAction.EXPORT_RECORD: _l("exported their own clinical record of you (notes and safety alerts)"),
+                AccessAction.NOT_WHAT_I_MEANT: _l("said a safety card was not what you meant"),
+            }[self]
+        )
 
 
 class AccessLog(Model):

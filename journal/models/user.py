@@ -19,6 +19,7 @@ DISPLAY_NAME_MAX_LENGTH = 80
 TIME_ZONE_MAX_LENGTH = 64
 CRISIS_REGION_MAX_LENGTH = 120
 AFTER_HOURS_MAX_LENGTH = 200
+LOCALE_MAX_LENGTH = 16
 
 
 class Role(enum.StrEnum):
@@ -52,6 +53,8 @@ class User(UserMixin, Model):
     time_zone: Mapped[str] = mapped_column(String(TIME_ZONE_MAX_LENGTH), default="UTC")
     # "24h" or "12h": how times are shown in pages, emails and PDFs.
     clock: Mapped[str] = mapped_column(String(3), default="24h", server_default="24h")
+    # The language of pages, mail and PDFs (a code of journal.i18n.LANGUAGES); None: the browser's.
+    locale: Mapped[str | None] = mapped_column(String(LOCALE_MAX_LENGTH))
     # The title of the CRISIS_RESOURCES group the help page shows first; None: the configured order.
     crisis_region: Mapped[str | None] = mapped_column(String(CRISIS_REGION_MAX_LENGTH))
     # A therapist's clinic after-hours line, shown to their patients on the care card.

@@ -20,6 +20,7 @@ import warnings
 from dataclasses import dataclass
 
 import pillow_heif
+from flask_babel import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 pillow_heif.register_heif_opener()
@@ -31,11 +32,12 @@ JPEG_QUALITY = 85
 ACCEPTED = {"JPEG": "JPEG", "PNG": "PNG", "HEIF": "HEIC", "MPO": "JPEG"}  # MPO: a phone's JPEG with a depth map
 
 
-TOO_MANY_PIXELS = "That picture has too many pixels to open safely. Please choose a smaller one."
-
-
 class PictureRefused(ValueError):
-    """The file is not a picture we can keep; the message says why, in plain words."""
+    """The file is not a picture we can keep; the message says why, in plain words (in the reader's language)."""
+
+
+def _too_many_pixels() -> PictureRefused:
+    return PictureRefused(_("That picture has too many pixels to open safely. Please choose a smaller one."))
 
 
 @dataclass(frozen=True)
@@ -60,28 +62,28 @@ def allow_pixels(max_pixels: int) -> None:
 def prepare(data: bytes, max_pixels: int = MAX_PIXELS) -> Prepared:
     """Check, decode and re-encode one uploaded file, refusing more than ``max_pixels`` before decoding."""
     if not data:
-        raise PictureRefused("That file is empty.")
+        raise PictureRefused(_("That file is empty."))
     if len(data) > MAX_BYTES:
-        raise PictureRefused("That file is larger than 10 MB. Please choose a smaller picture.")
+        raise PictureRefused(_("That file is larger than 10 MB. Please choose a smaller picture."))
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             source = Image.open(io.BytesIO(data))
             if source.format not in ACCEPTED:
-                raise PictureRefused("Only JPEG, PNG and HEIC pictures can be added.")
+                raise PictureRefused(_("Only JPEG, PNG and HEIC pictures can be added."))
             width, height = source.size
             if width * height > max_pixels:
-                raise PictureRefused(TOO_MANY_PIXELS)
+                raise _too_many_pixels()
             source.seek(0)  # the first frame of an animated or multi-picture file
             small = _decode_small(source)
     except PictureRefused:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise PictureRefused(TOO_MANY_PIXELS) from None
+        raise _too_many_pixels() from None
     except UnidentifiedImageError:
-        raise PictureRefused("That file is not a picture we can open. JPEG, PNG and HEIC work.") from None
+        raise PictureRefused(_("That file is not a picture we can open. JPEG, PNG and HEIC work.")) from None
     except (OSError, ValueError, SyntaxError):
-        raise PictureRefused("That picture seems damaged and could not be opened.") from None
+        raise PictureRefused(_("That picture seems damaged and could not be opened.")) from None
     return _reencode(small)
 
 

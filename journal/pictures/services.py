@@ -6,6 +6,8 @@ import uuid
 from collections.abc import Iterable
 
 from flask import current_app
+from flask_babel import gettext as _
+from flask_babel import ngettext
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import defer
 
@@ -27,7 +29,7 @@ def add_pictures(entry: Entry, files: list[bytes], *, commit: bool = True) -> li
     Commits, unless ``commit=False`` (an import adds them in its own transaction).
     """
     if not files:
-        raise PictureRefused("Please choose a picture first.")
+        raise PictureRefused(_("Please choose a picture first."))
     check_room(entry.id, len(files))
     return add_prepared(entry, prepare_all(files), commit=commit)
 
@@ -37,7 +39,14 @@ def check_room(entry_id: uuid.UUID, adding: int, already: int | None = None) -> 
     already = count_pictures(entry_id) if already is None else already
     if already + adding > MAX_PER_ENTRY:
         room = MAX_PER_ENTRY - already
-        raise PictureRefused(f"An entry holds up to {MAX_PER_ENTRY} pictures; there is room for {room} more here.")
+        raise PictureRefused(
+            ngettext(
+                "An entry holds up to %(max)d pictures; there is room for %(num)d more here.",
+                "An entry holds up to %(max)d pictures; there is room for %(num)d more here.",
+                room,
+                max=MAX_PER_ENTRY,
+            )
+        )
 
 
 def prepare_one(data: bytes) -> Prepared:
@@ -54,7 +63,9 @@ def prepare_all(files: list[bytes]) -> list[Prepared]:
         try:
             prepared.append(prepare_one(data))
         except PictureRefused as refused:
-            raise PictureRefused(f"Picture {number}: {refused} Nothing was added.") from None
+            raise PictureRefused(
+                _("Picture %(number)d: %(reason)s Nothing was added.", number=number, reason=refused)
+            ) from None
     return prepared
 
 

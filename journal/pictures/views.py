@@ -5,6 +5,8 @@ from __future__ import annotations
 import uuid
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user
 
 from journal.access import entry_or_404, own_picture_or_404, patient_required
@@ -52,7 +54,7 @@ def upload(entry_id: uuid.UUID):
         added = add_pictures(row, files)
     except PictureRefused as refused:
         return _manage_page(entry_id, str(refused), 422)
-    flash(f"{len(added)} {'picture' if len(added) == 1 else 'pictures'} added.", "success")
+    flash(ngettext("%(num)d picture added.", "%(num)d pictures added.", len(added)), "success")
     return redirect(url_for("pictures.manage", entry_id=entry_id))
 
 
@@ -69,7 +71,7 @@ def remove(picture_id: uuid.UUID):
     picture: EntryPicture = own_picture_or_404(picture_id)
     if request.method == "POST":
         remove_picture(picture)
-        flash("The picture is removed.", "success")
+        flash(_("The picture is removed."), "success")
         return redirect(url_for("pictures.manage", entry_id=picture.entry_id))
     entry = open_entry(entry_or_404(picture.entry_id))
     return render_template("pictures/remove.html", picture=picture, entry=entry, user=current_user)

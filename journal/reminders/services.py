@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from flask import current_app
+from flask_babel import lazy_gettext as _l
 from itsdangerous import BadSignature, URLSafeSerializer
 from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
@@ -25,7 +26,9 @@ from sqlalchemy.exc import IntegrityError
 from journal import mail
 from journal.clock import utcnow
 from journal.extensions import db
+from journal.i18n import reader_locale, speaking
 from journal.models import ReminderSent, Role, User
+from journal.prompts import translate
 from journal.sessions.services import sessions_since
 from journal.sessions.timeline import HOME_WINDOW_DAYS, due_now, local_date
 from journal.timezones import to_local
@@ -149,12 +152,16 @@ def _due_for(user: User, now: datetime, summary: RunSummary) -> bool:
 
 
 def _message(user: User, set_name: str):
+    """The reminder in the person's language (``mail.compose``), the set named as their journal names it."""
+    with speaking(reader_locale(user)):
+        set_name = translate(set_name)
     link = mail.absolute_url("reminders.unsubscribe", token=unsubscribe_token(user))
     headers = {"List-Unsubscribe": f"<{link}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
     return mail.compose(
         "reminder",
         user.email,
-        "A new reflection is ready",
+        _l("A new reflection is ready"),
+        reader=user,
         headers=headers,
         name=user.display_name,
         set_name=set_name,

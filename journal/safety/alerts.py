@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from flask import current_app
+from flask_babel import gettext as _
 from sqlalchemy import select, update
 
 from journal.access import therapist_alerts_query
@@ -148,7 +149,7 @@ def notes(alert: SafetyAlert) -> dict[str, str]:
 def _note(alert: SafetyAlert, step: str, text: str) -> None:
     text = (text or "").strip()
     if len(text) > NOTE_MAX:
-        raise AlertError(f"Please keep the note under {NOTE_MAX} characters.")
+        raise AlertError(_("Please keep the note under %(max)d characters.", max=NOTE_MAX))
     if text:
         seal_row(alert, {**notes(alert), step: text})
 
@@ -171,17 +172,17 @@ def _take_step(alert: SafetyAlert, step: str, values: dict, note: str, done: str
 def acknowledge(alert: SafetyAlert, action: str, note: str) -> None:
     """Record what was done. Commits; the patient's access log says so."""
     if alert.acknowledged_at is not None:
-        raise AlreadyDone("This alert was already acknowledged.")
+        raise AlreadyDone(_("This alert was already acknowledged."))
     try:
         chosen = AlertAction(action)
     except ValueError:
-        raise AlertError("Please choose what you did.") from None
+        raise AlertError(_("Please choose what you did.")) from None
     _take_step(
         alert,
         "acknowledged",
         {"acknowledged_at": utcnow(), "action": chosen.value},
         note,
-        "This alert was already acknowledged.",
+        _("This alert was already acknowledged."),
     )
     record_access(alert.patient_id, alert.therapist_id, AccessAction.ACKNOWLEDGE_ALERT, alert.entry_id)
 
@@ -189,16 +190,16 @@ def acknowledge(alert: SafetyAlert, action: str, note: str) -> None:
 def resolve(alert: SafetyAlert, outcome: str, note: str) -> None:
     """Close the alert with an outcome (acknowledging it too if that step was skipped). Commits."""
     if alert.resolved_at is not None:
-        raise AlreadyDone("This alert is already closed.")
+        raise AlreadyDone(_("This alert is already closed."))
     try:
         chosen = AlertOutcome(outcome)
     except ValueError:
-        raise AlertError("Please choose how it was closed.") from None
+        raise AlertError(_("Please choose how it was closed.")) from None
     now = utcnow()
     values = {"resolved_at": now, "outcome": chosen.value}
     if alert.acknowledged_at is None:
         values |= {"acknowledged_at": now, "action": AlertAction.OTHER.value}
-    _take_step(alert, "resolved", values, note, "This alert is already closed.")
+    _take_step(alert, "resolved", values, note, _("This alert is already closed."))
     record_access(alert.patient_id, alert.therapist_id, AccessAction.RESOLVE_ALERT, alert.entry_id)
 
 

@@ -10,7 +10,9 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
+from babel.lists import format_list
 from flask import after_this_request, flash, get_flashed_messages
+from flask_babel import get_locale
 from flask_login import current_user
 from sqlalchemy import select
 
@@ -55,6 +57,11 @@ def card() -> dict | None:
     ).all()
     allowed = set(db.session.scalars(told(current_user.id).with_only_columns(Connection.therapist_id)))
     danger = crisis.danger_number(region)
+    told_names = (
+        [name for therapist_id, name, _ in connected if therapist_id in allowed]
+        if tells_the_team(level)  # the rule raise_alerts applies
+        else []
+    )
     return {
         "level": level,
         "region": region,
@@ -62,9 +69,9 @@ def card() -> dict | None:
         "danger_number": danger,
         "danger_tel": crisis.line({"name": "", "number": danger}).tel if danger else None,
         "after_hours": [(name, line) for _, name, line in connected if line],
-        "told": [name for therapist_id, name, _ in connected if therapist_id in allowed]
-        if tells_the_team(level)  # the rule raise_alerts applies
-        else [],
+        "told": told_names,
+        # The names as a list in the page's language ("Sam and Alex", "Sam y Alex").
+        "told_names": format_list(told_names, locale=get_locale() or "en") if told_names else "",
         "connected": bool(connected),
         "has_plan": any(text.strip() for text in read_plan(plan_of(current_user.id)).values()),
         "entry_id": about[-1] if about else None,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import HiddenField, RadioField
 from wtforms.validators import InputRequired
@@ -28,19 +29,33 @@ for _section in SECTIONS:
     setattr(SafetyPlanForm, _section.key, text_field(_section.title, SECTION_MAX, rows=4, description=_section.hint))
 
 
-ACTIONS = [(a.value, a.label.capitalize()) for a in AlertAction]
-OUTCOMES = [(o.value, o.label.capitalize()) for o in AlertOutcome]
+def _sentence_case(label: object) -> str:
+    """A step's label (lower case, for the middle of a sentence) as a choice: only its first letter raised,
+    so a language's own capitals (German nouns) stay."""
+    text = str(label)
+    return text[:1].upper() + text[1:]
+
+
+def action_choices() -> list:
+    """What a therapist may have done, in the reader's language: made for each form, never at import."""
+    return options((a.value, _sentence_case(a.label)) for a in AlertAction)
+
+
+def outcome_choices() -> list:
+    return options((o.value, _sentence_case(o.label)) for o in AlertOutcome)
 
 
 class AcknowledgeForm(FlaskForm):
     action = RadioField(
-        "What did you do?", choices=options(ACTIONS), validators=[InputRequired("Please choose what you did.")]
+        _l("What did you do?"), choices=action_choices, validators=[InputRequired(_l("Please choose what you did."))]
     )
-    note = text_field("A short note (never shown to your patient)", NOTE_MAX, rows=2)
+    note = text_field(_l("A short note (never shown to your patient)"), NOTE_MAX, rows=2)
 
 
 class ResolveForm(FlaskForm):
     outcome = RadioField(
-        "How is it closed?", choices=options(OUTCOMES), validators=[InputRequired("Please choose how it was closed.")]
+        _l("How is it closed?"),
+        choices=outcome_choices,
+        validators=[InputRequired(_l("Please choose how it was closed."))],
     )
-    note = text_field("A short note", NOTE_MAX, rows=2)
+    note = text_field(_l("A short note"), NOTE_MAX, rows=2)

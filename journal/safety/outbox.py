@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from flask import current_app
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError
 
@@ -29,7 +30,9 @@ from journal.access import therapist_alerts_query
 from journal.clock import utcnow
 from journal.database import changed_rows
 from journal.extensions import db
+from journal.i18n import reader_locale, speaking
 from journal.models import AlertMail, SafetyAlert, User
+from journal.ops.request_id import carry_request_id, request_id
 from journal.timezones import format_local
 
 log = logging.getLogger(__name__)
@@ -42,6 +45,14 @@ MAX_ATTEMPTS = 10  # about four and a half hours of trying
 UNCONFIRMED = "address unconfirmed: in the app only"
 CLOSED = "alert acknowledged or closed before it went"
 DISCONNECTED = "patient no longer connected"
+UNEXPECTED = "failed unexpectedly, see the log"
+# What the therapist reads for each reason a row keeps (an SMTP reply code and error class is shown as it is).
+REASON_LABELS = {
+    UNCONFIRMED: _l("address unconfirmed: in the app only"),
+    CLOSED: _l("alert acknowledged or closed before it went"),
+    DISCONNECTED: _l("patient no longer connected"),
+    UNEXPECTED: _l("failed unexpectedly, see the log"),
+}
 
 
 def enqueue(alert: SafetyAlert) -> AlertMail:
@@ -89,7 +100,7 @@ def _hold_back(mail_id: uuid.UUID, summary: RunSummary) -> None:
     if row is not None and row.sent_at is None and row.given_up_at is None:
         row.attempts += 1
         if row.attempts >= MAX_ATTEMPTS:
-            return _give_up(row, "failed unexpectedly, see the log", summary)
+            return _give_up(row, UNEXPECTED, summary)
         row.claimed_at, row.next_attempt_at = None, utcnow() + backoff(row.attempts)
         db.session.commit()
     summary.retrying += 1
@@ -143,14 +154,20 @@ def _give_up(row: AlertMail, reason: str, summary: RunSummary) -> None:
 
 
 def _message(alert: SafetyAlert, therapist: User, *, reminder: bool):
-    subject = "Reminder: a safety alert is still waiting for you" if reminder else "A safety alert is waiting for you"
+    """The alert's email in the therapist's language (``mail.compose``), its time in their zone and clock."""
+    subject = (
+        _l("Reminder: a safety alert is still waiting for you") if reminder else _l("A safety alert is waiting for you")
+    )
+    with speaking(reader_locale(therapist)):
+        at = format_local(alert.created_at, therapist.time_zone, "%-d %B %Y, %H:%M", therapist.clock)
     return mail.compose(
         "safety_alert",
         therapist.email,
         subject,
+        reader=therapist,
         name=therapist.display_name,
         reminder=reminder,
-        at=format_local(alert.created_at, therapist.time_zone, "%-d %B %Y, %H:%M", therapist.clock),
+        at=at,
         link=mail.absolute_url("therapist.alert", alert_id=alert.id),
     )
 
@@ -200,6 +217,16 @@ def send_due() -> RunSummary:
     return deliver(list(due), summary)
 
 
+def backlog() -> tuple[int, float]:
+    """How many emails wait to be sent (neither sent nor given up), and how many seconds the oldest has waited."""
+    waiting, oldest = db.session.execute(
+        select(func.count(), func.min(AlertMail.created_at)).where(
+            AlertMail.sent_at.is_(None), AlertMail.given_up_at.is_(None)
+        )
+    ).one()
+    return waiting, max((utcnow() - oldest).total_seconds(), 0.0) if oldest is not None else 0.0
+
+
 def deliver_after_response(response, alerts: list[SafetyAlert]):
     """Send new alerts' emails once the patient's page has gone: SMTP never slows their save. Anything
     that fails here (the mail server, the database) is left to ``flask send-alerts``."""
@@ -208,9 +235,11 @@ def deliver_after_response(response, alerts: list[SafetyAlert]):
     app = current_app._get_current_object()  # type: ignore[attr-defined]
     base = app.config.get("PUBLIC_URL") or None
     alert_ids = [alert.id for alert in alerts]
+    saved_by = request_id()
 
     def send() -> None:
         with app.test_request_context("/", base_url=base):
+            carry_request_id(saved_by)  # its log lines belong to the save's request
             try:
                 mail_ids = db.session.scalars(select(AlertMail.id).where(AlertMail.alert_id.in_(alert_ids))).all()
                 deliver(list(mail_ids))
@@ -237,5 +266,5 @@ def delivery(alert_id: uuid.UUID) -> Delivery:
     return Delivery(
         sent=[row.sent_at for row in rows if row.sent_at is not None],
         waiting=any(row.sent_at is None and row.given_up_at is None for row in rows),
-        not_sent=given_up[-1] if given_up else None,
+        not_sent=str(REASON_LABELS.get(given_up[-1], given_up[-1])) if given_up else None,
     )

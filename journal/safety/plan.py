@@ -7,6 +7,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
@@ -22,7 +23,7 @@ SECTION_MAX = 4000
 @dataclass(frozen=True)
 class Section:
     key: str
-    title: str
+    title: str  # lazy: in the reader's language when shown
     hint: str
 
 
@@ -31,37 +32,41 @@ class Section:
 SECTIONS = (
     Section(
         "warning_signs",
-        "My warning signs",
-        "Thoughts, feelings, images or situations that tell me a hard time may be starting.",
+        _l("My warning signs"),
+        _l("Thoughts, feelings, images or situations that tell me a hard time may be starting."),
     ),
     Section(
         "coping",
-        "Things I can do on my own",
-        "Ways to take my mind off things without contacting anyone: a walk, music, a shower, breathing.",
+        _l("Things I can do on my own"),
+        _l("Ways to take my mind off things without contacting anyone: a walk, music, a shower, breathing."),
     ),
     Section(
         "distractions",
-        "People and places that help me feel better",
-        "People to be with and places to go that can take my mind off things.",
+        _l("People and places that help me feel better"),
+        _l("People to be with and places to go that can take my mind off things."),
     ),
-    Section("helpers", "People I can ask for help", "Names and numbers of people I can tell how I really feel."),
+    Section(
+        "helpers",
+        _l("People I can ask for help"),
+        _l("Names and numbers of people I can tell how I really feel."),
+    ),
     Section(
         "professionals",
-        "Professionals and services I can contact",
-        "My therapist, my clinic's after-hours line, a crisis line, the nearest emergency department.",
+        _l("Professionals and services I can contact"),
+        _l("My therapist, my clinic's after-hours line, a crisis line, the nearest emergency department."),
     ),
     Section(
         "environment",
-        "Making my surroundings safer",
-        "What I can do, or ask someone to help with, to keep things I could hurt myself with out of reach.",
+        _l("Making my surroundings safer"),
+        _l("What I can do, or ask someone to help with, to keep things I could hurt myself with out of reach."),
     ),
     Section(
         "reasons",
-        "What matters most to me",
-        "My reasons for living: the people, animals, plans and things worth staying for.",
+        _l("What matters most to me"),
+        _l("My reasons for living: the people, animals, plans and things worth staying for."),
     ),
 )
-SOURCE = (
+SOURCE = _l(
     "The sections follow the Stanley–Brown Safety Planning Intervention (Stanley B, Brown GK. "
     "Cognitive and Behavioral Practice, 2012), in this app's own words."
 )

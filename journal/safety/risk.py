@@ -2,11 +2,16 @@
 
 A save is read in four steps. The text is folded (case, accents, apostrophes) and people's spellings are
 rewritten ("dont", "im", "kms"); each word becomes its lemma (``simplemma``, so "killing" and "killed" are
-"kill"); the rules of ``journal.safety.lexicon`` are matched within each sentence, a few words apart at
-most; and each match is weighed: dropped when a shield covers it (an idiom, the dosing experience, medicine,
-daily life) or when it speaks of someone else, of fiction or of prevention work, and marked *negated* or
-*past* when a negation comes just before it or the sentence speaks of long ago. Every finding keeps the
-category and the rule that fired, so a decision can always be explained.
+"kill"); the rules of the language's lexicon (``journal.safety.lexicons``) are matched within each sentence,
+a few words apart at most; and each match is weighed: dropped when a shield covers it (an idiom, the dosing
+experience, medicine, daily life) or when it speaks of someone else, of fiction or of prevention work, and
+marked *negated* or *past* when a negation comes just before it or the sentence speaks of long ago. Every
+finding keeps the category, the rule that fired and its language, so a decision can always be explained.
+
+The engine knows no language: every word it reads is data in ``journal/safety/lexicons/<code>.py`` (the names a
+language module defines are listed in ``journal/safety/lexicons/__init__.py``). A text is read with the rules
+of its writer's language and with English's (people mix languages, and English slang is used everywhere), and
+the findings of both readings are merged.
 
 Two levels, never a diagnosis: **urgent** (active thoughts, method, intent, plan or preparation, recent
 self-harm, a recent attempt or one whose feeling is back, two soft signals or more, a wish to be dead or a
@@ -22,15 +27,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from itertools import chain
+from types import ModuleType
 
 import simplemma
+from flask_babel import lazy_gettext as _l
 
-from journal.safety import lexicon
+from journal.safety.lexicons import DEFAULT, base, setting
+from journal.safety.lexicons import lexicon as lexicon_of
 from journal.text import fold
 
 LOW_MOOD = -4  # this or lower
-NEGATION_WINDOW = 4  # words before a match in which a negation counts
-PERSON_WINDOW = 8  # words before a match searched for who it is about
 
 
 class Level:
@@ -56,20 +62,21 @@ class Signal:
     WORDS = "words"  # what the phrase list before this engine recorded: kept for old alerts
 
 
+# Shown to therapists and on the patient's own Safety page: translated when read (lazy), in the reader's language.
 LABELS = {
-    Signal.PASSIVE_WISH: "A wish to be dead or not to wake up",
-    Signal.ACTIVE: "Thoughts of suicide",
-    Signal.METHOD: "Thoughts of a method",
-    Signal.INTENT: "Words of intent to act",
-    Signal.PLAN: "A plan or preparations",
-    Signal.SELF_HARM: "Recent self-harm",
-    Signal.ATTEMPT: "A past attempt, with the feeling back or recent",
-    Signal.SOFT: "Hopelessness, feeling a burden or trapped",
-    Signal.NEGATED: "Words about suicide or self-harm, negated or in the past",
-    Signal.LOW_MOOD: "A very low mood (−4 or −5)",
-    Signal.URGE_TO_USE: "An urge to use outside treatment",
-    Signal.PHQ9_ITEM9: "PHQ-9 question 9 answered above 0",
-    Signal.WORDS: "Words about suicide or self-harm",
+    Signal.PASSIVE_WISH: _l("A wish to be dead or not to wake up"),
+    Signal.ACTIVE: _l("Thoughts of suicide"),
+    Signal.METHOD: _l("Thoughts of a method"),
+    Signal.INTENT: _l("Words of intent to act"),
+    Signal.PLAN: _l("A plan or preparations"),
+    Signal.SELF_HARM: _l("Recent self-harm"),
+    Signal.ATTEMPT: _l("A past attempt, with the feeling back or recent"),
+    Signal.SOFT: _l("Hopelessness, feeling a burden or trapped"),
+    Signal.NEGATED: _l("Words about suicide or self-harm, negated or in the past"),
+    Signal.LOW_MOOD: _l("A very low mood (−4 or −5)"),
+    Signal.URGE_TO_USE: _l("An urge to use outside treatment"),
+    Signal.PHQ9_ITEM9: _l("PHQ-9 question 9 answered above 0"),
+    Signal.WORDS: _l("Words about suicide or self-harm"),
 }
 
 
@@ -83,11 +90,13 @@ URGENT_WORDS = {Signal.ACTIVE, Signal.METHOD, Signal.INTENT, Signal.PLAN, Signal
 
 @dataclass(frozen=True)
 class Finding:
-    """One rule that fired: its category, its id, and whether it was negated or long past."""
+    """One rule that fired: its category, its id, whether it was negated or long past, and the language of the
+    lexicon the rule belongs to."""
 
     category: str
     rule: str
     qualifier: str = ""  # "", "negated" or "past"
+    language: str = DEFAULT
 
     @property
     def signal(self) -> str:
@@ -103,7 +112,6 @@ class Risk:
     signals: tuple[str, ...] = ()
     level: str | None = None
     findings: tuple[Finding, ...] = ()
-    version: int = lexicon.VERSION
 
     def __bool__(self) -> bool:
         return self.level is not None
@@ -122,10 +130,16 @@ class Risk:
         return [LABELS[signal] for signal in self.signals]
 
     def explain(self) -> list[dict]:
-        """The findings as stored with the entry (sealed like it): category, rule, qualifier, and the lexicon's
-        version, so a rule id can be read against the rules that fired it."""
+        """The findings as stored with the entry (sealed like it): category, rule, qualifier, and the language
+        and version of the lexicon, so a rule id can be read against the rules that fired it."""
         return [
-            {"category": f.category, "rule": f.rule, "qualifier": f.qualifier, "version": self.version}
+            {
+                "category": f.category,
+                "rule": f.rule,
+                "qualifier": f.qualifier,
+                "version": _language(f.language).version,
+                "language": f.language,
+            }
             for f in self.findings
         ]
 
@@ -133,70 +147,211 @@ class Risk:
 # -- reading the text -------------------------------------------------------------------------------------
 
 _YEAR = re.compile(r"(19[5-9]\d|20[0-4]\d)$")
+_LEXICON_WORDS = re.compile(r"[^\W_A-Z]+")  # the words of a rule's source, not its @SETS, ~gaps or !_
 
 
-@cache
-def _vocabulary() -> frozenset[str]:
-    """Every word the engine reads: the lexicon's, and those the weighing looks for (contexts, clause words)."""
-    words: set[str] = set()
-    for text in [
-        *lexicon.SETS.values(),
-        *(rule for _, _, rule in lexicon.RULES),
-        *lexicon.SHIELDS,
-        *lexicon.PAST,
-        *lexicon.RETURNING,
-        *lexicon.RECENT,
-        lexicon.FICTION,
-        lexicon.PREVENTION,
-        " ".join(CLAUSE | REPORTING | TRANSPARENT),
-    ]:
-        words.update(word for word in re.findall(r"[a-z0-9]+", text))
-    return frozenset(words)
+class Language:
+    """One language's lexicon, as the engine reads with it: its settings, and the caches of its words."""
 
+    def __init__(
+        self,
+        module: ModuleType,
+        spelled: dict[str, tuple[str, ...]],
+        unknown: set[int],
+        host: Language | None = None,
+    ):
+        self.module = module
+        # English reading a text of another language (the host's) as a guest: it leaves the host's own words
+        # alone (its dictionary's, unknown to English's, and its ``FALSE_FRIENDS``), and never reads one of them
+        # as a slip of an English word ("suicida" is not a slip of "suicidal").
+        self.host = host
+        self.false_friends: frozenset[str] = (
+            frozenset(setting(host.module, "FALSE_FRIENDS").split()) if host else frozenset()
+        )
+        self.code: str = module.__name__.rsplit(".", 1)[-1]
+        self.version: int = module.VERSION
+        self.lemma_lang: str | None = module.LEMMA_LANG
+        self.normalize = getattr(module, "normalize", None)
+        self.spelling: dict[str, str] = setting(module, "SPELLING")
+        self.literal: frozenset[str] = frozenset(setting(module, "LITERAL"))
+        self.endings: tuple[str, ...] = tuple(setting(module, "ENDINGS"))
+        self.stem_adds: tuple[str, ...] = tuple(setting(module, "STEM_ADDS"))
+        self.undouble: bool = setting(module, "UNDOUBLE")
+        self.dropped: dict[str, str] = setting(module, "DROPPED")
+        self.accents: dict[str, str] = setting(module, "ACCENTS") if self.lemma_lang is not None else {}
+        self.respell: dict[str, tuple[tuple[str, ...], frozenset[str]]] = setting(module, "RESPELL_BEFORE")
+        self.sentences = re.compile("[" + re.escape(setting(module, "SENTENCE_ENDS")) + "]+")
+        self.joins = [
+            (pair, re.compile(rf"{re.escape(pair)}(?!\w)"), joined) for pair, joined in setting(module, "JOINS").items()
+        ]
+        # What a token reads as, kept between calls only for the lexicon's own words (see ``_spell``).
+        self.spelled = spelled
+        self.unknown = unknown
+        self._vocabulary: frozenset[str] | None = None
+        self._known: frozenset[str] | None = None
+        self._typos: dict[str, str] | None = None
 
-_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+    def word(self, word: str) -> str:
+        """A word of the lexicon as the text's words are read: normalized, then its lemma."""
+        return self.lemma(self.normalize(word) if self.normalize else word)
 
+    @property
+    def vocabulary(self) -> frozenset[str]:
+        """Every word the engine reads: the lexicon's, and those the weighing looks for (contexts, clause words)."""
+        if self._vocabulary is None:
+            module = self.module
+            words: set[str] = set()
+            for text in [
+                *module.SETS.values(),
+                *(rule for _, _, rule in module.RULES),
+                *module.SHIELDS,
+                *module.PAST,
+                *module.RETURNING,
+                *module.RECENT,
+                module.FICTION,
+                module.PREVENTION,
+                " ".join(module.CLAUSE | module.REPORTING | module.TRANSPARENT),
+            ]:
+                words.update(_LEXICON_WORDS.findall(text))
+            if self.normalize:
+                words = {self.normalize(word) for word in words}
+            self._vocabulary = frozenset(words)
+        return self._vocabulary
 
-@cache
-def _typos() -> dict[str, str]:
-    """Every string one edit (a letter dropped, added, changed, or two swapped) from a word of
-    ``lexicon.TYPO_TOLERANT``, mapped to that word: "sucide", "suicdal", "thougths", "dissapear"."""
-    variants: dict[str, str] = {}
-    for word in lexicon.TYPO_TOLERANT.split():
-        splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-        edits = {a + b[1:] for a, b in splits if b}
-        edits |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
-        edits |= {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
-        edits |= {a + c + b for a, b in splits for c in _LETTERS}
-        for edit in edits - {word}:
-            variants.setdefault(edit, word)
-    return variants
+    @property
+    def known(self) -> frozenset[str]:
+        """The lemmas a token may read as and be kept: the vocabulary, and every lemma the compiled rules hold
+        (a lexicon word whose lemma is not itself written in the lexicon: "matarme" is "matar")."""
+        if self._known is None:
+            self._known = self.vocabulary | compiled(self.code).lemmas
+        return self._known
 
+    @property
+    def typos(self) -> dict[str, str]:
+        """Every string one edit (a letter dropped, added, changed, or two swapped) from a word of the lexicon's
+        ``TYPO_TOLERANT``, mapped to that word: "sucide", "suicdal", "thougths", "dissapear"."""
+        if self._typos is None:
+            letters = setting(self.module, "LETTERS")
+            variants: dict[str, str] = {}
+            for word in setting(self.module, "TYPO_TOLERANT").split():
+                splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+                edits = {a + b[1:] for a, b in splits if b}
+                edits |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+                edits |= {a + c + b[1:] for a, b in splits if b for c in letters}
+                edits |= {a + c + b for a, b in splits for c in letters}
+                for edit in edits - {word}:
+                    variants.setdefault(edit, word)
+            self._typos = variants
+        return self._typos
 
-def lemma(word: str) -> str:
-    """The lemma of a folded word. Where simplemma gives none the lexicon knows ("cutting", "thinking"),
-    a lexicon word is found by taking the ending off, so the text and the rules always meet on one form.
-    A word the lexicon keeps as written ("training" is not "train") stays; a dropped g is put back
-    ("cuttin"); and a word no dictionary knows, one slip from a core word ("sucide"), is read as that word."""
-    vocabulary = _vocabulary()
-    if word in lexicon.LITERAL:
-        return word
-    found = simplemma.lemmatize(word, lang="en").lower()
-    if found in vocabulary:
-        return found
-    for ending in ("ing", "ed", "es", "s"):
-        if word.endswith(ending) and len(word) > len(ending) + 2:
-            stem = word[: -len(ending)]
-            for candidate in (stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem):
-                if candidate in vocabulary:
+    def accented(self, word: str) -> str | None:
+        """The word as the dictionary knows it, its accents put back ("queria" is "quería"): one accented letter,
+        then two; None when no such spelling is known (or the language has no ``ACCENTS``)."""
+        accents, lang = self.accents, self.lemma_lang
+        if not accents or lang is None:
+            return None
+        places = [(i, forms) for i, letter in enumerate(word) if (forms := accents.get(letter))]
+        for i, forms in places:
+            for form in forms:
+                candidate = word[:i] + form + word[i + 1 :]
+                if simplemma.is_known(candidate, lang=lang):
                     return candidate
-    if word in vocabulary:
-        return word
-    if word.endswith("in") and len(word) > 4 and lemma(word + "g") in vocabulary:
-        return lemma(word + "g")
-    if len(word) >= 5 and word in _typos() and not simplemma.is_known(word, lang="en"):
-        return lemma(_typos()[word])
+        for n, (i, forms) in enumerate(places):
+            for j, others in places[n + 1 :]:
+                for form in forms:
+                    for other in others:
+                        candidate = word[:i] + form + word[i + 1 : j] + other + word[j + 1 :]
+                        if simplemma.is_known(candidate, lang=lang):
+                            return candidate
+        return None
+
+    def is_known(self, word: str) -> bool:
+        """Whether the language's dictionary knows the word, as written or with its accents (then it is never
+        read as a slip)."""
+        if self.lemma_lang is None:
+            return False
+        return simplemma.is_known(word, lang=self.lemma_lang) or self.accented(word) is not None
+
+    def dictionary_lemma(self, word: str) -> str:
+        if self.lemma_lang is None:
+            return word
+        if not self.accents:
+            return simplemma.lemmatize(word, lang=self.lemma_lang).lower()
+        if not simplemma.is_known(word, lang=self.lemma_lang):
+            word = self.accented(word) or word
+        return fold(simplemma.lemmatize(word, lang=self.lemma_lang))
+
+    def lemma(self, word: str) -> str:
+        """The lemma of a folded word. Where the dictionary gives none the lexicon knows ("cutting", "thinking"),
+        a lexicon word is found by taking the ending off, so the text and the rules always meet on one form.
+        A word the lexicon keeps as written ("training" is not "train") stays; a dropped ending is put back
+        ("cuttin"); and a word no dictionary knows, one slip from a core word ("sucide"), is read as that word."""
+        vocabulary = self.vocabulary
+        if word in self.literal:
+            return word
+        found = self.dictionary_lemma(word)
+        if found in vocabulary:
+            return found
+        for ending in self.endings:
+            if word.endswith(ending) and len(word) > len(ending) + 2:
+                stem = word[: -len(ending)]
+                candidates = [stem, *(stem + added for added in self.stem_adds)]
+                if self.undouble and len(stem) > 2 and stem[-1] == stem[-2]:
+                    candidates.append(stem[:-1])
+                for candidate in candidates:
+                    if candidate in vocabulary:
+                        return candidate
+        if word in vocabulary:
+            return word
+        for spoken, written in self.dropped.items():
+            if word.endswith(spoken) and len(word) > len(spoken) + 2:
+                full = self.lemma(word[: -len(spoken)] + written)
+                if full in vocabulary:
+                    return full
+        if len(word) >= 5 and word in self.typos and not self.is_known(word):
+            if self.host is None or not self.host.is_known(word):
+                return self.lemma(self.typos[word])
+        return found
+
+
+# What a token reads as, kept between calls only for the lexicon's own words. A word the lexicon does not know
+# becomes OTHER_WORD, and only its salted hash is kept (a process's str hashes are keyed per process), so
+# no word a patient wrote outlives the request in plain text; the set is emptied when it grows large.
+_SPELLED: dict[str, tuple[str, ...]] = {}  # English's; each language keeps its own
+_UNKNOWN: set[int] = set()
+_UNKNOWN_LIMIT = 200_000
+OTHER_WORD = ("_",)
+_LANGUAGES: dict[str, Language] = {}
+_GUESTS: dict[str, Language] = {}  # English as it reads each other language's texts
+
+
+def _language(language: str | None = DEFAULT) -> Language:
+    """The lexicon a language code reads with ("pt_BR" and "pt-BR" are "pt"; an unknown code is English)."""
+    found = _LANGUAGES.get(language or DEFAULT)
+    if found is None:
+        module = lexicon_of(base(language))
+        code = module.__name__.rsplit(".", 1)[-1]
+        found = _LANGUAGES.get(code)
+        if found is None:
+            found = _LANGUAGES[code] = (
+                Language(module, _SPELLED, _UNKNOWN) if code == DEFAULT else Language(module, {}, set())
+            )
+        _LANGUAGES[language or DEFAULT] = found
     return found
+
+
+def _guest(host: Language) -> Language:
+    """English reading a text of the host's language, with caches of its own (a token's reading depends on
+    the host)."""
+    found = _GUESTS.get(host.code)
+    if found is None:
+        found = _GUESTS[host.code] = Language(_language(DEFAULT).module, {}, set(), host)
+    return found
+
+
+def lemma(word: str, language: str = DEFAULT) -> str:
+    """The lemma of a folded word, in a language's lexicon (see ``Language.lemma``)."""
+    return _language(language).lemma(word)
 
 
 @dataclass(frozen=True)
@@ -209,35 +364,33 @@ class Text:
     words: frozenset[str] = frozenset()  # the lemmas present, to meet a rule's slots in one set operation
 
 
-# What a token reads as, kept between calls only for the lexicon's own words. A word the lexicon does not know
-# becomes OTHER_WORD, and only its salted hash is kept (a process's str hashes are keyed per process), so
-# no word a patient wrote outlives the request in plain text; the set is emptied when it grows large.
-_SPELLED: dict[str, tuple[str, ...]] = {}
-_UNKNOWN: set[int] = set()
-_UNKNOWN_LIMIT = 200_000
-OTHER_WORD = ("_",)
-
-
-def _spell(token: str) -> tuple[str, ...]:
+def _spell(token: str, language: Language) -> tuple[str, ...]:
     """A token's lemmas, after people's spellings are rewritten."""
-    if hash(token) in _UNKNOWN:
+    if hash(token) in language.unknown:
         return OTHER_WORD
+    host = language.host
+    if host is not None and (
+        token in language.false_friends or (host.is_known(token) and not language.is_known(token))
+    ):
+        return _forget(token, language)  # the host language's word, not English's
+    written = language.normalize(token) if language.normalize else token
     words = tuple(
-        "@YEAR" if _YEAR.match(word) else "@NUMBER" if word.isdigit() else lemma(word)
-        for word in lexicon.SPELLING.get(token, token).split()
+        "@YEAR" if _YEAR.match(word) else "@NUMBER" if word.isdigit() else language.lemma(word)
+        for word in language.spelling.get(written, written).split()
     )
-    vocabulary = _vocabulary()
-    if any(word in vocabulary or word.startswith("@") for word in words):
-        _SPELLED[token] = words
+    known = language.known
+    if any(word in known or word.startswith("@") for word in words):
+        language.spelled[token] = words
         return words
-    if len(_UNKNOWN) > _UNKNOWN_LIMIT:
-        _UNKNOWN.clear()
-    _UNKNOWN.add(hash(token))
+    return _forget(token, language)
+
+
+def _forget(token: str, language: Language) -> tuple[str, ...]:
+    """A token the lexicon does not read: only its salted hash is kept."""
+    if len(language.unknown) > _UNKNOWN_LIMIT:
+        language.unknown.clear()
+    language.unknown.add(hash(token))
     return OTHER_WORD
-
-
-_SENTENCES = re.compile(r"[.!?;\n]+")
-_JOINS = [(pair, re.compile(rf"{pair}(?!\w)"), joined) for pair, joined in lexicon.JOINS.items()]
 
 
 def _joiner(text: str, joined: str):
@@ -249,37 +402,42 @@ def _joiner(text: str, joined: str):
     return replace
 
 
-def _join(folded: str) -> str:
-    """Pairs written apart read as one word ("car park", "my self"), as ``lexicon.JOINS`` says: each looked
+def _join(folded: str, language: Language) -> str:
+    """Pairs written apart read as one word ("car park", "my self"), as the lexicon's ``JOINS`` says: each looked
     for once in the whole text, and replaced only where it stands as two whole words (the pattern opens on
     its literal, which ``re`` finds fast; the word boundary before it is checked here)."""
-    for pair, pattern, joined in _JOINS:
+    for pair, pattern, joined in language.joins:
         if pair in folded:
             folded = pattern.sub(_joiner(folded, joined), folded)
     return folded
 
 
 _WORDS = re.compile(r"\w+")
-_SHE = ("she", "would")
 
 
-def read(text: str) -> Text:
-    """Fold, respell, lemmatize and index a text, sentence by sentence (the lookups run in C: a 5,000-word
-    entry is read in about 2 ms)."""
-    folded = _join(fold(text).replace("'", "").replace("\u2019", "").replace("\u2018", ""))
+def read(text: str, language: str = DEFAULT) -> Text:
+    """Fold, respell, lemmatize and index a text, sentence by sentence, with a language's lexicon (the lookups
+    run in C: a 5,000-word entry is read in about 2 ms)."""
+    return _read(text, _language(language))
+
+
+def _read(text: str, reader: Language) -> Text:
+    folded = _join(fold(text).replace("'", "").replace("\u2019", "").replace("\u2018", ""), reader)
+    spelled_get, respell = reader.spelled.get, reader.respell
     lemmas: list[str] = []
     sentence: list[int] = []
-    for number, part in enumerate(_SENTENCES.split(folded)):
+    for number, part in enumerate(reader.sentences.split(folded)):
         tokens = _WORDS.findall(part)
-        spelled = list(map(_SPELLED.get, tokens))
+        spelled = list(map(spelled_get, tokens))
         if None in spelled:
             spelled = [
-                known if known is not None else _spell(token) for known, token in zip(spelled, tokens, strict=True)
+                known if known is not None else _spell(token, reader)
+                for known, token in zip(spelled, tokens, strict=True)
             ]
-        if "shed" in tokens:  # "she'd been", not the garden's
+        if respell and not respell.keys().isdisjoint(tokens):  # "she'd been", not the garden's shed
             for i, token in enumerate(tokens[:-1]):
-                if token == "shed" and tokens[i + 1] in lexicon.SHED_BEFORE:
-                    spelled[i] = _SHE
+                if token in respell and tokens[i + 1] in respell[token][1]:
+                    spelled[i] = respell[token][0]
         words = list(chain.from_iterable(spelled))
         lemmas += words
         sentence += [number] * len(words)
@@ -303,7 +461,10 @@ class Pattern:
     at_end: bool = False  # ``$``: the last slot ends its sentence ("I've decided.")
 
 
-def compile_pattern(source: str) -> Pattern:
+def compile_pattern(source: str, language: str = DEFAULT) -> Pattern:
+    """A rule's source, in a language's lexicon, as slots of lemmas."""
+    reader = _language(language)
+    sets, lemma = reader.module.SETS, reader.word
     slots: list[frozenset[str]] = []
     gaps: list[int] = []
     gap = 0
@@ -321,8 +482,8 @@ def compile_pattern(source: str) -> Pattern:
             continue
         words: set[str] = set()
         for alternative in part.split("|"):
-            if alternative.startswith("@") and alternative[1:] in lexicon.SETS:
-                words.update(lemma(w) for w in lexicon.SETS[alternative[1:]].split())
+            if alternative.startswith("@") and alternative[1:] in sets:
+                words.update(lemma(w) for w in sets[alternative[1:]].split())
             else:
                 words.add(alternative if alternative.startswith("@") else lemma(alternative))
         slots.append(frozenset(words))
@@ -390,6 +551,9 @@ def _extend(pattern: Pattern, slot: int, origin: int, text: Text, step: int) -> 
 
 @dataclass(frozen=True)
 class Compiled:
+    """A language's lexicon compiled: its patterns, and the words the weighing looks for (lemmas)."""
+
+    language: str
     rules: tuple[tuple[str, str, Pattern], ...]
     shields: tuple[Pattern, ...]
     past: tuple[Pattern, ...]
@@ -400,48 +564,91 @@ class Compiled:
     negations: frozenset[str]
     negation_exceptions: frozenset[str]
     context: frozenset[str]
+    reporting: frozenset[str]
+    clause: frozenset[str]
+    transparent: frozenset[str]
+    possessive: frozenset[str]
+    subjects: frozenset[str]
+    prepositions: frozenset[str]
+    doer_adverbs: frozenset[str]
+    plural_endings: tuple[str, ...]
+    negation_window: int
+    person_window: int
+    lemmas: frozenset[str]  # every lemma a slot or a word set holds
 
 
 @cache
-def compiled() -> Compiled:
-    def words(name: str) -> frozenset[str]:
-        return frozenset(lemma(w) for w in lexicon.SETS[name].split())
+def compiled(language: str = DEFAULT) -> Compiled:
+    """A language's lexicon compiled, once per language (an unknown code is English's)."""
+    reader = _language(language)
+    if reader.code != language:
+        return compiled(reader.code)
+    module, code = reader.module, reader.code
 
+    def words(name: str) -> frozenset[str]:
+        return frozenset(reader.word(w) for w in module.SETS[name].split())
+
+    def patterns(sources: list[str]) -> tuple[Pattern, ...]:
+        return tuple(compile_pattern(source, code) for source in sources)
+
+    rules = tuple((rule_id, category, compile_pattern(source, code)) for rule_id, category, source in module.RULES)
+    shields, past, returning, recent = (
+        patterns(module.SHIELDS),
+        patterns(module.PAST),
+        patterns(module.RETURNING),
+        patterns(module.RECENT),
+    )
+    context = frozenset(reader.word(w) for w in (module.FICTION + " " + module.PREVENTION).split())
+    lemmas = set(context)
+    for pattern in chain((pattern for _, _, pattern in rules), shields, past, returning, recent):
+        lemmas.update(*pattern.slots)
+    for name in module.SETS:
+        lemmas |= words(name)
     return Compiled(
-        tuple((rule_id, category, compile_pattern(source)) for rule_id, category, source in lexicon.RULES),
-        tuple(compile_pattern(source) for source in lexicon.SHIELDS),
-        tuple(compile_pattern(source) for source in lexicon.PAST),
-        tuple(compile_pattern(source) for source in lexicon.RETURNING),
-        tuple(compile_pattern(source) for source in lexicon.RECENT),
+        code,
+        rules,
+        shields,
+        past,
+        returning,
+        recent,
         words("SELF"),
         words("OTHER"),
         words("NEG"),
         words("NEG_EXCEPT"),
-        frozenset(lemma(w) for w in (lexicon.FICTION + " " + lexicon.PREVENTION).split()),
+        context,
+        frozenset(module.REPORTING),
+        frozenset(module.CLAUSE),
+        frozenset(module.TRANSPARENT),
+        frozenset(module.POSSESSIVE),
+        frozenset(module.SUBJECTS),
+        frozenset(module.PREPOSITIONS),
+        frozenset(module.DOER_ADVERBS),
+        tuple(setting(module, "PLURAL_ENDINGS")),
+        setting(module, "NEGATION_WINDOW"),
+        setting(module, "PERSON_WINDOW"),
+        frozenset(word for word in lemmas if not word.startswith(("@", "_"))),
     )
 
 
 # -- weighing matches --------------------------------------------------------------------------------------
 
 
-# Words after which a new clause begins: "he doesn't know [it's goodbye]", "she thinks [I'm on a retreat]".
-REPORTING = frozenset({"know", "think", "say", "tell", "realise", "realize", "guess", "believe", "and", "but"})
-
-
 def _about_someone_else(text: Text, first: int, last: int, model: Compiled) -> bool:
     """The nearest person named before the match, in its clause, is someone else, and the writer is not in it.
     A match that opens on someone of the writer's ("my brother attempted") is about that person."""
-    if text.lemmas[first] in POSSESSIVE and first < last and text.lemmas[first + 1] in model.other_words:
+    if text.lemmas[first] in model.possessive and first < last and text.lemmas[first + 1] in model.other_words:
         return True
     if any(text.lemmas[p] in model.self_words for p in range(first, last + 1)):
         return False
-    for position in range(first - 1, max(-1, first - PERSON_WINDOW - 1), -1):
-        if text.sentence[position] != text.sentence[first] or text.lemmas[position] in REPORTING:
+    for position in range(first - 1, max(-1, first - model.person_window - 1), -1):
+        if text.sentence[position] != text.sentence[first] or text.lemmas[position] in model.reporting:
             break
         word = text.lemmas[position]
         if word in model.self_words:
             return False
-        if word in model.other_words or (word.endswith("s") and word[:-1] in model.other_words):
+        if word in model.other_words or any(
+            word.endswith(ending) and word[: -len(ending)] in model.other_words for ending in model.plural_endings
+        ):
             return True
     return False
 
@@ -458,29 +665,19 @@ def _in_context(text: Text, first: int, last: int, model: Compiled, context: set
     return not any(text.lemmas[p] in model.self_words for p in range(first, last + 1))
 
 
-CLAUSE = frozenset({"and", "but", "so", "because", "then", "while", "though", "although"})
-# Words a negation reaches across without using up its window: "not having any thoughts of killing myself".
-TRANSPARENT = frozenset({"any", "of", "about", "thought", "urge", "plan", "intention", "real", "serious", "active"})
-POSSESSIVE = frozenset({"my", "our"})
-# Who does a preparation when the word just before it names them: "she writes letters", "we gave the cat"
-# (the lemmas of "him", "her" and "them" are these too: after a preposition they are not the doer).
-SUBJECTS = frozenset({"he", "she", "they", "we", "you"})
-PREPOSITIONS = frozenset({"for", "to", "with", "at", "from", "by", "of", "about", "on", "than", "into", "onto"})
-
-
-def _done_by_someone_else(text: Text, first: int) -> bool:
+def _done_by_someone_else(text: Text, first: int, model: Compiled) -> bool:
     """A preparation whose doer, just before it, is someone else ("in the series she writes letters")."""
     for position in range(first - 1, max(-1, first - 3), -1):
         if text.sentence[position] != text.sentence[first]:
             return False
-        if text.lemmas[position] in SUBJECTS:
+        if text.lemmas[position] in model.subjects:
             before = position - 1
             return (
                 before < 0
                 or text.sentence[before] != text.sentence[position]
-                or (text.lemmas[before] not in PREPOSITIONS)
+                or (text.lemmas[before] not in model.prepositions)
             )
-        if text.lemmas[position] not in {"just", "also", "already", "finally", "then", "even", "always"}:
+        if text.lemmas[position] not in model.doer_adverbs:
             return False
     return False
 
@@ -488,13 +685,13 @@ def _done_by_someone_else(text: Text, first: int) -> bool:
 def _negated(text: Text, first: int, model: Compiled) -> bool:
     """A negation within a few words before the match, in the same clause ("not suicidal", "no thoughts of")."""
     position, counted = first - 1, 0
-    while position >= 0 and counted < NEGATION_WINDOW:
-        if text.sentence[position] != text.sentence[first] or text.lemmas[position] in CLAUSE:
+    while position >= 0 and counted < model.negation_window:
+        if text.sentence[position] != text.sentence[first] or text.lemmas[position] in model.clause:
             return False
         if text.lemmas[position] in model.negations:
             following = text.lemmas[position + 1] if position + 1 < len(text.lemmas) else ""
             return following not in model.negation_exceptions
-        counted += text.lemmas[position] not in TRANSPARENT
+        counted += text.lemmas[position] not in model.transparent
         position -= 1
     return False
 
@@ -512,12 +709,19 @@ def _sentences_with(patterns: tuple[Pattern, ...], text: Text) -> set[int]:
     return {text.sentence[first] for pattern in patterns for first, _ in find(pattern, text)}
 
 
-def _matches(text: str) -> Iterator[tuple[str, str, int, int, str, Text]]:
-    """Every rule's match in a text, weighed: (rule, category, first, last, fate, text), where the fate is
-    "shield", "someone else", "context" (dropped), or "negated", "past" or "" (kept, with that qualifier).
-    Preparations name other people by nature (a goodbye to a friend, the cat to a neighbour): they are the
-    writer's whoever else the sentence names."""
-    model, seen = compiled(), read(text)
+def _readings(language: str | None) -> tuple[Language, ...]:
+    """The lexicons a text is read with: its writer's language, and English (people mix languages, and English
+    slang is used everywhere), as a guest that leaves the language's own words alone."""
+    reader = _language(language)
+    return (reader,) if reader.code == DEFAULT else (reader, _guest(reader))
+
+
+def _matches(text: str, reader: Language) -> Iterator[tuple[str, str, int, int, str, Text]]:
+    """Every rule's match in a text read with one language's lexicon, weighed: (rule, category, first, last,
+    fate, text), where the fate is "shield", "someone else", "context" (dropped), or "negated", "past" or ""
+    (kept, with that qualifier). Preparations name other people by nature (a goodbye to a friend, the cat to a
+    neighbour): they are the writer's whoever else the sentence names."""
+    model, seen = compiled(reader.code), _read(text, reader)
     if not seen.lemmas:
         return
     shielded = _shielded(seen, model)
@@ -536,7 +740,7 @@ def _matches(text: str) -> Iterator[tuple[str, str, int, int, str, Text]]:
             elif (
                 _about_someone_else(seen, first, last, model)
                 if category != "plan_preparation"
-                else _done_by_someone_else(seen, first)
+                else _done_by_someone_else(seen, first, model)
             ):
                 fate = "someone else"
             elif _in_context(seen, first, last, model, context):
@@ -553,28 +757,39 @@ def _matches(text: str) -> Iterator[tuple[str, str, int, int, str, Text]]:
 DROPPED = {"shield", "someone else", "context"}
 
 
-def find_words(text: str) -> list[Finding]:
-    """The findings in one text, one per category and qualifier, each explained by the first rule that fired."""
+def find_words(text: str, language: str = DEFAULT) -> list[Finding]:
+    """The findings in one text, read with its language's lexicon and with English's: one per category and
+    qualifier, each explained by the first rule that fired (its own language's first)."""
     findings: dict[tuple[str, str], Finding] = {}
-    for rule_id, category, _, _, fate, _ in _matches(text):
-        if fate not in DROPPED and (category, fate) not in findings:
-            findings[(category, fate)] = Finding(category, rule_id, fate)
+    for reader in _readings(language):
+        for rule_id, category, _, _, fate, _ in _matches(text, reader):
+            if fate not in DROPPED and (category, fate) not in findings:
+                findings[(category, fate)] = Finding(category, rule_id, fate, reader.code)
     return list(findings.values())
 
 
-def explain(text: str) -> list[tuple[str, str, str, str]]:
-    """For people tuning rules: each match, with the words it covered and what became of it."""
+def explain(text: str, language: str = DEFAULT) -> list[tuple[str, str, str, str, str]]:
+    """For people tuning rules: each match, with the words it covered, what became of it, and the language of
+    the lexicon whose rule matched."""
     return [
-        (rule_id, category, " ".join(seen.lemmas[first : last + 1]), fate or "kept")
-        for rule_id, category, first, last, fate, seen in _matches(text)
+        (rule_id, category, " ".join(seen.lemmas[first : last + 1]), fate or "kept", reader.code)
+        for reader in _readings(language)
+        for rule_id, category, first, last, fate, seen in _matches(text, reader)
     ]
 
 
 def assess(
-    texts: list[str], *, mood: int | None = None, after_effects: list[str] | tuple = (), phq9_item9: int = 0
+    texts: list[str],
+    *,
+    mood: int | None = None,
+    after_effects: list[str] | tuple = (),
+    phq9_item9: int = 0,
+    language: str = DEFAULT,
 ) -> Risk:
-    """The level and signals of one save: its texts, its check-in and after-effects, or PHQ-9 item 9 (0-3)."""
-    findings = [finding for text in texts for finding in find_words(text)]
+    """The level and signals of one save: its texts, its check-in and after-effects, or PHQ-9 item 9 (0-3).
+    ``language`` is the writer's (a base code or a locale: "pt_BR" is "pt"); the texts are read with its
+    lexicon and with English's."""
+    findings = [finding for text in texts for finding in find_words(text, language)]
     live = [f for f in findings if not f.qualifier]
     soft = {f.category for f in live if f.category.startswith("soft_")}
     low_mood = mood is not None and mood <= LOW_MOOD

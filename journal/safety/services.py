@@ -10,10 +10,15 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 
+from flask import has_request_context
+from flask_login import current_user
+
 from journal.entries.content import CheckIn, EntryContent
+from journal.i18n import current_locale
 from journal.measures.scoring import Score
 from journal.models import Entry, MeasureResponse, SafetyAlert, User
 from journal.safety.alerts import raise_alerts
+from journal.safety.lexicons import DEFAULT
 from journal.safety.risk import Risk, assess
 
 
@@ -35,18 +40,31 @@ class Notice:
         self.alerts += raise_alerts(self.owner, self.risk, entry_id=row.id)
 
 
-def assess_entry(content: EntryContent, checkin: CheckIn) -> Risk:
-    """The signals in an entry: its words, its mood and its after-effects."""
-    return assess(content.written, mood=checkin.mood, after_effects=content.after_effects)
+def writing_language(writer: User) -> str:
+    """The language an entry is read in (with English, always): the writer's own setting; else, while the
+    writer is the one saving, the language their pages are in (their browser's); else English."""
+    if writer.locale:
+        return writer.locale
+    if has_request_context() and current_user.is_authenticated and current_user.id == writer.id:
+        return current_locale()
+    return DEFAULT
+
+
+def assess_entry(content: EntryContent, checkin: CheckIn, writer: User) -> Risk:
+    """The signals in an entry: its words (read in the writer's language and in English), its mood and its
+    after-effects."""
+    return assess(
+        content.written, mood=checkin.mood, after_effects=content.after_effects, language=writing_language(writer)
+    )
 
 
 def notice_entry(owner: User, content: EntryContent, checkin: CheckIn) -> Notice:
     """Read an entry about to be saved; pass ``notice.raise_for_entry`` to the save.
 
-    What the engine found (categories and rules, never the words) goes into the entry's sealed content,
-    so a decision can be explained later.
+    What the engine found (categories, rules and their language, never the words) goes into the entry's sealed
+    content, so a decision can be explained later.
     """
-    risk = assess_entry(content, checkin)
+    risk = assess_entry(content, checkin, owner)
     content.risk = risk.explain()
     return Notice(risk, owner)
 

@@ -11,6 +11,8 @@ from flask import (
     request,
     url_for,
 )
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from journal.access import entry_or_404, patient_required
@@ -22,6 +24,7 @@ from journal.export.fonts import configured_fonts
 from journal.export.gather import plan_export
 from journal.export.sending import pdf_response
 from journal.models import AlertAction, AlertOutcome, DraftKind
+from journal.ops.metrics import count_conflict
 from journal.safety import care, crisis
 from journal.safety import plan as safety_plan
 from journal.safety.alerts import overdue_after, sent_to_patient
@@ -32,6 +35,7 @@ from journal.sharing.services import patient_connections
 bp = Blueprint("safety", __name__)
 
 bp.add_app_template_global(crisis.line, "crisis_line")
+bp.add_app_template_global(crisis.region_name, "region_name")  # a country's name in the page's language
 bp.add_app_template_filter(lambda value: AlertAction(value).label, "alert_action")
 bp.add_app_template_filter(lambda value: AlertOutcome(value).label, "alert_outcome")
 
@@ -45,8 +49,10 @@ def not_what_i_meant(entry_id):
     """The patient says the card after a save was not what they meant: noted, nothing silenced."""
     care.not_what_i_meant(entry_or_404(entry_id))
     flash(
-        "Thank you for telling us. It is noted in your access log, and on any alert this entry sent. "
-        "The journal will still offer the card whenever words like these come up, just in case.",
+        _(
+            "Thank you for telling us. It is noted in your access log, and on any alert this entry sent. "
+            "The journal will still offer the card whenever words like these come up, just in case."
+        ),
         "info",
     )
     return redirect(url_for("entries.show", entry_id=entry_id))
@@ -65,11 +71,12 @@ def plan():
     try:
         safety_plan.save(current_user.id, form.sections(), form.expected_version(), commit=False)
     except PlanConflict as conflict:
+        count_conflict("safety_plan")
         draft_id = draft_pages.keep_page_text(current_user.id, PLAN_DRAFTS)  # this tab's words stay a draft until saved
         form.version.data = str(conflict.version)
         return _plan_page(form, stored, 409, conflict=conflict.current, draft_id=str(draft_id))
     draft_pages.page_saved(current_user.id)  # commits the plan, its page's key and its draft's end together
-    flash("Your safety plan is saved.", "success")
+    flash(_("Your safety plan is saved."), "success")
     return redirect(url_for("safety.plan"))
 
 
@@ -98,7 +105,7 @@ def _plan_page(form: SafetyPlanForm, stored, status: int, **context):
 
 PLAN_DRAFTS = draft_pages.DraftPage(
     kind=DraftKind.SAFETY_PLAN,
-    label="Safety plan (draft)",
+    label=_l("Safety plan (draft)"),
     endpoints=frozenset({"safety.plan"}),
     text_fields=tuple(section.key for section in safety_plan.SECTIONS),
     form=SafetyPlanForm,
@@ -114,7 +121,7 @@ def plan_pdf():
     """The plan, printable: the journal's own PDF layout, with the crisis lines of the patient's region."""
     stored = plan_of(current_user.id)
     if stored is None:
-        flash("Write something in your safety plan first; then you can print it.", "info")
+        flash(_("Write something in your safety plan first; then you can print it."), "info")
         return redirect(url_for("safety.plan"))
     return pdf_response(build_pdf(plan_export(current_user, stored), configured_fonts()), "safety-plan")
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import RadioField
 from wtforms.validators import InputRequired
@@ -12,30 +14,32 @@ from journal.models import MEDICINE_LABELS, SETTING_LABELS, Medicine, Setting
 
 class SessionForm(FlaskForm):
     occurred_at = FriendlyDateTimeField(
-        "Date and time",
+        _l("Date and time"),
         format=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
-        validators=[InputRequired("Please enter the date and time, like 2026-11-27 10:30.")],
-        description="A planned session can be in the future.",
+        validators=[InputRequired(_l("Please enter the date and time, like 2026-11-27 10:30."))],
+        description=_l("A planned session can be in the future."),
     )
     medicine = SelectField(
-        "Medicine",
+        _l("Medicine"),
         choices=options((m.value, label) for m, label in MEDICINE_LABELS.items()),
         default=Medicine.KETAMINE_IV.value,
     )
-    medicine_other = line_field("If other, which medicine?")
+    medicine_other = line_field(_l("If other, which medicine?"))
     setting = RadioField(
-        "Setting",
+        _l("Setting"),
         choices=options((s.value, label) for s, label in SETTING_LABELS.items()),
         default=Setting.CLINIC.value,
     )
-    setting_other = line_field("If somewhere else, where?")
-    intention = text_field("Your intention", NOTE_MAX, rows=4)
-    notes = text_field("Notes", ANSWER_MAX, rows=4, description="Dose, people present, anything you want to remember.")
+    setting_other = line_field(_l("If somewhere else, where?"))
+    intention = text_field(_l("Your intention"), NOTE_MAX, rows=4)
+    notes = text_field(
+        _l("Notes"), ANSWER_MAX, rows=4, description=_l("Dose, people present, anything you want to remember.")
+    )
 
     def validate(self, extra_validators=None) -> bool:
         valid = super().validate(extra_validators)
         # Checked here, not on the field: the field is optional unless "Other" is chosen.
         if self.medicine.data == Medicine.OTHER.value and not self.medicine_other.data:
-            self.medicine_other.errors = [*self.medicine_other.errors, "Please name the medicine."]
+            self.medicine_other.errors = [*self.medicine_other.errors, _("Please name the medicine.")]
             valid = False
         return valid

@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 
 from journal.extensions import db
 from journal.models import Medicine, Setting, TreatmentSession
-from journal.timezones import to_local
+from journal.timezones import format_local
 from journal.vault import seal_row, unseal_row
 
 
@@ -111,7 +111,7 @@ def delete_session(row: TreatmentSession) -> None:
 
 def session_options(sessions: list[SessionView], zone: str) -> list[tuple[str, str]]:
     """(id, label) pairs naming each session by its local date and medicine."""
-    return [(str(s.id), f"{to_local(s.occurred_at, zone):%-d %b %Y} · {s.medicine_label}") for s in sessions]
+    return [(str(s.id), f"{format_local(s.occurred_at, zone, '%-d %b %Y')} · {s.medicine_label}") for s in sessions]
 
 
 MENU_SIZE = 30  # sessions offered in a menu, latest first; an older one is reached from its own page

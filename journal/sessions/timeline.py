@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import or_, select
 
 from journal.clock import utcnow
@@ -30,8 +31,22 @@ from journal.prompts import BEFORE, HARD, PromptSet, library
 from journal.timezones import to_local
 
 DONE, DUE, UPCOMING, PASSED, MERGED = "done", "due", "upcoming", "passed", "merged"
-# What each status is called on the page: plain, and never a reproach.
-STATUS_LABELS = {DONE: "done", DUE: "ready", UPCOMING: "upcoming", PASSED: "past", MERGED: "part of the next session"}
+# What each status is called on the page: plain, and never a reproach. After a set's name ("Next day: ready"),
+# and on its own as a badge (each its own message: capitals are the language's business, not ``capitalize``).
+STATUS_LABELS = {
+    DONE: _l("done"),
+    DUE: _l("ready"),
+    UPCOMING: _l("upcoming"),
+    PASSED: _l("past"),
+    MERGED: _l("part of the next session"),
+}
+STATUS_BADGES = {
+    DONE: _l("Done"),
+    DUE: _l("Ready"),
+    UPCOMING: _l("Upcoming"),
+    PASSED: _l("Past"),
+    MERGED: _l("Part of the next session"),
+}
 # A check-in at or above this intensity (0 to 10) offers the set for a hard session.
 HARD_INTENSITY = 8
 # Sessions this recent can have a set open: the longest a set stays open after its session.
@@ -177,12 +192,14 @@ def timelines(owner_id: int, sessions: list[TreatmentSession], today: date, zone
 
 
 def due_now(owner_id: int, sessions: list[TreatmentSession], today: date, zone: str) -> list[Step]:
-    """Prompt sets open and unanswered: earliest first, a hard session's set before the rest of its day."""
+    """Prompt sets open and unanswered: earliest first, a hard session's set before the rest of its day; each in
+    the active language (``PromptSet.translated``), as its editor shows it."""
     recent = [s for s in sessions if (today - local_date(s.occurred_at, zone)).days <= HOME_WINDOW_DAYS]
     order = {prompt_set.key: position for position, prompt_set in enumerate(library().sets)}
     due = [step for steps in timelines(owner_id, recent, today, zone).values() for step in steps if step.status == DUE]
     # Each in the words for today (a "same day" set opened the next day reads as looking back), as its editor.
     due = [
-        replace(s, prompt_set=s.prompt_set.on_day((today - s.opens_on).days + s.prompt_set.offset_days)) for s in due
+        replace(s, prompt_set=s.prompt_set.on_day((today - s.opens_on).days + s.prompt_set.offset_days).translated())
+        for s in due
     ]
     return sorted(due, key=lambda step: (step.opens_on, step.prompt_set.kind != HARD, order[step.prompt_set.key]))

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import math
 import uuid
+from dataclasses import replace
+from datetime import UTC, date, datetime, time
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from journal.access import deny, owned_or_404, owned_or_none, patient_required
@@ -29,16 +33,26 @@ from journal.sessions.services import (
     save_new_session,
     save_session,
 )
-from journal.sessions.timeline import STATUS_LABELS, local_date, timelines
+from journal.sessions.timeline import STATUS_BADGES, STATUS_LABELS, Step, local_date, timelines
 from journal.sharing.forms import share_form
 from journal.sharing.services import patient_connections, session_shared_with
-from journal.timezones import to_local, to_utc
+from journal.timezones import format_local, to_local, to_utc
 
 bp = Blueprint("sessions", __name__)
 
 
 def _today():
     return local_date(utcnow(), current_user.time_zone)
+
+
+def _worded(steps: list[Step]) -> list[Step]:
+    """The steps with their sets' names in the person's language."""
+    return [replace(step, prompt_set=step.prompt_set.translated()) for step in steps]
+
+
+def _day_name(day: date) -> str:
+    """A calendar day (a step's opening day) as pages write it, in the person's language ("3 December")."""
+    return format_local(datetime.combine(day, time(12), tzinfo=UTC), "UTC", "%-d %B")
 
 
 @bp.get("/sessions")
@@ -53,7 +67,7 @@ def index():
     return render_template(
         "sessions/index.html",
         sessions=sessions,
-        timelines=steps,
+        timelines={session_id: _worded(found) for session_id, found in steps.items()},
         now=utcnow(),
         status_labels=STATUS_LABELS,
         number=number,
@@ -65,7 +79,7 @@ def index():
 @patient_required
 def show(session_id: uuid.UUID):
     session = open_session(owned_or_404(TreatmentSession, session_id))
-    steps = timelines(current_user.id, [session.row], _today(), current_user.time_zone)[session.id]
+    steps = _worded(timelines(current_user.id, [session.row], _today(), current_user.time_zone)[session.id])
     sharing = share_form(
         ((t.id, t.display_name) for _, t in patient_connections(current_user.id)), session_shared_with(session.id)
     )
@@ -77,7 +91,8 @@ def show(session_id: uuid.UUID):
         now=utcnow(),
         share_form=sharing,
         measures_due=measures_due,
-        status_labels=STATUS_LABELS,
+        status_badges=STATUS_BADGES,
+        day_name=_day_name,
     )
 
 
@@ -139,7 +154,7 @@ def new():
     if request.method == "GET":
         saved = saved_by_page(TreatmentSession, keys)
         if saved is not None:  # Back to a page already saved: that session, not a second one
-            flash("This session is saved. Any change you make here updates it.", "info")
+            flash(_("This session is saved. Any change you make here updates it."), "info")
             return redirect(url_for("sessions.edit", session_id=saved.id))
         if keys is None:  # the address names the page's draft id and save key, so Back brings this page
             return redirect(keyed_address("sessions.new", request.args), 303)
@@ -149,7 +164,7 @@ def new():
         form.occurred_at.data = to_local(utcnow(), current_user.time_zone).replace(tzinfo=None, second=0, microsecond=0)
     if form.validate_on_submit():
         row = _saved(form, None)
-        flash("The session is in your log.", "success")
+        flash(_("The session is in your log."), "success")
         return redirect(url_for("sessions.show", session_id=row.id))
     return _form_page(form, None, draft=draft, keys=keys)
 
@@ -169,7 +184,7 @@ def edit(session_id: uuid.UUID):
             form[name].data = value
     if form.validate_on_submit():
         _saved(form, session.row)
-        flash("The session is updated.", "success")
+        flash(_("The session is updated."), "success")
         return redirect(url_for("sessions.show", session_id=session.id))
     return _form_page(form, session, draft=draft)
 
@@ -184,7 +199,7 @@ draft_pages.register(
     bp,
     draft_pages.DraftPage(
         kind=DraftKind.SESSION,
-        label="Session intention (draft)",
+        label=_l("Session intention (draft)"),
         endpoints=frozenset({"sessions.new", "sessions.edit"}),
         text_fields=("intention", "notes"),
         form=SessionForm,
@@ -204,6 +219,6 @@ def delete(session_id: uuid.UUID):
     session = open_session(owned_or_404(TreatmentSession, session_id))
     if request.method == "POST":
         delete_session(session.row)
-        flash("The session was deleted. Its entries are still in your journal.", "success")
+        flash(_("The session was deleted. Its entries are still in your journal."), "success")
         return redirect(url_for("sessions.index"))
     return render_template("sessions/delete.html", session=session)

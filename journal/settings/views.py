@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from flask import Blueprint, Response, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from journal.access import patient_required
@@ -52,6 +53,7 @@ def _saved_preferences() -> PreferencesForm:
             "display_name": user.display_name,
             "time_zone": user.time_zone,
             "clock": user.clock,
+            "locale": user.locale or "",
             "paper_size": user.paper_size,
             "crisis_region": user.crisis_region or "",
             "reminders": user.reminders,
@@ -84,6 +86,7 @@ def save():
                     display_name=form.display_name.data,
                     time_zone=form.time_zone.data,
                     clock=form.clock.data,
+                    locale=form.locale.data or None,
                     paper_size=form.paper_size.data,
                     crisis_region=form.crisis_region.data or None,
                     reminders=form.reminders.data,
@@ -99,11 +102,13 @@ def save():
         except AccountError as error:
             form.time_zone.errors.append(str(error))
         else:
-            flash("Your settings are saved.", "success")
+            flash(_("Your settings are saved."), "success")
             if waiting_for_address(current_user):  # said now, not found out weeks later
                 flash(
-                    "Reminders are on, but none will be sent until your email address is confirmed. "
-                    "You can ask for a confirmation link under Reminders.",
+                    _(
+                        "Reminders are on, but none will be sent until your email address is confirmed. "
+                        "You can ask for a confirmation link under Reminders."
+                    ),
                     "info",
                 )
             return redirect(url_for("settings.index"))
@@ -125,10 +130,10 @@ def change_email():
                 current_user._get_current_object(), form.new_email.data, form.password.data, form.code.data
             )
         except AccountError as error:
-            wrong = {recovery.PASSWORD_WRONG: form.password, recovery.CODE_FAILED: form.code}
+            wrong = {str(recovery.PASSWORD_WRONG): form.password, str(recovery.CODE_FAILED): form.code}
             wrong.get(str(error), form.new_email).errors.append(str(error))
         else:
-            flash("If that address can be used, we have sent a link to it. Check your inbox.", "success")
+            flash(_("If that address can be used, we have sent a link to it. Check your inbox."), "success")
             response = redirect(url_for("settings.index"))
             response.call_on_close(send)  # after the answer: mail time cannot tell whether the address is taken
             return response
@@ -171,7 +176,7 @@ def import_journal():
     """Add entries from an export file, checked whole first; a file that cannot be used changes nothing (400)."""
     form = ImportForm()
     if not form.validate():
-        flash(" ".join(form.file.errors) or "Please choose a file.", "error")
+        flash(" ".join(map(str, form.file.errors)) or _("Please choose a file."), "error")
         return _page(_saved_preferences(), EmailChangeForm(formdata=None), 400)
     upload = form.file.data
     try:
@@ -199,7 +204,7 @@ def delete_account():
     if form.is_submitted() and not _deletion_problems(form, user, needs_code):
         deletion.delete_account(user)
         end_session()
-        flash("Your account and everything in it have been deleted. Take good care of yourself.", "success")
+        flash(_("Your account and everything in it have been deleted. Take good care of yourself."), "success")
         return redirect(url_for("auth.login"))
     return render_template(
         "settings/delete.html", form=form, needs_code=needs_code, kept_for=retention_in_words()
@@ -216,13 +221,13 @@ def _deletion_problems(form: DeleteAccountForm, user: User, needs_code: bool) ->
     if form.csrf_token.errors:
         return True
     if form.confirm.data != deletion.CONFIRM_WORD:
-        form.confirm.errors.append(f"Please type {deletion.CONFIRM_WORD} in capitals, or go back.")
+        form.confirm.errors.append(_("Please type %(word)s in capitals, or go back.", word=deletion.CONFIRM_WORD))
     if needs_code and not form.code.data:
-        form.code.errors.append("Please enter a code from your authenticator app, or a recovery code.")
+        form.code.errors.append(_("Please enter a code from your authenticator app, or a recovery code."))
     if form.password.data and not gate.confirm_password(user, form.password.data):
-        form.password.errors.append("That password is not right.")
+        form.password.errors.append(_("That password is not right."))
     elif form.errors:  # a code is spent only when nothing else stands in the way
         pass
     elif form.password.data and needs_code and form.code.data and not mfa.check_code(user, form.code.data):
-        form.code.errors.append("That code didn't work. Enter a current code or a recovery code.")
+        form.code.errors.append(_("That code didn't work. Enter a current code or a recovery code."))
     return bool(form.errors)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, HiddenField, RadioField, StringField
 from wtforms.validators import DataRequired, InputRequired, StopValidation
@@ -23,11 +24,13 @@ def _a_phone(form, field) -> None:
 def phone_field() -> StringField:
     """A phone number the patient may give one therapist for safety alerts: optional, its own consent."""
     return line_field(
-        "Your phone number, for safety alerts (optional)",
+        _l("Your phone number, for safety alerts (optional)"),
         PHONE_MAX,
         validators=[_a_phone],
-        description="If you give one, only this therapist sees it, and only on a safety alert about you, so "
-        "they can call you. Leave it empty to give none; you can change or withdraw it on the Therapists page.",
+        description=_l(
+            "If you give one, only this therapist sees it, and only on a safety alert about you, so "
+            "they can call you. Leave it empty to give none; you can change or withdraw it on the Therapists page."
+        ),
         render_kw={"type": "tel", "autocomplete": "tel"},
     )
 
@@ -38,10 +41,10 @@ class PhoneForm(FlaskForm):
 
 class CodeForm(FlaskForm):
     code = line_field(
-        "Connection code",
+        _l("Connection code"),
         32,
-        description="The code your therapist gave you, e.g. K7QX-3MPA-2R.",
-        validators=[DataRequired("Please enter the code.")],
+        description=_l("The code your therapist gave you, e.g. K7QX-3MPA-2R."),
+        validators=[DataRequired(_l("Please enter the code."))],
         render_kw={"autocomplete": "off"},
     )
 
@@ -50,20 +53,20 @@ class ConsentForm(FlaskForm):
     code = HiddenField()
     token = HiddenField()
     agree = BooleanField(
-        "I understand what my therapist will and will not see",
-        validators=[DataRequired("Please tick the box to confirm.")],
+        _l("I understand what my therapist will and will not see"),
+        validators=[DataRequired(_l("Please tick the box to confirm."))],
     )
     # Its own explicit choice: no answer is chosen for the patient.
     safety_alerts = RadioField(
-        "Safety alerts",
-        choices=options([("yes", "Yes, they may be told"), ("no", "No, not for now")]),
-        validators=[InputRequired("Please choose whether safety alerts may be sent.")],
+        _l("Safety alerts"),
+        choices=options([("yes", _l("Yes, they may be told")), ("no", _l("No, not for now"))]),
+        validators=[InputRequired(_l("Please choose whether safety alerts may be sent."))],
     )
     phone = phone_field()
 
 
 class ShareForm(FlaskForm):
-    therapists = CheckboxesField("Share with", coerce=int, choices=[])
+    therapists = CheckboxesField(_l("Share with"), coerce=int, choices=[])
 
 
 def share_form(therapists: Iterable[tuple[int, str]], shared: Iterable[int] | None = None) -> ShareForm:
@@ -75,23 +78,23 @@ def share_form(therapists: Iterable[tuple[int, str]], shared: Iterable[int] | No
 
 
 class AutoShareForm(FlaskForm):
-    auto_share = BooleanField("Share my new entries automatically")
+    auto_share = BooleanField(_l("Share my new entries automatically"))
 
 
 class ShareMeasuresForm(FlaskForm):
-    share_measures = BooleanField("Share my questionnaires and progress")
+    share_measures = BooleanField(_l("Share my questionnaires and progress"))
 
 
 class SafetyAlertsForm(FlaskForm):
-    safety_alerts = BooleanField("Send safety alerts")
+    safety_alerts = BooleanField(_l("Send safety alerts"))
 
 
 class ShareSafetyPlanForm(FlaskForm):
-    share_safety_plan = BooleanField("Share my safety plan")
+    share_safety_plan = BooleanField(_l("Share my safety plan"))
 
 
 class ReplyForm(FlaskForm):
-    text = text_field("Your reply", REPLY_MAX, rows=4, validators=[DataRequired("Please write a reply first.")])
+    text = text_field(_l("Your reply"), REPLY_MAX, rows=4, validators=[DataRequired(_l("Please write a reply first."))])
 
 
 def reply_form_for(therapist_id: int, **kwargs) -> ReplyForm:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import delete, select
 
 from journal.clock import utcnow
@@ -20,7 +21,7 @@ from journal.vault import seal_row, unseal_row
 PHONE_MAX = 32
 _ALLOWED = re.compile(r"\+?[0-9 ()./-]+")
 MIN_DIGITS, MAX_DIGITS = 5, 15  # E.164 allows 15; short local numbers exist
-NOT_A_PHONE = "Please write a phone number with its digits, such as +44 20 7946 0958."
+NOT_A_PHONE = _l("Please write a phone number with its digits, such as +44 20 7946 0958.")
 
 
 class PhoneError(ValueError):

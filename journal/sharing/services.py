@@ -7,6 +7,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
+from flask_babel import gettext as _
 from sqlalchemy import delete, func, select
 
 from journal import audit
@@ -99,7 +100,7 @@ def connect(patient: User, therapist: User, *, safety_alerts: bool = False, phon
         )
         db.session.add(connection)
     elif connection.is_active:
-        raise SharingError(f"You are already connected with {therapist.display_name}.")
+        raise SharingError(_("You are already connected with %(name)s.", name=therapist.display_name))
     else:
         connection.ended_at, connection.auto_share, connection.created_at = None, False, utcnow()
         connection.safety_alerts = safety_alerts
@@ -163,7 +164,7 @@ def _connected_therapist_ids(patient_id: int) -> set[int]:
 def _set_shares(model, column: str, record, therapist_ids: set[int]) -> None:
     """Make ``model`` rows for ``record`` match exactly these connected therapists. Commits."""
     if therapist_ids - _connected_therapist_ids(record.owner_id):
-        raise SharingError("You can only share with a therapist you are connected with.")
+        raise SharingError(_("You can only share with a therapist you are connected with."))
     record_column = getattr(model, column)
     current = set(db.session.scalars(select(model.therapist_id).where(record_column == record.id)))
     db.session.execute(delete(model).where(record_column == record.id, model.therapist_id.in_(current - therapist_ids)))
@@ -176,7 +177,7 @@ def _set_shares(model, column: str, record, therapist_ids: set[int]) -> None:
 def set_entry_sharing(entry: Entry, therapist_ids: set[int]) -> None:
     """Share a live entry with exactly these connected therapists. Commits."""
     if not entry.is_live:
-        raise SharingError("Entries in the trash cannot be shared.")
+        raise SharingError(_("Entries in the trash cannot be shared."))
     _set_shares(EntryShare, "entry_id", entry, therapist_ids)
 
 

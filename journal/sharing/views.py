@@ -5,6 +5,9 @@ from __future__ import annotations
 import uuid
 
 from flask import Blueprint, flash, jsonify, redirect, render_template, request, url_for
+from flask_babel import LazyString
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from journal.access import deny, entry_or_404, owned_or_404, patient_required
@@ -46,7 +49,7 @@ from journal.sharing.services import (
 
 bp = Blueprint("sharing", __name__)
 
-NOT_CONNECTED = "Please choose only therapists you are connected with."
+NOT_CONNECTED = _l("Please choose only therapists you are connected with.")
 
 
 def _own_connection_or_404(connection_id: int) -> tuple[Connection, User]:
@@ -78,7 +81,7 @@ def enter_code():
     if therapist is None:
         if form.validate():
             form.code.errors = [
-                "This code doesn't match a therapist. Please check it with them; codes change when renewed."
+                _("This code doesn't match a therapist. Please check it with them; codes change when renewed.")
             ]
         return render_template(
             "sharing/connections.html",
@@ -117,7 +120,10 @@ def confirm():
         flash(str(error), "info")
     else:
         flash(
-            f"You are connected with {therapist.display_name}. Nothing is shared until you choose to share it.",
+            _(
+                "You are connected with %(name)s. Nothing is shared until you choose to share it.",
+                name=therapist.display_name,
+            ),
             "success",
         )
     return redirect(url_for("sharing.connections"))
@@ -132,20 +138,21 @@ def auto_share(connection_id: int):
         "auto_share",
         bool(AutoShareForm().auto_share.data),
         (
-            "New entries will be shared with {name} automatically.",
-            "New entries will not be shared with {name} automatically.",
+            _l("New entries will be shared with %(name)s automatically."),
+            _l("New entries will not be shared with %(name)s automatically."),
         ),
     )
 
 
-def _choose(connection_id: int, attribute: str, chosen: bool, said: tuple[str, str]):
+def _choose(connection_id: int, attribute: str, chosen: bool, said: tuple[LazyString, LazyString]):
     """Set one of a connection's own choices; every such choice is made here, by its patient only.
-    ``said`` is what the patient is told when it is turned on and off; ``{name}`` is the therapist."""
+    ``said`` is what the patient is told when it is turned on and off (lazy: translated when told);
+    ``%(name)s`` is the therapist."""
     connection, therapist = _own_connection_or_404(connection_id)
     setattr(connection, attribute, chosen)
     db.session.commit()
     back = request.form.get("next")
-    message = (said[0] if chosen else said[1]).format(name=therapist.display_name)
+    message = str(said[0] if chosen else said[1]) % {"name": therapist.display_name}
     return _answer(True, message, back if back and is_safe_next(back) else url_for("sharing.connections"))
 
 
@@ -167,8 +174,8 @@ def share_measures(connection_id: int):
         "share_measures",
         bool(ShareMeasuresForm().share_measures.data),
         (
-            "{name} can now see your questionnaires and progress.",
-            "{name} can no longer see your questionnaires and progress.",
+            _l("%(name)s can now see your questionnaires and progress."),
+            _l("%(name)s can no longer see your questionnaires and progress."),
         ),
     )
 
@@ -182,8 +189,8 @@ def safety_alerts(connection_id: int):
         "safety_alerts",
         bool(SafetyAlertsForm().safety_alerts.data),
         (
-            "{name} will be sent an alert when a safety concern is noticed.",
-            "{name} will no longer be sent safety alerts.",
+            _l("%(name)s will be sent an alert when a safety concern is noticed."),
+            _l("%(name)s will no longer be sent safety alerts."),
         ),
     )
 
@@ -196,7 +203,7 @@ def share_safety_plan(connection_id: int):
         connection_id,
         "share_safety_plan",
         bool(ShareSafetyPlanForm().share_safety_plan.data),
-        ("{name} can now read your safety plan.", "{name} can no longer read your safety plan."),
+        (_l("%(name)s can now read your safety plan."), _l("%(name)s can no longer read your safety plan.")),
     )
 
 
@@ -208,11 +215,11 @@ def phone(connection_id: int):
     form = PhoneForm()
     back = url_for("sharing.connections", _anchor=f"phone-{connection.id}")
     if not form.validate():
-        return _answer(False, " ".join(form.phone.errors) or NOT_A_PHONE, back)
+        return _answer(False, " ".join(str(error) for error in form.phone.errors) or str(NOT_A_PHONE), back)
     set_phone(connection, form.phone.data or "")
     if form.phone.data:
-        return _answer(True, f"{therapist.display_name} will see this number on a safety alert.", back)
-    return _answer(True, f"{therapist.display_name} no longer has a phone number for you.", back)
+        return _answer(True, _("%(name)s will see this number on a safety alert.", name=therapist.display_name), back)
+    return _answer(True, _("%(name)s no longer has a phone number for you.", name=therapist.display_name), back)
 
 
 @bp.route("/connections/<id:connection_id>/end", methods=["GET", "POST"])
@@ -221,7 +228,13 @@ def end(connection_id: int):
     connection, therapist = _own_connection_or_404(connection_id)
     if request.method == "POST":
         end_connection(connection)
-        flash(f"You are no longer connected with {therapist.display_name}. They can no longer see anything.", "success")
+        flash(
+            _(
+                "You are no longer connected with %(name)s. They can no longer see anything.",
+                name=therapist.display_name,
+            ),
+            "success",
+        )
         return redirect(url_for("sharing.connections"))
     return render_template("sharing/end.html", therapist=therapist, connection=connection)
 
@@ -242,9 +255,9 @@ def entry_sharing(entry_id: uuid.UUID):
             set_entry_sharing(entry, set(form.therapists.data or []))
         except SharingError as error:
             return _answer(False, str(error), back)
-        return _answer(True, "Sharing is updated.", back)
+        return _answer(True, _("Sharing is updated."), back)
     if request.method == "POST" and wants_json():
-        return jsonify(saved=False, message=NOT_CONNECTED), 422
+        return jsonify(saved=False, message=str(NOT_CONNECTED)), 422
     if request.method == "GET":
         form.therapists.data = sorted(shared_with([entry.id])[entry.id])
     return render_template("sharing/entry_sharing.html", form=form, entry_id=entry.id), 422 if form.errors else 200
@@ -257,9 +270,9 @@ def session_sharing(session_id: uuid.UUID):
     form = share_form(_therapist_choices())
     back = url_for("sessions.show", session_id=session.id)
     if not form.validate():
-        return _answer(False, NOT_CONNECTED, back)
+        return _answer(False, str(NOT_CONNECTED), back)
     set_session_sharing(session, set(form.therapists.data or []))
-    return _answer(True, "Sharing is updated.", back)
+    return _answer(True, _("Sharing is updated."), back)
 
 
 @bp.post("/entries/<uuid:entry_id>/replies")
@@ -276,7 +289,7 @@ def reply(entry_id: uuid.UUID):
     if not form.validate():  # show the page again with the reply as written
         return render_entry_page(entry, reply_form=form, reply_to=therapist_id, status=422)
     add_reply(entry, therapist_id, current_user, form.text.data)
-    flash("Your reply was sent.", "success")
+    flash(_("Your reply was sent."), "success")
     return redirect(url_for("entries.show", entry_id=entry.id, _anchor=f"thread-{therapist_id}"))
 
 

@@ -14,6 +14,8 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 from sqlalchemy import delete, distinct, func, select
 from sqlalchemy.exc import IntegrityError
 
@@ -45,17 +47,29 @@ class Digest:
 
     @property
     def parts(self) -> list[str]:
-        """The digest in words, one part per kind of news that has something."""
+        """The digest in words, one part per kind of news that has something, in the active language (the
+        email renders them in its reader's)."""
         parts = []
         if self.entries:
+            patients = ngettext("%(num)d patient", "%(num)d patients", self.patients)
             parts.append(
-                f"{self.entries} new shared {'entry' if self.entries == 1 else 'entries'} "
-                f"from {self.patients} {'patient' if self.patients == 1 else 'patients'}"
+                ngettext(
+                    "%(num)d new shared entry from %(patients)s",
+                    "%(num)d new shared entries from %(patients)s",
+                    self.entries,
+                    patients=patients,
+                )
             )
         if self.messages:
-            parts.append(f"{self.messages} new {'message' if self.messages == 1 else 'messages'}")
+            parts.append(ngettext("%(num)d new message", "%(num)d new messages", self.messages))
         if self.alerts:
-            parts.append(f"{self.alerts} safety {'alert' if self.alerts == 1 else 'alerts'} not yet acknowledged")
+            parts.append(
+                ngettext(
+                    "%(num)d safety alert not yet acknowledged",
+                    "%(num)d safety alerts not yet acknowledged",
+                    self.alerts,
+                )
+            )
         return parts
 
 
@@ -122,9 +136,10 @@ def _message(therapist: User, digest: Digest):
     return mail.compose(
         "digest",
         therapist.email,
-        "Your daily summary",
+        _l("Your daily summary"),
+        reader=therapist,
         name=therapist.display_name,
-        parts=digest.parts,
+        digest=digest,
         link=mail.absolute_url("therapist.index"),
         settings=mail.absolute_url("settings.index", _anchor="digest"),
     )

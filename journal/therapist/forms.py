@@ -3,6 +3,7 @@ starts from."""
 
 from __future__ import annotations
 
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms.validators import DataRequired, Optional
 
@@ -13,21 +14,25 @@ from journal.therapist.workspace import NOTE_MAX
 
 class NoteForm(FlaskForm):
     text = text_field(
-        "A private note",
+        _l("A private note"),
         NOTE_MAX,
         rows=3,
-        validators=[DataRequired("Please write the note first.")],
-        description="Only you can read it: never shown to your patient, never in their export. "
-        "Their access log says only that a note was written.",
+        validators=[DataRequired(_l("Please write the note first."))],
+        description=_l(
+            "Only you can read it: never shown to your patient, never in their export. "
+            "Their access log says only that a note was written."
+        ),
     )
 
 
 class LabelForm(FlaskForm):
     label = line_field(
-        "Your private label",
+        _l("Your private label"),
         LABEL_MAX,
-        description="Your own words to tell patients apart, such as a surname or a group. Shown to you beside "
-        "the name they chose; never to them. Leave it empty to remove it.",
+        description=_l(
+            "Your own words to tell patients apart, such as a surname or a group. Shown to you beside "
+            "the name they chose; never to them. Leave it empty to remove it."
+        ),
     )
 
 
@@ -37,4 +42,4 @@ class SinceForm(FlaskForm):
     class Meta:
         csrf = False
 
-    since = FriendlyDateField("Since", validators=[Optional()])
+    since = FriendlyDateField(_l("Since"), validators=[Optional()])

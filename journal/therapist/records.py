@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from flask import current_app
+from flask_babel import ngettext
 from sqlalchemy import delete, select, union
 
 from journal import audit
@@ -182,8 +183,8 @@ def retention_in_words() -> str:
     days = retention().days
     years = round(days / 365.25)
     if years >= 1 and abs(days - years * 365.25) < 2:
-        return "1 year" if years == 1 else f"{years} years"
-    return "1 day" if days == 1 else f"{days} days"
+        return ngettext("%(num)d year", "%(num)d years", years)
+    return ngettext("%(num)d day", "%(num)d days", days)
 
 
 def retain_records(patient: User, now: datetime) -> int:

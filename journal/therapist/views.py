@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from journal import mail
@@ -75,7 +76,7 @@ def index():
 def invite():
     if request.method == "POST":
         renew_invite(current_user)
-        flash("Your code and link are renewed. The old ones no longer work.", "success")
+        flash(_("Your code and link are renewed. The old ones no longer work."), "success")
         return redirect(url_for("therapist.invite"))
     code = current_invite(current_user)
     link = mail.absolute_url("sharing.consent_link", token=code.token)
@@ -120,7 +121,7 @@ def label(patient_id: int):
     form = LabelForm()
     if form.validate():
         set_label(current_user.id, patient.id, form.label.data or "")
-        flash("Your label is saved. Only you see it." if form.label.data else "Your label is removed.", "success")
+        flash(_("Your label is saved. Only you see it.") if form.label.data else _("Your label is removed."), "success")
     else:
         flash(" ".join(form.label.errors), "error")
     return redirect(url_for("therapist.patient", patient_id=patient.id))
@@ -167,7 +168,7 @@ def picture(picture_id: uuid.UUID):
 def review(entry_id: uuid.UUID):
     row, share = shared_entry_or_404(entry_id)
     mark_reviewed(share)
-    flash("Marked as reviewed.", "success")
+    flash(_("Marked as reviewed."), "success")
     following = (
         next_unreviewed(current_user.id, row.owner_id, after=row) if request.form.get("then") == "next" else None
     )
@@ -183,7 +184,7 @@ def reply(entry_id: uuid.UUID):
         return _render_entry(row, share, form, 422)
     add_reply(row, current_user.id, current_user, form.text.data)
     record_access(row.owner_id, current_user.id, AccessAction.REPLY, row.id)
-    flash("Your reply was sent.", "success")
+    flash(_("Your reply was sent."), "success")
     return redirect(url_for("therapist.entry", entry_id=entry_id, _anchor="replies"))
 
 
@@ -193,7 +194,7 @@ def end(patient_id: int):
     patient = connected_patient_or_404(patient_id)
     if request.method == "POST":
         end_connection(active_connection(patient.id, current_user.id))
-        flash(f"The connection with {patient.display_name} has ended.", "success")
+        flash(_("The connection with %(name)s has ended.", name=patient.display_name), "success")
         return redirect(url_for("therapist.index"))
     return render_template("therapist/end.html", patient=patient)
 
@@ -277,9 +278,9 @@ def _alert_step(alert_id: uuid.UUID, *, acknowledging: bool):
             status = 409 if isinstance(error, alerts.AlreadyDone) else 422
         else:
             if acknowledging:
-                flash("Acknowledged. Your patient can see that you did, and when.", "success")
+                flash(_("Acknowledged. Your patient can see that you did, and when."), "success")
                 return redirect(url_for("therapist.alert", alert_id=alert_id))
-            flash("The alert is closed.", "success")
+            flash(_("The alert is closed."), "success")
             return redirect(url_for("therapist.index"))
     return _render_alert(row, ack, close, status)
 
@@ -309,7 +310,7 @@ def add_note(patient_id: int):
     if not form.validate():
         return _render_summary(patient, SinceForm(formdata=None), form, 422)
     write_note(current_user.id, patient.id, form.text.data)
-    flash("Your note is kept. Only you can read it.", "success")
+    flash(_("Your note is kept. Only you can read it."), "success")
     return redirect(url_for("therapist.summary", patient_id=patient.id, _anchor="notes"))
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from statistics import mean
 
+from flask_babel import gettext as _
 from sqlalchemy import func, select
 
 from journal.access import shared_entries_query, shared_sessions_query
@@ -17,7 +18,7 @@ from journal.clock import utcnow
 from journal.entries.content import AFTER_EFFECTS, SERIOUS_AFTER_EFFECTS
 from journal.entries.services import EntryView, open_entry
 from journal.extensions import db
-from journal.models import AccessAction, ClinicianNote, Entry, EntryShare, TreatmentSession
+from journal.models import AccessAction, ClinicianNote, Entry, EntryShare, TreatmentSession, User
 from journal.safety import alerts
 from journal.safety.risk import LABELS, Signal
 from journal.safety.services import assess_entry
@@ -35,7 +36,7 @@ def entry_flags(entry: EntryView) -> list[Flag]:
     """What a shared entry reported that needs a look: the safety signals first (words about suicide or
     self-harm, a very low mood, an urge to use: the care card's own thresholds), then each other
     after-effect ticked."""
-    risk = assess_entry(entry.content, entry.checkin)
+    risk = assess_entry(entry.content, entry.checkin, db.session.get(User, entry.row.owner_id))
     flags = [Flag(LABELS[signal], True) for signal in risk.signals]
     for key in entry.content.after_effects:
         if key == "none" or (key == "urge_to_use" and Signal.URGE_TO_USE in risk.signals):
@@ -130,8 +131,11 @@ class SinceSummary:
             return ""
         difference = self.mood_average - self.mood_before
         if abs(difference) < 1:
-            return "about the same as before"
-        return f"{abs(difference):.1f} points {'lower' if difference < 0 else 'higher'} than before"
+            return _("about the same as before")
+        points = f"{abs(difference):.1f}"
+        if difference < 0:
+            return _("%(points)s points lower than before", points=points)
+        return _("%(points)s points higher than before", points=points)
 
 
 def default_since(therapist_id: int, patient_id: int) -> datetime:
@@ -166,7 +170,7 @@ def since_summary(therapist_id: int, patient_id: int, since: datetime) -> SinceS
     summary.mood_before = mean(before) if before else None
     # After-effects are sealed: read from the newest entries since, a bounded number.
     counted: Counter = Counter()
-    for entry, _ in db.session.execute(
+    for entry, _share in db.session.execute(
         shared.where(Entry.created_at >= since).order_by(Entry.created_at.desc()).limit(SUMMARY_ENTRIES)
     ):
         counted.update(
@@ -176,7 +180,8 @@ def since_summary(therapist_id: int, patient_id: int, since: datetime) -> SinceS
         )
     summary.effects, summary.effects_capped = dict(counted.most_common()), summary.entries > SUMMARY_ENTRIES
     summary.to_discuss = [
-        open_entry(entry) for entry, _ in db.session.execute(shared.where(Entry.to_discuss).order_by(Entry.created_at))
+        open_entry(entry)
+        for entry, _share in db.session.execute(shared.where(Entry.to_discuss).order_by(Entry.created_at))
     ]
     summary.alerts = [view for view in alerts.all_alerts(therapist_id, patient_id) if view.alert.created_at >= since]
     return summary

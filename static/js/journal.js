@@ -2,6 +2,28 @@
 (function () {
   "use strict";
 
+  // The page's words, translated by the server (journal/js_messages.py): t(key, {name: value}).
+  // A message about a number has one wording per plural category of the page's language: t(key, {num: 8}).
+  var messages = null;
+  function pluralCategory(number) {
+    try {
+      return new Intl.PluralRules(document.documentElement.lang || undefined).select(number);
+    } catch (error) {
+      return number === 1 ? "one" : "other";
+    }
+  }
+  function t(key, values) {
+    if (messages === null) {
+      var source = document.getElementById("js-messages");
+      messages = source ? JSON.parse(source.textContent) : {};
+    }
+    var text = messages[key] || key;
+    if (typeof text === "object") text = text[pluralCategory(Number(values && values.num))] || text.other || key;
+    return text.replace(/%\((\w+)\)[sd]/g, function (whole, name) {
+      return values && name in values ? String(values[name]) : whole;
+    });
+  }
+
   // Offer the device's time zone on a time zone field: filled in on registration while the field
   // still holds its default (UTC), one tap away otherwise. Without the script, a city can be typed.
   function guessTimeZone() {
@@ -17,7 +39,7 @@
     var offer = document.createElement("button");
     offer.type = "button";
     offer.className = "link-button time-zone-offer";
-    offer.textContent = "Use this device's time zone: " + zone.replace(/_/g, " ");
+    offer.textContent = t("time_zone_offer", { zone: zone.replace(/_/g, " ") });
     offer.addEventListener("click", function () { input.value = zone; offer.remove(); input.focus(); });
     input.insertAdjacentElement("afterend", offer);
   }
@@ -115,28 +137,27 @@
           state.retryAt = 0;
           rememberDraftInAddress();
           // The time comes from the server, in the person's own zone and clock (Settings), not the device's.
-          return response.json().then(function (data) { say("Saved as a draft at " + data.saved_at_text + "."); });
+          return response.json().then(function (data) { say(t("autosave_saved", { time: data.saved_at_text })); });
         }
         state.dirty = true;
         if (response.status === 401) {
           state.loggedOut = true;
-          say("You were logged out. Your writing is safe on this page: log in again to keep saving.");
+          say(t("autosave_logged_out"));
           if (dialog && !leaving) openDialog();
         } else if (response.status === 400) {
-          say("Refreshing this page's security check…");
+          say(t("autosave_refreshing"));
           return refreshCsrfToken();
         } else if (response.status === 409) {  // this page was saved meanwhile: nothing more to keep here
           state.alreadySaved = true;
-          say("This page is already saved: nothing more to keep as a draft.");
+          say(t("autosave_already_saved"));
         } else if (response.status === 422) {
-          say("Some of your text is longer than we can save. Please shorten it; nothing has been lost.");
+          say(t("autosave_too_long"));
         } else {
-          say("Could not save just now. Your writing is still here; trying again in " + backOff(response) +
-              " seconds. Please keep this page open.");
+          say(t("autosave_failed", { num: backOff(response) }));
         }
       }).catch(function () {
         state.dirty = true;
-        say("No connection. Your writing is still here; trying again in " + backOff(null) + " seconds.");
+        say(t("autosave_offline", { num: backOff(null) }));
       }).finally(function () { state.saving = false; });
     }
 
@@ -169,7 +190,7 @@
         return response.json().then(function (data) { return { ok: response.ok && data.ok, data: data }; });
       }).then(function (result) {
         if (!result.ok) {
-          error.textContent = result.data.message || "That did not work. Please try again.";
+          error.textContent = result.data.message || t("relogin_failed");
           error.hidden = false;
           if (result.data.mfa) {  // two-factor: the password was right, now the code
             var codeField = dialog.querySelector("[data-relogin-code]");
@@ -186,7 +207,7 @@
         state.dirty = true;
         save(false);
       }).catch(function () {
-        error.textContent = "No connection. Please try again in a moment.";
+        error.textContent = t("relogin_offline");
         error.hidden = false;
       });
     }
@@ -249,7 +270,7 @@
             saved = sent;
             return;
           }
-          throw new Error(data.message || "Please try again in a moment.");
+          throw new Error(data.message || t("save_try_again"));
         });
       });
     }
@@ -261,15 +282,15 @@
 
     function run() {
       busy = true;
-      say("Saving…");
+      say(t("save_saving"));
       send(false).then(function () {
-        if (!again) say("Saved");
+        if (!again) say(t("save_saved"));
       }, function (error) {
         again = false;
         // Show the choice that is really in force, and why the change did not go through.
         boxes.forEach(function (box, index) { box.checked = saved[index]; });
-        var reason = error instanceof TypeError ? "No connection: please try again in a moment." : error.message;
-        say("Not saved. " + reason, true);
+        var reason = error instanceof TypeError ? t("save_offline") : error.message;
+        say(t("save_failed", { reason: reason }), true);
       }).then(function () {
         busy = false;
         if (again) {
@@ -282,7 +303,7 @@
     form.addEventListener("change", function () {
       if (busy) {
         again = true;
-        say("Saving…");
+        say(t("save_saving"));
         return;
       }
       run();

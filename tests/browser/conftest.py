@@ -20,6 +20,8 @@ from types import SimpleNamespace
 
 import pytest
 
+from tests.conftest import hangs_folder
+
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path(os.environ.get("JOURNAL_TEST_CHROMIUM", "/usr/bin/chromium"))
 AXE = Path(os.environ.get("JOURNAL_TEST_AXE", ROOT / ".cache/axe/node_modules/axe-core/axe.min.js"))
@@ -56,7 +58,7 @@ def _wait_until_up(url: str, process: subprocess.Popen, seconds: float = 20) -> 
         if process.poll() is not None:
             raise RuntimeError(f"the server exited with {process.returncode}")
         try:
-            with urllib.request.urlopen(url + "/healthz", timeout=1) as response:
+            with urllib.request.urlopen(url + "/readyz", timeout=1) as response:
                 if response.status == 200:
                     return
         except OSError:
@@ -112,14 +114,15 @@ SERVE_WITH_STACK_DUMPS = (
     "import faulthandler, signal, sys; faulthandler.register(signal.SIGUSR1, all_threads=True); "
     "from flask.cli import main; sys.argv[0] = 'flask'; main()"
 )
-HANG_REPORT_SECONDS = 240  # before pytest-timeout's 300 s ends the test
+HANG_REPORT_BEFORE = 40  # seconds before pytest-timeout ends the test
 
 
 @pytest.fixture(autouse=True)
 def hang_report(request):
-    """If a browser test is still running after four minutes, write the live server's threads and the end
-    of its log to the terminal: pytest-timeout then shows the test's own side."""
-    if "live_server" not in request.fixturenames:
+    """If a browser test is still running shortly before pytest-timeout ends it, write the live server's threads
+    and the end of its log to the terminal: the suite's hang dump (tests/conftest.py) shows the test's own side."""
+    limit = float(request.config.getini("timeout") or 0)
+    if "live_server" not in request.fixturenames or not limit:
         yield
         return
     server = request.getfixturevalue("live_server")
@@ -128,10 +131,13 @@ def hang_report(request):
         server.process.send_signal(signal.SIGUSR1)
         time.sleep(1)
         tail = (server.instance / "server.log").read_bytes()[-20_000:].decode("utf-8", "replace")
-        sys.__stderr__.write(f"\n--- {request.node.nodeid} still running; the live server's log ends:\n{tail}\n")
-        sys.__stderr__.flush()
+        folder = hangs_folder(request.config)
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"live-server-{os.getpid()}.txt").write_text(
+            f"{request.node.nodeid} still running; the live server's threads and log:\n{tail}\n"
+        )
 
-    timer = threading.Timer(HANG_REPORT_SECONDS, report)
+    timer = threading.Timer(max(limit - HANG_REPORT_BEFORE, 1), report)
     timer.daemon = True
     timer.start()
     yield

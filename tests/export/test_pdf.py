@@ -307,3 +307,71 @@ def test_after_confirming_the_password_the_export_comes_back_with_its_choices(ap
     pdf = client.post_form("/export", {"scope": "all", "paper_size": "letter", "include_replies": "y"})
     assert pdf.mimetype == "application/pdf"
     assert "press Download PDF" not in client.get("/export").get_data(as_text=True)  # only when coming back
+
+
+# The reader's language and direction ------------------------------------------------------------------------
+
+
+def positions(reader: PdfReader, page_number: int) -> list[tuple[str, float]]:
+    """Each run of text drawn on a page and the x where it starts, in points."""
+    found: list[tuple[str, float]] = []
+
+    def seen(text, cm, tm, font, size):
+        if text.strip():
+            found.append((text.strip(), cm[0] * tm[4] + cm[2] * tm[5] + cm[4]))
+
+    reader.pages[page_number].extract_text(visitor_text=seen)
+    return found
+
+
+def x_of(found: list[tuple[str, float]], text: str) -> float:
+    return next(x for drawn, x in found if text in drawn)
+
+
+@pytest.mark.parametrize("locale", ["en", "ar"])
+def test_a_right_to_left_readers_pdf_has_its_labels_on_the_right_and_their_own_text_in_its_own_direction(
+    app, make_user, journal, locale, monkeypatch
+):
+    """The layout, measured on the English words: the Arabic catalog is set aside for this test (its words are
+    checked elsewhere), so the same labels are found in both directions."""
+    from babel.support import Translations
+
+    from journal.i18n import babel
+
+    with app.app_context():
+        monkeypatch.setitem(babel.domain_instance.cache, ("ar", "messages"), Translations())
+    patient = make_user(email="p@example.org", display_name="Pat", locale=locale)
+    session = journal.session(patient.id, occurred_at=START, intention="To soften")
+    journal.entry(patient.id, "alpha words", title="Alpha", session_id=session, created_at=START, tags=["calm"])
+    journal.entry(patient.id, "كلمات هادئة في الصباح", title="Beta", session_id=session, created_at=START)
+    reader = read(export(login_client(app, "p@example.org")))
+    middle = float(reader.pages[0].mediabox.width) / 2
+    contents, page = positions(reader, 1), positions(reader, 2)  # after the cover: the contents, then the journal
+    # What a person wrote keeps its own direction in either document: English from the left, Arabic (joined,
+    # in visual order) from the right.
+    assert x_of(page, "alpha words") < middle / 2 and x_of(page, "ﻛﻠﻤﺎﺕ") > middle
+    labels = [x_of(page, "Intention"), x_of(page, "Tags: calm"), x_of(contents, "Contents"), x_of(page, "Alpha")]
+    running_title, confidential = x_of(page, "Integration Journal · Pat"), x_of(page, "Confidential")
+    if locale == "ar":
+        assert reader.trailer["/Root"]["/Lang"] == "ar"
+        assert all(x > middle for x in labels), labels  # labels and headings end at the right margin
+        assert running_title > middle > confidential  # the page header mirrored
+        assert x_of(contents, "3") < middle / 2  # the contents' page numbers on the left
+    else:
+        assert all(x < middle / 2 for x in labels), labels
+        assert running_title < middle < confidential
+        assert x_of(contents, "3") > middle
+
+
+def test_a_pdf_is_in_its_readers_language_the_therapists_for_a_therapists_export(app, diary, make_user, sharing):
+    patient, client, ids, _ = diary  # an English-speaking patient
+    therapist = make_user(Role.THERAPIST, email="t@example.org", display_name="Dr. Ruiz", locale="de")
+    sharing.connect(patient.id, therapist.id)
+    sharing.share(ids["a"], therapist.id)
+    doctor = login_client(app, "t@example.org")
+    response = doctor.post_form(
+        f"/therapist/patients/{patient.id}/export", {"paper_size": "a4", "include_replies": "y"}
+    )
+    text = text_of(read(response))
+    assert "2. März 2026" in text and "March" not in text  # the therapist's language, not the patient's
+    assert "March" in text_of(read(export(client)))  # the patient's own export: theirs

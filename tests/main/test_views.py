@@ -1,7 +1,4 @@
 import pytest
-from sqlalchemy.exc import OperationalError
-
-from journal.extensions import db
 
 
 def test_index_sends_visitors_to_login(client):
@@ -37,23 +34,6 @@ def test_crisis_text_is_escaped(app, client):
     app.config["CRISIS_RESOURCES"] = [{"title": "<script>x</script>", "lines": ["<b>bold</b>"]}]
     page = client.get("/help").get_data(as_text=True)
     assert "<script>x</script>" not in page and "&lt;b&gt;bold&lt;/b&gt;" in page
-
-
-def test_healthz_checks_the_database(client):
-    response = client.get("/healthz")
-    assert response.status_code == 200
-    assert response.json == {"status": "ok", "database": "ok"}
-
-
-def test_healthz_reports_an_unreachable_database(app, client, monkeypatch):
-    def broken(*args, **kwargs):
-        raise OperationalError("SELECT 1", {}, Exception("connection refused"))
-
-    with app.app_context():
-        monkeypatch.setattr(db.session, "execute", broken)
-        response = client.get("/healthz")
-    assert response.status_code == 503
-    assert response.json["database"] == "unreachable"
 
 
 def test_home_greets_a_logged_in_user_in_their_time_zone(client, auth, make_user):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from journal.safety import lexicon
+from journal.safety.lexicons import en as lexicon
 from journal.safety.risk import LABELS, Level, Signal, assess, compile_pattern, explain, find, read
 
 URGENT, GENTLE, NONE = Level.URGENT, Level.GENTLE, None
@@ -171,9 +171,15 @@ def test_the_other_signals_and_their_levels():
 def test_every_decision_is_explained_by_its_category_and_rule():
     risk = assess(["counted the pills in the cabinet tonight, i know why"])
     assert risk.explain() == [
-        {"category": "method", "rule": "method.pills_count", "qualifier": "", "version": lexicon.VERSION}
+        {
+            "category": "method",
+            "rule": "method.pills_count",
+            "qualifier": "",
+            "version": lexicon.VERSION,
+            "language": "en",
+        }
     ]
-    assert ("method.pills_count", "method", "count the pill", "kept") in explain("counted the pills")
+    assert ("method.pills_count", "method", "count the pill", "kept", "en") in explain("counted the pills")
 
 
 def test_every_signal_has_a_label_and_every_rule_compiles():

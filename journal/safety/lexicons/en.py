@@ -1,4 +1,7 @@
-"""What the risk engine (``journal.safety.risk``) listens for: word sets, rules and shields. Data only.
+"""English: what the risk engine (``journal.safety.risk``) listens for: word sets, rules and shields. Data only.
+
+The reference language module: the names every language module defines are listed, one line each, in
+``journal/safety/lexicons/__init__.py``.
 
 Categories follow the ladder of the Columbia Suicide Severity Rating Scale screener (C-SSRS, Posner et al.,
 Am J Psychiatry 2011; the Columbia Lighthouse Project's screener): wish to be dead, active thoughts, method,
@@ -16,6 +19,7 @@ set, ``~N`` for up to N other words between two slots. Rules never cross a sente
 from __future__ import annotations
 
 VERSION = 3
+LEMMA_LANG = "en"  # simplemma's dictionary
 
 # Spelling people use, rewritten to the words the rules are written in (after folding, apostrophes dropped).
 SPELLING = {
@@ -149,6 +153,27 @@ TYPO_TOLERANT = (
 )
 # "she'd been cutting": "shed" is a she only before these words (else it is the garden's).
 SHED_BEFORE = {"been", "be", "have", "had", "never", "always", "just", "tried", "done", "gone", "cut", "hurt"}
+SHE = ("she", "would")
+RESPELL_BEFORE = {"shed": (SHE, frozenset(SHED_BEFORE))}
+# The alphabet a slip of one letter is made of.
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+# Inflections, for a word the dictionary gives no lemma the lexicon knows ("cutting", "thinking"): the
+# endings taken off, the ending tried on the stem ("hoping" -> "hope"), a doubled last letter undone
+# ("cutting" -> "cut"), and a dropped g put back ("cuttin").
+ENDINGS = ("ing", "ed", "es", "s")
+STEM_ADDS = ("e",)
+UNDOUBLE = True
+DROPPED = {"in": "ing"}
+# A person named in the plural is still someone else ("my friends").
+PLURAL_ENDINGS = ("s",)
+# Simplemma's English dictionary is read as it is (English is written without accents).
+ACCENTS: dict[str, str] = {}
+# English is the guest reading of every other language's texts, never a host: it has no false friends.
+FALSE_FRIENDS = ""
+SENTENCE_ENDS = ".!?;\n"
+NEGATION_WINDOW = 4  # words before a match in which a negation counts
+PERSON_WINDOW = 8  # words before a match searched for who it is about
 
 MEDICINES = (
     "pill pills tablet tablets med meds medication medicine paracetamol acetaminophen tylenol panadol ibuprofen "
@@ -874,3 +899,19 @@ SHIELDS = [
     "let|get|got|chance ~2 i|me|to ~1 say ~1 goodbye",
     "say ~1 goodbye ~3 properly",
 ]
+
+# -- the words the weighing reads (lemmas) -----------------------------------------------------------------
+
+# Words after which a new clause begins: "he doesn't know [it's goodbye]", "she thinks [I'm on a retreat]".
+REPORTING = frozenset({"know", "think", "say", "tell", "realise", "realize", "guess", "believe", "and", "but"})
+# Words a negation does not reach across.
+CLAUSE = frozenset({"and", "but", "so", "because", "then", "while", "though", "although"})
+# Words a negation reaches across without using up its window: "not having any thoughts of killing myself".
+TRANSPARENT = frozenset({"any", "of", "about", "thought", "urge", "plan", "intention", "real", "serious", "active"})
+POSSESSIVE = frozenset({"my", "our"})
+# Who does a preparation when the word just before it names them: "she writes letters", "we gave the cat"
+# (the lemmas of "him", "her" and "them" are these too: after a preposition they are not the doer).
+SUBJECTS = frozenset({"he", "she", "they", "we", "you"})
+PREPOSITIONS = frozenset({"for", "to", "with", "at", "from", "by", "of", "about", "on", "than", "into", "onto"})
+# Words that may stand between that doer and the preparation: "she just writes letters".
+DOER_ADVERBS = frozenset({"just", "also", "already", "finally", "then", "even", "always"})
