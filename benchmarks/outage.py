@@ -102,7 +102,7 @@ def main() -> None:
             db.session.remove()
             db.engine.dispose()
         env = {**bench.served_env(url, instance), "JOURNAL_RATELIMIT_ENABLED": "false"}
-        with served("journal:create_app()", env, instance / "gunicorn.log", workers=WORKERS, probe="/healthz") as base:
+        with served("journal:create_app()", env, instance / "gunicorn.log", workers=WORKERS, probe="/readyz") as base:
             until = time.monotonic() + SECONDS
             patients = [Patient(base, number, until) for number in range(PATIENTS)]
             for patient in patients:

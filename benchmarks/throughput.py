@@ -61,7 +61,7 @@ def compare(journal_env: dict[str, str], email: str, password: str, duration: st
     results = {}
     with served("bare_app:app", {}, log, workers=WORKERS, chdir=HERE) as base:
         results["bare Flask, 20-item template"] = wrk(base + "/", duration)
-    with served("journal:create_app()", journal_env, log, workers=WORKERS, chdir=ROOT, probe="/healthz") as base:
+    with served("journal:create_app()", journal_env, log, workers=WORKERS, chdir=ROOT, probe="/readyz") as base:
         cookie = login_cookie(base, email, password, "/entries")
         results["entry list"] = wrk(base + "/entries", duration, cookie)
         results["patient home"] = wrk(base + "/", duration, cookie)

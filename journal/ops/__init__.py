@@ -1,0 +1,1 @@
+"""Running the app as a service: health and readiness, metrics, request ids and log lines."""
