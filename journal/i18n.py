@@ -81,8 +81,19 @@ def select_timezone() -> str | None:
 
 
 def reader_locale(user: object) -> str:
-    """The language to write to someone outside their own request (mail, a PDF): theirs, else English."""
-    return supported(getattr(user, "locale", None)) or DEFAULT_LOCALE
+    """The language to write to a person in (mail, a PDF, the safety net's reading of their words): their own
+    setting; else, while they are the one asking, the language their pages are in (their browser's); else
+    English. A mail or a PDF for someone else (a therapist's alert) never takes the asker's language."""
+    chosen = supported(getattr(user, "locale", None))
+    if chosen:
+        return chosen
+    if (
+        has_request_context()
+        and current_user.is_authenticated
+        and current_user.get_id() == getattr(user, "get_id", lambda: None)()
+    ):
+        return current_locale()
+    return DEFAULT_LOCALE
 
 
 @contextmanager

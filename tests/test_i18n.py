@@ -120,3 +120,27 @@ def test_a_lazy_message_is_escaped_like_any_text(app):
     with app.test_request_context():
         label = lazy_gettext("Hello %(name)s", name="<b>Robin</b>")
         assert render_template_string("{{ label }}", label=label) == "Hello &lt;b&gt;Robin&lt;/b&gt;"
+
+
+def test_a_spanish_browser_gets_its_journal_its_crisis_card_and_its_pdf_in_spanish(app, make_user):
+    """No language chosen: the browser's Spanish reaches the journal, the card after a risky save (the words read
+    in Spanish too) and the PDF the person downloads."""
+    import io
+
+    from pypdf import PdfReader
+
+    from tests.entries.test_views import editor_fields
+
+    make_user(email="p@example.org")
+    client = login_client(app, "p@example.org")
+    client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "es-ES,es;q=0.9"
+    page = client.get("/entries/new", follow_redirects=True).get_data(as_text=True)
+    assert '<html lang="es"' in page and translated("es", "Journal") in page
+    saved = client.post_form(
+        "/entries/new", {**editor_fields(page), "answer_0": "ya no aguanto mas, esta noche me quiero matar"}
+    )
+    card = client.get(saved.headers["Location"]).get_data(as_text=True)
+    assert translated("es", "You don't have to carry this alone").replace("'", "&#39;") in card
+    pdf = client.post_form("/export", {"scope": "all", "paper_size": "a4"})
+    text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.data)).pages)
+    assert translated("es", "Contents") in text

@@ -10,15 +10,11 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 
-from flask import has_request_context
-from flask_login import current_user
-
 from journal.entries.content import CheckIn, EntryContent
-from journal.i18n import current_locale
+from journal.i18n import reader_locale
 from journal.measures.scoring import Score
 from journal.models import Entry, MeasureResponse, SafetyAlert, User
 from journal.safety.alerts import raise_alerts
-from journal.safety.lexicons import DEFAULT
 from journal.safety.risk import Risk, assess
 
 
@@ -41,13 +37,9 @@ class Notice:
 
 
 def writing_language(writer: User) -> str:
-    """The language an entry is read in (with English, always): the writer's own setting; else, while the
-    writer is the one saving, the language their pages are in (their browser's); else English."""
-    if writer.locale:
-        return writer.locale
-    if has_request_context() and current_user.is_authenticated and current_user.id == writer.id:
-        return current_locale()
-    return DEFAULT
+    """The language an entry is read in (with English, always): the writer's, as everything written to them is
+    (``journal.i18n.reader_locale``)."""
+    return reader_locale(writer)
 
 
 def assess_entry(content: EntryContent, checkin: CheckIn, writer: User) -> Risk:
