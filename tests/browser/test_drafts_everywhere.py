@@ -37,7 +37,7 @@ def test_back_and_save_again_lands_on_the_same_entry_and_leaves_no_draft(page, n
 def test_without_a_script_back_and_save_again_lands_on_the_same_entry(browser, live_server, viewport, new_patient):
     context = browser.new_context(base_url=live_server.url, java_script_enabled=False, **VIEWPORTS[viewport])
     context.set_default_timeout(10_000)
-    context.viewport_name = viewport
+    context.viewport_name, context.scripts = viewport, False
     page = context.new_page()
     watch(page, context)
     new_patient(page)
