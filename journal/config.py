@@ -101,6 +101,9 @@ class Config:
 
     # Rate limits (Flask-Limiter). memory:// suits one process; use Redis when there are several.
     RATELIMIT_STORAGE_URI = "memory://"
+    # While the rate-limit store does not answer (a Redis restart), limited routes let the request through rather
+    # than answer 500: a save is never refused for a counter; /readyz names "redis" meanwhile.
+    RATELIMIT_SWALLOW_ERRORS = True
     # Failed logins: a wrong password or a wrong second-factor code, wherever it is typed
     # (login, its code step, the re-login dialog, the rescue page, re-authentication, 2FA changes).
     RATELIMIT_LOGIN_PER_IP = "20 per 15 minutes"  # failed logins from one address
