@@ -10,6 +10,7 @@ import uuid
 from dataclasses import dataclass
 
 from sqlalchemy import delete, select
+from sqlalchemy.exc import IntegrityError
 
 from journal.clock import utcnow
 from journal.entries.content import Answer
@@ -72,6 +73,7 @@ def save_draft(
     draft of the page (``kind``) it was started on.
     """
     row = db.session.get(Draft, draft_id)
+    made = row is None
     if row is None:
         row = Draft(id=draft_id, owner_id=owner_id, kind=kind, created_at=utcnow())
     elif row.owner_id != owner_id or row.kind != kind:
@@ -81,7 +83,24 @@ def save_draft(
     payload = {"fields": fields, "prompts": [[p.prompt_id, p.theme, p.prompt] for p in prompts]}
     seal_row(row, payload)
     db.session.add(row)
-    db.session.commit()
+    try:
+        db.session.commit()
+    except IntegrityError:
+        # Two requests of one page made this draft at the same instant (an autosave and a save seen as a
+        # conflict): the second replaces the first, as it would have a moment later.
+        db.session.rollback()
+        if not made:
+            raise
+        return save_draft(
+            owner_id=owner_id,
+            draft_id=draft_id,
+            fields=fields,
+            prompts=prompts,
+            entry_id=entry_id,
+            session_id=session_id,
+            prompt_set=prompt_set,
+            kind=kind,
+        )
     return row
 
 

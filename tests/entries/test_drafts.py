@@ -287,3 +287,29 @@ def test_an_autosave_arriving_after_an_edit_was_saved_leaves_no_draft_behind(cli
     late = autosave(client, fields["draft_id"], {**fields, "answer_0": "changed"})
     assert late.status_code == 409 and late.json["error"] == "already_saved"
     assert entry_and_draft_counts(app) == (1, 0)
+
+
+def test_a_draft_made_by_two_requests_at_once_keeps_the_later_words(app, patient, monkeypatch):
+    """An autosave and a save seen as a conflict can both make a page's draft in the same instant: the one
+    that finds the draft made meanwhile replaces it instead of failing (the CI run's 500 after two tabs)."""
+    from journal.entries import drafts
+    from journal.entries.content import Answer
+
+    draft_id = uuid.uuid4()
+    details = {"prompts": [Answer(None, None, None, "")], "entry_id": None, "session_id": None, "prompt_set": None}
+    with app.test_request_context():
+        drafts.save_draft(owner_id=patient.id, draft_id=draft_id, fields={"answer_0": ["first"]}, **details)
+        db.session.expunge_all()
+        real_get = db.session.get
+        missed = []
+
+        def not_seen_yet(model, key, *args, **kwargs):  # the other request had not committed when this one looked
+            if model is Draft and not missed:
+                missed.append(key)
+                return None
+            return real_get(model, key, *args, **kwargs)
+
+        monkeypatch.setattr(db.session, "get", not_seen_yet)
+        drafts.save_draft(owner_id=patient.id, draft_id=draft_id, fields={"answer_0": ["second"]}, **details)
+    assert missed == [draft_id]
+    assert draft_text(app, draft_id)["answer_0"] == ["second"]
