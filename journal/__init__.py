@@ -28,6 +28,7 @@ from journal.http import InMemoryRequest
 from journal.i18n import init_i18n
 from journal.main.views import bp as main_bp
 from journal.measures.views import bp as measures_bp
+from journal.offline.views import bp as offline_bp
 from journal.ops.health import bp as health_bp
 from journal.ops.logs import configure_logging
 from journal.ops.metrics import init_request_metrics
@@ -35,6 +36,7 @@ from journal.ops.request_id import init_request_id
 from journal.ops.scrape import bp as metrics_bp
 from journal.ops.scrape import init_scrape
 from journal.pictures.views import bp as pictures_bp
+from journal.push.views import bp as push_bp
 from journal.ratelimits import init_rate_limits
 from journal.reminders.views import bp as reminders_bp
 from journal.routing import DbIdConverter
@@ -130,5 +132,7 @@ def register_blueprints(app: Flask) -> None:
         measures_bp,
         safety_bp,
         pictures_bp,
+        offline_bp,
+        push_bp,
     ):
         app.register_blueprint(blueprint)

@@ -29,6 +29,7 @@ from journal.models import (
     EntryPicture,
     EntryShare,
     MeasureResponse,
+    PushSubscription,
     RetainedRecord,
     Role,
     SafetyAlert,
@@ -45,14 +46,14 @@ TRASH_DAYS = 30
 Row = TypeVar("Row", TreatmentSession, Entry, Draft, EntryPicture, SavedSearch, MeasureResponse)
 
 
-def role_required(role: Role):
-    """Let only logged-in users of one role in; to everyone else the page does not exist (404)."""
+def role_required(*roles: Role):
+    """Let only logged-in users of these roles in; to everyone else the page does not exist (404)."""
 
     def decorator(view):
         @login_required
         @wraps(view)
         def wrapper(*args, **kwargs):
-            if current_user.role != role:
+            if current_user.role not in roles:
                 deny()
             if mfa.required(current_user) and not mfa.enabled(current_user):
                 flash("Please set up two-factor authentication first: your account reaches patients' data.", "info")
@@ -67,6 +68,8 @@ def role_required(role: Role):
 patient_required = role_required(Role.PATIENT)
 therapist_required = role_required(Role.THERAPIST)
 admin_required = role_required(Role.ADMIN)
+# Those who are sent something worth a notification: patients (reminders), therapists (safety alerts).
+notified_required = role_required(Role.PATIENT, Role.THERAPIST)
 
 
 def deny() -> NoReturn:
@@ -98,6 +101,18 @@ def entry_or_404(entry_id: uuid.UUID, *, trashed: bool = False) -> Entry:
     if trashed and entry.deleted_at < utcnow() - timedelta(days=TRASH_DAYS):
         deny()  # past its time in the trash, even if not purged yet
     return entry
+
+
+def own_push_subscription_or_404(endpoint: str) -> PushSubscription:
+    """A browser's push subscription of the current user, by its endpoint, or 404 (another's is not there)."""
+    row = db.session.scalar(
+        select(PushSubscription).where(
+            PushSubscription.endpoint == endpoint, PushSubscription.user_id == current_user.id
+        )
+    )
+    if row is None:
+        deny()
+    return row
 
 
 def own_picture_or_404(picture_id: uuid.UUID) -> EntryPicture:

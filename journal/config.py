@@ -55,6 +55,9 @@ class Config:
     SAFETY_ALERT_OVERDUE_HOURS = 24
     # Extra folders searched first for the PDF's fonts (DejaVu or Noto; a Noto CJK font adds CJK).
     PDF_FONT_DIRS: list[str] = []
+    # The offline shell's version (journal/offline/shell.py): a release tag; None: a digest of the files it is
+    # made from. A new value makes browsers replace the service worker's cache on their next visit.
+    OFFLINE_VERSION: str | None = None
     LOG_LEVEL = "INFO"
     LOG_FORMAT = "text"  # or "json": one object a line, with the request's id (journal/ops/logs.py)
     # The bearer token a Prometheus scraper sends to read /metrics; None: /metrics does not exist (404).
@@ -113,6 +116,7 @@ class Config:
     RATELIMIT_AUTOSAVE = "60 per minute"  # a tab saves every 3 s; this leaves room for three
     RATELIMIT_PICTURES = "60 per hour"  # picture uploads by one user: each may be up to 40 MB
     RATELIMIT_IMPORT = "10 per hour"  # imports by one user: each may be up to IMPORT_MAX_BYTES
+    RATELIMIT_PUSH = "30 per hour"  # notifications turned on or off by one user, on any of their browsers
     UPLOADS_AT_ONCE = 2  # picture uploads and imports one user may have being worked on at the same time
     RATELIMIT_RESET_PER_IP = "10 per hour"  # password reset requests from one address
     RATELIMIT_RESET_PER_ADDRESS = "3 per hour"  # password reset requests for one email, from anywhere
@@ -121,6 +125,24 @@ class Config:
     RATELIMIT_EMAIL_CHANGE_PER_IP = "10 per hour"  # email address changes asked for from one address
     # How many proxies in front of the app may set X-Forwarded-For / -Proto / -Host. 0: none is trusted.
     TRUSTED_PROXIES = 0
+
+    # Web Push (journal/push, docs/notifications.md): reminders and safety alerts also shown by the browsers
+    # a person turned notifications on in. Email goes out as before either way.
+    PUSH_ENABLED = True
+    # The VAPID "sub" claim, how a push service reaches whoever runs this sender; None: a mailto: of
+    # MAIL_FROM's address (else an https:// PUBLIC_URL).
+    PUSH_VAPID_SUBJECT: str | None = None
+    # The push services a subscription may name (a host, or a domain and its subdomains): the app posts to
+    # an address a browser gave it, so any other host is refused rather than reached from the server.
+    PUSH_SERVICE_HOSTS = [
+        "fcm.googleapis.com",  # Chrome, Edge, Opera, Samsung Internet
+        "push.services.mozilla.com",  # Firefox
+        "push.apple.com",  # Safari
+        "notify.windows.com",  # Windows (WNS)
+    ]
+    # Also take http:// and https:// endpoints on localhost / 127.0.0.1 (a local push service for tests).
+    PUSH_ALLOW_LOCAL_HTTP = False
+    PUSH_TIMEOUT = 10  # seconds to wait for a push service
 
 
 class DevelopmentConfig(Config):
@@ -141,6 +163,8 @@ class TestingConfig(Config):
     # Most tests log therapists in many times a minute; the MFA tests switch the requirement on.
     MFA_REQUIRED_ROLES: list[str] = []
     PASSWORD_RESET_ANSWER_SECONDS = 0.3
+    # The push tests run a push service of their own on 127.0.0.1 (tests/push/push_service.py).
+    PUSH_ALLOW_LOCAL_HTTP = True
 
 
 class ProductionConfig(Config):

@@ -85,6 +85,50 @@ MESSAGES: dict[str, object] = {
     "save_try_again": _l("Please try again in a moment."),
     "save_offline": _l("No connection: please try again in a moment."),
     "save_failed": _l("Not saved. %(reason)s"),
+    # Offline writing (static/js/offline.js): the header's indicator and the offline writer.
+    "offline_waiting": Plural(lazy_ngettext("%(num)d entry waiting to sync", "%(num)d entries waiting to sync", 0)),
+    "offline_now": _l("Offline: you can still write"),
+    "offline_leave_unsent": Plural(
+        lazy_ngettext(
+            "%(num)d entry written offline has not been sent yet. Leaving now deletes it from this device. "
+            "Leave anyway?",
+            "%(num)d entries written offline have not been sent yet. Leaving now deletes them from this device. "
+            "Leave anyway?",
+            0,
+        )
+    ),
+    "offline_sign_in_first": _l(
+        "To write offline on this device, log in once while you have a connection. Until then, "
+        "the help page still works."
+    ),
+    "offline_kept_draft": _l("Kept on this device."),
+    "offline_kept": _l("Kept on this device, locked. It will be sent to your journal when you are back online."),
+    "offline_sending": _l("Kept on this device. Sending it to your journal…"),
+    "offline_nothing_yet": _l("There is nothing to keep yet."),
+    "offline_restored": _l("Here is what you were writing. It was kept on this device."),
+    "offline_untitled": _l("Untitled entry"),
+    "offline_change": _l("Change"),
+    "offline_sent": Plural(
+        lazy_ngettext("%(num)d entry is now in your journal.", "%(num)d entries are now in your journal.", 0)
+    ),
+    "offline_conflict": Plural(
+        lazy_ngettext(
+            "%(num)d entry was changed elsewhere meanwhile: your version is kept in Drafts.",
+            "%(num)d entries were changed elsewhere meanwhile: your versions are kept in Drafts.",
+            0,
+        )
+    ),
+    "offline_refused": _l("One entry could not be sent: %(reason)s Change it here and keep it again."),
+    "offline_login": _l("Please log in again to send what is waiting. Nothing is lost."),
+    # Notifications on this device (Settings; static/js/push.js reads the same block).
+    "push_working": _l("One moment…"),
+    "push_on": _l("Notifications are on for this device."),
+    "push_off": _l("Notifications are off for this device."),
+    "push_denied": _l(
+        "This browser is set to block notifications from this site. You can allow them in the browser's "
+        "settings for this site; email stays on."
+    ),
+    "push_failed": _l("That didn't work. Please try again in a moment; email stays on."),
 }
 
 

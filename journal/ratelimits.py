@@ -54,6 +54,8 @@ autosave_limit = limiter.limit(setting("RATELIMIT_AUTOSAVE"), key_func=user_key,
 verify_limit = limiter.limit(setting("RATELIMIT_VERIFY_EMAIL"), key_func=user_key, scope="verify-email")
 upload_limit = limiter.limit(setting("RATELIMIT_PICTURES"), key_func=user_key, scope="pictures")
 import_limit = limiter.limit(setting("RATELIMIT_IMPORT"), key_func=user_key, scope="import")
+# One count for turning notifications on and off: both write a row.
+push_limit = limiter.shared_limit(setting("RATELIMIT_PUSH"), scope="push", key_func=user_key)
 
 # An upload that dies with its worker gives its place back after this long at the latest.
 UPLOAD_LEASE_SECONDS = 300

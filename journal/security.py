@@ -11,6 +11,8 @@ import secrets
 
 from flask import Flask, g, request
 
+from journal.device import SHELL_ENDPOINTS
+
 PERMISSIONS_POLICY = (
     "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), "
     "payment=(), usb=(), interest-cohort=()"
@@ -56,8 +58,13 @@ def init_security_headers(app: Flask) -> None:
         headers["X-Frame-Options"] = "DENY"
         if app.config.get("HSTS_ENABLED"):
             headers["Strict-Transport-Security"] = HSTS
-        if request.endpoint != "static":
-            # Any page may carry journal text or a form's posted text, whatever its status and
+        if request.endpoint in SHELL_ENDPOINTS and response.status_code == 200:
+            # The offline shell (journal.device): holds nothing personal but a language and a
+            # region's crisis lines; the service worker keeps it, the browser asks again when online.
+            headers["Cache-Control"] = "no-cache"
+            response.vary.add("Cookie")
+        elif request.endpoint != "static":
+            # Any other page may carry journal text or a form's posted text, whatever its status and
             # whoever asks (a rescue page is shown to someone logged out): never stored anywhere.
             headers["Cache-Control"] = "no-store"
             response.vary.add("Cookie")

@@ -7,6 +7,7 @@ from datetime import datetime
 from flask import Flask
 from flask_login import current_user
 
+from journal.device import offline_account
 from journal.js_messages import js_messages
 from journal.models import Role
 from journal.timezones import format_local
@@ -30,3 +31,4 @@ def init_templating(app: Flask) -> None:
     app.add_template_filter(local_datetime, "localtime")
     app.add_template_global(Role, "Role")
     app.add_template_global(js_messages, "js_messages")
+    app.add_template_global(offline_account, "offline_account")

@@ -38,7 +38,8 @@ The refusals (``Refusal``) besides the generic 400 page:
 * ``rescue``: /rescue is posted by a logged-out writer, who gets the rescue
   page again with their text and 401 (not logged in), never 400;
 * ``json``: the autosave endpoint (exempt from Flask-WTF, it checks the token
-  itself after the login check) and the script's JSON login answer 400 with
+  itself after the login check), the script's JSON login and the push
+  subscription posts (a JSON body, the token in ``X-CSRFToken``) answer 400 with
   ``{"error": "csrf", ...}``.
 """
 
@@ -111,6 +112,7 @@ class World:
     recovery_codes: list[str] = field(default_factory=list)  # all of them, for the mfa_enrolled role
     alert: uuid.UUID | None = None  # a safety alert sent to the therapist about the live entry
     picture: uuid.UUID | None = None  # a picture of the live entry
+    push_endpoint: str = ""  # the patient's browser, notifications on
 
 
 @pytest.fixture(scope="module")
@@ -177,6 +179,11 @@ def build_world(app) -> World:
         from journal.pictures.services import add_pictures
 
         picture_id = add_pictures(db.session.get(Entry, entry_id), [photo(40, 30)])[0].id
+        from journal.push.services import subscribe
+        from journal.push.subscriptions import parse_subscription
+
+        with app.test_request_context():
+            subscribe(db.session.get(User, ids["patient"]), parse_subscription(push_subscription(PUSH_ENDPOINT)))
         from journal.auth import tokens
         from journal.models import TokenPurpose
 
@@ -205,6 +212,7 @@ def build_world(app) -> World:
         verify_token=verify_token,
         alert=alert_id,
         picture=picture_id,
+        push_endpoint=PUSH_ENDPOINT,
     )
 
 
@@ -262,6 +270,7 @@ class Case:
     refusal: Refusal = PAGE
     method: str = "POST"
     variant: str = ""  # a second row for one endpoint, e.g. its JSON form
+    script: bool = False  # posted by a page script (static/js/push.js): a JSON body, the token in X-CSRFToken
 
     @property
     def id(self) -> str:
@@ -277,6 +286,15 @@ class Case:
 
 SESSION_FORM = {"occurred_at": "2026-01-01T10:00", "medicine": "mdma", "setting": "clinic", "intention": WORDS}
 LOGIN = {"email": EMAIL["patient"], "password": PASSWORD}
+PUSH_ENDPOINT = "http://127.0.0.1:9/push/patients-browser"  # testing takes a local push service
+
+
+def push_subscription(endpoint: str) -> dict:
+    """What a browser's ``PushSubscription.toJSON()`` gives the page script."""
+    from tests.push.push_service import Browser
+
+    return Browser(endpoint).subscription()
+
 
 CASES = [
     # Accounts
@@ -303,6 +321,7 @@ CASES = [
     ),
     Case("auth.logout", "patient"),
     Case("auth.logout_everywhere", "patient"),
+    Case("offline.forget_device", "patient", changes=False),
     Case("auth.reauthenticate", "patient", data=lambda w: {"password": PASSWORD}),
     Case(
         "auth.password",
@@ -415,6 +434,18 @@ CASES = [
     # Administration
     Case("admin.toggle_active", "admin", {"user_id": "other_patient"}),
     Case("admin.reset_link", "admin", {"user_id": "other_patient"}, changes=False),  # unconfirmed: no link
+    # Notifications on this device: the page script posts JSON
+    Case(
+        "push.subscribe",
+        "patient",
+        data=lambda w: push_subscription("http://127.0.0.1:9/push/another-browser"),
+        ok=201,
+        refusal=JSON,
+        script=True,
+    ),
+    Case(
+        "push.unsubscribe", "patient", data=lambda w: {"endpoint": w.push_endpoint}, ok=200, refusal=JSON, script=True
+    ),
 ]
 
 
@@ -459,10 +490,12 @@ def send(app, client, case: Case, world: World, token: str | None):
     if case.wants_json:
         headers["Accept"] = "application/json"
     if token is not None:
-        if case.endpoint == "drafts.autosave":
+        if case.endpoint == "drafts.autosave" or case.script:
             headers["X-CSRFToken"] = token  # as the editor's script sends it
         else:
             data["csrf_token"] = token
+    if case.script:
+        return client.open(url, method=case.method, json=data, headers=headers)
     return client.open(url, method=case.method, data=data, headers=headers)
 
 

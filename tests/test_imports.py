@@ -21,6 +21,7 @@ INFRASTRUCTURE = (
     "journal.config",
     "journal.crypto",
     "journal.database",
+    "journal.device",
     "journal.errors",
     "journal.extensions",
     "journal.http",

@@ -9,12 +9,13 @@ from pathlib import Path
 from journal import i18n
 from journal.js_messages import MESSAGES, Plural, js_messages
 
-SCRIPT = Path(__file__).resolve().parent.parent / "static" / "js" / "journal.js"
+SCRIPTS = Path(__file__).resolve().parent.parent / "static" / "js"
 USED = re.compile(r"""\bt\(\s*["']([\w.-]+)["']""")
 
 
 def used_keys() -> set[str]:
-    return set(USED.findall(SCRIPT.read_text(encoding="utf-8")))
+    """The keys every page script asks ``t`` for (journal.js, offline.js, push.js…)."""
+    return {key for script in SCRIPTS.glob("*.js") for key in USED.findall(script.read_text(encoding="utf-8"))}
 
 
 def test_the_script_says_something():
@@ -23,12 +24,12 @@ def test_the_script_says_something():
 
 def test_every_key_the_script_uses_has_a_message():
     missing = used_keys() - set(MESSAGES)
-    assert not missing, f"used in static/js/journal.js but not in journal/js_messages.py: {sorted(missing)}"
+    assert not missing, f"used in static/js but not in journal/js_messages.py: {sorted(missing)}"
 
 
 def test_every_message_is_used_by_the_script():
     unused = set(MESSAGES) - used_keys()
-    assert not unused, f"in journal/js_messages.py but not used by static/js/journal.js: {sorted(unused)}"
+    assert not unused, f"in journal/js_messages.py but not used by any script in static/js: {sorted(unused)}"
 
 
 def test_messages_are_strings_with_their_placeholders_in_english(app):

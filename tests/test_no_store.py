@@ -1,8 +1,10 @@
-"""No page is ever stored by a browser or a proxy: any of them may carry journal text or posted text.
+"""No page that may carry personal data is ever stored by a browser or a proxy.
 
 Walks every route (as each role and as nobody) and every status a page with
-text can answer, and asks for ``Cache-Control: no-store`` on each. Static
-files are the only exception.
+text can answer, and asks for ``Cache-Control: no-store`` on each. The
+exceptions are static files and the offline shell (``SHELL_ENDPOINTS``: the
+pages the service worker keeps, sent ``no-cache``), whose content
+tests/offline/test_shell.py checks holds nothing personal.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import uuid
 
 import pytest
 
+from journal.device import SHELL_ENDPOINTS
 from journal.models import Role
 from tests.conftest import PASSWORD, login_client
 
@@ -40,13 +43,41 @@ def test_every_page_of_every_route_is_no_store(app, make_user, journal, who):
     values = {"UUIDConverter": entry_id, "DbIdConverter": patient.id if who == Role.THERAPIST else therapist.id}
     client = app.test_client() if who == "nobody" else login_client(app, f"{who.value[0]}@example.org")
     checked = 0
+    shell = set()
     for rule in app.url_map.iter_rules():
         if rule.endpoint == "static" or "GET" not in rule.methods:
             continue
         response = client.get(fill(rule, values))
+        if rule.endpoint in SHELL_ENDPOINTS:
+            assert response.headers["Cache-Control"] == "no-cache", rule.rule
+            shell.add(rule.endpoint)
+            continue
         assert no_store(response), (rule.rule, response.status_code, response.headers.get("Cache-Control"))
         checked += 1
     assert checked > 30
+    assert shell == SHELL_ENDPOINTS  # every page a browser may keep is one of these, and these only
+
+
+def test_the_shell_may_be_kept_by_the_worker_and_nothing_else(app):
+    """The short list of pages a browser may store: a page added to it must be added here on purpose."""
+    assert SHELL_ENDPOINTS == {
+        "offline.fallback",
+        "offline.help",
+        "offline.write",
+        "offline.service_worker",
+        "offline.manifest",
+    }
+
+
+def test_a_shell_page_that_fails_is_no_store(app, client):
+    app.config["PROPAGATE_EXCEPTIONS"] = False
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    app.view_functions["offline.write"] = broken
+    response = client.get("/offline/write")
+    assert response.status_code == 500 and no_store(response)
 
 
 def editor_fields(page: str) -> dict:

@@ -106,6 +106,12 @@ PUBLIC = {
     "recovery.verify_email",
     "recovery.confirm_email_change",
     "reminders.unsubscribe",
+    # The offline shell (journal/offline): the worker, the manifest and pages that hold nothing personal.
+    "offline.service_worker",
+    "offline.manifest",
+    "offline.fallback",
+    "offline.help",
+    "offline.write",
 }
 ROLE_OF = {
     "entries": Role.PATIENT,
@@ -124,6 +130,7 @@ ROLE_OF = {
     "measures": Role.PATIENT,
     "safety": Role.PATIENT,
     "pictures": Role.PATIENT,
+    "push": None,  # patients and therapists (tests/push/test_views.py: admins get 404)
 }
 SAMPLE = {"uuid": "0b7f3c5e-1111-4222-8333-444455556666", "id": "1", "default": "x"}
 

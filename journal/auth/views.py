@@ -17,6 +17,7 @@ from journal.auth.logins import confirm_password_now, end_all_sessions, end_sess
 from journal.auth.services import AccountError, change_password, create_user
 from journal.auth.urls import is_safe_next
 from journal.clock import utcnow
+from journal.device import leave_nothing, offline_account
 from journal.http import wants_json
 from journal.models import User
 from journal.ratelimits import LoginLimited, register_limit
@@ -170,7 +171,12 @@ def _change_mfa(user: User, action: str, code: str) -> list[str] | None:
 @bp.get("/auth/csrf-token")
 def csrf_token():
     """Hand the page's script the token of the current session (it cannot be read cross-site)."""
-    return {"csrf_token": generate_csrf(), "logged_in": current_user.is_authenticated}
+    return {
+        "csrf_token": generate_csrf(),
+        "logged_in": current_user.is_authenticated,
+        # Whose offline store this session may send (static/js/offline-store.js): never another person's.
+        "offline_account": offline_account(),
+    }
 
 
 @bp.post("/logout")
@@ -179,7 +185,7 @@ def logout():
     audit.record(Event.LOGOUT, subject_id=current_user.id)
     end_session()
     flash(_("You have logged out. Take care."), "success")
-    return redirect(url_for("auth.login"))
+    return leave_nothing(redirect(url_for("auth.login")))
 
 
 @bp.post("/account/logout-everywhere")
@@ -189,7 +195,7 @@ def logout_everywhere():
     end_all_sessions(current_user._get_current_object())
     end_session()
     flash(_("You have logged out on every device."), "success")
-    return redirect(url_for("auth.login"))
+    return leave_nothing(redirect(url_for("auth.login")))
 
 
 @bp.get("/account/activity")

@@ -20,6 +20,7 @@ from datetime import timedelta
 from typing import TypeVar
 
 from flask import request, url_for
+from flask_login import current_user
 from sqlalchemy import delete
 from werkzeug.datastructures import MultiDict
 
@@ -81,6 +82,14 @@ def saved_by_page(model: type[Made], keys: PageKeys | None) -> Made | None:
     if keys is None or db.session.get(Draft, keys.draft_id) is not None:
         return None
     return owned_or_none(model, keys.save_key)
+
+
+def entry_saved_by_key(save_key: uuid.UUID | None) -> Entry | None:
+    """The writer's live entry this key already made (its save recorded), or None."""
+    if save_key is None or not was_saved(current_user.id, save_key):
+        return None
+    made = owned_or_none(Entry, save_key)
+    return made if made is not None and made.is_live else None
 
 
 def posted_save_key() -> uuid.UUID | None:

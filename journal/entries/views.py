@@ -19,7 +19,7 @@ from journal.entries.editor import (
     posted_editor,
 )
 from journal.entries.pages import render_entry_page
-from journal.entries.save_keys import keyed_address, page_keys, record_saved, saved_by_page
+from journal.entries.save_keys import entry_saved_by_key, keyed_address, page_keys, record_saved, saved_by_page
 from journal.entries.services import (
     EditConflict,
     create_entry,
@@ -32,6 +32,7 @@ from journal.entries.services import (
     trashed_entries,
     update_entry,
 )
+from journal.http import wants_json
 from journal.models import Entry
 from journal.ops.metrics import count_conflict
 from journal.prompts import library
@@ -46,7 +47,18 @@ bp = Blueprint("entries", __name__)
 
 
 def _render_editor(editor: Editor, status: int = 200):
+    if status == 422 and wants_json():  # the offline queue's script: keep the words, say what is wrong
+        problems = [str(error) for errors in editor.form.errors.values() for error in errors]
+        return {"saved": False, "message": " ".join(problems)}, 422
     return render_template("entries/editor.html", editor=editor, form=editor.form, library=library()), status
+
+
+def _saved(entry_id: uuid.UUID, message: str):
+    """Where a save leads: the entry's page, or, for a script (the offline queue), JSON naming it."""
+    if wants_json():
+        return {"saved": True, "url": url_for("entries.show", entry_id=entry_id)}
+    flash(message, "success")
+    return redirect(url_for("entries.show", entry_id=entry_id))
 
 
 def _create(editor: Editor, second_version: bool = False):
@@ -96,9 +108,12 @@ def new():
     editor = posted_editor(current_user.id, entry_id=None)
     if not editor.form.validate():
         return _render_editor(editor, 422)
+    if wants_json():  # the offline queue sends a page once, and again only if it never heard back
+        earlier = entry_saved_by_key(editor.form.chosen_save_key())
+        if earlier is not None:
+            return _saved(earlier.id, _("Your entry is saved."))
     entry = _create(editor)
-    flash(_("Your entry is saved."), "success")
-    return redirect(url_for("entries.show", entry_id=entry.id))
+    return _saved(entry.id, _("Your entry is saved."))
 
 
 @bp.route("/entries/<uuid:entry_id>/edit", methods=["GET", "POST"])
@@ -144,9 +159,8 @@ def edit(entry_id: uuid.UUID):
         )
     except EditConflict as conflict:
         return _conflict(editor, conflict)
-    flash(_("Your changes are saved."), "success")
     offer_care(notice)
-    return redirect(url_for("entries.show", entry_id=entry.id))
+    return _saved(entry.id, _("Your changes are saved."))
 
 
 def _conflict(editor: Editor, conflict: EditConflict):
@@ -154,6 +168,9 @@ def _conflict(editor: Editor, conflict: EditConflict):
     count_conflict("entry")
     form = editor.form
     form.draft_id.data = str(keep_editor_text(editor))
+    if wants_json():  # the offline queue: these words wait in Drafts, where both versions are shown again
+        url = url_for("drafts.resume", draft_id=form.draft_id.data)
+        return {"saved": False, "conflict": True, "url": url}, 409
     form.version.data = str(conflict.current.row.version)
     return render_template(
         "entries/conflict.html", form=form, mine=form.content(), theirs=conflict.current, editor=editor

@@ -52,11 +52,4 @@ def index():
 
 @bp.get("/help")
 def crisis():
-    own = (
-        crisis_lines.own_region(current_user.crisis_region, current_user.time_zone)
-        if current_user.is_authenticated
-        else None
-    )
-    return render_template(
-        "main/crisis.html", resources=crisis_lines.resources(own), own=own, directory=crisis_lines.international()
-    )
+    return render_template("main/crisis.html", **crisis_lines.help_page(current_user))

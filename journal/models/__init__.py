@@ -21,6 +21,7 @@ from journal.models.keys import DataKey
 from journal.models.login_session import LoginSession
 from journal.models.measures import MeasureResponse
 from journal.models.mfa import MfaCredential, RecoveryCode
+from journal.models.push import PushSubscription
 from journal.models.records import RetainedRecord
 from journal.models.reminders import DigestSent, ReminderSent
 from journal.models.safety import AlertAction, AlertMail, AlertOutcome, ClinicianNote, SafetyAlert, SafetyPlan
@@ -61,6 +62,7 @@ __all__ = [
     "MeasureResponse",
     "MfaCredential",
     "RecoveryCode",
+    "PushSubscription",
     "ReminderSent",
     "DigestSent",
     "AlertPhone",

@@ -5,7 +5,9 @@ systemd timer). A person who opted in, with a confirmed address, gets at most
 one email a day: at or after their chosen hour, never in their quiet hours,
 and only for the latest prompt set that became ready (after downtime it
 catches up with one email, not a flood). A reminder is claimed by inserting
-its row before the email goes: two runs at once cannot both send it.
+its row before the email goes: two runs at once cannot both send it. Once the
+email has gone, the browsers they turned notifications on in show it too
+(``journal.push``).
 """
 
 from __future__ import annotations
@@ -29,6 +31,8 @@ from journal.extensions import db
 from journal.i18n import reader_locale, speaking
 from journal.models import ReminderSent, Role, User
 from journal.prompts import translate
+from journal.push import services as push
+from journal.push.notices import reminder_notice
 from journal.sessions.services import sessions_since
 from journal.sessions.timeline import HOME_WINDOW_DAYS, due_now, local_date
 from journal.timezones import to_local
@@ -148,6 +152,9 @@ def _due_for(user: User, now: datetime, summary: RunSummary) -> bool:
         db.session.commit()  # not sent: the next run tries again
         summary.skipped += 1
         return False
+    # Also on the browsers they turned notifications on in; after the email, so the claim's one send is
+    # one push too (a refused email is retried next run, with its push then). Never raises.
+    push.notify(user, reminder_notice())
     return True
 
 

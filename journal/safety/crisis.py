@@ -286,3 +286,9 @@ def line(raw: dict | str) -> Line:
         languages[0].replace("_", "-") if languages else None,
         proper=not (emergency and raw["name"] in OWN_WORDS),
     )
+
+
+def help_page(user) -> dict:
+    """What the help page shows a person: every region's lines, their own region first (none for a visitor)."""
+    own = own_region(user.crisis_region, user.time_zone) if user.is_authenticated else None
+    return {"resources": resources(own), "own": own, "directory": international()}

@@ -9,7 +9,9 @@ or too many attempts, is recorded and given up. Delivery is at least once: a sen
 server took the message but before it wrote so sends it again, which for a safety alert beats never.
 
 Mail goes only to a confirmed address; otherwise the alert is in the app only, the row says so, and
-the therapist's dashboard asks them to confirm it. An alert still unacknowledged a period
+the therapist's dashboard asks them to confirm it. The browsers the therapist turned notifications on in
+(``journal.push``) are told on a row's first try, confirmed address or not, before its email: a retry of
+the email never pushes again. An alert still unacknowledged a period
 (``SAFETY_ALERT_OVERDUE_HOURS``) after it was raised gets a reminder, once per period, while it is open.
 """
 
@@ -33,6 +35,8 @@ from journal.extensions import db
 from journal.i18n import reader_locale, speaking
 from journal.models import AlertMail, SafetyAlert, User
 from journal.ops.request_id import carry_request_id, request_id
+from journal.push import services as push
+from journal.push.notices import alert_notice
 from journal.timezones import format_local
 
 log = logging.getLogger(__name__)
@@ -129,6 +133,8 @@ def _deliver_one(mail_id: uuid.UUID, summary: RunSummary) -> None:
     if alert.acknowledged_at is not None or alert.resolved_at is not None:  # seen in the app meanwhile
         return _give_up(row, CLOSED, summary)
     therapist = db.session.get(User, alert.therapist_id)
+    if row.attempts == 0:  # the row's first try: its push goes once, whatever becomes of the email
+        push.notify(therapist, alert_notice(alert.id, reminder=row.number > 0))
     if not therapist.email_verified:
         return _give_up(row, UNCONFIRMED, summary)
     row.attempts += 1

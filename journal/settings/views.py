@@ -14,6 +14,7 @@ from journal.auth import gate, mfa, recovery
 from journal.auth.logins import end_session, fresh_login_required
 from journal.auth.services import AccountError
 from journal.clock import utcnow
+from journal.device import leave_nothing
 from journal.export import archive, importing
 from journal.http import allow_bytes
 from journal.models import Role, User
@@ -205,7 +206,7 @@ def delete_account():
         deletion.delete_account(user)
         end_session()
         flash(_("Your account and everything in it have been deleted. Take good care of yourself."), "success")
-        return redirect(url_for("auth.login"))
+        return leave_nothing(redirect(url_for("auth.login")))
     return render_template(
         "settings/delete.html", form=form, needs_code=needs_code, kept_for=retention_in_words()
     ), 422 if form.errors else 200

@@ -60,6 +60,48 @@
       .then(function (data) { setCsrfToken(data.csrf_token); return data; });
   }
 
+  // The re-login dialog (templates/macros/relogin.html): log in again without leaving the page, then onDone().
+  function openRelogin(dialog) {
+    if (typeof dialog.showModal === "function" && !dialog.open) dialog.showModal();
+    var email = dialog.querySelector('input[name="email"]');
+    if (email) email.focus();
+  }
+
+  function bindRelogin(dialog, onDone) {
+    var error = dialog.querySelector("[data-relogin-error]");
+    dialog.querySelector("form").addEventListener("submit", function (event) {
+      event.preventDefault();
+      var fields = new URLSearchParams(new FormData(event.target));
+      refreshCsrfToken().then(function (data) {
+        fields.set("csrf_token", data.csrf_token);
+        return fetch("/login", {
+          method: "POST", body: fields, credentials: "same-origin", headers: { Accept: "application/json" }
+        });
+      }).then(function (response) {
+        return response.json().then(function (data) { return { ok: response.ok && data.ok, data: data }; });
+      }).then(function (result) {
+        if (!result.ok) {
+          error.textContent = result.data.message || t("relogin_failed");
+          error.hidden = false;
+          if (result.data.mfa) {  // two-factor: the password was right, now the code
+            var codeField = dialog.querySelector("[data-relogin-code]");
+            codeField.hidden = false;
+            codeField.querySelector("input").focus();
+          }
+          return;
+        }
+        setCsrfToken(result.data.csrf_token);
+        error.hidden = true;
+        event.target.reset();
+        dialog.close();
+        onDone();
+      }).catch(function () {
+        error.textContent = t("relogin_offline");
+        error.hidden = false;
+      });
+    });
+  }
+
   // Autosave: the editor's text goes to a server-side draft every few seconds
   // and when the page is hidden. Never to localStorage, never into a URL.
   var SAVE_EVERY_MS = 3000;
@@ -105,6 +147,11 @@
 
     function say(text) { if (status) status.textContent = text; }
 
+    // Tell the offline store (static/js/offline.js) whether this draft reached the server.
+    function told(saved) {
+      form.dispatchEvent(new CustomEvent("journal:autosave", { detail: { saved: saved, url: url } }));
+    }
+
     function body() {
       var data = new URLSearchParams(new FormData(form));
       data.delete("csrf_token");
@@ -136,6 +183,7 @@
           state.failures = 0;
           state.retryAt = 0;
           rememberDraftInAddress();
+          told(true);
           // The time comes from the server, in the person's own zone and clock (Settings), not the device's.
           return response.json().then(function (data) { say(t("autosave_saved", { time: data.saved_at_text })); });
         }
@@ -157,6 +205,7 @@
         }
       }).catch(function () {
         state.dirty = true;
+        told(false);
         say(t("autosave_offline", { num: backOff(null) }));
       }).finally(function () { state.saving = false; });
     }
@@ -171,46 +220,7 @@
       window.history.replaceState(null, "", address.pathname + address.search);
     }
 
-    function openDialog() {
-      if (typeof dialog.showModal === "function" && !dialog.open) dialog.showModal();
-      var email = dialog.querySelector('input[name="email"]');
-      if (email) email.focus();
-    }
-
-    function relogin(event) {
-      event.preventDefault();
-      var fields = new URLSearchParams(new FormData(event.target));
-      var error = dialog.querySelector("[data-relogin-error]");
-      refreshCsrfToken().then(function (data) {
-        fields.set("csrf_token", data.csrf_token);
-        return fetch("/login", {
-          method: "POST", body: fields, credentials: "same-origin", headers: { Accept: "application/json" }
-        });
-      }).then(function (response) {
-        return response.json().then(function (data) { return { ok: response.ok && data.ok, data: data }; });
-      }).then(function (result) {
-        if (!result.ok) {
-          error.textContent = result.data.message || t("relogin_failed");
-          error.hidden = false;
-          if (result.data.mfa) {  // two-factor: the password was right, now the code
-            var codeField = dialog.querySelector("[data-relogin-code]");
-            codeField.hidden = false;
-            codeField.querySelector("input").focus();
-          }
-          return;
-        }
-        setCsrfToken(result.data.csrf_token);
-        error.hidden = true;
-        event.target.reset();
-        dialog.close();
-        state.loggedOut = false;
-        state.dirty = true;
-        save(false);
-      }).catch(function () {
-        error.textContent = t("relogin_offline");
-        error.hidden = false;
-      });
-    }
+    function openDialog() { openRelogin(dialog); }
 
     form.addEventListener("input", function () { state.dirty = true; });
     form.addEventListener("change", function () { state.dirty = true; });
@@ -224,7 +234,13 @@
       // Back after the save then brings this same page (its draft id), which knows it was saved.
       rememberDraftInAddress();
     });
-    if (dialog) dialog.querySelector("form").addEventListener("submit", relogin);
+    if (dialog) {
+      bindRelogin(dialog, function () {
+        state.loggedOut = false;
+        state.dirty = true;
+        save(false);
+      });
+    }
     window.setInterval(function () { if (state.dirty) save(false); }, SAVE_EVERY_MS);
     document.addEventListener("visibilitychange", function () {
       if (document.visibilityState === "hidden" && state.dirty && !state.submitting) save(true);
@@ -309,6 +325,10 @@
       run();
     });
   }
+
+  window.Journal = {
+    t: t, refreshCsrfToken: refreshCsrfToken, setCsrfToken: setCsrfToken, openRelogin: openRelogin, bindRelogin: bindRelogin
+  };
 
   document.addEventListener("DOMContentLoaded", function () {
     guessTimeZone();

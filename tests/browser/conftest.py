@@ -15,6 +15,7 @@ import sys
 import threading
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -66,10 +67,10 @@ def _wait_until_up(url: str, process: subprocess.Popen, seconds: float = 20) -> 
     raise RuntimeError("the server did not start in time")
 
 
-@pytest.fixture(scope="session")
-def live_server(tmp_path_factory, smtp_server):
-    """Serve the app from a separate process on a fresh database; its mail goes to the suite's SMTP server."""
-    instance = tmp_path_factory.mktemp("live-instance")
+@contextmanager
+def serve_app(instance: Path, database_url: str, smtp_server, *, port: int | None = None, env: dict | None = None):
+    """Serve the app from a separate process on ``database_url`` (migrated, with the demo accounts); its mail
+    goes to the suite's SMTP server. The same ``instance`` and ``port`` serve a redeploy of the same site."""
     mail = {
         f"JOURNAL_{name}": str(value).lower() if isinstance(value, bool) else str(value)
         for name, value in smtp_server.settings.items()
@@ -79,19 +80,22 @@ def live_server(tmp_path_factory, smtp_server):
         **os.environ,
         "JOURNAL_ENV": "testing",
         "JOURNAL_INSTANCE_PATH": str(instance),
-        "JOURNAL_DATABASE_URL": f"sqlite:///{instance / 'live.sqlite3'}",
+        "JOURNAL_DATABASE_URL": database_url,
         "FLASK_DEBUG": "0",
         # Every journey registers someone from 127.0.0.1: the registration limit is tested elsewhere.
         "JOURNAL_RATELIMIT_REGISTER": "1000 per hour",
+        **(env or {}),
     }
     flask = [sys.executable, "-m", "flask", "--app", "journal"]
     # The server writes every thread's stack to its log on SIGUSR1 (see hang_report).
     serve = [sys.executable, "-c", SERVE_WITH_STACK_DUMPS, "--app", "journal"]
-    subprocess.run([*flask, "db", "upgrade"], env=env, check=True, capture_output=True)
-    # The demo therapist that journeys connect to (and a demo patient).
-    subprocess.run([*flask, "seed-demo", "--entries", "3"], env=env, check=True, capture_output=True)
-    port = _free_port()
-    log = open(instance / "server.log", "wb")  # noqa: SIM115 (closed below)
+    if not (instance / "seeded").exists():
+        subprocess.run([*flask, "db", "upgrade"], env=env, check=True, capture_output=True)
+        # The demo therapist that journeys connect to (and a demo patient).
+        subprocess.run([*flask, "seed-demo", "--entries", "3"], env=env, check=True, capture_output=True)
+        (instance / "seeded").touch()
+    port = port or _free_port()
+    log = open(instance / "server.log", "ab")  # noqa: SIM115 (closed below)
     process = subprocess.Popen(
         [*serve, "run", "--host", "127.0.0.1", "--port", str(port), "--no-reload"],
         env=env,
@@ -102,12 +106,20 @@ def live_server(tmp_path_factory, smtp_server):
     try:
         _wait_until_up(url, process)
         yield SimpleNamespace(
-            url=url, env=env, flask=flask, instance=instance, mailbox=smtp_server.mailbox, process=process
+            url=url, env=env, flask=flask, instance=instance, mailbox=smtp_server.mailbox, process=process, port=port
         )
     finally:
         process.terminate()
         process.wait(timeout=10)
         log.close()
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory, smtp_server):
+    """Serve the app from a separate process on a fresh SQLite database."""
+    instance = tmp_path_factory.mktemp("live-instance")
+    with serve_app(instance, f"sqlite:///{instance / 'live.sqlite3'}", smtp_server) as server:
+        yield server
 
 
 SERVE_WITH_STACK_DUMPS = (
@@ -253,18 +265,26 @@ def new_patient(live_server):
 
     def register(page, name: str = "Robin"):
         email = f"walker{time.monotonic_ns()}{next(counter)}@example.org"
-        password = "a long path through the pines"
-        page.goto("/register")
-        check_page(page, "register")
-        page.get_by_label("Email").fill(email)
-        page.get_by_label("Your name").fill(name)
-        page.get_by_label("New password", exact=True).fill(password)
-        page.get_by_label("New password again").fill(password)
-        page.get_by_role("button", name="Create account").click()
-        page.wait_for_url("**/")
-        return email, password
+        register_through_form(page, email, name, check=True)
+        return email, PATIENT_PASSWORD
 
     return register
+
+
+PATIENT_PASSWORD = "a long path through the pines"
+
+
+def register_through_form(page, email: str, name: str = "Robin", check: bool = False) -> None:
+    """Create a patient account through the real sign-up form (checked by axe when ``check``)."""
+    page.goto("/register")
+    if check:
+        check_page(page, "register")
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Your name").fill(name)
+    page.get_by_label("New password", exact=True).fill(PATIENT_PASSWORD)
+    page.get_by_label("New password again").fill(PATIENT_PASSWORD)
+    page.get_by_role("button", name="Create account").click()
+    page.wait_for_url("**/")
 
 
 THERAPIST = ("therapist@example.org", "steady hands and open doors")  # seed-demo's therapist, Dr. Sam Rivera
