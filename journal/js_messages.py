@@ -120,6 +120,10 @@ MESSAGES: dict[str, object] = {
     ),
     "offline_refused": _l("One entry could not be sent: %(reason)s Change it here and keep it again."),
     "offline_login": _l("Please log in again to send what is waiting. Nothing is lost."),
+    "offline_not_kept": _l(
+        "This browser could not keep your entry on this device. Your words are still on this page: "
+        "please copy them somewhere safe, or try again when you are back online."
+    ),
     # Notifications on this device (Settings; static/js/push.js reads the same block).
     "push_working": _l("One moment…"),
     "push_on": _l("Notifications are on for this device."),

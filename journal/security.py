@@ -61,7 +61,7 @@ def init_security_headers(app: Flask) -> None:
         if request.endpoint in SHELL_ENDPOINTS and response.status_code == 200:
             # The offline shell (journal.device): holds nothing personal but a language and a
             # region's crisis lines; the service worker keeps it, the browser asks again when online.
-            headers["Cache-Control"] = "no-cache"
+            headers["Cache-Control"] = "private, no-cache"
             response.vary.add("Cookie")
         elif request.endpoint != "static":
             # Any other page may carry journal text or a form's posted text, whatever its status and

@@ -49,7 +49,7 @@ def test_every_page_of_every_route_is_no_store(app, make_user, journal, who):
             continue
         response = client.get(fill(rule, values))
         if rule.endpoint in SHELL_ENDPOINTS:
-            assert response.headers["Cache-Control"] == "no-cache", rule.rule
+            assert response.headers["Cache-Control"] == "private, no-cache", rule.rule
             shell.add(rule.endpoint)
             continue
         assert no_store(response), (rule.rule, response.status_code, response.headers.get("Cache-Control"))

@@ -19,7 +19,15 @@ from journal.entries.editor import (
     posted_editor,
 )
 from journal.entries.pages import render_entry_page
-from journal.entries.save_keys import entry_saved_by_key, keyed_address, page_keys, record_saved, saved_by_page
+from journal.entries.save_keys import (
+    entry_saved_by_key,
+    keyed_address,
+    page_keys,
+    posted_save_key,
+    record_saved,
+    saved_by_page,
+    was_saved,
+)
 from journal.entries.services import (
     EditConflict,
     create_entry,
@@ -122,8 +130,12 @@ def edit(entry_id: uuid.UUID):
     if request.method == "GET":
         return _render_editor(edit_entry_editor(current_user.id, entry_id, request.args))
     editor = posted_editor(current_user.id, entry_id)
+    if wants_json() and was_saved(current_user.id, posted_save_key()):  # the offline queue's resend: done
+        return _saved(entry_id, _("Your changes are saved."))
     if editor.entry_gone:
         draft_id = keep_editor_text(editor)
+        if wants_json():  # the offline queue: the words wait in Drafts
+            return {"saved": False, "conflict": True, "url": url_for("drafts.resume", draft_id=draft_id)}, 409
         flash(_("This entry was moved to the trash or deleted elsewhere. Your changes are kept as a draft."), "info")
         return redirect(url_for("drafts.resume", draft_id=draft_id))
     form, entry = editor.form, editor.entry

@@ -6,6 +6,7 @@ Which pages a browser may keep, and how a device is wiped, are infrastructure (`
 from __future__ import annotations
 
 import hashlib
+import json
 from pathlib import Path
 
 from flask import Flask, current_app, url_for
@@ -17,7 +18,16 @@ from journal.safety import crisis
 
 CACHE_PREFIX = "journal-shell-"
 # The files whose change makes a new version: what the shell is drawn from, and the words it is drawn in.
-VERSIONED = ("static", "templates/offline", "templates/main/crisis.html", "templates/safety", "translations")
+VERSIONED = (
+    "static",
+    "templates/base.html",
+    "templates/macros",
+    "templates/offline",
+    "templates/main/crisis.html",
+    "templates/safety",
+    "translations",
+    "journal/data/crisis-countries.json",
+)
 
 
 def static_files(app: Flask) -> list[Path]:
@@ -35,17 +45,23 @@ def compute_version(app: Flask) -> str:
             if path.is_file() and path.suffix != ".mo":
                 digest.update(path.relative_to(root).as_posix().encode())
                 digest.update(path.read_bytes())
+    # The lines an operator configured (CRISIS_RESOURCES) are on the help copy too: a new number, a new cache.
+    digest.update(json.dumps(crisis.regions(), sort_keys=True, default=str).encode())
     return digest.hexdigest()[:12]
 
 
 def version() -> str:
-    """This deployment's shell version: ``OFFLINE_VERSION`` when set (a release tag), else the digest."""
+    """This deployment's shell version: the digest, after ``OFFLINE_VERSION`` (a release tag) when set.
+
+    The tag never stands in for the digest: a changed crisis number reaches every device even if nobody
+    changed the tag.
+    """
     app = current_app._get_current_object()  # type: ignore[attr-defined]
-    if app.config.get("OFFLINE_VERSION"):
-        return str(app.config["OFFLINE_VERSION"])
     if "journal.offline_version" not in app.extensions:
         app.extensions["journal.offline_version"] = compute_version(app)
-    return app.extensions["journal.offline_version"]
+    digest = app.extensions["journal.offline_version"]
+    tag = app.config.get("OFFLINE_VERSION")
+    return f"{tag}-{digest}" if tag else digest
 
 
 def precached() -> list[str]:
@@ -59,7 +75,6 @@ def precached() -> list[str]:
 def shell_key() -> str:
     """What the worker's copies of the shell pages depend on for the signed-in person: their language and
     crisis region. When it changes, the page asks the worker for fresh copies (static/js/offline.js)."""
-    user = current_user._get_current_object()
-    region = crisis.own_region(user.crisis_region, user.time_zone) if user.is_authenticated else None
-    mark = f"{current_locale()}|{region['title'] if region else ''}"
+    own = crisis.help_page(current_user._get_current_object())["own"]
+    mark = f"{current_locale()}|{json.dumps(own, sort_keys=True, default=str)}"
     return hashlib.sha256(mark.encode()).hexdigest()[:10]

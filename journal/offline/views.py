@@ -18,11 +18,10 @@ THEME = "#2f5d62"  # the header's colour (static/css/journal.css)
 BACKGROUND = "#f7f5f0"
 
 
-def _shell_page(template: str, **context) -> Response:
-    """A page the worker caches: drawn without the person's menu, name, token or any journal text."""
-    response = make_response(render_template(template, shell_page=True, **context))
-    response.headers["Cache-Control"] = "no-cache"  # stored by the worker, always asked for again when online
-    return response
+def _shell_page(template: str, **context) -> str:
+    """A page the worker caches: drawn without the person's menu, name, token or any journal text
+    (its caching headers: ``journal.security``)."""
+    return render_template(template, shell_page=True, **context)
 
 
 @bp.get("/sw.js")
@@ -36,7 +35,6 @@ def service_worker():
         scripts=[url_for("static", filename="js/offline-store.js"), url_for("static", filename="js/sw-push.js")],
     )
     response = Response(body, mimetype="text/javascript")
-    response.headers["Cache-Control"] = "no-cache"  # a deploy is seen on the next visit
     return response
 
 
@@ -65,7 +63,6 @@ def manifest():
     }
     response = make_response(body)
     response.mimetype = "application/manifest+json"
-    response.headers["Cache-Control"] = "no-cache"
     return response
 
 

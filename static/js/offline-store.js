@@ -124,13 +124,23 @@
     return records(account).then(function (rows) { return rows.filter(function (row) { return row.ready; }).length; });
   }
 
+  // Everything written here that leaving would lose: waiting entries and drafts, and words still being written.
+  function unsent(account) {
+    if (!account) return Promise.resolve(0);
+    return records(account).then(function (rows) {
+      return rows.filter(function (row) { return row.kind !== "plan"; }).length;
+    });
+  }
+
   function drop(id) { return remove("queue", id); }
 
   // Forget everything: the records, the keys, the account. (The server also sends Clear-Site-Data.)
+  // Never waits more than two seconds (a deletion blocked by another tab): the server's Clear-Site-Data follows.
   function wipe() {
     var closing = opened ? opened.then(function (db) { db.close(); }, function () {}) : Promise.resolve();
     opened = null;
-    return closing.then(function () { return request(scope.indexedDB.deleteDatabase(DB_NAME)); });
+    var deleted = closing.then(function () { return request(scope.indexedDB.deleteDatabase(DB_NAME)); });
+    return Promise.race([deleted, new Promise(function (resolve) { setTimeout(resolve, 2000); })]);
   }
 
   function session() {
@@ -152,7 +162,7 @@
       body.append(pair[0], pair[1]);
     });
     return fetch(url, {
-      method: "POST", body: body, credentials: "same-origin",
+      method: "POST", body: body, credentials: "same-origin", redirect: "manual",
       headers: { "X-CSRFToken": token, Accept: "application/json" }
     });
   }
@@ -163,7 +173,8 @@
       if (response.status === 401) return "login";
       if (response.status === 400) return "token";
       return response.json().catch(function () { return {}; }).then(function (data) {
-        if (response.ok) {
+        // Gone only once the server said so in JSON: an entry's "saved", a draft's time (an autosave).
+        if (response.ok && (data.saved === true || data.saved_at_text)) {
           outcome.sent.push({ id: row.id, url: data.url || null });
           return drop(row.id).then(function () { return "sent"; });
         }
@@ -175,6 +186,7 @@
           outcome.refused.push({ id: row.id, message: data.message || "" });
           return "refused";
         }
+        outcome.later = true;  // a redirect, a server error: kept, sent again later
         return "later";
       });
     });
@@ -183,7 +195,7 @@
   // Send every waiting record of the signed-in person, one at a time, under one lock (pages and the worker).
   // Resolves to {sent, conflicts, refused, login: bool, offline: bool}.
   function sendAll() {
-    var outcome = { sent: [], conflicts: [], refused: [], login: false, offline: false };
+    var outcome = { sent: [], conflicts: [], refused: [], login: false, offline: false, later: false };
     function run() {
       return session().then(function (who) {
         if (!who.logged_in) {
@@ -232,6 +244,8 @@
     keep: keep,
     list: list,
     waiting: waiting,
+    unsent: unsent,
+    localDay: localDay,
     drop: drop,
     wipe: wipe,
     sendAll: sendAll

@@ -10,8 +10,13 @@
   var t = J.t;
   var SHELL_REFRESHED = "journal-shell-refreshed";
 
+  // The registration, if there is one (never waits for one that failed to install).
   function worker() {
-    return "serviceWorker" in navigator ? navigator.serviceWorker.ready : Promise.reject(new Error("no worker"));
+    if (!("serviceWorker" in navigator)) return Promise.reject(new Error("no worker"));
+    return navigator.serviceWorker.getRegistration("/").then(function (registration) {
+      if (!registration) throw new Error("no worker");
+      return registration;
+    });
   }
 
   // Ask the worker to send the queue when the connection is back, even with no page open; pages also send on load.
@@ -77,14 +82,15 @@
     var caches = window.caches ? window.caches.keys().then(function (names) {
       return Promise.all(names.map(function (name) { return window.caches.delete(name); }));
     }) : Promise.resolve();
-    return Promise.all([Store.wipe(), caches]).catch(function () {});
+    var unregistered = worker().then(function (registration) { return registration.unregister(); });
+    return Promise.all([Store.wipe(), caches, unregistered.catch(function () {})]).catch(function () {});
   }
 
   function guardLeaving(form) {
     form.addEventListener("submit", function (event) {
       if (form.dataset.wiped) return;
       event.preventDefault();
-      Store.currentAccount().then(Store.waiting).catch(function () { return 0; }).then(function (count) {
+      Store.currentAccount().then(Store.unsent).catch(function () { return 0; }).then(function (count) {
         if (count > 0 && !window.confirm(t("offline_leave_unsent", { num: count }))) return;
         wipe().then(function () {
           form.dataset.wiped = "1";
@@ -102,11 +108,17 @@
       var fields = fieldsOf(form);
       var key = field(fields, "save_key") || newId();
       var draftId = field(fields, "draft_id");
+      // Dated the day it was written, even if it is sent days later (an edit keeps the day it had).
+      fields = fields.map(function (pair) {
+        return pair[0] === "written_on" && !pair[1] ? ["written_on", Store.localDay()] : pair;
+      });
       var value = { action: form.action, fields: fields, title: field(fields, "title"), words: firstWords(fields) };
       Store.keep(account, "entry:" + key, "entry", value, true).then(function () {
         return draftId ? Store.drop("draft:" + draftId) : null;
       }).then(sendLater).then(function () {
         window.location.href = "/offline/write";
+      }, function () {
+        window.alert(t("offline_not_kept"));
       });
     });
     // An autosave that could not reach the server keeps the draft here; one that did lets it go.
@@ -124,7 +136,7 @@
   }
 
   // The offline writer (/offline/write): a title and free writing, kept as it is typed, sent when possible.
-  function initWriter(root, account) {
+  function initWriter(root, account, locked) {
     var form = root.querySelector("[data-offline-form]");
     var status = root.querySelector("[data-offline-status]");
     var queue = root.querySelector("[data-offline-queue]");
@@ -135,19 +147,18 @@
 
     function say(text) { status.textContent = text; }
 
-    if (!account) {
-      var unavailable = root.querySelector("[data-offline-unavailable]");
-      unavailable.textContent = t("offline_sign_in_first");
+    var unavailable = root.querySelector("[data-offline-unavailable]");
+    // Logged in again: the page starts over as that person (their queue, their key), and sends what waits.
+    if (dialog) J.bindRelogin(dialog, function () { window.location.reload(); });
+    if (!account || locked) {
+      unavailable.textContent = locked ? t("offline_login") : t("offline_sign_in_first");
       unavailable.hidden = false;
+      if (locked && dialog) J.openRelogin(dialog);
       return null;
     }
     form.hidden = false;
 
-    function today() {
-      var now = new Date();
-      var pad = function (n) { return (n < 10 ? "0" : "") + n; };
-      return now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate());
-    }
+    var today = Store.localDay;
 
     function value() {
       var title = form.elements.title.value;
@@ -188,7 +199,8 @@
           when.textContent = " · " + new Date(row.updated).toLocaleString(document.documentElement.lang || undefined);
           item.appendChild(name);
           item.appendChild(when);
-          if (row.kind === "entry" && row.value.action === "/entries/new") {
+          if (row.kind === "entry" && new URL(row.value.action, location.href).pathname === "/entries/new" &&
+              row.value.fields.every(function (pair) { return pair[0] !== "answer_1"; })) {
             var open = document.createElement("button");
             open.type = "button";
             open.className = "link-button";
@@ -205,6 +217,14 @@
     }
 
     function reopen(row) {
+      window.clearTimeout(typing);
+      // Words being written stay safe: they join the queue before another entry opens.
+      var keeping = form.elements.title.value.trim() || form.elements.answer_0.value.trim()
+        ? Store.keep(account, "entry:" + current, "entry", value(), true) : Promise.resolve();
+      keeping.then(function () { open(row); });
+    }
+
+    function open(row) {
       current = row.id.replace(/^entry:/, "");
       written = field(row.value.fields, "written_on") || today();
       form.elements.title.value = field(row.value.fields, "title");
@@ -228,12 +248,6 @@
       }).then(sendLater).then(sendNow);
     });
     root.querySelector("[data-offline-send]").addEventListener("click", sendNow);
-    if (dialog) bindRelogin(dialog);
-
-    function bindRelogin(box) {
-      J.bindRelogin(box, sendNow);
-    }
-
     // Pick up where the writing stopped: an entry still being written comes back into the form.
     Store.list(account).then(function (rows) {
       var unfinished = rows.filter(function (row) { return !row.ready && row.kind === "entry"; }).pop();
@@ -315,6 +329,23 @@
     });
   }
 
+  // Whose writing a shell page (which names nobody) may show. Online, the server says; a session that ended
+  // shows nothing until someone logs in (it may be someone else now). Offline, the person last signed in here.
+  function whoIsHere(known) {
+    if (!navigator.onLine) return Promise.resolve({ account: known, locked: false });
+    return fetch("/auth/csrf-token", { credentials: "same-origin", headers: { Accept: "application/json" } })
+      .then(function (response) { return response.json(); })
+      .then(function (who) {
+        if (who.logged_in) {
+          if (!who.offline_account) return { account: null, locked: false };
+          return Store.setAccount(who.offline_account).then(function () {
+            return { account: who.offline_account, locked: false };
+          });
+        }
+        return { account: known, locked: Boolean(known) };
+      }, function () { return { account: known, locked: false }; });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     var body = document.body;
     var account = body.dataset.offlineAccount || null;
@@ -337,13 +368,17 @@
         }).catch(function () {});
       }
       if (account) initPlanChoice(account);
-      showPlanCopy(account || (body.hasAttribute("data-shell-page") ? known : null));
-      var root = document.querySelector("[data-offline-writer]");
-      if (root) writer = initWriter(root, account || (body.hasAttribute("data-shell-page") ? known : null));
-      var needsScript = document.querySelector("[data-offline-needs-script]");
-      if (needsScript && (account || known)) needsScript.hidden = true;
-      showWaiting();
-      if (navigator.onLine && (account || writer)) sendNow();
+      var here = account ? Promise.resolve({ account: account, locked: false })
+        : body.hasAttribute("data-shell-page") ? whoIsHere(known) : Promise.resolve({ account: null, locked: false });
+      return here.then(function (who) {
+        if (!who.locked) showPlanCopy(who.account);
+        var root = document.querySelector("[data-offline-writer]");
+        if (root) writer = initWriter(root, who.account, who.locked);
+        var needsScript = document.querySelector("[data-offline-needs-script]");
+        if (needsScript && who.account) needsScript.hidden = true;
+        showWaiting();
+        if (navigator.onLine && (account || writer)) sendNow();
+      });
     }).catch(function () {});
     window.addEventListener("online", sendNow);
     window.addEventListener("offline", showWaiting);

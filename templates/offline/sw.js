@@ -76,5 +76,9 @@ self.addEventListener("message", function (event) {
 
 // Entries written offline are sent when the connection is back, even if no page of the journal is open.
 self.addEventListener("sync", function (event) {
-  if (event.tag === JournalStore.SYNC_TAG) event.waitUntil(JournalStore.sendAll());
+  if (event.tag !== JournalStore.SYNC_TAG) return;
+  // Failing the event asks the browser to try again later (with its own back-off): still offline, or left over.
+  event.waitUntil(JournalStore.sendAll().then(function (outcome) {
+    if (outcome.offline || outcome.later) throw new Error("try again later");
+  }));
 });

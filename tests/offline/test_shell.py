@@ -41,7 +41,7 @@ def test_the_help_copy_puts_the_persons_region_first(signed_in):
 
 def test_the_worker_keeps_static_files_and_the_shell_only(app, client):
     script = client.get("/sw.js")
-    assert script.mimetype == "text/javascript" and script.headers["Cache-Control"] == "no-cache"
+    assert script.mimetype == "text/javascript" and script.headers["Cache-Control"] == "private, no-cache"
     listed = re.search(r"var PRECACHED = (\[.*?\]);", script.get_data(as_text=True)).group(1)
     kept = re.findall(r'"([^"]+)"', listed)
     assert "/static/js/offline-store.js" in kept and "/offline/help" in kept
@@ -52,7 +52,16 @@ def test_a_new_version_names_a_new_cache(app, client):
     first = client.get("/sw.js").get_data(as_text=True)
     app.config["OFFLINE_VERSION"] = "release-2"
     second = client.get("/sw.js").get_data(as_text=True)
-    assert 'var VERSION = "release-2";' in second and first != second
+    assert re.search(r'var VERSION = "release-2-[0-9a-f]{12}";', second) and first != second
+
+
+def test_new_crisis_lines_make_a_new_cache_whatever_the_release_tag(app, client):
+    app.config["OFFLINE_VERSION"] = "release-2"
+    before = client.get("/sw.js").get_data(as_text=True)
+    app.extensions.pop("journal.offline_version")  # a restart with an operator's own list of lines
+    app.config["CRISIS_RESOURCES"] = [{"title": "Testland", "code": "TL", "emergency": "999", "lines": []}]
+    after = client.get("/sw.js").get_data(as_text=True)
+    assert before != after
 
 
 def test_the_manifest_makes_the_app_installable(client):

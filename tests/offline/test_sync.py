@@ -59,6 +59,7 @@ def test_an_ended_session_answers_401_and_keeps_nothing(app, make_user):
     client.post_form("/logout")
     response = client.post("/entries/new", data={"answer_0": "w"}, headers={**JSON, "X-CSRFToken": token})
     assert response.status_code == 401
+    assert entries(app, 1) == 0
 
 
 def test_an_edit_that_conflicts_waits_in_drafts(app, make_user, journal):
@@ -74,3 +75,29 @@ def test_an_edit_that_conflicts_waits_in_drafts(app, make_user, journal):
     assert response.status_code == 409 and response.get_json()["conflict"] is True
     draft = client.get(response.get_json()["url"], follow_redirects=True).get_data(as_text=True)
     assert "written offline" in draft
+
+
+def test_an_edit_sent_again_after_a_lost_answer_is_not_a_conflict_with_itself(app, make_user, journal):
+    patient = make_user(email="p@example.org")
+    client = login_client(app, "p@example.org")
+    entry_id = journal.entry(patient.id, "first words")
+    fields = {"version": "1", "title": "t", "answer_0": "written offline", "save_key": str(uuid.uuid4())}
+    first = client.post(f"/entries/{entry_id}/edit", data=fields, headers={**JSON, "X-CSRFToken": client.csrf_token()})
+    again = client.post(f"/entries/{entry_id}/edit", data=fields, headers={**JSON, "X-CSRFToken": client.csrf_token()})
+    assert first.status_code == again.status_code == 200 and again.get_json()["saved"] is True
+    with app.app_context():
+        assert db.session.get(Entry, entry_id).version == 2  # changed once
+
+
+def test_an_edit_of_an_entry_trashed_meanwhile_waits_in_drafts(app, make_user, journal):
+    patient = make_user(email="p@example.org")
+    client = login_client(app, "p@example.org")
+    entry_id = journal.entry(patient.id, "first words")
+    client.post_form(f"/entries/{entry_id}/delete")
+    response = client.post(
+        f"/entries/{entry_id}/edit",
+        data={"version": "1", "title": "t", "answer_0": "written offline", "save_key": str(uuid.uuid4())},
+        headers={**JSON, "X-CSRFToken": client.csrf_token()},
+    )
+    assert response.status_code == 409 and response.get_json()["conflict"] is True
+    assert "written offline" in client.get(response.get_json()["url"], follow_redirects=True).get_data(as_text=True)
