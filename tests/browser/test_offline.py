@@ -242,6 +242,25 @@ def test_an_entry_written_offline_survives_a_reload_and_is_unreadable_in_storage
     context.set_offline(False)
 
 
+def test_a_draft_edited_offline_is_kept_sealed_and_reaches_the_server_when_back(context, page):
+    register(page)
+    page.goto("/entries/new")
+    text = page.get_by_label("What would you like to write?")
+    text.fill("Before the tunnel")
+    expect(page.locator("[data-autosave-status]")).to_contain_text("Saved as a draft")
+    context.set_offline(True)
+    text.fill("Before the tunnel, and in it: " + WORDS)
+    expect(page.locator("[data-sync-indicator]")).to_have_text("1 entry waiting to sync")  # the draft, sealed
+    stored = page.evaluate(DUMP_INDEXED_DB)
+    assert [row["kind"] for part in stored if part["store"] == "queue" for row in part["rows"]] == ["draft"]
+    assert "heron" not in repr(stored)
+    context.set_offline(False)  # autosave reaches the server again, and the device lets the copy go
+    expect(page.locator("[data-sync-indicator]")).to_be_hidden(timeout=70_000)
+    page.goto("/drafts")
+    page.locator("main .item-list li a").first.click()
+    expect(page.get_by_label("What would you like to write?")).to_have_value(re.compile("heron"))
+
+
 def test_back_online_each_entry_reaches_the_journal_once_even_after_the_session_ended(context, page, site):
     email = register(page)
     context.set_offline(True)
