@@ -120,6 +120,7 @@ def test_two_tabs_never_overwrite_each_other(page, context, new_patient):
     page.goto("/entries/new")
     page.get_by_label("What would you like to write?").fill("The first draft of the day.")
     page.get_by_role("button", name="Save entry").click()
+    expect(page.get_by_text("Your entry is saved.")).to_be_visible()  # the url is the entry's only once it has loaded
     entry_url = page.url
 
     other = context.new_page()
@@ -286,6 +287,7 @@ def test_keyboard_alone_for_sharing_and_export(page, browser, live_server, viewp
     tpage.get_by_label("Email").fill(THERAPIST[0])
     tpage.get_by_label("Password").fill(THERAPIST[1])
     tpage.get_by_role("button", name="Log in").click()
+    tpage.wait_for_url("**/therapist/")  # a goto before the login answered would race it
     tpage.goto("/therapist/invite")
     code = tpage.locator(".code").inner_text()
     therapist.close()

@@ -33,8 +33,10 @@ def test_progress_charts_at_desktop_and_phone_size(page, new_patient):
         page.get_by_text("of 21").wait_for()
     page.goto("/measures")
     page.get_by_role("link", name="See your progress").click()
+    page.wait_for_url("**/measures/progress")
     chart = page.locator("svg.chart")
-    assert chart.count() == 1 and chart.bounding_box()["width"] <= page.viewport_size["width"]
+    expect(chart).to_have_count(1)  # waits for the page: a bare count() raced the navigation on a CI run
+    assert chart.bounding_box()["width"] <= page.viewport_size["width"]
     check_page(page, "progress")
     page.get_by_text("The numbers").click()
     page.get_by_role("cell", name="14 (moderate)", exact=False).first.wait_for()
