@@ -16,6 +16,11 @@ ISSUE = "I thought about hurting myself tonight"
 CARD = 'aria-labelledby="care-card-title"'
 
 
+def without_forms(card: str) -> str:
+    """The card without its forms, whose addresses and CSRF tokens are random digits ("...a911373")."""
+    return re.sub(r"<form.*?</form>", "", card, flags=re.S)
+
+
 def new_entry(client, patient, journal, **fields):
     page = client.get("/entries/new", follow_redirects=True).get_data(as_text=True)
     return client.post_form("/entries/new", {**editor_fields(page), **fields})
@@ -87,7 +92,7 @@ def test_the_card_puts_the_persons_region_first_and_is_honest_about_the_therapis
     page = client.get(response.headers["Location"]).get_data(as_text=True)
     card = page[page.index('<aside class="care-card care-card-urgent"') : page.index("</aside>")]
     assert "<h3>United Kingdom</h3>" in card and "Samaritans" in card and 'href="tel:116123"' in card
-    assert "988" not in card  # other regions are one link away, not crowding the card
+    assert "988" not in without_forms(card)  # other regions are one link away, not crowding the card
     assert 'If you are in danger now, call <a href="tel:999">999</a>.' in card
     assert 'href="/help"' in card
     assert "diagnos" not in card.lower()
@@ -148,7 +153,7 @@ def test_after_an_urgent_entry_the_card_shows_the_patients_own_country(client, a
     card = card_of(client, new_entry(client, None, None, answer_0="i keep thinking about how many pills it would take"))
     assert "care-card-urgent" in card
     assert all(text in card for text in seen), card
-    assert not any(text in card for text in unseen), card
+    assert not any(text in without_forms(card) for text in unseen), card
 
 
 def test_a_country_we_hold_no_lines_for_gets_a_directory_and_no_other_countrys_numbers(client, auth, make_user):
