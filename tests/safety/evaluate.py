@@ -1,10 +1,10 @@
 """The safety engine measured on a labelled corpus: recall per category, false alarms, a confusion table.
 
-``dev.jsonl``, ``dev2.jsonl`` and ``dev3.jsonl`` in ``tests/safety/corpus/`` are what the rules were written
-against, each by a different hand (``dev3`` in the everyday spellings of texts and forums: typos, slang, no
-capitals). ``heldout.jsonl``, ``heldout2.jsonl`` and ``heldout3.jsonl`` were written by three more hands
-(``heldout3`` after lexicon version 3, by a hand that saw neither the rules nor the other sentences) and never read
-while writing rules: their figures are the honest estimate of how the engine does on words it has not seen.
+``dev.jsonl`` to ``dev4.jsonl`` in ``tests/safety/corpus/`` are what the rules were written against, each by a
+different hand (``dev3`` in the everyday spellings of texts and forums: typos, slang, no capitals).
+``heldout.jsonl`` to ``heldout4.jsonl`` were written by four more hands (``heldout3`` and ``heldout4`` after
+lexicon version 3, by hands that saw neither the rules nor the other sentences) and never read while writing
+rules: their figures are the honest estimate of how the engine does on words it has not seen.
 ``make eval-safety`` (``python -m tests.safety.evaluate``) prints them; ``tests/safety/test_corpus.py`` holds
 CI to the floors: 95% recall and 5% false alarms on the development corpus, and on the held-out part the
 floor it reached when last measured (a ratchet: it may rise, never fall).
@@ -31,20 +31,20 @@ from journal.safety.risk import assess
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 ENGLISH = "en"  # its parts are in the corpus folder itself; every other language's in a folder of its own
-PARTS = ("dev", "dev2", "dev3", "heldout", "heldout2", "heldout3")
-DEVELOPMENT = ("dev", "dev2", "dev3")
-HELD_OUT = ("heldout", "heldout2", "heldout3")
+PARTS = ("dev", "dev2", "dev3", "dev4", "heldout", "heldout2", "heldout3", "heldout4")
+DEVELOPMENT = ("dev", "dev2", "dev3", "dev4")
+HELD_OUT = ("heldout", "heldout2", "heldout3", "heldout4")
 LEVELS = ("urgent", "gentle", "none")
 NEGATED_OR_PAST = {"negated", "past", "negated_or_past"}  # heldout3 files both under one name
 RECALL_FLOOR = 0.95  # of risky sentences, some card (development corpus)
 FALSE_ALARM_CEILING = 0.05  # of benign sentences, any card (every part)
-# The held-out part's last measure (2026-12-03, lexicon version 3, heldout + heldout2: recall 77.3%, false
-# alarms 4.3%, version 2 had 73.9% and 6.8%; with heldout3, written after version 3 by a hand that never saw the
-# rules: 74.8% and 5.0%, heldout3 alone 71.0% and 5.7%; the floor moved with the part it measures), with a little
-# room: a ratchet that catches a rule change making the engine worse on words it never saw. Raise these, never
-# lower them.
+# The held-out part's last measure, with a little room: a ratchet that catches a rule change making the engine
+# worse on words it never saw. Raise these, never lower them. History: lexicon 2, heldout + heldout2: 73.9% recall,
+# 6.8% false alarms; lexicon 3: 77.3% and 4.3%; with heldout3 (written after lexicon 3 by a hand that never saw the
+# rules): 74.8% and 5.0%; with heldout4 (likewise): 79.3% and 5.7%. Lexicon 4 (2026-12-04, written against dev4
+# too): 81.7% and 4.8% over all four held-out parts (956 sentences).
 HELDOUT_FLOORS: dict[str, tuple[float, float]] = {  # language: (held-out recall floor, false alarm ceiling)
-    "en": (0.72, 0.06),
+    "en": (0.79, 0.06),
     # First measure (2026-12-03), each held-out part written by a hand that saw neither the rules nor the dev
     # sentences, about 90 sentences a language: es 85.1% / 0.0%, pt 82.6% / 0.0%, de 75.6% / 2.9%, ar 83.0% / 2.8%.
     # The floors leave about one sentence of room (a risky sentence is ~2% of a part); raise them, never lower.

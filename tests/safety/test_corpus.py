@@ -76,7 +76,7 @@ def test_the_corpus_is_big_enough_in_every_group_and_category(corpus):
 
 
 def test_a_third_is_held_out(corpus):
-    """Big enough to measure: a third of the corpus (heldout3 was written after dev3 to keep it so)."""
+    """Big enough to measure: a third of the corpus (each new development part comes with a held-out one)."""
     held_out = [case for case in corpus if is_held_out(case.part)]
     assert len(held_out) >= len(corpus) / 3
 
