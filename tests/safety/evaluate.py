@@ -1,7 +1,8 @@
 """The safety engine measured on a labelled corpus: recall per category, false alarms, a confusion table.
 
-``dev.jsonl`` to ``dev4.jsonl`` in ``tests/safety/corpus/`` are what the rules were written against, each by a
-different hand (``dev3`` in the everyday spellings of texts and forums: typos, slang, no capitals).
+``dev.jsonl`` to ``dev5.jsonl`` in ``tests/safety/corpus/`` are what the rules were written against, each by a
+different hand (``dev3`` in the everyday spellings of texts and forums: typos, slang, no capitals; ``dev5`` risky
+sentences set among everyday words, to catch a shield that silences them).
 ``heldout.jsonl`` to ``heldout4.jsonl`` were written by four more hands (``heldout3`` and ``heldout4`` after
 lexicon version 3, by hands that saw neither the rules nor the other sentences) and never read while writing
 rules: their figures are the honest estimate of how the engine does on words it has not seen.
@@ -31,8 +32,8 @@ from journal.safety.risk import assess
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 ENGLISH = "en"  # its parts are in the corpus folder itself; every other language's in a folder of its own
-PARTS = ("dev", "dev2", "dev3", "dev4", "heldout", "heldout2", "heldout3", "heldout4")
-DEVELOPMENT = ("dev", "dev2", "dev3", "dev4")
+PARTS = ("dev", "dev2", "dev3", "dev4", "dev5", "heldout", "heldout2", "heldout3", "heldout4")
+DEVELOPMENT = ("dev", "dev2", "dev3", "dev4", "dev5")
 HELD_OUT = ("heldout", "heldout2", "heldout3", "heldout4")
 LEVELS = ("urgent", "gentle", "none")
 NEGATED_OR_PAST = {"negated", "past", "negated_or_past"}  # heldout3 files both under one name
@@ -42,7 +43,8 @@ FALSE_ALARM_CEILING = 0.05  # of benign sentences, any card (every part)
 # worse on words it never saw. Raise these, never lower them. History: lexicon 2, heldout + heldout2: 73.9% recall,
 # 6.8% false alarms; lexicon 3: 77.3% and 4.3%; with heldout3 (written after lexicon 3 by a hand that never saw the
 # rules): 74.8% and 5.0%; with heldout4 (likewise): 79.3% and 5.7%. Lexicon 4 (2026-12-04, written against dev4
-# too): 81.7% and 4.8% over all four held-out parts (956 sentences).
+# too): 81.7% and 4.8% over all four held-out parts (956 sentences); with dev5's rules, narrower shields and a
+# narrower rule for counting pills: 82.1% and 4.5%.
 HELDOUT_FLOORS: dict[str, tuple[float, float]] = {  # language: (held-out recall floor, false alarm ceiling)
     "en": (0.79, 0.06),
     # First measure (2026-12-03), each held-out part written by a hand that saw neither the rules nor the dev

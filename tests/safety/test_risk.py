@@ -179,7 +179,7 @@ def test_every_decision_is_explained_by_its_category_and_rule():
             "language": "en",
         }
     ]
-    assert ("method.pills_count", "method", "count the pill", "kept", "en") in explain("counted the pills")
+    assert ("method.pills_count", "method", "count the pill twice", "kept", "en") in explain("counted the pills twice")
 
 
 def test_every_signal_has_a_label_and_every_rule_compiles():

@@ -213,6 +213,7 @@ LIGATURES = "rope belt cord cable scarf noose ligature dupatta"
 SETS = {
     "SELF": "i me my myself mine",
     "OTHER": "he she they him her them his hers their theirs himself herself themselves you your yourself "
+    "hero heroine protagonist narrator "
     "friend mate bestie brother sister bro sis mum mom mother dad father son daughter cousin uncle aunt "
     "nan nana grandma grandmother grandad grandpa grandfather partner husband wife boyfriend girlfriend "
     "ex colleague coworker boss patient client doctor nurse gp pharmacist psychiatrist psychologist someone "
@@ -358,7 +359,12 @@ RULES: list[tuple[str, str, str]] = [
     ),
     ("wish.want_out", "passive_wish", "want ~1 out"),
     ("wish.not_wake", "passive_wish", "@WANT|mind|fine|okay|ok ~6 @NEG ~2 wake"),
-    ("wish.sleep_forever", "passive_wish", "sleep|asleep ~4 @NEG|never ~2 wake|come"),
+    ("wish.sleep_forever", "passive_wish", "sleep|asleep ~6 @NEG|never ~2 wake|come"),
+    ("wish.not_make_it", "passive_wish", "@NEG ~2 care|mind ~3 if ~1 i ~3 @NEG|never ~1 make ~1 it|back|home"),
+    ("wish.ok_not_surviving", "passive_wish", "ok|okay|fine|alright ~2 with ~2 @NEG ~1 survive|surviving|make|making"),
+    ("wish.get_hit", "passive_wish", "@WANT ~4 get|be ~1 hit|run ~2 by|over ~2 a|the ~1 car|bus|truck|lorry|train"),
+    ("wish.relieved_die", "passive_wish", "relieve|relieved|glad|grateful ~2 to ~1 die"),
+    ("wish.not_here_anymore", "passive_wish", "wish|want ~8 @NEG ~1 be ~1 here|alive|around ~1 anymore"),
     ("wish.live_or_die", "passive_wish", "@NEG ~2 care|matter|bother|mind ~5 live|living|alive ~2 or ~1 die|dead|not"),
     ("wish.take_me_away", "passive_wish", "@WANT|welcome ~6 god|universe|death|something|someone|it ~2 take ~1 me"),
     ("wish.happen_to_me", "passive_wish", "@WANT ~3 something|anything ~1 happen ~1 to ~1 me"),
@@ -631,7 +637,14 @@ RULES: list[tuple[str, str, str]] = [
         "there|down|out|the|a",
     ),
     # -- method (C-SSRS 3) --
-    ("method.pills_count", "method", "count|stockpile|hoard|save|collect|stash ~4 @PILLS"),
+    ("method.pills_hoard", "method", "stockpile|hoard|stash ~4 @PILLS"),
+    (
+        "method.pills_count",
+        "method",
+        "count|save|collect ~4 @PILLS ~6 enough|up|all|drawer|cabinet|hide|hid|hidden|hiding|secret|case|stash|lethal|"
+        "kill|die|overdose|just|left|how|many|again|twice|tonight|why",
+    ),
+    ("method.pills_save_up", "method", "save|saving|saved ~1 up ~3 @PILLS"),
     (
         "method.kept_old_pills",
         "method",
@@ -678,14 +691,29 @@ RULES: list[tuple[str, str, str]] = [
     ("method.shoot", "method", "shoot ~1 myself"),
     ("method.high", "method", "@HIGH ~8 @THINK|jump|step|fall|edge|over|long|stand|highest|floor|go"),
     ("method.jump", "method", "jump|step|throw ~2 off|from|in ~1 front|under"),
-    ("method.train", "method", "the|a ~1 train|tracks|railway ~10 @THINK|every|step|front|go|past"),
+    ("method.train", "method", "the|a ~1 train|tracks|railway ~10 @THINK|every|step|front"),
     (
         "method.drive",
         "method",
         "drive|crash|swerve ~3 into|off ~2 pillar|tree|wall|truck|lorry|cliff|bridge|river|barrier",
     ),
     ("method.car_garage", "method", "car ~3 garage|exhaust|engine"),
-    ("method.drown", "method", "drown ~1 myself"),
+    ("method.drown", "method", "drown|drowning ~1 myself"),
+    (
+        "method.research_act",
+        "method",
+        "research|google|googling|search ~3 hang|hanging|drown|drowning|overdose|overdosing|monoxide|suffocate|"
+        "suffocation",
+    ),
+    ("method.overboard", "method", "jump|jumping ~2 overboard"),
+    (
+        "method.would_kill_me",
+        "method",
+        "product|products|chemical|chemicals|bleach|cleaner|poison|@PILLS ~6 kill ~1 me ~3 if ~2 drink|take|swallow",
+    ),
+    ("method.fumes_do_it", "method", "monoxide|exhaust|fumes ~10 i ~2 could|would|should ~1 do ~1 it"),
+    ("method.urge_take_all", "method", "urge|urges|tempt|tempted|temptation ~3 take|swallow ~1 them|all"),
+    ("plan.day_i_die", "plan_preparation", "choose|chose|chosen|pick|picked|set ~6 day|date ~2 i ~1 die|end|go"),
     ("method.walk_sea", "method", "walk ~2 into ~2 sea|ocean|river|lake|water"),
     ("method.wrists", "method", "slit|open ~2 my ~1 wrist|wrists|throat|vein|veins"),
     ("method.razor", "method", "razor|blade ~6 different ~1 way"),
@@ -1201,6 +1229,8 @@ RULES: list[tuple[str, str, str]] = [
     ("harm.raw", "self_harm", "scratch|scrub|pick|claw|rub ~4 raw|bloody"),
     ("harm.blade_out", "self_harm", "blade|blades ~3 out ~2 of ~2 sharpener|razor|shaver|pencil"),
     ("harm.hair", "self_harm", "pull|pulled|rip|ripped ~2 my ~1 hair ~1 out"),
+    ("harm.hair_out", "self_harm", "pull|pulled|rip|ripped|tear|tore ~1 out ~3 my ~1 hair"),
+    ("harm.tool_to", "self_harm", "razor|blade|knife|lighter|scissors|compass ~2 to ~1 my ~1 @BODY"),
     ("harm.scald", "self_harm", "pour|poured|boil|boiling|kettle ~6 on|over ~1 my|myself ~1 @BODY ~3 purpose"),
     ("harm.hide_arms", "self_harm", "hoodie|sleeves|sleeve ~8 see ~2 my ~1 arm|arms|wrist|wrists|legs|thighs"),
     ("harm.selfharm", "self_harm", "selfharm"),
@@ -1533,7 +1563,7 @@ SHIELDS = [
     "cut ~1 tie|ties|back|down|corner|corners|out",
     "burn ~1 out|through|the ~1 toast",
     "burnt|burned ~1 out",
-    "hang ~1 out|in|up|on|around|about",
+    "hang ~0 out|in|up|on|around|about",
     "hang ~3 coat|coats|photo|photos|picture|pictures|laundry|washing|painting|curtain|curtains|mirror|clock|lights|"
     "decorations|shelf|shelves|clothes|jacket|frame|frames|bunting|flag",
     "@NEG ~1 on ~1 the ~1 oven|stove|hob|iron|kettle|tray",
@@ -1626,7 +1656,6 @@ SHIELDS = [
     "@NEG ~1 fail|crash|sink",
     "disappear|vanish ~3 for ~1 a|the ~1 week|weekend|day|while|bit|month|few|couple",
     "disappear|vanish|escape ~2 to|into ~2 cabin|beach|mountains|island|woods|countryside|holiday|sun",
-    "without ~1 me ~6 holiday|trip|shift|meeting|conference",
     "@NEG|never ~2 lose ~2 hope",
     "@NEG ~2 know ~2 the ~1 code|combination",
     "drop ~6 curtain|curtains|blind|blinds|hem|wallpaper",
@@ -1651,8 +1680,16 @@ SHIELDS = [
     "packet|box|bottle|bag|tub|pack ~2 of ~1 sweets|crisps|biscuits|chocolate|chocolates|gum|mints|cookies|candy|"
     "haribo|"
     "wine|beer|water|juice|cereal",
-    "surgeon|surgery|operation|incision|stitches|surgical|section ~8 cut|cuts",
-    "cut|cuts ~8 surgeon|surgery|operation|stitches|surgical",
+    "surgeon|surgery|operation|incision|surgical|section ~8 cut|cuts",
+    "cut|cuts ~8 surgeon|surgery|operation|surgical",
+    "rope|ropes|cord ~1 toy|toys|bracelet|lights",
+    "note|notes ~3 for|to|with|about|on ~1 my|the|our ~0 therapist|therapists|doctor|psychiatrist|psychologist|"
+    "session|sessions|gp|nurse|counsellor|counselor|integration|appointment|meeting|class|lecture|exam",
+    "hanging ~0 garden|gardens|basket|baskets|plant|plants|file|files|shelf|shelves|rail|lamp|chair",
+    "letter|letters|note ~4 to ~2 my ~1 future|younger|older ~1 self",
+    "vet|vets ~8 give|gave ~6 tablet|tablets|pill|pills|medicine|injection|jab",
+    "give|gave ~2 the|my|our ~1 cat|dog|puppy|kitten ~2 her|his|its|their ~0 tablet|tablets|pill|pills|medicine|"
+    "worming|flea",
     "stop ~1 breathing ~3 second|moment|sec|minute|bit|when",
     "give|gave|giving ~8 good|new|loving ~1 home|homes|owner|owners",
     "ask|asked ~10 while|whilst|during ~3 away|abroad|holiday|vacation|trip|work|working|conference|festival|honeymoon|"
