@@ -724,6 +724,13 @@ def _matches(text: str, reader: Language) -> Iterator[tuple[str, str, int, int, 
     model, seen = compiled(reader.code), _read(text, reader)
     if not seen.lemmas:
         return
+    found = [
+        (rule_id, category, first, last)
+        for rule_id, category, pattern in model.rules
+        for first, last in find(pattern, seen)
+    ]
+    if not found:  # most texts: the shields, the past and the context need not be read at all
+        return
     shielded = _shielded(seen, model)
     past = _sentences_with(model.past, seen) - _sentences_with(model.recent, seen)
     back = {  # sentences that say the feeling is back ("it's back"; not "it never came back")
@@ -733,25 +740,24 @@ def _matches(text: str, reader: Language) -> Iterator[tuple[str, str, int, int, 
         if first == 0 or seen.lemmas[first - 1] not in model.negations
     }
     context = _sentences_in_context(seen, model)
-    for rule_id, category, pattern in model.rules:
-        for first, last in find(pattern, seen):
-            if any(shielded[first : last + 1]):
-                fate = "shield"
-            elif (
-                _about_someone_else(seen, first, last, model)
-                if category != "plan_preparation"
-                else _done_by_someone_else(seen, first, model)
-            ):
-                fate = "someone else"
-            elif _in_context(seen, first, last, model, context):
-                fate = "context"
-            elif seen.lemmas[first] not in model.negations and _negated(seen, first, model):
-                fate = "negated"  # a rule that begins with its own negation ("no way out") is not negated
-            elif seen.sentence[first] in past and not back & {seen.sentence[first] + step for step in (-1, 0, 1)}:
-                fate = "past"  # a past attempt whose feeling is back (or with no time said) stays urgent
-            else:
-                fate = ""
-            yield rule_id, category, first, last, fate, seen
+    for rule_id, category, first, last in found:
+        if any(shielded[first : last + 1]):
+            fate = "shield"
+        elif (
+            _about_someone_else(seen, first, last, model)
+            if category != "plan_preparation"
+            else _done_by_someone_else(seen, first, model)
+        ):
+            fate = "someone else"
+        elif _in_context(seen, first, last, model, context):
+            fate = "context"
+        elif seen.lemmas[first] not in model.negations and _negated(seen, first, model):
+            fate = "negated"  # a rule that begins with its own negation ("no way out") is not negated
+        elif seen.sentence[first] in past and not back & {seen.sentence[first] + step for step in (-1, 0, 1)}:
+            fate = "past"  # a past attempt whose feeling is back (or with no time said) stays urgent
+        else:
+            fate = ""
+        yield rule_id, category, first, last, fate, seen
 
 
 DROPPED = {"shield", "someone else", "context"}
