@@ -382,6 +382,10 @@ def test_a_deploy_replaces_the_cache(browser, tmp_path_factory, smtp_server):
             page.evaluate("navigator.serviceWorker.getRegistration().then((r) => r.update())")
             page.wait_for_function(ONLY_CACHE, arg="journal-shell-two-", polling=250)
             assert page.evaluate("navigator.serviceWorker.controller.scriptURL").endswith("/sw.js")
+        # The first server is stopped under a live page on purpose: a socket Chromium kept open to it is reset
+        # (a CI run logged four). Anything else is still a problem.
+        gone = ("net::ERR_CONNECTION_RESET", "net::ERR_CONNECTION_REFUSED")
+        page.problems[:] = [(text, url) for text, url in page.problems if not text.endswith(gone)]
         assert_clean(page)
     finally:
         context.close()
