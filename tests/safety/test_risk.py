@@ -306,3 +306,38 @@ def test_a_negation_reaches_across_thoughts_of():
 )
 def test_general_constructions_of_wishes_methods_harm_and_the_past(sentence, expected):
     assert level(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "giving my things away to the people i love",
+        "im giving away my stuff before christmas",
+        "decided to end it after the holiday",
+        "i have enough pills saved to last me, for good",
+        "hoping this is the last time i have to wake up",
+        "i keep picturing stepping off the edge of the carpark roof",
+        "ive been practising how to hang myself in the garage",
+        "cut myself deeper than usual, probably needed stitches",
+        "i wont be around for my sisters wedding in june",
+        "theres a shotgun in the house since dad got his licence and i keep thinking about using it on myself",
+    ],
+)
+def test_a_shield_never_silences_risk_that_shares_its_everyday_words(sentence):
+    """Shields with wide windows silenced each of these once (lexicon 4's draft): keep shields short."""
+    assert level(sentence) is not NONE
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "i collect my prescription on monday",
+        "need to collect my meds tomorrow",
+        "i count my pills every sunday so i dont miss any",
+        "wrote notes for my therapist before the session",
+        "bought a rope toy for the dog",
+        "the vet gave the cat her worming tablets",
+    ],
+)
+def test_a_patients_medicine_and_therapy_routines_are_not_a_risk(sentence):
+    assert level(sentence) is NONE
